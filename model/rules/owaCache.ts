@@ -1,0 +1,12 @@
+import type { Rule } from '../Rule.js';
+
+export const owaCache: Rule = {
+  id: 'OWA-CACHE',
+  statement: 'Outlook on the web may show a photo replaced less than exoLag + owaCache ago.',
+  source: 'TW14 caveat 3',
+  params: ['exoLag', 'owaCache'],
+  read(surface, _viewer, ctx) {
+    if (surface !== 'owa-contact-card' && surface !== 'owa-email' && surface !== 'owa-draft') return undefined;
+    return { store: 'exchange', from: ctx.at - ctx.param('owaCache'), rules: ['OWA-CACHE'] };
+  },
+};

@@ -1,0 +1,40 @@
+import { checkEvents } from './checkEvents.js';
+import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
+import { findProfile } from './profiles.js';
+import type { Verdict } from './Verdict.js';
+import { defaultUser, type Action, type ObservationEvent, type TraceEvent, type UserInit } from './vocabulary.js';
+
+/** Test helper: builds traces in memory with times written as offsets from the start ("+3d2h"). */
+export const T0 = Date.parse('2014-04-01T09:00:00Z');
+
+const UNITS: Record<string, number> = { d: DAY, h: HOUR, m: MINUTE, s: SECOND, ms: 1 };
+
+/** "+3d2h30m10s" after the trace start, in milliseconds since the epoch. */
+export function at(offset: string): number {
+  const re = /(\d+)(ms|d|h|m|s)/g;
+  let total = 0;
+  for (const m of offset.matchAll(re)) total += Number(m[1]) * UNITS[m[2]!]!;
+  return T0 + total;
+}
+
+export type Step =
+  | (Action & { at: string; result?: 'ok' | 'rejected' | 'unknown' })
+  | (Omit<ObservationEvent, 'at'> & { at: string });
+
+export function events(steps: readonly Step[]): TraceEvent[] {
+  return steps.map((s) => {
+    if ('see' in s) return { ...s, at: at(s.at) };
+    return { ...s, at: at(s.at), result: s.result ?? 'ok' } as TraceEvent;
+  });
+}
+
+export function users(...partial: Array<Partial<UserInit> & { id: string }>): UserInit[] {
+  return partial.map((u) => ({ ...defaultUser(u.id), ...u }));
+}
+
+/** Checks steps against a profile by id; line numbers start at 2 as in a file. */
+export function check(profileId: string, people: UserInit[], steps: readonly Step[]): Verdict {
+  const profile = findProfile(profileId);
+  if (profile === undefined) throw new Error(`no profile ${profileId}`);
+  return checkEvents(profile, { start: T0, users: people }, events(steps));
+}

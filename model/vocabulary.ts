@@ -1,0 +1,158 @@
+/**
+ * The vocabulary of SPEC section 1: users, photos, stores, surfaces, actions.
+ * Plain types only; the trace reader builds its zod schemas from these lists.
+ */
+
+/** A test photo id (`p0`, `p1`, ...), `none`, or `unrecognized`. */
+export type Photo = string;
+export const NO_PHOTO = 'none';
+export const UNRECOGNIZED = 'unrecognized';
+/** What an observation or action outcome records when it could not be known. */
+export const UNKNOWN = 'unknown';
+
+export const STORES = ['exchange', 'sharepoint', 'yammer', 'ad'] as const;
+export type Store = (typeof STORES)[number];
+
+export const SURFACES = [
+  'sp-mysite',
+  'sp-search',
+  'sp-newsfeed',
+  'sp-people-picker',
+  'delve',
+  'sp-search-hover',
+  'owa-contact-card',
+  'owa-email',
+  'owa-draft',
+  'outlook-desktop',
+  'lync',
+  'teams',
+  'graph',
+  'yammer',
+] as const;
+export type Surface = (typeof SURFACES)[number];
+
+/** The store each surface reads (SPEC section 1 table). */
+export const SURFACE_STORE: { readonly [S in Surface]: Store } = {
+  'sp-mysite': 'sharepoint',
+  'sp-search': 'sharepoint',
+  'sp-newsfeed': 'sharepoint',
+  'sp-people-picker': 'sharepoint',
+  delve: 'sharepoint',
+  'sp-search-hover': 'exchange',
+  'owa-contact-card': 'exchange',
+  'owa-email': 'exchange',
+  'owa-draft': 'exchange',
+  'outlook-desktop': 'exchange',
+  lync: 'exchange',
+  teams: 'exchange',
+  graph: 'exchange',
+  yammer: 'yammer',
+};
+
+export const VIAS = [
+  'sharepoint',
+  'outlook-web',
+  'outlook-desktop',
+  'lync',
+  'teams',
+  'yammer',
+  'admin-cmdlet',
+  'graph',
+  'on-prem-ad',
+] as const;
+export type Via = (typeof VIAS)[number];
+
+export const REMOVE_VIAS = ['admin-cmdlet', 'graph'] as const satisfies readonly Via[];
+export type RemoveVia = (typeof REMOVE_VIAS)[number];
+
+export const CLIENTS = ['outlook-desktop', 'lync', 'teams'] as const;
+export type Client = (typeof CLIENTS)[number];
+
+export const ACTION_KINDS = [
+  'setPhoto',
+  'removePhoto',
+  'visitMySite',
+  'editCancel',
+  'lyncSignIn',
+  'lyncSignOut',
+  'restartClient',
+  'clearBrowserCache',
+  'openYammer',
+  'setPolicy',
+  'wait',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const RESULTS = ['ok', 'rejected', 'unknown'] as const;
+/** An action's outcome as recorded; `unknown` is a fault (timeout, service error). */
+export type ActionResult = (typeof RESULTS)[number];
+
+export type SetPhoto = {
+  do: 'setPhoto';
+  user: string;
+  photo: Photo;
+  via: Via;
+  by?: string | undefined;
+  bytes?: number | undefined;
+};
+export type RemovePhoto = { do: 'removePhoto'; user: string; via: RemoveVia };
+export type VisitMySite = { do: 'visitMySite'; user: string };
+export type EditCancel = { do: 'editCancel'; user: string };
+export type LyncSignIn = { do: 'lyncSignIn'; user: string };
+export type LyncSignOut = { do: 'lyncSignOut'; user: string };
+export type RestartClient = { do: 'restartClient'; viewer: string; client: Client };
+export type ClearBrowserCache = { do: 'clearBrowserCache'; viewer: string };
+export type OpenYammer = { do: 'openYammer'; user: string };
+export type SetPolicy = { do: 'setPolicy'; user: string; setPhotoEnabled: boolean };
+export type Wait = { do: 'wait'; ms: number };
+
+/** One action of SPEC section 1, told apart by `do`. */
+export type Action =
+  | SetPhoto
+  | RemovePhoto
+  | VisitMySite
+  | EditCancel
+  | LyncSignIn
+  | LyncSignOut
+  | RestartClient
+  | ClearBrowserCache
+  | OpenYammer
+  | SetPolicy
+  | Wait;
+
+/** An action as it happened: when, and with what outcome. */
+export type ActionEvent = Action & { at: number; result: ActionResult };
+
+/** A photo seen on a surface: `photo` is `unknown` when the observation could not be made. */
+export type ObservationEvent = {
+  at: number;
+  see: Surface;
+  user: string;
+  viewer: string;
+  photo: Photo;
+};
+
+export type TraceEvent = ActionEvent | ObservationEvent;
+
+export function isObservation(e: TraceEvent): e is ObservationEvent {
+  return 'see' in e;
+}
+
+/** A user as the trace header declares them (defaults of SPEC section 2 applied). */
+export type UserInit = {
+  id: string;
+  photo: Photo;
+  mySite: boolean;
+  lync: 'online' | 'offline';
+  setPhotoEnabled: boolean;
+  adSynced: boolean;
+};
+
+export function defaultUser(id: string): UserInit {
+  return { id, photo: NO_PHOTO, mySite: false, lync: 'offline', setPhotoEnabled: true, adSynced: false };
+}
+
+/** The subject an action concerns, or undefined for viewer-side and time-only actions. */
+export function subjectOf(a: Action): string | undefined {
+  return 'user' in a ? a.user : undefined;
+}

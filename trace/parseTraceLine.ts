@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import { ACTION_KINDS, SURFACES, type TraceEvent } from '../model/vocabulary.js';
+import { TraceError, formatPath } from './TraceError.js';
+import { ActionLine, ObservationLine } from './TraceEvent.js';
+import { TraceHeader } from './TraceHeader.js';
+
+/** One line as JSON, or the TraceError that says why it is not. */
+export function parseJsonLine(text: string, file: string, line: number): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', `not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', 'not a JSON object');
+  }
+  return raw as Record<string, unknown>;
+}
+
+/** Line 1: the header. */
+export function parseHeader(raw: Record<string, unknown>, file: string): TraceHeader {
+  if (raw.format !== 'photosync-trace') {
+    const detail = 'format' in raw ? `unknown format ${JSON.stringify(raw.format)}` : 'missing field: line 1 must be the trace header';
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, 1, 'format', `${detail} (expected "photosync-trace")`);
+  }
+  if (raw.version !== 1) {
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, 1, 'version', `unsupported version ${JSON.stringify(raw.version)} (this photosync reads version 1)`);
+  }
+  return checked(TraceHeader, raw, file, 1);
+}
+
+/** Any other line: an action (`do`) or an observation (`see`). */
+export function parseEvent(raw: Record<string, unknown>, file: string, line: number): TraceEvent {
+  const isAction = 'do' in raw;
+  const isObservation = 'see' in raw;
+  if (isAction && isObservation) {
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'see', 'a line is an action ("do") or an observation ("see"), not both');
+  }
+  if (isAction) {
+    if (!(ACTION_KINDS as readonly unknown[]).includes(raw.do)) {
+      throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'do', `unknown action ${JSON.stringify(raw.do)} (expected one of ${ACTION_KINDS.join(', ')})`);
+    }
+    return checked(ActionLine, raw, file, line);
+  }
+  if (isObservation) {
+    if (!(SURFACES as readonly unknown[]).includes(raw.see)) {
+      throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'see', `unknown surface ${JSON.stringify(raw.see)} (expected one of ${SURFACES.join(', ')})`);
+    }
+    return checked(ObservationLine, raw, file, line);
+  }
+  throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'do', 'missing field: an event has "do" (an action) or "see" (an observation)');
+}
+
+function checked<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, file: string, line: number): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = formatPath(issue.path);
+  const value = valueAt(raw, issue.path);
+  const detail =
+    value === undefined
+      ? 'missing field'
+      : `invalid value ${JSON.stringify(value)}: ${issue.message.replace(/^Invalid input: /, '')}`;
+  throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, field, detail);
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}

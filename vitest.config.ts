@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{model,trace,harness,adapters,reports,cli,bench}/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
