@@ -1,7 +1,7 @@
 /** Stable codes of bad trace input; the CLI maps every one of them to exit code 2. */
 export type TraceErrorCode = 'PHOTOSYNC_BAD_TRACE' | 'PHOTOSYNC_TORN_TRACE' | 'PHOTOSYNC_TRACE_UNREADABLE';
 
-/** Bad trace input, located: file, 1-based line and field path (empty when the whole line is at fault). */
+/** Bad trace input, located: file, 1-based line (0: the file itself) and field path (empty: the whole line). */
 export class TraceError extends Error {
   constructor(
     readonly code: TraceErrorCode,
@@ -10,7 +10,7 @@ export class TraceError extends Error {
     readonly field: string,
     readonly detail: string,
   ) {
-    super(`${file}:${line}: ${field === '' ? '' : `${field}: `}${detail}`);
+    super(`${file}${line > 0 ? `:${line}` : ''}: ${field === '' ? '' : `${field}: `}${detail}`);
     this.name = 'TraceError';
   }
 }

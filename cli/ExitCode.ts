@@ -1,0 +1,10 @@
+/** The exit codes every photosync command shares (SPEC section 3). */
+export const ExitCode = {
+  /** every profile asked conforms, or the command did what it was asked */
+  ok: 0,
+  /** some profile diverges */
+  diverges: 1,
+  /** bad input or usage: nothing was checked, nothing was changed */
+  badInput: 2,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,30 @@
+import { table } from 'table';
+import { RULES } from '../model/rules/index.js';
+import type { RuleId } from '../model/RuleId.js';
+import type { CheckReport } from './CheckReport.js';
+import { describeEvent } from './describeEvent.js';
+import type { Renderer } from './Renderer.js';
+
+/** `check` for people: one row per profile, then each divergence's rules with their sources. */
+export const checkText: Renderer<CheckReport> = (report) => {
+  const rows = [['profile', 'verdict', 'line', 'event', 'allowed', 'rules']];
+  for (const r of report.results) {
+    if (r.verdict === 'conforms') rows.push([r.profile, 'conforms', '', '', '', '']);
+    else if (r.verdict === 'unknown') rows.push([r.profile, 'unknown', String(r.line), r.reason, '', '']);
+    else {
+      const d = r.divergence;
+      const at = typeof d.event.at === 'string' ? `${d.event.at} ` : '';
+      rows.push([r.profile, 'DIVERGES', String(d.line), `${at}${describeEvent(d.event)}`, d.allowed.join(', ') || '(nothing)', d.rules.join(', ')]);
+    }
+  }
+  let text = `${report.trace}\n`;
+  text += table(rows, {
+    columns: { 3: { width: 40, wrapWord: true }, 5: { width: 24, wrapWord: true } },
+    drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size,
+  });
+  const cited = new Set<RuleId>();
+  for (const r of report.results) if (r.verdict === 'diverges') for (const id of r.divergence.rules) cited.add(id);
+  for (const id of cited) text += `${id} (${RULES[id].source}): ${RULES[id].statement}\n`;
+  if (report.torn !== undefined) text += `warning: ${report.torn.message}\n`;
+  return text;
+};

@@ -1,0 +1,15 @@
+import type { CheckReport } from './CheckReport.js';
+import { checkText } from './checkText.js';
+import { jsonRenderer } from './jsonRenderer.js';
+import type { ProfilesReport } from './ProfilesReport.js';
+import { profilesText } from './profilesText.js';
+import type { Renderer } from './Renderer.js';
+import type { RulesReport } from './RulesReport.js';
+import { rulesText } from './rulesText.js';
+
+/** The renderers of each command, keyed by `--format`. */
+export const renderers = {
+  check: { text: checkText, json: jsonRenderer<CheckReport>() },
+  rules: { text: rulesText, json: jsonRenderer<RulesReport>() },
+  profiles: { text: profilesText, json: jsonRenderer<ProfilesReport>() },
+} as const satisfies Record<string, Record<'text' | 'json', Renderer<never>>>;
