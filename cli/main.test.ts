@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../model/RuleId.js';
+import { RULES } from '../model/rules/index.js';
+import { CheckReport } from '../reports/CheckReport.js';
+import { ProfilesReport } from '../reports/ProfilesReport.js';
+import { RulesReport } from '../reports/RulesReport.js';
+import { HEADER, lines, traceFile } from '../trace/traceFile.testkit.js';
+import { main } from './main.js';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+const SPEC_TRACE = lines(
+  HEADER,
+  '{"at":"2014-04-01T09:00:00Z","do":"setPhoto","user":"alice","via":"outlook-web","photo":"p1"}',
+  '{"at":"2014-04-01T09:02:00Z","see":"owa-contact-card","user":"alice","viewer":"bob","photo":"p1"}',
+  '{"at":"2014-04-06T09:00:00Z","see":"sp-people-picker","user":"alice","viewer":"bob","photo":"p0"}',
+);
+
+describe('photosync check', () => {
+  it('prints the JSON of SPEC section 3 and exits 1 when a profile diverges', async () => {
+    const path = traceFile(SPEC_TRACE);
+    const { code, out, err } = await run('check', path, '--profile', 'all', '--format', 'json');
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    const report = CheckReport.parse(JSON.parse(out));
+    expect(report.trace).toBe(path);
+    expect(report.results.map((r) => [r.profile, r.verdict])).toEqual([
+      ['threewill-2014', 'conforms'],
+      ['microsoft-2014', 'diverges'],
+      ['exchange-2015', 'diverges'],
+      ['microsoft-2024', 'diverges'],
+    ]);
+    expect(report.results[1]).toEqual({
+      profile: 'microsoft-2014',
+      verdict: 'diverges',
+      divergence: {
+        line: 4,
+        event: { at: '2014-04-06T09:00:00Z', see: 'sp-people-picker', user: 'alice', viewer: 'bob', photo: 'p0' },
+        allowed: ['p1'],
+        rules: ['SP-MYSITE-ONCE'],
+      },
+    });
+  });
+
+  it('exits 0 when every profile asked conforms, and checks all profiles by default', async () => {
+    const path = traceFile(SPEC_TRACE);
+    expect((await run('check', path, '--profile', 'threewill-2014')).code).toBe(0);
+    const all = await run('check', path, '--format', 'json');
+    expect(CheckReport.parse(JSON.parse(all.out)).results).toHaveLength(4);
+  });
+
+  it('prints a table with the divergence and the cited rule in text', async () => {
+    const { code, out } = await run('check', traceFile(SPEC_TRACE));
+    expect(code).toBe(1);
+    expect(out).toMatch(/microsoft-2014 .*DIVERGES .* 4 /);
+    expect(out).toContain(`SP-MYSITE-ONCE (${RULES['SP-MYSITE-ONCE'].source})`);
+  });
+
+  it.each([
+    ['a line that is not JSON', lines(HEADER, '{"at":'), ':2: ', /not valid JSON/],
+    ['an unknown action', lines(HEADER, '{"at":"2014-04-01T09:00:00Z","do":"jump","user":"alice"}'), ':2: do: ', /unknown action/],
+    ['an unknown surface', lines(HEADER, '{"at":"2014-04-01T09:00:00Z","see":"fax","user":"alice","viewer":"bob","photo":"p0"}'), ':2: see: ', /unknown surface/],
+    ['a missing field', lines(HEADER, '{"at":"2014-04-01T09:00:00Z","see":"graph","user":"alice","photo":"p0"}'), ':2: viewer: ', /missing field/],
+    [
+      'a time going backwards',
+      lines(HEADER, '{"at":"2014-04-01T10:00:00Z","do":"visitMySite","user":"alice"}', '{"at":"2014-04-01T09:00:00Z","do":"visitMySite","user":"alice"}'),
+      ':3: at: ',
+      /backwards/,
+    ],
+  ])('exits 2 on %s, naming line and field on stderr and printing nothing on stdout', async (_name, text, where, message) => {
+    const path = traceFile(text);
+    const { code, out, err } = await run('check', path, '--format', 'json');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`${path}${where}`);
+    expect(err).toMatch(message);
+  });
+
+  it('exits 2 on a torn last line, still printing the verdicts of the lines before it', async () => {
+    const path = traceFile(SPEC_TRACE + '{"at":"2014-04-07T09:00:00Z","see":"gr');
+    const { code, out, err } = await run('check', path, '--format', 'json');
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`${path}:5: torn last line`));
+    const report = CheckReport.parse(JSON.parse(out));
+    expect(report.torn?.line).toBe(5);
+    expect(report.results[1]).toMatchObject({ verdict: 'diverges', divergence: { line: 4 } });
+  });
+
+  it.each([
+    [['check'], /missing required argument/],
+    [['check', 'x.jsonl', '--profile', 'nope'], /unknown profile "nope"/],
+    [['check', 'x.jsonl', '--format', 'xml'], /Allowed choices are text, json/],
+    [['check', '/nonexistent.jsonl'], /nonexistent\.jsonl: cannot read the trace/],
+    [['frobnicate'], /unknown command/],
+  ])('exits 2 on bad usage: %j', async (argv, message) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+});
+
+describe('photosync rules', () => {
+  it('lists every rule of the contract with its source and profiles', async () => {
+    const { code, out } = await run('rules', '--format', 'json');
+    expect(code).toBe(0);
+    const report = RulesReport.parse(JSON.parse(out));
+    expect(report.rules.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const r of report.rules) {
+      expect(r.source).toBe(RULES[r.id].source);
+      expect(r.profiles.length).toBeGreaterThan(0);
+    }
+    expect(report.rules.find((r) => r.id === 'SP-MYSITE-ONCE')?.profiles).toEqual(['microsoft-2014']);
+  });
+
+  it('narrows to one profile, and prints a table by default', async () => {
+    const json = RulesReport.parse(JSON.parse((await run('rules', '--profile', 'microsoft-2024', '--format', 'json')).out));
+    expect(json.rules.map((r) => r.id)).not.toContain('LYNC-PRESENCE');
+    expect(json.rules.map((r) => r.id)).toContain('CMDLET-RETIRED');
+    const text = (await run('rules')).out;
+    for (const id of RULE_IDS) expect(text).toContain(id);
+  });
+});
+
+describe('photosync profiles', () => {
+  it('lists the four profiles with their rules and parameters', async () => {
+    const report = ProfilesReport.parse(JSON.parse((await run('profiles', '--format', 'json')).out));
+    expect(report.profiles.map((p) => p.id)).toEqual(['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2024']);
+    const m24 = report.profiles[3]!;
+    expect(m24.params.find((p) => p.name === 'teamsCache')?.text).toBe('60 d');
+    expect(report.profiles[0]!.params.find((p) => p.name === 'spThrottle')?.text).toBe('72 h');
+    expect((await run('profiles')).out).toContain('exoLag 60 s');
+  });
+});
