@@ -93,7 +93,11 @@ export class ProfileChecker {
 
   isOutside(via: Via): boolean {
     if (via === 'yammer' || via === 'on-prem-ad') return false;
-    return via !== 'sharepoint' || this.hooks.makesOutside.some((r) => r.makesOutside!(via));
+    return via !== 'sharepoint' || this.outsideBecause(via).length > 0;
+  }
+
+  outsideBecause(via: Via): RuleId[] {
+    return this.hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id);
   }
 
   stopsDirSync(a: SetPhoto, ctx: RuleContext): boolean {
@@ -167,6 +171,7 @@ export class ProfileChecker {
   /** Applies an accepted action to one possibility; returns the rules that acted on it. */
   private apply(w: SubjectWorld, a: ActionEvent): RuleId[] {
     const ctx = this.enter(w, a.at);
+    ctx.outsideBecause = a.do === 'setPhoto' ? this.outsideBecause(a.via) : [];
     const acted: RuleId[] = [];
     if (a.do === 'visitMySite' || a.do === 'editCancel') acted.push(...this.visit(ctx));
     if (a.do === 'setPolicy') {
@@ -362,6 +367,7 @@ class Context implements RuleContext {
   world!: SubjectWorld;
   at = 0;
   spUpdatedBefore = -Infinity;
+  outsideBecause: readonly RuleId[] = [];
 
   constructor(
     private readonly checker: ProfileChecker,

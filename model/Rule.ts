@@ -27,6 +27,8 @@ export type RuleContext = {
   stopsDirSync(action: SetPhoto): boolean;
   /** an outside change (SPEC section 1) reached or is on its way to exchange */
   outsideChange(photo: Photo): void;
+  /** the rules that made the current change an outside change (SP-UPLOAD-REDIRECT), to cite */
+  readonly outsideBecause: readonly RuleId[];
 };
 
 /** The stores a surface can read (no surface shows on-premises AD). */

@@ -1,4 +1,5 @@
 import type { Rule } from '../Rule.js';
+import type { RuleId } from '../RuleId.js';
 
 export const exoFast: Rule = {
   id: 'EXO-FAST',
@@ -10,8 +11,11 @@ export const exoFast: Rule = {
     if (a.do !== 'setPhoto' && a.do !== 'removePhoto') return false;
     if (a.via === 'yammer' || a.via === 'on-prem-ad') return false;
     const photo = a.do === 'setPhoto' ? a.photo : 'none';
-    ctx.world.exchange.write(ctx.at, [photo], ctx.at + ctx.param('exoLag'), ['EXO-FAST']);
-    if (ctx.isOutside(a.via)) ctx.outsideChange(photo);
+    const outside = ctx.isOutside(a.via);
+    // a SharePoint upload under SP-ORIGIN reaches Exchange by the same road: cite both
+    const rules: RuleId[] = a.via === 'sharepoint' && !outside && ctx.has('SP-ORIGIN') ? ['EXO-FAST', 'SP-ORIGIN'] : ['EXO-FAST'];
+    ctx.world.exchange.write(ctx.at, [photo], ctx.at + ctx.param('exoLag'), rules);
+    if (outside) ctx.outsideChange(photo);
     return true;
   },
 };

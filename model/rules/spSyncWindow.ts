@@ -7,7 +7,7 @@ export const spSyncWindow: Rule = {
   params: ['spSync', 'spPickup'],
   reading: 'The photo that travels is the changed photo itself; its arrival is not a SharePoint update that opens a throttle window.',
   onOutsideChange(photo, ctx) {
-    ctx.world.sharepoint.write(ctx.at, [photo], ctx.at + ctx.param('spSync'), ['SP-SYNC-WINDOW']);
+    ctx.world.sharepoint.write(ctx.at, [photo], ctx.at + ctx.param('spSync'), ['SP-SYNC-WINDOW', ...ctx.outsideBecause]);
   },
   onVisit(ctx) {
     ctx.world.sharepoint.hasten(ctx.at, ctx.at + ctx.param('spPickup'), 'SP-SYNC-WINDOW');
