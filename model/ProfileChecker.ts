@@ -100,8 +100,8 @@ export class ProfileChecker {
     return this.hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id);
   }
 
-  stopsDirSync(a: SetPhoto, ctx: RuleContext): boolean {
-    return this.hooks.stopsDirSync.some((r) => r.stopsDirSync!(a, ctx));
+  stopsDirSync(a: SetPhoto, ctx: RuleContext): RuleId | undefined {
+    return this.hooks.stopsDirSync.find((r) => r.stopsDirSync!(a, ctx))?.id;
   }
 
   outsideChange(photo: Photo, ctx: RuleContext): void {
@@ -216,9 +216,7 @@ export class ProfileChecker {
         if (reading.fixed === o.photo) kept.push(w);
         continue;
       }
-      const store = w[reading.store];
-      if (store.allows(o.photo, reading.from, o.at)) {
-        store.refine(o.photo, reading.from, o.at);
+      if (w[reading.store].allows(o.photo, reading.from, o.at)) {
         kept.push(w);
       } else if (this.hooks.alsoShows.some((r) => r.alsoShows!(reading.store, reading.from, ctx).includes(o.photo))) {
         kept.push(w);
@@ -386,7 +384,7 @@ class Context implements RuleContext {
   isOutside(via: Via): boolean {
     return this.checker.isOutside(via);
   }
-  stopsDirSync(action: SetPhoto): boolean {
+  stopsDirSync(action: SetPhoto): RuleId | undefined {
     return this.checker.stopsDirSync(action, this);
   }
   outsideChange(photo: Photo): void {

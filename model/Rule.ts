@@ -23,8 +23,8 @@ export type RuleContext = {
   viewer(id: string): ViewerState;
   /** SPEC section 1: a change through `via` is made outside SharePoint */
   isOutside(via: Via): boolean;
-  /** true when a rule of the profile keeps this AD write from reaching exchange */
-  stopsDirSync(action: SetPhoto): boolean;
+  /** the rule of the profile that keeps this AD write from reaching exchange, if any */
+  stopsDirSync(action: SetPhoto): RuleId | undefined;
   /** an outside change (SPEC section 1) reached or is on its way to exchange */
   outsideChange(photo: Photo): void;
   /** the rules that made the current change an outside change (SP-UPLOAD-REDIRECT), to cite */

@@ -1,4 +1,5 @@
 import { WindowStore } from './WindowStore.js';
+import type { RuleId } from './RuleId.js';
 import type { Photo, UserInit } from './vocabulary.js';
 
 /** Outside changes not yet carried to SharePoint (SP-NEEDS-VISIT, SP-MYSITE-ONCE). */
@@ -29,6 +30,8 @@ export class SubjectWorld {
   unstuckUntil = new Map<Photo, number>();
   /** photos pushed over before they reached SharePoint (SP-FIRST-LAST) */
   skipped = new Set<Photo>();
+  /** AD photos that DirSync did not carry, and the rule that stopped each */
+  stoppedBy = new Map<Photo, RuleId>();
 
   constructor(init: UserInit) {
     this.exchange = new WindowStore(init.photo);
@@ -51,6 +54,7 @@ export class SubjectWorld {
     w.unstuck = this.unstuck && { since: this.unstuck.since, values: [...this.unstuck.values] };
     w.unstuckUntil = new Map(this.unstuckUntil);
     w.skipped = new Set(this.skipped);
+    w.stoppedBy = new Map(this.stoppedBy);
     return w;
   }
 
@@ -71,6 +75,7 @@ export class SubjectWorld {
       this.unstuck,
       [...this.unstuckUntil],
       [...this.skipped],
+      [...this.stoppedBy],
     ]);
   }
 }

@@ -3,43 +3,48 @@ import type { RuleId } from './RuleId.js';
 
 /** One write to a store: it lands at some instant of [at, deadline) and stays until a newer one lands. */
 export type Change = {
-  readonly seq: number;
   readonly at: number;
   /** the values it may carry: one, or several when it copied a store that was itself in flight */
   readonly values: readonly Photo[];
   deadline: number;
-  /** last instant bound learnt from observations: after it the store never shows this change */
-  bound: number;
-  /** derived: min(bound, deadlines of every newer change) */
+  /** derived: the earliest deadline of a newer change, after which this one never shows */
   supersededAt: number;
   readonly rules: RuleId[];
 };
 
 /**
- * A store whose writes take time to land ("reaches X within L", SPEC section 4).
- * Invariant: the store shows the newest change that has landed, so once a newer change has
- * surely landed an older value never shows again; observations only ever narrow what it may show.
+ * A store whose writes take time to land ("reaches X within L", SPEC section 4): a read at t may
+ * show any value the store's source held at some instant of (t - L, t].
+ * Invariant: a value may show at an instant when no newer change had surely landed by then, so a
+ * value in flight may show or not, in any order, until its window closes; after that only newer ones.
  */
 export class WindowStore {
   private changes: Change[];
-  private nextSeq = 1;
 
   constructor(initial: Photo, changes?: Change[]) {
-    this.changes = changes ?? [
-      { seq: 0, at: -Infinity, values: [initial], deadline: -Infinity, bound: Infinity, supersededAt: Infinity, rules: [] },
-    ];
+    this.changes = changes ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, rules: [] }];
   }
 
   clone(): WindowStore {
-    const copy = new WindowStore('', this.changes.map((c) => ({ ...c, rules: [...c.rules] })));
-    copy.nextSeq = this.nextSeq;
-    return copy;
+    return new WindowStore('', this.changes.map((c) => ({ ...c, rules: [...c.rules] })));
   }
 
   /** Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once). */
   write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[]): void {
     for (const c of this.changes) if (c.supersededAt > deadline) c.supersededAt = deadline;
-    this.changes.push({ seq: this.nextSeq++, at, values, deadline, bound: Infinity, supersededAt: Infinity, rules: [...rules] });
+    this.changes.push({ at, values, deadline, supersededAt: Infinity, rules: [...rules] });
+    this.compact(at);
+  }
+
+  /**
+   * Records a write that lands at once but counts as older than every change still in flight at
+   * `at`: those still land after it, each within its own window.
+   */
+  writeBeneathInFlight(at: number, values: readonly Photo[], rules: readonly RuleId[]): void {
+    const inFlight = this.changes.filter((c) => c.deadline > at);
+    this.changes = this.changes.filter((c) => c.deadline <= at);
+    this.changes.push({ at, values, deadline: at, supersededAt: Infinity, rules: [...rules] }, ...inFlight);
+    this.recompute();
     this.compact(at);
   }
 
@@ -62,7 +67,7 @@ export class WindowStore {
     return into;
   }
 
-  /** The values the store may hold at `now`, as a list (a push or a copy takes these). */
+  /** The values the store may hold at `now` (a push or a copy takes these). */
   valuesAt(now: number): Photo[] {
     const out: Photo[] = [];
     for (const c of this.changes) {
@@ -72,26 +77,7 @@ export class WindowStore {
     return out;
   }
 
-  /**
-   * `photo` was seen at `now` on a surface reading this store from `from`: the change carrying it
-   * has landed by `now`, so every older change is gone from `now` on.
-   */
-  refine(photo: Photo, from: number, now: number): void {
-    const i = this.changes.findIndex((c) => visible(c, from, now) && c.values.includes(photo));
-    if (i <= 0) return;
-    let changed = false;
-    for (let j = 0; j < i; j++) {
-      const c = this.changes[j]!;
-      if (c.bound > now) {
-        c.bound = now;
-        changed = true;
-      }
-      if (c.supersededAt > now) c.supersededAt = now;
-    }
-    if (changed) this.compact(now);
-  }
-
-  /** Every change made before `before` lands by `deadline` at the latest. */
+  /** Every change made before `before` lands by `deadline` at the latest, citing `rule`. */
   hasten(before: number, deadline: number, rule: RuleId): void {
     let changed = false;
     for (const c of this.changes) {
@@ -101,13 +87,7 @@ export class WindowStore {
         changed = true;
       }
     }
-    if (!changed) return;
-    let newer = Infinity;
-    for (let j = this.changes.length - 1; j >= 0; j--) {
-      const c = this.changes[j]!;
-      c.supersededAt = Math.min(c.bound, newer);
-      newer = Math.min(newer, c.deadline);
-    }
+    if (changed) this.recompute();
   }
 
   /** A canonical text of the state, to merge possibilities that became equal. */
@@ -115,8 +95,17 @@ export class WindowStore {
     return this.changes.map((c) => `${c.at},${c.values.join('|')},${c.deadline},${c.supersededAt}`).join(';');
   }
 
-  // A change gone for good (no instant from now on shows it) whose values a newer change also
-  // carries adds nothing to any read, however far back its cache reaches: drop it, so memory
+  private recompute(): void {
+    let newer = Infinity;
+    for (let j = this.changes.length - 1; j >= 0; j--) {
+      const c = this.changes[j]!;
+      c.supersededAt = newer;
+      newer = Math.min(newer, c.deadline);
+    }
+  }
+
+  // A change gone for good (no instant from now on shows it) whose values a newer visible change
+  // also carries adds nothing to any read, however far back its cache reaches: drop it, so memory
   // follows the number of photos and not the length of the trace.
   private compact(now: number): void {
     const cs = this.changes;

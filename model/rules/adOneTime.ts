@@ -1,4 +1,5 @@
 import type { Rule } from '../Rule.js';
+import { SURFACE_STORE } from '../vocabulary.js';
 
 export const adOneTime: Rule = {
   id: 'AD-ONE-TIME',
@@ -8,5 +9,8 @@ export const adOneTime: Rule = {
   reading: 'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync.',
   stopsDirSync(_a, ctx) {
     return ctx.world.adSynced;
+  },
+  explains(photo, surface, ctx) {
+    return SURFACE_STORE[surface] === 'exchange' && ctx.world.stoppedBy.get(photo) === 'AD-ONE-TIME';
   },
 };

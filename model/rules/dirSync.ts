@@ -10,7 +10,11 @@ export const dirSync: Rule = {
     if (a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return false;
     const w = ctx.world;
     w.ad = a.photo;
-    if (ctx.stopsDirSync(a)) return true;
+    const stoppedBy = ctx.stopsDirSync(a);
+    if (stoppedBy !== undefined) {
+      w.stoppedBy.set(a.photo, stoppedBy);
+      return true;
+    }
     w.exchange.write(ctx.at, [a.photo], ctx.at + ctx.param('dirSyncInterval') + ctx.param('exoLag'), ['DIRSYNC']);
     w.adSynced = true;
     ctx.outsideChange(a.photo);

@@ -5,11 +5,14 @@ export const editCancel: Rule = {
   statement: 'Opening the SharePoint photo editor and pressing Cancel sets SharePoint to the Exchange photo at once, whatever the window.',
   source: 'TW14',
   params: [],
-  reading: 'Edit-Cancel settles every change made before it, and counts as a visit that creates the My Site.',
+  reading:
+    'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one; under SP-SYNC-WINDOW it does not stop changes already travelling, each still lands within its window.',
   onAction(a, ctx) {
     if (a.do !== 'editCancel') return false;
     const w = ctx.world;
-    w.sharepoint.write(ctx.at, w.exchange.valuesAt(ctx.at), ctx.at, ['EDIT-CANCEL']);
+    const values = w.exchange.valuesAt(ctx.at);
+    if (ctx.has('SP-SYNC-WINDOW')) w.sharepoint.writeBeneathInFlight(ctx.at, values, ['EDIT-CANCEL']);
+    else w.sharepoint.write(ctx.at, values, ctx.at, ['EDIT-CANCEL']);
     w.spUpdated = ctx.at;
     w.pending = null;
     w.visitAt = null;

@@ -6,7 +6,7 @@ export const exoFast: Rule = {
   statement: 'A photo set or removed through any path but Yammer and on-premises AD reaches the Exchange mailbox within exoLag.',
   source: 'TW14',
   params: ['exoLag'],
-  reading: 'Once a surface has shown the new photo it has landed in Exchange: the old one does not come back.',
+  reading: 'A photo in flight may show or not, in any order, until its window closes: two reads may reach different copies.',
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' && a.do !== 'removePhoto') return false;
     if (a.via === 'yammer' || a.via === 'on-prem-ad') return false;

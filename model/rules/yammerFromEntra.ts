@@ -15,4 +15,7 @@ export const yammerFromEntra: Rule = {
     w.yammer.write(ctx.at, w.exchange.valuesAt(ctx.at), ctx.at + ctx.param('yammerSync'), ['YAMMER-FROM-ENTRA']);
     return true;
   },
+  explains(photo, surface, ctx) {
+    return surface === 'yammer' && !ctx.world.yammer.allows(photo, ctx.at, ctx.at);
+  },
 };

@@ -11,6 +11,9 @@ export const yammerIsolated: Rule = {
     return true;
   },
   explains(photo, surface, ctx) {
-    return surface === 'yammer' && !ctx.world.yammer.allows(photo, ctx.at, ctx.at);
+    const yammer = ctx.world.yammer;
+    if (surface === 'yammer') return !yammer.allows(photo, ctx.at, ctx.at);
+    // a photo seen elsewhere that was only ever set in Yammer
+    return yammer.candidates(ctx.start, ctx.at).get(photo)?.has('YAMMER-ISOLATED') === true;
   },
 };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const fresh = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const synced = users({ id: 'alice', photo: 'p0', adSynced: true }, { id: 'bob' });
+const ad = (at: string, photo: string, result: Result = 'ok', bytes?: number): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'on-prem-ad',
+  photo,
+  result,
+  ...(bytes === undefined ? {} : { bytes }),
+});
+const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW-c/kduff85 (quoting an Exchange Online engineer): photos synced from AD are a one-time operation
+describe('AD-ONE-TIME', () => {
+  it.each(['exchange-2015', 'microsoft-2024'])('carries the first AD photo to exchange in %s', (profile) => {
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad('+1d', 'p2'), graph('+2d', 'p1')])).toEqual(conforms(profile));
+  });
+
+  it.each(['exchange-2015', 'microsoft-2024'])('diverges in %s when a second AD photo reaches exchange', (profile) => {
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad('+1d', 'p2'), graph('+2d', 'p2')])).toMatchObject(
+      diverges(4, ['p1'], 'AD-ONE-TIME'),
+    );
+  });
+
+  it('carries no AD photo once the header says the one-time sync happened; threewill-2014 still does', () => {
+    expect(check('exchange-2015', synced, [ad('+0s', 'p1'), graph('+1d', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', synced, [ad('+0s', 'p1'), graph('+1d', 'p1')])).toMatchObject(diverges(3, ['p0'], 'AD-ONE-TIME'));
+    expect(check('threewill-2014', synced, [ad('+0s', 'p1'), graph('+1d', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('does not count an AD photo too large to sync (AD-SIZE) as the one-time sync', () => {
+    const steps = [ad('+0s', 'p1', 'ok', 20_000), ad('+1h', 'p2', 'ok', 5_000), graph('+1d', 'p2')];
+    expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
+  });
+
+  it('leaves the other paths working: a later Outlook change still reaches exchange', () => {
+    const steps: Step[] = [ad('+0s', 'p1'), ad('+1d', 'p2'), { at: '+2d', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p3' }, graph('+3d', 'p3')];
+    expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
+  });
+
+  it('keeps both outcomes open when the first AD write is unknown: either it or the second one synced', () => {
+    const base = [ad('+0s', 'p1', 'unknown'), ad('+1d', 'p2')];
+    expect(check('exchange-2015', fresh, [...base, graph('+2d', 'p1')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', fresh, [...base, graph('+2d', 'p2')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', fresh, [...base, graph('+2d', 'p0')])).toMatchObject(diverges(4, ['p1', 'p2'], 'DIRSYNC'));
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const ad = (bytes: number, result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1', bytes, result });
+const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// MSDOC Exchange troubleshooting: a thumbnailPhoto over 10 KB is not synced to Exchange Online
+describe('AD-SIZE', () => {
+  it.each(['exchange-2015', 'microsoft-2024'])('carries an AD photo of 5,000 bytes to exchange in %s', (profile) => {
+    expect(check(profile, people, [ad(5_000), see('+1d', 'graph', 'p1')])).toEqual(conforms(profile));
+  });
+
+  it.each(['exchange-2015', 'microsoft-2024'])('diverges in %s when an AD photo of 20,000 bytes reaches exchange', (profile) => {
+    expect(check(profile, people, [ad(20_000), see('+1d', 'graph', 'p1')])).toMatchObject(diverges(3, ['p0'], 'AD-SIZE'));
+  });
+
+  it('takes "over 10,240 bytes" strictly: 10,240 bytes reach exchange, 10,241 do not', () => {
+    expect(check('exchange-2015', people, [ad(10_240), see('+1d', 'graph', 'p1')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [ad(10_241), see('+1d', 'graph', 'p1')])).toMatchObject(diverges(3, ['p0'], 'AD-SIZE'));
+  });
+
+  it('makes no outside change of a photo that never reaches exchange: SharePoint keeps the old one', () => {
+    expect(check('exchange-2015', people, [ad(20_000), see('+4d', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+  });
+
+  it('holds only in profiles that have it: threewill-2014 carries the large AD photo', () => {
+    expect(check('threewill-2014', people, [ad(20_000), see('+1d', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('keeps an unknown large AD write from reaching exchange either way', () => {
+    expect(check('exchange-2015', people, [ad(20_000, 'unknown'), see('+1d', 'graph', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [ad(20_000, 'unknown'), see('+1d', 'graph', 'p1')])).toMatchObject(
+      diverges(3, ['p0'], 'AD-SIZE'),
+    );
+  });
+});

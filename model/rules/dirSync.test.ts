@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const ad = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1', result });
+const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
+const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW14: DirSync is one of the ways a photo changes; it shows in Outlook and Lync like any outside change
+// threewill-2014: dirSyncInterval 3 h + exoLag 60 s
+describe('DIRSYNC', () => {
+  it('lets exchange show either photo until dirSyncInterval + exoLag, then the AD photo', () => {
+    expect(check('threewill-2014', people, [ad(), see('+2h', 'graph', 'p0'), see('+4h', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [ad(), see('+2h', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('diverges when exchange shows the old photo after dirSyncInterval + exoLag', () => {
+    expect(check('threewill-2014', people, [ad(), see('+3h2m', 'graph', 'p0')])).toMatchObject(diverges(3, ['p1'], 'DIRSYNC'));
+  });
+
+  it('closes the window at 3 h 1 m: old photo allowed at 3 h 0 m 59 s, not at 3 h 1 m', () => {
+    expect(check('threewill-2014', people, [ad(), see('+3h0m59s', 'graph', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [ad(), see('+3h1m', 'graph', 'p0')])).toMatchObject(diverges(3, ['p1'], 'DIRSYNC'));
+  });
+
+  it('uses the profile durations: 2 h of old photo conforms to threewill-2014, not to microsoft-2024 (30 min + 1 h)', () => {
+    const steps = [ad(), see('+2h', 'graph', 'p0')];
+    expect(check('threewill-2014', people, steps)).toEqual(conforms('threewill-2014'));
+    expect(check('microsoft-2024', people, steps)).toMatchObject(diverges(3, ['p1'], 'DIRSYNC'));
+  });
+
+  it('is an outside change: SharePoint needs a visit in threewill-2014', () => {
+    expect(check('threewill-2014', people, [ad(), visit('+4h'), see('+4h11m', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [ad(), see('+5d', 'sp-newsfeed', 'p1')])).toMatchObject(diverges(3, ['p0'], 'SP-NEEDS-VISIT'));
+  });
+
+  it('counts as made at the AD write: SP-SYNC-WINDOW runs from it, not from its arrival in exchange', () => {
+    // 72 h 30 m after the write is still within 72 h of the arrival in exchange (up to 3 h 1 m later)
+    expect(check('exchange-2015', people, [ad(), see('+72h30m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('keeps both outcomes of an unknown AD write open', () => {
+    expect(check('threewill-2014', people, [ad('unknown'), see('+1d', 'graph', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [ad('unknown'), see('+1d', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const offline = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const online = users({ id: 'alice', photo: 'p0', lync: 'online' }, { id: 'bob' });
+const signIn = (at: string, result: Result = 'ok'): Step => ({ at, do: 'lyncSignIn', user: 'alice', result });
+const signOut = (at: string): Step => ({ at, do: 'lyncSignOut', user: 'alice' });
+const setViaLync = (at: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'lync', photo: 'p1' });
+const lync = (at: string, photo: string): Step => ({ at, see: 'lync', user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW14 caveat 4: Lync shows no photo while the user is offline, and the new one quickly once signed in
+describe('LYNC-PRESENCE', () => {
+  it('shows none while the subject is signed out (the header default)', () => {
+    expect(check('threewill-2014', offline, [lync('+1h', 'none')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', offline, [lync('+1h', 'p0')])).toMatchObject(diverges(2, ['none'], 'LYNC-PRESENCE'));
+  });
+
+  it('shows the exchange photo from the instant the subject signs in', () => {
+    expect(check('threewill-2014', offline, [signIn('+1h'), lync('+1h', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', offline, [signIn('+1h'), lync('+1h', 'none')])).toMatchObject(diverges(3, ['p0'], 'LYNC-PRESENCE'));
+  });
+
+  it('shows none from the instant the subject signs out', () => {
+    expect(check('threewill-2014', online, [signOut('+1h'), lync('+1h', 'p0')])).toMatchObject(diverges(3, ['none'], 'LYNC-PRESENCE'));
+  });
+
+  it('shows a change within exoLag + lyncLag while signed in: old photo at 90 s conforms, at 3 min diverges', () => {
+    expect(check('threewill-2014', online, [setViaLync('+0s'), lync('+90s', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', online, [setViaLync('+0s'), lync('+3m', 'p0')])).toMatchObject(diverges(3, ['p1'], 'LYNC-PRESENCE'));
+  });
+
+  it('closes the lync window at its end: old photo allowed at 119 s, not at 120 s', () => {
+    expect(check('threewill-2014', online, [setViaLync('+0s'), lync('+1m59s', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', online, [setViaLync('+0s'), lync('+2m', 'p0')])).toMatchObject(diverges(3, ['p1'], 'LYNC-PRESENCE'));
+  });
+
+  it('has no lync surface in microsoft-2024: the same observation conforms to threewill-2014 and diverges there', () => {
+    const steps = [lync('+1h', 'p0')];
+    expect(check('threewill-2014', online, steps)).toEqual(conforms('threewill-2014'));
+    expect(check('microsoft-2024', online, steps)).toMatchObject(diverges(2, [], 'LYNC-PRESENCE'));
+  });
+
+  it('has no via lync in microsoft-2024', () => {
+    expect(check('threewill-2014', online, [setViaLync('+0s')])).toEqual(conforms('threewill-2014'));
+    expect(check('microsoft-2024', online, [setViaLync('+0s')])).toMatchObject(diverges(2, [], 'LYNC-PRESENCE'));
+  });
+
+  it('keeps both presences open after a sign-in of unknown outcome', () => {
+    expect(check('threewill-2014', offline, [signIn('+1h', 'unknown'), lync('+2h', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', offline, [signIn('+1h', 'unknown'), lync('+2h', 'none')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('once Lync showed the photo after an unknown sign-in, the subject is signed in: none diverges', () => {
+    const steps = [signIn('+1h', 'unknown'), lync('+2h', 'p0'), lync('+3h', 'none')];
+    expect(check('threewill-2014', offline, steps)).toMatchObject(diverges(4, ['p0'], 'LYNC-PRESENCE'));
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' }, { id: 'carol' });
+const inSp = (at: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'sharepoint', photo: 'p1' });
+const clear = (at: string, result: Result = 'ok'): Step => ({ at, do: 'clearBrowserCache', viewer: 'bob', result });
+const see = (at: string, surface: Surface, photo: string, viewer = 'bob'): Step => ({ at, see: surface, user: 'alice', viewer, photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+const PROFILES = ['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2024'];
+
+// TW14 caveat 1: browsers cache the photo in search results; the people picker URL has a timestamp
+describe('SP-BROWSER-CACHE', () => {
+  // the upload is an hour after the start: a value replaced at the very start instant is not "since start"
+  it('lets search results show the photo SharePoint replaced, or the new one, when the cache was never cleared', () => {
+    expect(check('threewill-2014', people, [inSp('+1h'), see('+1d', 'sp-search', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [inSp('+1h'), see('+1d', 'sp-search', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('diverges when search results show the replaced photo after the viewer cleared the cache', () => {
+    expect(check('threewill-2014', people, [inSp('+1h'), clear('+1d'), see('+1d1m', 'sp-search', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-BROWSER-CACHE'),
+    );
+  });
+
+  it("keeps the cache of a viewer who did not clear theirs", () => {
+    expect(check('threewill-2014', people, [inSp('+1h'), clear('+1d'), see('+1d1m', 'sp-search', 'p0', 'carol')])).toEqual(
+      conforms('threewill-2014'),
+    );
+  });
+
+  it('keeps a value replaced after the clear, not one replaced at the very instant of the clear', () => {
+    expect(check('threewill-2014', people, [clear('+59m59s'), inSp('+1h'), see('+2h', 'sp-search', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', people, [inSp('+1h'), clear('+1h'), see('+2h', 'sp-search', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-BROWSER-CACHE'),
+    );
+  });
+
+  it('keeps the cache when the clear has an unknown outcome', () => {
+    expect(check('threewill-2014', people, [inSp('+1h'), clear('+1d', 'unknown'), see('+1d1m', 'sp-search', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+  });
+
+  it('does not apply to the people picker, whose URL carries a timestamp', () => {
+    const v = check('threewill-2014', people, [inSp('+1h'), see('+1d', 'sp-people-picker', 'p0')]);
+    expect(v).toMatchObject({ verdict: 'diverges', divergence: { line: 3, allowed: ['p1'] } });
+    if (v.verdict === 'diverges') expect(v.divergence.rules).not.toContain('SP-BROWSER-CACHE');
+  });
+
+  it.each(PROFILES)('holds in %s after an edit and cancel brought an outside change', (profile) => {
+    const base: Step[] = [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p1' },
+      { at: '+2h', do: 'editCancel', user: 'alice' },
+    ];
+    expect(check(profile, people, [...base, see('+1d', 'sp-search', 'p0')])).toEqual(conforms(profile));
+    expect(check(profile, people, [...base, clear('+1d'), see('+1d1m', 'sp-search', 'p0')])).toMatchObject(
+      diverges(5, ['p1'], 'SP-BROWSER-CACHE'),
+    );
+  });
+});

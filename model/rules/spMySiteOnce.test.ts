@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface, Via } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+const noSite = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const set = (at: string, via: Via, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo });
+const visit = (at: string, result: Result = 'ok'): Step => ({ at, do: 'visitMySite', user: 'alice', result });
+const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW14 (Microsoft's internal claim): once the My Site exists, outside changes reach SharePoint without a visit.
+// microsoft-2014: spSync 24 h, spThrottle 72 h, spPickup 10 min
+describe('SP-MYSITE-ONCE', () => {
+  it('pushes an outside change spSync after it, without a visit', () => {
+    const steps = [set('+0s', 'outlook-web', 'p1'), see('+23h', 'sp-newsfeed', 'p0'), see('+1d11m', 'sp-newsfeed', 'p1')];
+    expect(check('microsoft-2014', withSite, steps)).toEqual(conforms('microsoft-2014'));
+  });
+
+  it('diverges when SharePoint still shows the old photo after spSync + spPickup', () => {
+    expect(check('microsoft-2014', withSite, [set('+0s', 'outlook-web', 'p1'), see('+1d11m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-MYSITE-ONCE'),
+    );
+  });
+
+  it('lands the push within spPickup: old photo allowed at 24 h 9 m 59 s, not at 24 h 10 m', () => {
+    const change = set('+0s', 'outlook-web', 'p1');
+    expect(check('microsoft-2014', withSite, [change, see('+24h9m59s', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', withSite, [change, see('+24h10m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-MYSITE-ONCE'),
+    );
+  });
+
+  it('holds only in microsoft-2014: threewill-2014 keeps the old photo without a visit', () => {
+    const steps = [set('+0s', 'outlook-web', 'p1'), see('+5d', 'sp-newsfeed', 'p0')];
+    expect(check('threewill-2014', withSite, steps)).toEqual(conforms('threewill-2014'));
+    expect(check('microsoft-2014', withSite, steps)).toMatchObject(diverges(3, ['p1'], 'SP-MYSITE-ONCE'));
+  });
+
+  it('needs the My Site to exist: without one the old photo stays', () => {
+    expect(check('microsoft-2014', noSite, [set('+0s', 'outlook-web', 'p1'), see('+5d', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('microsoft-2014'),
+    );
+  });
+
+  const creators: Array<[string, Step]> = [
+    ['a visit', visit('+0s')],
+    ['edit and cancel', { at: '+0s', do: 'editCancel', user: 'alice' }],
+    ['an upload in SharePoint', set('+0s', 'sharepoint', 'p9')],
+  ];
+  it.each(creators)('counts the My Site as created by %s', (_name, step) => {
+    const steps = [step, set('+1h', 'outlook-web', 'p1'), see('+4d', 'sp-newsfeed', 'p0')];
+    expect(check('microsoft-2014', noSite, steps)).toMatchObject(diverges(4, ['p1'], 'SP-MYSITE-ONCE'));
+  });
+
+  it('waits for the throttle end when it is later than change + spSync', () => {
+    const base = [set('+0s', 'sharepoint', 'p1'), set('+1h', 'outlook-web', 'p2')];
+    expect(check('microsoft-2014', withSite, [...base, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', withSite, [...base, see('+72h11m', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(4, ['p2'], 'SP-MYSITE-ONCE'),
+    );
+  });
+
+  it('still lets a visit push sooner', () => {
+    const steps = [set('+0s', 'outlook-web', 'p1'), visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p0')];
+    expect(check('microsoft-2014', withSite, steps)).toMatchObject({ verdict: 'diverges', divergence: { line: 4, allowed: ['p1'] } });
+  });
+
+  it('keeps both outcomes open when the visit that would create the My Site is unknown', () => {
+    const base = [visit('+0s', 'unknown'), set('+1h', 'outlook-web', 'p1')];
+    expect(check('microsoft-2014', noSite, [...base, see('+4d', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', noSite, [...base, see('+4d', 'sp-newsfeed', 'p1')])).toEqual(conforms('microsoft-2014'));
+  });
+});

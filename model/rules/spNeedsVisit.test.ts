@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface, Via } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const outside = (at: string, via: Via = 'outlook-web'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo: 'p1' });
+const visit = (at: string, result: Result = 'ok'): Step => ({ at, do: 'visitMySite', user: 'alice', result });
+const see = (at: string, surface: Surface, photo: string, viewer = 'bob'): Step => ({ at, see: surface, user: 'alice', viewer, photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW14 SP rule 2: an outside change never shows in SharePoint until the subject visits their My Site after it
+describe('SP-NEEDS-VISIT', () => {
+  it('keeps the old photo in SharePoint for days without a visit', () => {
+    expect(check('threewill-2014', people, [outside('+0s'), see('+5d', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('diverges when SharePoint shows an outside change that no visit followed', () => {
+    expect(check('threewill-2014', people, [outside('+0s'), see('+5d', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(3, ['p0'], 'SP-NEEDS-VISIT'),
+    );
+  });
+
+  it.each(['outlook-web', 'outlook-desktop', 'lync', 'admin-cmdlet', 'graph'] as const)('treats a change via %s as outside', (via) => {
+    expect(check('threewill-2014', people, [outside('+0s', via), see('+5d', 'delve', 'p1')])).toMatchObject(
+      diverges(3, ['p0'], 'SP-NEEDS-VISIT'),
+    );
+  });
+
+  it('carries the change within spPickup of a visit, and requires it after that', () => {
+    const base = [outside('+0s'), visit('+1d')];
+    expect(check('threewill-2014', people, [...base, see('+1d5m', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+1d11m', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+1d11m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+  });
+
+  it('closes the pickup window at its end: old photo allowed at visit + 9 m 59 s, not at visit + 10 m', () => {
+    const base = [outside('+0s'), visit('+1d')];
+    expect(check('threewill-2014', people, [...base, see('+1d9m59s', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+1d10m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+  });
+
+  const visits: Array<[string, Step]> = [
+    ['visitMySite', visit('+1d')],
+    ['editCancel', { at: '+1d', do: 'editCancel', user: 'alice' }],
+    ['the subject seeing their own sp-mysite', see('+1d', 'sp-mysite', 'p0', 'alice')],
+  ];
+  it.each(visits)('counts %s as the visit', (_name, step) => {
+    expect(check('threewill-2014', people, [outside('+0s'), step, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it("does not count another user's look at the subject's My Site as a visit", () => {
+    const steps = [outside('+0s'), see('+1d', 'sp-mysite', 'p0', 'bob'), see('+2d', 'sp-newsfeed', 'p1')];
+    expect(check('threewill-2014', people, steps)).toMatchObject(diverges(4, ['p0'], 'SP-NEEDS-VISIT'));
+  });
+
+  it('does not count a visit made before the change', () => {
+    const steps = [visit('+0s'), outside('+1h'), see('+2d', 'sp-newsfeed', 'p1')];
+    expect(check('threewill-2014', people, steps)).toMatchObject(diverges(4, ['p0'], 'SP-NEEDS-VISIT'));
+  });
+
+  it('does not hold in exchange-2015 and microsoft-2024, where SP-SYNC-WINDOW replaces it', () => {
+    const steps = [outside('+0s'), see('+5d', 'sp-newsfeed', 'p1')];
+    expect(check('exchange-2015', people, steps)).toEqual(conforms('exchange-2015'));
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('keeps both outcomes of a visit of unknown outcome open', () => {
+    const base = [outside('+0s'), visit('+1d', 'unknown')];
+    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+});

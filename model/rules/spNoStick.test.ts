@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'sharepoint', photo, result });
+const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW14 caveat 5: a second SharePoint change within 72 h reaches Outlook and Lync but may not "stick" in SharePoint
+// p1 sticks at once (spUpdated = 0); p2, one day later, is inside the window
+const base = [inSp('+0s', 'p1'), inSp('+1d', 'p2')];
+
+describe('SP-NO-STICK', () => {
+  it('lets SharePoint show either the earlier or the new photo inside the window', () => {
+    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('still carries the new photo to exchange within exoLag', () => {
+    expect(check('threewill-2014', people, [...base, see('+1d1h', 'graph', 'p2')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+1d1h', 'graph', 'p1')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 4, allowed: ['p2'] },
+    });
+  });
+
+  it('diverges when SharePoint still shows the earlier photo after spUpdated + spThrottle + spPickup', () => {
+    expect(check('threewill-2014', people, [...base, see('+72h11m', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(4, ['p2'], 'SP-NO-STICK'),
+    );
+    expect(check('threewill-2014', people, [...base, see('+72h11m', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('lands the end-of-window push within spPickup: earlier photo allowed at 72 h 9 m 59 s, not at 72 h 10 m', () => {
+    expect(check('threewill-2014', people, [...base, see('+72h9m59s', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+72h10m', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(4, ['p2'], 'SP-NO-STICK'),
+    );
+  });
+
+  it('makes the change stick at once on edit and cancel (TW14 caveat 5)', () => {
+    const steps: Step[] = [...base, { at: '+2d', do: 'editCancel', user: 'alice' }, see('+2d1s', 'sp-newsfeed', 'p1')];
+    expect(check('threewill-2014', people, steps)).toMatchObject(diverges(5, ['p2'], 'EDIT-CANCEL'));
+  });
+
+  it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])('holds in %s but not in microsoft-2024 (SP-UPLOAD-REDIRECT)', (profile) => {
+    const steps = [...base, see('+72h11m', 'sp-newsfeed', 'p1')];
+    expect(check(profile, people, steps)).toMatchObject(diverges(4, ['p2'], 'SP-NO-STICK'));
+    // in microsoft-2024 p2 travels to SharePoint within spSync (72 h) of +1d, so p1 may still show
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('keeps both outcomes of an unknown second upload open', () => {
+    const unknown = [inSp('+0s', 'p1'), inSp('+1d', 'p2', 'unknown')];
+    expect(check('threewill-2014', people, [...unknown, see('+4d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...unknown, see('+4d', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('after exchange showed that an unknown second upload did not happen, SharePoint keeps the earlier photo', () => {
+    const steps = [inSp('+0s', 'p1'), inSp('+1d', 'p2', 'unknown'), see('+2d', 'graph', 'p1'), see('+4d', 'sp-newsfeed', 'p2')];
+    expect(check('threewill-2014', people, steps)).toMatchObject({ verdict: 'diverges', divergence: { line: 5, allowed: ['p1'] } });
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'sharepoint', photo, result });
+const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW14: a photo changed in SharePoint shows there at once and is "immediately available in Outlook and Lync"
+describe('SP-ORIGIN', () => {
+  it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])('sets SharePoint at once and exchange within exoLag (%s)', (profile) => {
+    const steps = [inSp('+0s', 'p1'), see('+0s', 'sp-newsfeed', 'p1'), see('+2m', 'graph', 'p1'), see('+1d', 'delve', 'p1')];
+    expect(check(profile, people, steps)).toEqual(conforms(profile));
+  });
+
+  it('diverges when SharePoint shows the old photo just after it was set there', () => {
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1'), see('+1m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-ORIGIN'),
+    );
+  });
+
+  it('does not hold in microsoft-2024, where the upload goes to the people system: the same trace conforms', () => {
+    expect(check('microsoft-2024', people, [inSp('+0s', 'p1'), see('+1m', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('diverges when exchange still shows the old photo after exoLag', () => {
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1'), see('+2m', 'graph', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-ORIGIN'),
+    );
+  });
+
+  it('does not set SharePoint at once inside the throttle window (TW14 caveat 5): either photo may show', () => {
+    const base = [inSp('+0s', 'p1'), inSp('+1d', 'p2')];
+    expect(check('threewill-2014', people, [...base, see('+1d1h', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+1d1h', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('sets SharePoint at once again from the end of the throttle window (72 h), not a second before', () => {
+    const late = [inSp('+0s', 'p1'), inSp('+72h', 'p2'), see('+72h', 'sp-newsfeed', 'p1')];
+    expect(check('threewill-2014', people, late)).toMatchObject(diverges(4, ['p2'], 'SP-ORIGIN'));
+    const early = [inSp('+0s', 'p1'), inSp('+71h59m59s', 'p2'), see('+71h59m59s', 'sp-newsfeed', 'p1')];
+    expect(check('threewill-2014', people, early)).toEqual(conforms('threewill-2014'));
+  });
+
+  it('keeps both outcomes of an unknown upload open', () => {
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('once SharePoint showed the photo of an unknown upload, it took effect: exchange must have it too', () => {
+    const steps = [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p1'), see('+2h', 'graph', 'p0')];
+    expect(check('threewill-2014', people, steps)).toMatchObject(diverges(4, ['p1'], 'SP-ORIGIN'));
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const owa = (at: string, photo = 'p1', result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'outlook-web', photo, result });
+const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
+const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW-c/kduff85 "SharePoint can take up to 72 hours"; MSDOC "at least every 24 hours" (spSync 72 h in both profiles)
+describe('SP-SYNC-WINDOW', () => {
+  it('lets SharePoint show either photo while the change travels, visit or not', () => {
+    expect(check('exchange-2015', people, [owa('+0s'), see('+1d', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [owa('+0s'), see('+1d', 'sp-newsfeed', 'p1')])).toEqual(conforms('exchange-2015'));
+  });
+
+  it.each(['exchange-2015', 'microsoft-2024'])('diverges in %s when SharePoint shows the old photo after spSync', (profile) => {
+    expect(check(profile, people, [owa('+0s'), see('+3d1m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('closes the window at spSync: old photo allowed at 71 h 59 m 59 s, not at 72 h', () => {
+    expect(check('exchange-2015', people, [owa('+0s'), see('+71h59m59s', 'delve', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [owa('+0s'), see('+72h', 'delve', 'p0')])).toMatchObject(diverges(3, ['p1'], 'SP-SYNC-WINDOW'));
+  });
+
+  it('brings a change made before a visit within spPickup of the visit', () => {
+    const base = [owa('+0s'), visit('+1h')];
+    expect(check('exchange-2015', people, [...base, see('+1h5m', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [...base, see('+1h11m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('closes the pickup at visit + spPickup: old photo allowed at 9 m 59 s after the visit, not at 10 m', () => {
+    const base = [owa('+0s'), visit('+1h')];
+    expect(check('exchange-2015', people, [...base, see('+1h9m59s', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [...base, see('+1h10m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('uses the profile spPickup: one hour in microsoft-2024', () => {
+    const base = [owa('+0s'), visit('+2h')];
+    expect(check('microsoft-2024', people, [...base, see('+2h30m', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...base, see('+3h1m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('does not hasten a change made after the visit', () => {
+    expect(check('exchange-2015', people, [visit('+0s'), owa('+1h'), see('+2d', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+  });
+
+  it('replaces SP-NEEDS-VISIT: without a visit the change reaches SharePoint here, never in threewill-2014', () => {
+    const steps = [owa('+0s'), see('+5d', 'sp-newsfeed', 'p1')];
+    expect(check('exchange-2015', people, steps)).toEqual(conforms('exchange-2015'));
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+    expect(check('threewill-2014', people, steps)).toMatchObject(diverges(3, ['p0'], 'SP-NEEDS-VISIT'));
+  });
+
+  it('carries each changed photo itself: an earlier change may show after a later one was made', () => {
+    const steps = [owa('+0s', 'p1'), owa('+1h', 'p2'), visit('+2h'), see('+4d', 'sp-search', 'p1')];
+    expect(check('exchange-2015', people, steps)).toEqual(conforms('exchange-2015'));
+  });
+
+  // EDIT-CANCEL copies whatever exchange holds at once; the changed photo still travels ("visit or not", "the photo itself")
+  it('still brings the change when an edit and cancel copied exchange before the change had reached it (microsoft-2024)', () => {
+    const base: Step[] = [owa('+0s'), { at: '+30m', do: 'editCancel', user: 'alice' }];
+    expect(check('microsoft-2024', people, [...base, see('+31m', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...base, see('+4d', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('keeps both outcomes of an unknown outside change open', () => {
+    expect(check('exchange-2015', people, [owa('+0s', 'p1', 'unknown'), see('+4d', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [owa('+0s', 'p1', 'unknown'), see('+4d', 'sp-newsfeed', 'p1')])).toEqual(conforms('exchange-2015'));
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Surface, Via } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const set = (at: string, via: Via, photo: string, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo, result });
+const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
+const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// TW14 "one more rule": after a SharePoint update, SharePoint shows no new change until 72 h have passed
+// p1 set in SharePoint at 0 (spUpdated = 0); p2 outside at +1h; a visit at +2h is remembered; the push is at 72 h
+const base = [set('+0s', 'sharepoint', 'p1'), set('+1h', 'outlook-web', 'p2'), visit('+2h')];
+
+describe('SP-THROTTLE', () => {
+  it('holds the visited change back until spUpdated + spThrottle', () => {
+    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p2')])).toMatchObject(
+      diverges(5, ['p1'], 'SP-THROTTLE'),
+    );
+  });
+
+  it('remembers the visit made inside the window and pushes at its end without another visit', () => {
+    expect(check('threewill-2014', people, [...base, see('+72h11m', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+72h11m', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(5, ['p2'], 'SP-THROTTLE'),
+    );
+  });
+
+  it('pushes exactly at 72 h: the new photo diverges at 71 h 59 m 59 s and may show at 72 h', () => {
+    expect(check('threewill-2014', people, [...base, see('+71h59m59s', 'sp-newsfeed', 'p2')])).toMatchObject(
+      diverges(5, ['p1'], 'SP-THROTTLE'),
+    );
+    expect(check('threewill-2014', people, [...base, see('+72h', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it('lands the push within spPickup: the earlier photo is allowed at 72 h 9 m 59 s, not at 72 h 10 m', () => {
+    expect(check('threewill-2014', people, [...base, see('+72h9m59s', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...base, see('+72h10m', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(5, ['p2'], 'SP-THROTTLE'),
+    );
+  });
+
+  it('takes the exchange photo of the push time, not the visited one', () => {
+    const steps = [...base, set('+2d', 'outlook-web', 'p3')];
+    expect(check('threewill-2014', people, [...steps, see('+72h11m', 'sp-newsfeed', 'p3')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...steps, see('+72h11m', 'sp-newsfeed', 'p2')])).toMatchObject(
+      diverges(6, ['p3'], 'SP-THROTTLE'),
+    );
+  });
+
+  it('opens a new window with the push: a change after it waits until push + spThrottle', () => {
+    const steps = [...base, set('+80h', 'outlook-web', 'p3'), visit('+81h')];
+    expect(check('threewill-2014', people, [...steps, see('+100h', 'sp-newsfeed', 'p3')])).toMatchObject(
+      diverges(7, ['p2'], 'SP-THROTTLE'),
+    );
+    expect(check('threewill-2014', people, [...steps, see('+144h11m', 'sp-newsfeed', 'p3')])).toEqual(conforms('threewill-2014'));
+  });
+
+  it.each(['exchange-2015', 'microsoft-2024'])('does not hold in %s: the visited change shows within a day', (profile) => {
+    expect(check(profile, people, [...base, see('+2d', 'sp-newsfeed', 'p2')])).toEqual(conforms(profile));
+  });
+
+  it('keeps both outcomes open when the SharePoint update that opened the window is unknown', () => {
+    const unknown = [set('+0s', 'sharepoint', 'p1', 'unknown'), set('+1h', 'outlook-web', 'p2'), visit('+2h')];
+    // it did not happen: no window, the visit pushes p2 at once
+    expect(check('threewill-2014', people, [...unknown, see('+2h11m', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+    // it happened: p1 holds until 72 h
+    expect(check('threewill-2014', people, [...unknown, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    // but not both
+    expect(
+      check('threewill-2014', people, [...unknown, see('+2h11m', 'sp-newsfeed', 'p2'), see('+2d', 'sp-newsfeed', 'p1')]),
+    ).toMatchObject({ verdict: 'diverges', divergence: { line: 6, allowed: ['p2'] } });
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const setViaTeams: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'teams', photo: 'p1' };
+const restart = (at: string, result: Result = 'ok'): Step => ({ at, do: 'restartClient', viewer: 'bob', client: 'teams', result });
+const teams = (at: string, photo: string): Step => ({ at, see: 'teams', user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// MSDOC Teams: the Teams client caches photos (teamsCache 60 d, exoLag 1 h in microsoft-2024)
+describe('TEAMS-CACHE', () => {
+  it('lets Teams show the old photo 30 days after the change', () => {
+    expect(check('microsoft-2024', people, [setViaTeams, teams('+30d', 'p0')])).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('diverges when Teams shows the old photo more than teamsCache after it left exchange', () => {
+    expect(check('microsoft-2024', people, [setViaTeams, teams('+61d', 'p0')])).toMatchObject(diverges(3, ['p1'], 'TEAMS-CACHE'));
+  });
+
+  it('closes the cache at its end: old photo allowed at 60 d 59 m 59 s, not at 60 d 1 h', () => {
+    expect(check('microsoft-2024', people, [setViaTeams, teams('+60d59m59s', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [setViaTeams, teams('+60d1h', 'p0')])).toMatchObject(diverges(3, ['p1'], 'TEAMS-CACHE'));
+  });
+
+  it('empties the cache on a restart of Teams when that is shorter than teamsCache', () => {
+    const steps = [setViaTeams, restart('+2h'), teams('+2h1m', 'p0')];
+    expect(check('microsoft-2024', people, steps)).toMatchObject(diverges(4, ['p1'], 'TEAMS-CACHE'));
+  });
+
+  it('keeps the old photo after a restart made while it may still be in exchange', () => {
+    expect(check('microsoft-2024', people, [setViaTeams, restart('+30m'), teams('+5d', 'p0')])).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('keeps the cache when the restart has an unknown outcome', () => {
+    const steps = [setViaTeams, restart('+2h', 'unknown'), teams('+2h1m', 'p0')];
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('has a teams surface only in microsoft-2024: the same observation diverges from threewill-2014', () => {
+    const steps = [teams('+1h', 'p0')];
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+    expect(check('threewill-2014', people, steps)).toMatchObject(diverges(2, [], 'TEAMS-CACHE'));
+  });
+
+  it('has a via teams only in microsoft-2024', () => {
+    expect(check('microsoft-2024', people, [setViaTeams])).toEqual(conforms('microsoft-2024'));
+    expect(check('threewill-2014', people, [setViaTeams])).toMatchObject(diverges(2, [], 'TEAMS-CACHE'));
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../RuleId.js';
+import { check, users, type Step } from '../scenario.testkit.js';
+import type { Via } from '../vocabulary.js';
+
+type Result = 'ok' | 'rejected' | 'unknown';
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+const set = (at: string, via: Via, photo = 'p1', result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo, result });
+const open = (at: string, result: Result = 'ok'): Step => ({ at, do: 'openYammer', user: 'alice', result });
+const yammer = (at: string, photo: string): Step => ({ at, see: 'yammer', user: 'alice', viewer: 'bob', photo });
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (line: number, allowed: string[], rule: RuleId) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
+});
+
+// MSDOC Viva Engage: the photo comes from Entra ID when the user next opens Viva Engage (yammerSync 6 h, exoLag 1 h)
+describe('YAMMER-FROM-ENTRA', () => {
+  it('rejects a photo set in Yammer, which then changes nothing', () => {
+    expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'rejected'), yammer('+1h', 'p0')])).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('diverges when a Yammer upload is recorded as accepted', () => {
+    expect(check('microsoft-2024', people, [set('+0s', 'yammer')])).toMatchObject(diverges(2, ['rejected'], 'YAMMER-FROM-ENTRA'));
+  });
+
+  it('keeps an unknown Yammer upload from taking effect: only the old photo shows', () => {
+    expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'unknown'), yammer('+1h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'unknown'), yammer('+1h', 'p1')])).toMatchObject(
+      diverges(3, ['p0'], 'YAMMER-FROM-ENTRA'),
+    );
+  });
+
+  it('takes the exchange photo within yammerSync of the next openYammer', () => {
+    const base = [set('+0s', 'outlook-web'), open('+2h')];
+    expect(check('microsoft-2024', people, [...base, yammer('+5h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...base, yammer('+5h', 'p1')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...base, yammer('+8h1m', 'p0')])).toMatchObject(diverges(4, ['p1'], 'YAMMER-FROM-ENTRA'));
+  });
+
+  it('closes the window at openYammer + yammerSync: old photo allowed at 7 h 59 m 59 s after, not at 8 h', () => {
+    const base = [set('+0s', 'outlook-web'), open('+2h')];
+    expect(check('microsoft-2024', people, [...base, yammer('+7h59m59s', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...base, yammer('+8h', 'p0')])).toMatchObject(diverges(4, ['p1'], 'YAMMER-FROM-ENTRA'));
+  });
+
+  it('does not change Yammer until the user opens it', () => {
+    expect(check('microsoft-2024', people, [set('+0s', 'outlook-web'), yammer('+5d', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [set('+0s', 'outlook-web'), yammer('+5d', 'p1')])).toMatchObject(
+      diverges(3, ['p0'], 'YAMMER-FROM-ENTRA'),
+    );
+  });
+
+  it('needs another openYammer for a change made after the last one', () => {
+    const base = [set('+0s', 'outlook-web'), open('+2h'), set('+1d', 'outlook-web', 'p2')];
+    expect(check('microsoft-2024', people, [...base, yammer('+3d', 'p2')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));
+    expect(check('microsoft-2024', people, [...base, open('+2d'), yammer('+3d', 'p2')])).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('holds only in microsoft-2024: threewill-2014 never carries the change to Yammer', () => {
+    const steps = [set('+0s', 'outlook-web'), open('+2h'), yammer('+9h', 'p1')];
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+    expect(check('threewill-2014', people, steps)).toMatchObject(diverges(4, ['p0'], 'YAMMER-ISOLATED'));
+  });
+
+  it('keeps both outcomes of an unknown openYammer open', () => {
+    const base = [set('+0s', 'outlook-web'), open('+2h', 'unknown')];
+    expect(check('microsoft-2024', people, [...base, yammer('+9h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...base, yammer('+9h', 'p1')])).toEqual(conforms('microsoft-2024'));
+  });
+});
