@@ -184,7 +184,7 @@ export class ProfileChecker {
   }
 
   private visit(ctx: Context): RuleId[] {
-    ctx.world.mySite = true;
+    ctx.world.createMySite(ctx.at);
     for (const r of this.hooks.onVisit) r.onVisit!(ctx);
     return this.hooks.visitRules;
   }

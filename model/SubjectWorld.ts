@@ -18,7 +18,8 @@ export class SubjectWorld {
   adSynced: boolean;
   lyncOnline: boolean;
   setPhotoEnabled: boolean;
-  mySite: boolean;
+  /** since when the My Site exists: -Infinity when the header says it does, Infinity while it does not */
+  mySiteSince: number;
   /** time of the last SharePoint update; the header's photo was settled long before */
   spUpdated = -Infinity;
   pending: Pending | null = null;
@@ -41,7 +42,12 @@ export class SubjectWorld {
     this.adSynced = init.adSynced;
     this.lyncOnline = init.lync === 'online';
     this.setPhotoEnabled = init.setPhotoEnabled;
-    this.mySite = init.mySite;
+    this.mySiteSince = init.mySite ? -Infinity : Infinity;
+  }
+
+  /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */
+  createMySite(at: number): void {
+    if (this.mySiteSince > at) this.mySiteSince = at;
   }
 
   clone(): SubjectWorld {
@@ -68,7 +74,7 @@ export class SubjectWorld {
       this.adSynced,
       this.lyncOnline,
       this.setPhotoEnabled,
-      this.mySite,
+      this.mySiteSince,
       this.spUpdated,
       this.pending,
       this.visitAt,

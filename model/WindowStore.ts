@@ -41,10 +41,17 @@ export class WindowStore {
    * `at`: those still land after it, each within its own window.
    */
   writeBeneathInFlight(at: number, values: readonly Photo[], rules: readonly RuleId[]): void {
-    const inFlight = this.changes.filter((c) => c.deadline > at);
-    this.changes = this.changes.filter((c) => c.deadline <= at);
-    this.changes.push({ at, values, deadline: at, supersededAt: Infinity, rules: [...rules] }, ...inFlight);
-    this.recompute();
+    // in flight: may still land and show at `at` or later; every change newer than one in flight
+    // is in flight too, so they form the tail of the list
+    let first = this.changes.length;
+    while (first > 0 && this.changes[first - 1]!.deadline > at && this.changes[first - 1]!.supersededAt > at) first--;
+    let newer = Infinity;
+    for (let j = first; j < this.changes.length; j++) newer = Math.min(newer, this.changes[j]!.deadline);
+    for (let j = 0; j < first; j++) {
+      const c = this.changes[j]!;
+      if (c.supersededAt > at) c.supersededAt = at;
+    }
+    this.changes.splice(first, 0, { at, values, deadline: at, supersededAt: newer, rules: [...rules] });
     this.compact(at);
   }
 
@@ -87,7 +94,15 @@ export class WindowStore {
         changed = true;
       }
     }
-    if (changed) this.recompute();
+    if (!changed) return;
+    // deadlines only ever shrink, so supersededAt only ever falls: take the minimum with what a
+    // change already knows, which also keeps the deadlines of changes compacted away
+    let newer = Infinity;
+    for (let j = this.changes.length - 1; j >= 0; j--) {
+      const c = this.changes[j]!;
+      if (newer < c.supersededAt) c.supersededAt = newer;
+      newer = Math.min(newer, c.deadline);
+    }
   }
 
   /** A canonical text of the state, to merge possibilities that became equal. */
@@ -95,18 +110,9 @@ export class WindowStore {
     return this.changes.map((c) => `${c.at},${c.values.join('|')},${c.deadline},${c.supersededAt}`).join(';');
   }
 
-  private recompute(): void {
-    let newer = Infinity;
-    for (let j = this.changes.length - 1; j >= 0; j--) {
-      const c = this.changes[j]!;
-      c.supersededAt = newer;
-      newer = Math.min(newer, c.deadline);
-    }
-  }
-
-  // A change gone for good (no instant from now on shows it) whose values a newer visible change
-  // also carries adds nothing to any read, however far back its cache reaches: drop it, so memory
-  // follows the number of photos and not the length of the trace.
+  // A change gone for good (no instant from now on shows it) whose values a newer change also
+  // carries, one visible for good, adds nothing to any read however far back its cache reaches:
+  // drop it, so memory follows the number of photos and not the length of the trace.
   private compact(now: number): void {
     const cs = this.changes;
     if (cs.length < 4) return;
@@ -114,7 +120,7 @@ export class WindowStore {
     for (let i = 0; i < cs.length; i++) {
       const c = cs[i]!;
       const gone = c.supersededAt <= now;
-      if (gone && (c.supersededAt <= c.at || coveredLater(cs, i))) continue;
+      if (gone && (c.supersededAt <= c.at || coveredLater(cs, i, now))) continue;
       kept.push(c);
     }
     this.changes = kept;
@@ -125,11 +131,13 @@ function visible(c: Change, from: number, now: number): boolean {
   return c.at <= now && c.supersededAt > from && c.supersededAt > c.at;
 }
 
-function coveredLater(cs: readonly Change[], i: number): boolean {
+// `later` made before `now` and not superseded at its own instant stays visible for good: writes
+// to come are made at `now` or after, so none can supersede it at an instant before `now`
+function coveredLater(cs: readonly Change[], i: number, now: number): boolean {
   const values = cs[i]!.values;
   for (let j = i + 1; j < cs.length; j++) {
     const later = cs[j]!;
-    if (later.supersededAt > later.at && values.every((v) => later.values.includes(v))) return true;
+    if (later.at < now && later.supersededAt > later.at && values.every((v) => later.values.includes(v))) return true;
   }
   return false;
 }

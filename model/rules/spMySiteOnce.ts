@@ -7,6 +7,8 @@ export const spMySiteOnce: Rule = {
   params: ['spSync', 'spPickup'],
   pushTrigger(ctx) {
     const w = ctx.world;
-    return w.mySite && w.pending !== null ? w.pending.since + ctx.param('spSync') : undefined;
+    if (w.pending === null || w.mySiteSince === Infinity) return undefined;
+    // a My Site created after the change pushes no earlier than its creation
+    return Math.max(w.pending.since + ctx.param('spSync'), w.mySiteSince);
   },
 };

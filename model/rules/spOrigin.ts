@@ -9,7 +9,7 @@ export const spOrigin: Rule = {
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'sharepoint' || ctx.isOutside(a.via)) return false;
     const w = ctx.world;
-    w.mySite = true;
+    w.createMySite(ctx.at);
     if (ctx.at < ctx.spUpdatedBefore + ctx.param('spThrottle')) return true;
     w.sharepoint.write(ctx.at, [a.photo], ctx.at, ['SP-ORIGIN']);
     w.spUpdated = ctx.at;

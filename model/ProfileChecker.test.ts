@@ -1,0 +1,557 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkEvents } from './checkEvents.js';
+import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
+import type { Profile } from './Profile.js';
+import { ProfileChecker, type TraceStart } from './ProfileChecker.js';
+import { PROFILES } from './profiles.js';
+import type { Verdict } from './Verdict.js';
+import { check, T0, users } from './scenario.testkit.js';
+import {
+  CLIENTS,
+  REMOVE_VIAS,
+  SURFACE_STORE,
+  SURFACES,
+  UNKNOWN,
+  VIAS,
+  type Action,
+  type ActionEvent,
+  type ActionResult,
+  type ObservationEvent,
+  type Photo,
+  type Surface,
+  type TraceEvent,
+  type UserInit,
+  type Via,
+} from './vocabulary.js';
+
+// Property-based tests of the reference model (SPEC sections 1, 2, 4, 5): traces drawn from the
+// model itself conform to it, and a single observation outside what the model allowed makes the
+// trace diverge exactly there, with exactly that allowed set.
+
+const POOL = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'] as const;
+/** Every photo an observation can record (besides `unknown`). */
+const ALL_PHOTOS: readonly Photo[] = [...POOL, 'none', 'unrecognized'];
+const SUBJECT_IDS = ['alice', 'bob', 'carol'] as const;
+const VIEWER_IDS = ['dave', 'erin'] as const;
+
+// ---- what each profile has (SPEC section 4: lync only with LYNC-PRESENCE, teams only with TEAMS-CACHE)
+
+function viasOf(p: Profile): Via[] {
+  return VIAS.filter((v) => (v !== 'lync' || p.rules.includes('LYNC-PRESENCE')) && (v !== 'teams' || p.rules.includes('TEAMS-CACHE')));
+}
+
+function surfacesOf(p: Profile): Surface[] {
+  return SURFACES.filter((s) => (s !== 'lync' || p.rules.includes('LYNC-PRESENCE')) && (s !== 'teams' || p.rules.includes('TEAMS-CACHE')));
+}
+
+/** The durations a profile's windows are made of, plus the usual ones of SPEC section 5. */
+function windowsOf(p: Profile): number[] {
+  const ps = p.params;
+  const out = new Set<number>([30 * SECOND, 60 * SECOND, 10 * MINUTE, HOUR, 24 * HOUR, 72 * HOUR]);
+  for (const v of Object.values(ps)) if (v !== undefined && v <= 5 * DAY) out.add(v);
+  if (ps.exoLag !== undefined && ps.owaCache !== undefined) out.add(ps.exoLag + ps.owaCache);
+  if (ps.exoLag !== undefined && ps.dirSyncInterval !== undefined) out.add(ps.exoLag + ps.dirSyncInterval);
+  if (ps.spThrottle !== undefined && ps.spPickup !== undefined) out.add(ps.spThrottle + ps.spPickup);
+  if (ps.spSync !== undefined && ps.spPickup !== undefined) out.add(ps.spSync + ps.spPickup);
+  return [...out].sort((a, b) => a - b);
+}
+
+// ---- plans: what happens, without the outcomes and photos the model decides
+
+/** When a step happens: a gap after the previous event, or a window after an earlier action (just inside or outside). */
+type Timing = { kind: 'gap'; gap: number } | { kind: 'anchor'; back: number; window: number; delta: number };
+
+type ActStep = { kind: 'act'; timing: Timing; action: Action; unknown: boolean; preferRejected: boolean };
+/** `follow`: look at the subject of the latest action instead of `user`, when there is one. */
+type SeeStep = {
+  kind: 'see';
+  timing: Timing;
+  see: Surface;
+  user: string;
+  follow: boolean;
+  viewer: string;
+  pick: number;
+  unknownPhoto: boolean;
+};
+type Step = ActStep | SeeStep;
+type Plan = { users: UserInit[]; steps: Step[] };
+
+/** Observations come sooner after what they look at than actions after each other (`soon`), to catch values in flight. */
+function timingArb(p: Profile, soon: boolean): fc.Arbitrary<Timing> {
+  const windows = windowsOf(p);
+  const deltas = [-SECOND, -1, 0, 1, SECOND];
+  const gap = fc.oneof(
+    { weight: soon ? 4 : 2, arbitrary: fc.constant(0) },
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: 59 * SECOND }) },
+    { weight: 3, arbitrary: fc.integer({ min: MINUTE, max: HOUR }) },
+    { weight: soon ? 1 : 2, arbitrary: fc.integer({ min: HOUR, max: DAY }) },
+    { weight: 1, arbitrary: fc.integer({ min: DAY, max: soon ? DAY : 4 * DAY }) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(fc.constantFrom(...windows), fc.constantFrom(...deltas)).map(([w, d]) => Math.max(0, w + d)),
+    },
+  );
+  return fc.oneof(
+    { weight: 3, arbitrary: gap.map((g): Timing => ({ kind: 'gap', gap: g })) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('anchor' as const),
+        back: fc.nat({ max: 5 }),
+        window: fc.constantFrom(...windows),
+        delta: fc.constantFrom(...deltas),
+      }),
+    },
+  );
+}
+
+function actionArb(p: Profile, subjects: readonly string[], everyone: readonly string[]): fc.Arbitrary<Action> {
+  const user = fc.constantFrom(...subjects);
+  const viewer = fc.constantFrom(...everyone);
+  const photo = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...POOL) }, { weight: 1, arbitrary: fc.constant('none') });
+  const bytes = fc.option(fc.constantFrom(1_000, 10_240, 10_241, 50_000, 4 * 1024 * 1024, 4 * 1024 * 1024 + 1, 6_000_000), {
+    nil: undefined,
+    freq: 2,
+  });
+  const by = fc.option(fc.constantFrom(...subjects, 'admin'), { nil: undefined, freq: 2 });
+  const setPhoto = fc
+    .record({ user, photo, via: fc.constantFrom(...viasOf(p)), by, bytes })
+    .map(({ user, photo, via, by, bytes }): Action => {
+      const a: Action = { do: 'setPhoto', user, photo, via };
+      if (by !== undefined) a.by = by;
+      if (bytes !== undefined) a.bytes = bytes;
+      return a;
+    });
+  return fc.oneof(
+    { weight: 12, arbitrary: setPhoto },
+    { weight: 2, arbitrary: fc.record({ do: fc.constant('removePhoto' as const), user, via: fc.constantFrom(...REMOVE_VIAS) }) },
+    { weight: 3, arbitrary: fc.record({ do: fc.constant('visitMySite' as const), user }) },
+    { weight: 2, arbitrary: fc.record({ do: fc.constant('editCancel' as const), user }) },
+    { weight: 1, arbitrary: fc.record({ do: fc.constant('lyncSignIn' as const), user }) },
+    { weight: 1, arbitrary: fc.record({ do: fc.constant('lyncSignOut' as const), user }) },
+    { weight: 2, arbitrary: fc.record({ do: fc.constant('restartClient' as const), viewer, client: fc.constantFrom(...CLIENTS) }) },
+    { weight: 1, arbitrary: fc.record({ do: fc.constant('clearBrowserCache' as const), viewer }) },
+    { weight: 2, arbitrary: fc.record({ do: fc.constant('openYammer' as const), user }) },
+    { weight: 1, arbitrary: fc.record({ do: fc.constant('setPolicy' as const), user, setPhotoEnabled: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.record({ do: fc.constant('wait' as const), ms: fc.nat({ max: 4 * DAY }) }) },
+  );
+}
+
+function planArb(p: Profile, opts: { maxSteps: number; unknownOneIn?: number }): fc.Arbitrary<Plan> {
+  const oneIn = opts.unknownOneIn ?? 15;
+  return fc.integer({ min: 1, max: SUBJECT_IDS.length }).chain((n) => {
+    const subjects = SUBJECT_IDS.slice(0, n);
+    const everyone = [...subjects, ...VIEWER_IDS];
+    const userInit = (id: string) =>
+      fc.record({
+        id: fc.constant(id),
+        photo: fc.constantFrom<Photo>(...POOL, 'none'),
+        mySite: fc.boolean(),
+        lync: fc.constantFrom('online' as const, 'offline' as const),
+        setPhotoEnabled: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+        adSynced: fc.boolean(),
+      });
+    const act: fc.Arbitrary<Step> = fc.record({
+      kind: fc.constant('act' as const),
+      timing: timingArb(p, false),
+      action: actionArb(p, subjects, everyone),
+      unknown: fc.integer({ min: 1, max: oneIn }).map((x) => x === 1),
+      preferRejected: fc.boolean(),
+    });
+    const see: fc.Arbitrary<Step> = fc.record({
+      kind: fc.constant('see' as const),
+      timing: timingArb(p, true),
+      see: fc.constantFrom(...surfacesOf(p)),
+      user: fc.constantFrom(...subjects),
+      follow: fc.boolean(),
+      viewer: fc.constantFrom(...everyone),
+      pick: fc.nat(),
+      unknownPhoto: fc.integer({ min: 1, max: oneIn + 5 }).map((x) => x === 1),
+    });
+    return fc.record({
+      users: fc.tuple(...subjects.map(userInit)).map((us) => users(...us)),
+      steps: fc.array(fc.oneof({ weight: 1, arbitrary: act }, { weight: 1, arbitrary: see }), { minLength: 1, maxLength: opts.maxSteps }),
+    });
+  });
+}
+
+// ---- building a trace from a plan, asking the model at every step
+
+type Built = {
+  start: TraceStart;
+  events: TraceEvent[];
+  /** for each event: the photos the model allowed, for an observation with a known photo */
+  allowed: Array<readonly Photo[] | undefined>;
+};
+
+function replay(profile: Profile, start: TraceStart, events: readonly TraceEvent[]): ProfileChecker {
+  const checker = new ProfileChecker(profile, start);
+  events.forEach((e, i) => {
+    const v = checker.feed(e, i + 2);
+    if (v !== undefined) throw new Error(`replaying the prefix decided ${JSON.stringify(v)} at line ${i + 2}`);
+  });
+  return checker;
+}
+
+/** Whether the action, recorded with `result`, is what the model allows as the next event. */
+function accepts(profile: Profile, start: TraceStart, events: readonly TraceEvent[], a: ActionEvent): readonly string[] | true {
+  const v = replay(profile, start, events).feed(a, events.length + 2);
+  if (v === undefined) return true;
+  if (v.verdict !== 'diverges') throw new Error(`probe of ${JSON.stringify(a)} decided ${JSON.stringify(v)}`);
+  return v.divergence.allowed;
+}
+
+function timeOf(t: Timing, prev: number, actionTimes: readonly number[]): number {
+  if (t.kind === 'gap') return prev + t.gap;
+  const anchor = actionTimes[actionTimes.length - 1 - t.back];
+  if (anchor === undefined) return prev;
+  return Math.max(prev, anchor + t.window + t.delta);
+}
+
+/** Surfaces that read their store fresh, with no cache, whoever the viewer (sp-mysite: a viewer who is not the subject). */
+const FRESH: readonly Surface[] = ['sp-mysite', 'sp-newsfeed', 'sp-people-picker', 'delve', 'graph', 'yammer'];
+const OUTSIDER = VIEWER_IDS[0];
+
+/** Surfaces of `subject` that an action may change at once, by SPEC section 4 (everything else goes through a window). */
+function changedAtOnce(a: Action, subject: string): (s: Surface) => boolean {
+  if (!('user' in a) || a.user !== subject) return () => false;
+  if (a.do === 'editCancel') return (s) => SURFACE_STORE[s] === 'sharepoint'; // EDIT-CANCEL: at once
+  if (a.do === 'setPhoto' && a.via === 'sharepoint') return (s) => SURFACE_STORE[s] === 'sharepoint'; // SP-ORIGIN: at once
+  if (a.do === 'setPhoto' && a.via === 'yammer') return (s) => s === 'yammer'; // YAMMER-ISOLATED
+  return () => false;
+}
+
+/** What the model allows, at `at`, on every surface of every subject for every viewer. */
+function everything(checker: ProfileChecker, profile: Profile, plan: Plan, at: number): Map<string, readonly Photo[]> {
+  const out = new Map<string, readonly Photo[]>();
+  // a cache depends on its viewer: one viewer who may be a subject, one who never is
+  const viewers = [plan.users[0]!.id, OUTSIDER];
+  for (const u of plan.users) {
+    for (const see of surfacesOf(profile)) {
+      for (const viewer of FRESH.includes(see) ? [OUTSIDER] : viewers) {
+        out.set(`${u.id}|${see}|${viewer}`, checker.allowedFor({ at, see, user: u.id, viewer }));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * SPEC section 4, "Time windows": an action at t takes effect through its windows, so right after it,
+ * at the same instant t, a surface reading its store fresh still allows whatever it allowed right
+ * before (only the writes the SPEC makes at once may replace a value at t); and an action on one
+ * subject changes nothing for another (a viewer's own reset aside, which only concerns caches).
+ */
+function checkInstant(before: Map<string, readonly Photo[]>, after: Map<string, readonly Photo[]>, e: ActionEvent): void {
+  for (const [key, was] of before) {
+    const [subject, see] = key.split('|') as [string, Surface, string];
+    const now = after.get(key)!;
+    const concerned = 'user' in e && e.user === subject;
+    const where = `${key} at the instant of ${JSON.stringify(e)}`;
+    if (!concerned && !('viewer' in e)) expect(now, `${where}: an action on another subject changed it`).toEqual(was);
+    if (concerned && FRESH.includes(see) && !changedAtOnce(e, subject)(see)) {
+      for (const p of was) expect(now, `${where}: ${p} vanished at once`).toContain(p);
+    }
+  }
+}
+
+function build(profile: Profile, plan: Plan, opts: { instants?: boolean } = {}): Built {
+  const start: TraceStart = { start: T0, users: plan.users };
+  const checker = new ProfileChecker(profile, start);
+  const events: TraceEvent[] = [];
+  const allowed: Array<readonly Photo[] | undefined> = [];
+  const actionTimes: number[] = [];
+  let lastSubject: string | undefined;
+  let now = T0;
+  for (const step of plan.steps) {
+    now = timeOf(step.timing, now, actionTimes);
+    const line = events.length + 2;
+    let e: TraceEvent;
+    if (step.kind === 'act') {
+      let result: ActionResult = 'unknown';
+      if (!step.unknown) {
+        const ok = accepts(profile, start, events, { ...step.action, at: now, result: 'ok' });
+        if (ok === true) {
+          result = 'ok';
+          if (step.preferRejected && accepts(profile, start, events, { ...step.action, at: now, result: 'rejected' }) === true) {
+            result = 'rejected';
+          }
+        } else {
+          expect(ok, `the model allows neither ok nor rejected for ${JSON.stringify(step.action)}`).toEqual(['rejected']);
+          result = 'rejected';
+        }
+      }
+      e = { ...step.action, at: now, result };
+      actionTimes.push(now);
+      if ('user' in step.action) lastSubject = step.action.user;
+      allowed.push(undefined);
+    } else {
+      const o = { at: now, see: step.see, user: (step.follow ? lastSubject : undefined) ?? step.user, viewer: step.viewer };
+      const photos = checker.allowedFor(o);
+      if (photos.length === 0) throw new Error(`the model allows no photo at all for ${JSON.stringify(o)} (line ${line})`);
+      const photo = step.unknownPhoto ? UNKNOWN : photos[step.pick % photos.length]!;
+      e = { ...o, photo } satisfies ObservationEvent;
+      allowed.push(step.unknownPhoto ? undefined : photos);
+    }
+    const before = opts.instants && !('see' in e) ? everything(checker, profile, plan, now) : undefined;
+    const v = checker.feed(e, line);
+    if (v !== undefined) throw new Error(`the model refused its own choice at line ${line}: ${JSON.stringify(v)}`);
+    if (before !== undefined) checkInstant(before, everything(checker, profile, plan, now), e as ActionEvent);
+    events.push(e);
+  }
+  return { start, events, allowed };
+}
+
+// ---- resolving what the trace does not know
+
+/** A line that changes nothing (SPEC section 1: in a trace, a `wait` line changes nothing). */
+function nothingAt(at: number): TraceEvent {
+  return { at, do: 'wait', ms: 0, result: 'ok' };
+}
+
+/**
+ * Every way the faults of a trace may have gone (SPEC section 2): an action of unknown outcome took
+ * effect or did not; an observation that could not be made is skipped, except that the subject may
+ * have opened their own My Site. Only the first `limit` two-way choices are resolved; the others stay.
+ */
+function resolutions(events: readonly TraceEvent[], limit: number): TraceEvent[][] {
+  let out: TraceEvent[][] = [[...events]];
+  let forks = 0;
+  events.forEach((e, i) => {
+    let options: TraceEvent[];
+    if ('see' in e) {
+      if (e.photo !== UNKNOWN) return;
+      options =
+        e.see === 'sp-mysite' && e.viewer === e.user
+          ? [{ at: e.at, do: 'visitMySite', user: e.user, result: 'ok' }, nothingAt(e.at)]
+          : [nothingAt(e.at)];
+    } else {
+      if (e.result !== 'unknown') return;
+      options = [{ ...e, result: 'ok' }, nothingAt(e.at)];
+    }
+    if (options.length > 1 && ++forks > limit) return;
+    out = out.flatMap((r) => options.map((o) => r.map((x, j) => (j === i ? o : x))));
+  });
+  return out;
+}
+
+// ---- the properties
+
+const RUNS = Number(process.env.PHOTOSYNC_RUNS ?? 250);
+
+function act(gap: number, action: Action): Step {
+  return { kind: 'act', timing: { kind: 'gap', gap }, action, unknown: false, preferRejected: false };
+}
+function look(gap: number, see: Surface, user: string, viewer: string): Step {
+  return { kind: 'see', timing: { kind: 'gap', gap }, see, user, follow: false, viewer, pick: 0, unknownPhoto: false };
+}
+
+/** Counterexamples the properties found (shrunk), replayed on every run and for every profile. */
+const FOUND = {
+  // microsoft-2014: the visit creates the My Site at +30h, yet SP-MYSITE-ONCE's push is placed at +24h
+  pushBeforeTheMySite: {
+    users: users({ id: 'alice', photo: 'p0' }),
+    steps: [act(0, { do: 'setPhoto', user: 'alice', photo: 'p4', via: 'outlook-web' }), act(30 * HOUR, { do: 'visitMySite', user: 'alice' })],
+  },
+  // microsoft-2014: the same push copies Exchange at +24h, from a store compacted at +26h: no value at all
+  sharePointLeftEmpty: {
+    users: users({ id: 'alice', photo: 'p0' }),
+    steps: [
+      act(0, { do: 'setPhoto', user: 'alice', photo: 'p1', via: 'outlook-web' }),
+      act(25 * HOUR, { do: 'setPhoto', user: 'alice', photo: 'p2', via: 'outlook-web' }),
+      act(HOUR, { do: 'setPhoto', user: 'alice', photo: 'p1', via: 'outlook-web' }),
+      act(4 * HOUR, { do: 'visitMySite', user: 'alice' }),
+      look(0, 'sp-newsfeed', 'alice', 'dave'),
+    ],
+  },
+} satisfies Record<string, Plan>;
+
+describe.each(PROFILES.map((p) => [p.id, p] as const))('%s', (_id, profile) => {
+  it('model-drawn traces conform, replayed from scratch', () => {
+    fc.assert(
+      fc.property(planArb(profile, { maxSteps: 30 }), (plan) => {
+        const built = build(profile, plan);
+        expect(checkEvents(profile, built.start, built.events)).toEqual({ profile: profile.id, verdict: 'conforms' });
+      }),
+      { numRuns: RUNS, examples: [[FOUND.sharePointLeftEmpty]] },
+    );
+  });
+
+  it('an action changes no fresh read at its own instant, except the writes made at once, and nothing of another subject', () => {
+    fc.assert(
+      fc.property(planArb(profile, { maxSteps: 30 }), (plan) => {
+        build(profile, plan, { instants: true });
+      }),
+      { numRuns: RUNS, examples: [[FOUND.pushBeforeTheMySite]] },
+    );
+  });
+
+  it('an unknown outcome keeps exactly both possibilities open: the verdict is that of the best resolution', () => {
+    fc.assert(
+      fc.property(
+        planArb(profile, { maxSteps: 20, unknownOneIn: 4 }),
+        fc.option(fc.tuple(fc.nat(), fc.constantFrom(...ALL_PHOTOS)), { nil: undefined }),
+        (plan, spoil) => {
+          const built = build(profile, plan);
+          const events = built.events.slice();
+          // maybe record one observation as something else, allowed or not
+          const looks = events.flatMap((e, i) => ('see' in e && e.photo !== UNKNOWN ? [i] : []));
+          if (spoil !== undefined && looks.length > 0) {
+            const i = looks[spoil[0] % looks.length]!;
+            events[i] = { ...(events[i] as ObservationEvent), photo: spoil[1] };
+          }
+          const lineOf = (v: Verdict) => (v.verdict === 'diverges' ? v.divergence.line : Infinity);
+          const each = resolutions(events, 6).map((r) => checkEvents(profile, built.start, r));
+          for (const v of each) expect(v.verdict).not.toBe('unknown');
+          const last = Math.max(...each.map(lineOf));
+          const v = checkEvents(profile, built.start, events);
+          if (last === Infinity) {
+            expect(v).toEqual({ profile: profile.id, verdict: 'conforms' });
+            return;
+          }
+          // every possibility died: the trace diverges where the last one did, allowing what those allowed there
+          expect(v.verdict).toBe('diverges');
+          if (v.verdict !== 'diverges') return;
+          expect(v.divergence.line).toBe(last);
+          const allowedThere = new Set(each.flatMap((r) => (r.verdict === 'diverges' && r.divergence.line === last ? r.divergence.allowed : [])));
+          expect(new Set(v.divergence.allowed)).toEqual(allowedThere);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('one wrong observation diverges exactly there, with the allowed set recorded for it', () => {
+    const lastLook = fc.record({
+      see: fc.constantFrom(...surfacesOf(profile)),
+      user: fc.constantFrom(...SUBJECT_IDS),
+      viewer: fc.constantFrom(...SUBJECT_IDS, ...VIEWER_IDS),
+      gap: fc.constantFrom(0, SECOND, MINUTE, HOUR, DAY),
+    });
+    fc.assert(
+      fc.property(planArb(profile, { maxSteps: 25 }), lastLook, fc.nat(), fc.nat(), (plan, last, which, wrongPick) => {
+        // one more observation at the end, so that every trace has one to spoil
+        const subjects = plan.users.map((u) => u.id);
+        const steps: Step[] = [
+          ...plan.steps,
+          {
+            kind: 'see',
+            timing: { kind: 'gap', gap: last.gap },
+            see: last.see,
+            user: subjects.includes(last.user) ? last.user : subjects[0]!,
+            follow: true,
+            viewer: last.viewer,
+            pick: 0,
+            unknownPhoto: false,
+          },
+        ];
+        const built = build(profile, { ...plan, steps });
+        const candidates = built.allowed.flatMap((a, i) => (a !== undefined && ALL_PHOTOS.some((p) => !a.includes(p)) ? [i] : []));
+        fc.pre(candidates.length > 0);
+        const i = candidates[which % candidates.length]!;
+        const allowedThere = built.allowed[i]!;
+        const outside = ALL_PHOTOS.filter((p) => !allowedThere.includes(p));
+        const wrong = outside[wrongPick % outside.length]!;
+        const events = built.events.slice();
+        const spoilt = { ...(events[i] as ObservationEvent), photo: wrong };
+        events[i] = spoilt;
+        const v = checkEvents(profile, built.start, events);
+        expect(v.verdict).toBe('diverges');
+        if (v.verdict !== 'diverges') return;
+        expect(v.divergence.line).toBe(i + 2);
+        expect(v.divergence.event).toEqual(spoilt);
+        expect(new Set(v.divergence.allowed)).toEqual(new Set(allowedThere));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+
+// ---- the counterexamples above, as traces, with what the SPEC says of them
+
+describe('counterexamples found by these properties and by WindowStore.test.ts', () => {
+  const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+
+  it('microsoft-2014: a visit that creates the My Site pushes within spPickup of the visit, not at once', () => {
+    // SPEC 4, SP-NEEDS-VISIT/SP-MYSITE-ONCE: the My Site does not exist before the visit at +30h, so
+    // the push is the visit's, landing within spPickup (10 min): SharePoint may still show p0 at +30h1m.
+    const v = check('microsoft-2014', people, [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p1' },
+      { at: '+30h', do: 'visitMySite', user: 'alice' },
+      { at: '+30h1m', see: 'sp-newsfeed', user: 'alice', viewer: 'bob', photo: 'p0' },
+    ]);
+    expect(v).toEqual({ profile: 'microsoft-2014', verdict: 'conforms' });
+  });
+
+  it.each(['p0', 'p1'])('microsoft-2014: after a late first visit SharePoint still shows a photo (%s), not none at all', (photo) => {
+    // p1 is Exchange's photo from +26h1m on; the visit at +30h pushes it within 10 min
+    const v = check('microsoft-2014', people, [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p1' },
+      { at: '+25h', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p2' },
+      { at: '+26h', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p1' },
+      { at: '+30h', do: 'visitMySite', user: 'alice' },
+      { at: '+30h', see: 'sp-newsfeed', user: 'alice', viewer: 'bob', photo },
+    ]);
+    expect(v).toEqual({ profile: 'microsoft-2014', verdict: 'conforms' });
+  });
+
+  it('threewill-2014: a cached sighting of the first photo does not prove that its later repeat has landed', () => {
+    // exchange: p1 lands in [0, 60s), p2 in [100s, 160s), p0 again in [200s, 260s). Outlook (never
+    // restarted) may show the p0 of the start; at 220s Graph may still show p2 (SPEC 4, EXO-FAST).
+    const v = check('threewill-2014', people, [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p1' },
+      { at: '+100s', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p2' },
+      { at: '+200s', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p0' },
+      { at: '+210s', see: 'outlook-desktop', user: 'alice', viewer: 'bob', photo: 'p0' },
+      { at: '+220s', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p2' },
+    ]);
+    expect(v).toEqual({ profile: 'threewill-2014', verdict: 'conforms' });
+  });
+
+  it('exchange-2015: two changes in the same second do not erase a photo from a browser cache', () => {
+    // SharePoint: p2 on its way from +0s (within 72h), p5 from +1m; bob's cache starts at +1h, when p2
+    // may be showing (SPEC 4, SP-SYNC-WINDOW, SP-BROWSER-CACHE). Two changes at +73h must not erase it.
+    const v = check('exchange-2015', people, [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p2' },
+      { at: '+1m', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p5' },
+      { at: '+1h', do: 'clearBrowserCache', viewer: 'bob' },
+      { at: '+73h', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p2' },
+      { at: '+73h', do: 'setPhoto', user: 'alice', via: 'sharepoint', photo: 'p3' },
+      { at: '+73h1s', see: 'sp-search', user: 'alice', viewer: 'bob', photo: 'p2' },
+    ]);
+    expect(v).toEqual({ profile: 'exchange-2015', verdict: 'conforms' });
+  });
+
+  it('exchange-2015: Edit-Cancel does not bring back a photo that could no longer show', () => {
+    // p1 travels to SharePoint from +0s; SP-ORIGIN sets p2 at once at +1h, after which the model
+    // forbids p1 (line 4 of the first trace). Edit-Cancel at +3h copies Exchange's p2: it must not
+    // make p1 possible again. Either p1 may still land after +1h, or it may not, before and after.
+    const steps = [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1' },
+      { at: '+1h', do: 'setPhoto', user: 'alice', via: 'sharepoint', photo: 'p2' },
+    ] as const;
+    const before = check('exchange-2015', people, [...steps, { at: '+2h', see: 'sp-newsfeed', user: 'alice', viewer: 'bob', photo: 'p1' }]);
+    const after = check('exchange-2015', people, [
+      ...steps,
+      { at: '+3h', do: 'editCancel', user: 'alice' },
+      { at: '+3h1m', see: 'sp-newsfeed', user: 'alice', viewer: 'bob', photo: 'p1' },
+    ]);
+    expect(after.verdict).toBe(before.verdict);
+  });
+
+  it('exchange-2015: a visit does not bring back a photo SharePoint replaced before the browser cache was cleared', () => {
+    // SharePoint: p1 at once at +0s (SP-ORIGIN), p1 again at +2m (EDIT-CANCEL), p2 on its way from +3m.
+    // bob's cache starts at +30s, so sp-search may show p1 or p2, never p0 (SPEC 4, SP-BROWSER-CACHE).
+    const v = check('exchange-2015', people, [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'sharepoint', photo: 'p1' },
+      { at: '+30s', do: 'clearBrowserCache', viewer: 'bob' },
+      { at: '+2m', do: 'editCancel', user: 'alice' },
+      { at: '+3m', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p2' },
+      { at: '+4m', do: 'visitMySite', user: 'alice' },
+      { at: '+5m', see: 'sp-search', user: 'alice', viewer: 'bob', photo: 'p0' },
+    ]);
+    expect(v).toMatchObject({ verdict: 'diverges', divergence: { line: 7, allowed: ['p1', 'p2'] } });
+  });
+});
