@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { checkEvents } from './checkEvents.js';
 import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
 import type { Profile } from './Profile.js';
-import { ProfileChecker, type TraceStart } from './ProfileChecker.js';
+import { MAX_POSSIBILITIES, ProfileChecker, type TraceStart } from './ProfileChecker.js';
 import { PROFILES } from './profiles.js';
 import type { Verdict } from './Verdict.js';
-import { check, T0, users } from './scenario.testkit.js';
+import { check, T0, users, type Step as ScenarioStep } from './scenario.testkit.js';
 import {
   CLIENTS,
   REMOVE_VIAS,
@@ -553,5 +553,41 @@ describe('counterexamples found by these properties and by WindowStore.test.ts',
       { at: '+5m', see: 'sp-search', user: 'alice', viewer: 'bob', photo: 'p0' },
     ]);
     expect(v).toMatchObject({ verdict: 'diverges', divergence: { line: 7, allowed: ['p1', 'p2'] } });
+  });
+});
+
+describe('many actions of unknown outcome', () => {
+  // 40 uploads of unknown outcome, each of a photo of its own: far more possibilities than are kept
+  const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+  const uploads: ScenarioStep[] = Array.from({ length: 40 }, (_, i) => ({
+    at: `+${i}h`,
+    do: 'setPhoto',
+    user: 'alice',
+    via: 'graph',
+    photo: `q${i}`,
+    result: 'unknown',
+  }));
+
+  it('still conforms when what was seen is allowed by a possibility it kept', () => {
+    expect(check('threewill-2014', people, [...uploads, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p0' }])).toEqual({
+      profile: 'threewill-2014',
+      verdict: 'conforms',
+    });
+  });
+
+  it(`answers unknown, not diverges, once more than ${MAX_POSSIBILITIES} were open and some were dropped`, () => {
+    const v = check('threewill-2014', people, [...uploads, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'unrecognized' }]);
+    expect(v.verdict).toBe('unknown');
+    if (v.verdict !== 'unknown') return;
+    expect(v.line).toBe(42);
+    expect(v.reason).toMatch(/dropped/);
+  });
+
+  it('diverges as usual when every possibility was kept', () => {
+    const few = uploads.slice(0, 3);
+    expect(check('threewill-2014', people, [...few, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'unrecognized' }])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 5, allowed: ['p0', 'q0', 'q1', 'q2'] },
+    });
   });
 });

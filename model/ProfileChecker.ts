@@ -23,8 +23,11 @@ import {
 /** What a trace's header tells the checker. */
 export type TraceStart = { readonly start: number; readonly users: readonly UserInit[] };
 
-/** More open possibilities than this for one user and the checker answers `unknown`. */
-export const MAX_POSSIBILITIES = 256;
+/**
+ * The most possibilities kept open for one user. Past it the checker keeps this many and drops the
+ * rest: a trace that conforms still conforms, but a divergence found after a drop is `unknown`.
+ */
+export const MAX_POSSIBILITIES = 32;
 
 /**
  * Checks one trace against one profile, one event at a time.
@@ -35,12 +38,16 @@ export class ProfileChecker {
   private readonly rules: readonly Rule[];
   private readonly ruleIds: ReadonlySet<RuleId>;
   private readonly hooks: Hooks;
+  /** the rule that governs each surface's reading; a surface without one reads its store now */
+  private readonly readers = new Map<Surface, Rule>();
   private readonly absent: { surfaces: Map<Surface, RuleId>; vias: Map<Via, RuleId> };
   private readonly inits: Map<string, UserInit>;
   private readonly subjects = new Map<string, SubjectWorld[]>();
   private readonly viewers = new Map<string, ViewerState>();
   private readonly ctx: Context;
   private decided: Verdict | undefined;
+  /** the first line where possibilities had to be dropped */
+  private droppedAt: { line: number; user: string } | undefined;
 
   constructor(
     readonly profile: Profile,
@@ -49,6 +56,7 @@ export class ProfileChecker {
     this.ruleIds = new Set(profile.rules);
     this.rules = RULE_IDS.filter((id) => this.ruleIds.has(id)).map((id) => RULES[id]);
     this.hooks = collectHooks(this.rules);
+    for (const r of this.rules) for (const s of r.reads?.surfaces ?? []) if (!this.readers.has(s)) this.readers.set(s, r);
     this.absent = absentSurfacesAndVias(this.ruleIds);
     this.inits = new Map(trace.users.map((u) => [u.id, u]));
     this.ctx = new Context(this, trace.start);
@@ -63,7 +71,17 @@ export class ProfileChecker {
   feed(event: TraceEvent, line: number, raw: unknown = event): Verdict | undefined {
     if (this.decided !== undefined) return this.decided;
     const divergence = isObservation(event) ? this.observe(event, line, raw) : this.act(event, line, raw);
-    if (divergence !== undefined) this.decided = { profile: this.profile.id, verdict: 'diverges', divergence };
+    if (divergence === undefined) return undefined;
+    const dropped = this.droppedAt;
+    this.decided =
+      dropped === undefined
+        ? { profile: this.profile.id, verdict: 'diverges', divergence }
+        : {
+            profile: this.profile.id,
+            verdict: 'unknown',
+            line,
+            reason: `line ${line} diverges from the possibilities kept, but from line ${dropped.line} on more than ${MAX_POSSIBILITIES} were open for ${dropped.user} (actions of unknown outcome) and some were dropped`,
+          };
     return this.decided;
   }
 
@@ -125,6 +143,7 @@ export class ProfileChecker {
     const worlds = this.worldsOf(user);
     const next: SubjectWorld[] = [];
     const rejecters = new Set<RuleId>();
+    let forked = false;
     for (const w of worlds) {
       this.enter(w, a.at);
       const rejectedBy = this.rejectedBy(a);
@@ -132,6 +151,7 @@ export class ProfileChecker {
       if (a.result === 'unknown') {
         next.push(w);
         if (rejectedBy === undefined) next.push(this.applied(w.clone(), a));
+        forked = true;
       } else if (a.result === 'ok' && rejectedBy === undefined) {
         next.push(this.applied(w, a));
       } else if (a.result === 'rejected' && rejectedBy !== undefined) {
@@ -144,7 +164,7 @@ export class ProfileChecker {
       for (const w of worlds) for (const id of this.apply(w.clone(), a)) acting.add(id);
       return { line, event: raw, allowed: ['ok'], rules: ordered(acting) };
     }
-    return this.settle(user, next, line);
+    return this.settle(user, next, line, forked);
   }
 
   private actAsViewer(a: Extract<ActionEvent, { viewer: string }>, line: number, raw: unknown): Divergence | undefined {
@@ -206,7 +226,7 @@ export class ProfileChecker {
         this.advance(ctx, o.at);
         next.push(ctx.world);
       }
-      return this.settle(o.user, next, line);
+      return this.settle(o.user, next, line, true);
     }
     const kept: SubjectWorld[] = [];
     for (const w of worlds) {
@@ -230,14 +250,12 @@ export class ProfileChecker {
         this.advance(ctx, o.at);
       }
     }
-    return this.settle(o.user, kept, line);
+    return this.settle(o.user, kept, line, false);
   }
 
   private read(surface: Surface, viewer: string, ctx: Context): Reading {
-    for (const r of this.hooks.read) {
-      const reading = r.read!(surface, viewer, ctx);
-      if (reading !== undefined) return reading;
-    }
+    const reader = this.readers.get(surface);
+    if (reader !== undefined) return reader.reads!.read(surface, viewer, ctx);
     return { store: SURFACE_STORE[surface] as ReadableStore, from: ctx.at, rules: [] };
   }
 
@@ -340,24 +358,22 @@ export class ProfileChecker {
     }
   }
 
-  private settle(user: string, worlds: SubjectWorld[], line: number): Divergence | undefined {
+  /** Keeps `worlds` as the possibilities of `user`; after a fork, merges equal ones and bounds them. */
+  private settle(user: string, worlds: SubjectWorld[], line: number, forked: boolean): undefined {
     let next = worlds;
-    if (worlds.length > 1) {
+    if (forked && worlds.length > 1) {
       const seen = new Map<string, SubjectWorld>();
       for (const w of worlds) seen.set(w.key(), w);
       next = [...seen.values()];
-    }
-    if (next.length > MAX_POSSIBILITIES) {
-      this.decided = {
-        profile: this.profile.id,
-        verdict: 'unknown',
-        line,
-        reason: `more than ${MAX_POSSIBILITIES} possibilities open for ${user} (actions of unknown outcome)`,
-      };
+      if (next.length > MAX_POSSIBILITIES) {
+        next = next.slice(0, MAX_POSSIBILITIES);
+        this.droppedAt ??= { line, user };
+      }
     }
     this.subjects.set(user, next);
     return undefined;
   }
+
 }
 
 /** The one context object a checker hands its rules; it is re-aimed at each possibility in turn. */
@@ -409,7 +425,6 @@ function collectHooks(rules: readonly Rule[]): Hooks {
     pushTrigger: pick('pushTrigger'),
     pushHold: pick('pushHold'),
     ownPushAt: pick('ownPushAt'),
-    read: pick('read'),
     alsoShows: pick('alsoShows'),
     explains: pick('explains'),
     visitRules: pick('onVisit').map((r) => r.id),

@@ -72,8 +72,11 @@ export type Rule = {
   pushHold?(ctx: RuleContext): number | undefined;
   /** a push of this rule's own, due at the returned time */
   ownPushAt?(ctx: RuleContext): number | undefined;
-  /** how this rule reads a surface, when it governs it */
-  read?(surface: Surface, viewer: string, ctx: RuleContext): Reading | undefined;
+  /** the surfaces this rule governs the reading of, and how it reads them */
+  readonly reads?: {
+    readonly surfaces: readonly Surface[];
+    read(surface: Surface, viewer: string, ctx: RuleContext): Reading;
+  };
   /** photos a store may show besides its own values, over [from, at] */
   alsoShows?(store: Store, from: number, ctx: RuleContext): readonly Photo[];
   /** true when this rule is why `photo` may not show on `surface` now */

@@ -20,13 +20,20 @@ export type Change = {
  */
 export class WindowStore {
   private changes: Change[];
+  /** compaction runs when the list reaches this length, so its cost is spread over many writes */
+  private compactAt = MIN_COMPACT;
 
   constructor(initial: Photo, changes?: Change[]) {
     this.changes = changes ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, rules: [] }];
   }
 
   clone(): WindowStore {
-    return new WindowStore('', this.changes.map((c) => ({ ...c, rules: [...c.rules] })));
+    const copy = new WindowStore(
+      '',
+      this.changes.map((c) => ({ ...c, rules: [...c.rules] })),
+    );
+    copy.compactAt = this.compactAt;
+    return copy;
   }
 
   /** Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once). */
@@ -115,7 +122,7 @@ export class WindowStore {
   // drop it, so memory follows the number of photos and not the length of the trace.
   private compact(now: number): void {
     const cs = this.changes;
-    if (cs.length < 4) return;
+    if (cs.length < this.compactAt) return;
     const kept: Change[] = [];
     for (let i = 0; i < cs.length; i++) {
       const c = cs[i]!;
@@ -124,8 +131,11 @@ export class WindowStore {
       kept.push(c);
     }
     this.changes = kept;
+    this.compactAt = Math.max(MIN_COMPACT, 2 * kept.length);
   }
 }
+
+const MIN_COMPACT = 8;
 
 function visible(c: Change, from: number, now: number): boolean {
   return c.at <= now && c.supersededAt > from && c.supersededAt > c.at;

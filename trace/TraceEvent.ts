@@ -31,6 +31,11 @@ export const ActionLine = z.discriminatedUnion('do', [
 ]);
 export type ActionLine = z.infer<typeof ActionLine>;
 
+/** Each action's own schema, by `do`: a reader that already knows the kind skips the union's search. */
+export const ACTION_SCHEMAS: ReadonlyMap<string, (typeof ActionLine.options)[number]> = new Map(
+  ActionLine.options.map((schema) => [schema.shape.do.value, schema]),
+);
+
 /** An observation line: `photo` is `unknown` when it could not be made. */
 export const ObservationLine = z.looseObject({
   at: IsoTime,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ACTION_KINDS, SURFACES, type TraceEvent } from '../model/vocabulary.js';
 import { TraceError, formatPath } from './TraceError.js';
-import { ActionLine, ObservationLine } from './TraceEvent.js';
+import { ACTION_SCHEMAS, ActionLine, ObservationLine } from './TraceEvent.js';
 import { TraceHeader } from './TraceHeader.js';
 
 /** One line as JSON, or the TraceError that says why it is not. */
@@ -41,7 +41,7 @@ export function parseEvent(raw: Record<string, unknown>, file: string, line: num
     if (!(ACTION_KINDS as readonly unknown[]).includes(raw.do)) {
       throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'do', `unknown action ${JSON.stringify(raw.do)} (expected one of ${ACTION_KINDS.join(', ')})`);
     }
-    return checked(ActionLine, raw, file, line);
+    return checked(ACTION_SCHEMAS.get(raw.do as string) ?? ActionLine, raw, file, line) as ActionLine;
   }
   if (isObservation) {
     if (!(SURFACES as readonly unknown[]).includes(raw.see)) {

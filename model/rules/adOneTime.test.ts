@@ -28,9 +28,7 @@ describe('AD-ONE-TIME', () => {
   });
 
   it.each(['exchange-2015', 'microsoft-2024'])('diverges in %s when a second AD photo reaches exchange', (profile) => {
-    expect(check(profile, fresh, [ad('+0s', 'p1'), ad('+1d', 'p2'), graph('+2d', 'p2')])).toMatchObject(
-      diverges(4, ['p1'], 'AD-ONE-TIME'),
-    );
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad('+1d', 'p2'), graph('+2d', 'p2')])).toMatchObject(diverges(4, ['p1'], 'AD-ONE-TIME'));
   });
 
   it('carries no AD photo once the header says the one-time sync happened; threewill-2014 still does', () => {
@@ -45,7 +43,12 @@ describe('AD-ONE-TIME', () => {
   });
 
   it('leaves the other paths working: a later Outlook change still reaches exchange', () => {
-    const steps: Step[] = [ad('+0s', 'p1'), ad('+1d', 'p2'), { at: '+2d', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p3' }, graph('+3d', 'p3')];
+    const steps: Step[] = [
+      ad('+0s', 'p1'),
+      ad('+1d', 'p2'),
+      { at: '+2d', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p3' },
+      graph('+3d', 'p3'),
+    ];
     expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
   });
 

@@ -5,7 +5,15 @@ import type { Surface } from '../vocabulary.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const ad = (bytes: number, result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1', bytes, result });
+const ad = (bytes: number, result: Result = 'ok'): Step => ({
+  at: '+0s',
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'on-prem-ad',
+  photo: 'p1',
+  bytes,
+  result,
+});
 const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
 const diverges = (line: number, allowed: string[], rule: RuleId) => ({

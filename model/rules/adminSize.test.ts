@@ -43,7 +43,10 @@ describe('ADMIN-SIZE', () => {
   });
 
   it('diverges when a small admin upload is recorded as rejected', () => {
-    expect(check('exchange-2015', people, [cmdlet(5_000, 'rejected')])).toMatchObject({ verdict: 'diverges', divergence: { line: 2, allowed: ['ok'] } });
+    expect(check('exchange-2015', people, [cmdlet(5_000, 'rejected')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 2, allowed: ['ok'] },
+    });
   });
 
   it.each(['threewill-2014', 'microsoft-2014'])('does not hold in %s: the large upload is accepted there', (profile) => {

@@ -4,7 +4,14 @@ import { check, users, type Step } from '../scenario.testkit.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const setByCmdlet = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'admin-cmdlet', photo: 'p1', result });
+const setByCmdlet = (result: Result = 'ok'): Step => ({
+  at: '+0s',
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'admin-cmdlet',
+  photo: 'p1',
+  result,
+});
 const removeByCmdlet = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'removePhoto', user: 'alice', via: 'admin-cmdlet', result });
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });

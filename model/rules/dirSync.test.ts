@@ -18,7 +18,9 @@ const diverges = (line: number, allowed: string[], rule: RuleId) => ({
 // threewill-2014: dirSyncInterval 3 h + exoLag 60 s
 describe('DIRSYNC', () => {
   it('lets exchange show either photo until dirSyncInterval + exoLag, then the AD photo', () => {
-    expect(check('threewill-2014', people, [ad(), see('+2h', 'graph', 'p0'), see('+4h', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [ad(), see('+2h', 'graph', 'p0'), see('+4h', 'graph', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
     expect(check('threewill-2014', people, [ad(), see('+2h', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
   });
 

@@ -48,7 +48,13 @@ describe('EDIT-CANCEL', () => {
   });
 
   it('sets spUpdated: a later outside change waits for the throttle even after a visit', () => {
-    const steps = [set('+0s', 'outlook-web', 'p1'), editCancel('+2h'), set('+3h', 'outlook-web', 'p2'), visit('+4h'), see('+1d', 'sp-newsfeed', 'p2')];
+    const steps = [
+      set('+0s', 'outlook-web', 'p1'),
+      editCancel('+2h'),
+      set('+3h', 'outlook-web', 'p2'),
+      visit('+4h'),
+      see('+1d', 'sp-newsfeed', 'p2'),
+    ];
     expect(check('threewill-2014', people, steps)).toMatchObject(diverges(6, ['p1'], 'SP-THROTTLE'));
   });
 

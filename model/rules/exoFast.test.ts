@@ -53,8 +53,12 @@ describe('EXO-FAST', () => {
   });
 
   it('keeps both outcomes of an unknown setPhoto open', () => {
-    expect(check('threewill-2014', people, [set('+0s', 'graph', 'unknown'), see('+1h', 'graph', 'p0')])).toEqual(conforms('threewill-2014'));
-    expect(check('threewill-2014', people, [set('+0s', 'graph', 'unknown'), see('+1h', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [set('+0s', 'graph', 'unknown'), see('+1h', 'graph', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', people, [set('+0s', 'graph', 'unknown'), see('+1h', 'graph', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
   });
 
   it('once Graph has shown the photo of an unknown setPhoto, it took effect: the old one diverges', () => {

@@ -5,7 +5,15 @@ import { check, users, type Step } from '../scenario.testkit.js';
 type Result = 'ok' | 'rejected' | 'unknown';
 const MiB = 1024 * 1024;
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const put = (bytes: number, result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1', bytes, result });
+const put = (bytes: number, result: Result = 'ok'): Step => ({
+  at: '+0s',
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'graph',
+  photo: 'p1',
+  bytes,
+  result,
+});
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
 const diverges = (line: number, allowed: string[], rule: RuleId) => ({
@@ -29,7 +37,10 @@ describe('GRAPH-SIZE', () => {
   });
 
   it('diverges when a small upload is recorded as rejected', () => {
-    expect(check('microsoft-2024', people, [put(100_000, 'rejected')])).toMatchObject({ verdict: 'diverges', divergence: { line: 2, allowed: ['ok'] } });
+    expect(check('microsoft-2024', people, [put(100_000, 'rejected')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 2, allowed: ['ok'] },
+    });
   });
 
   it('does not hold in threewill-2014: the 5 MiB upload is accepted there', () => {

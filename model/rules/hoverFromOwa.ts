@@ -5,9 +5,11 @@ export const hoverFromOwa: Rule = {
   statement: "The search result hover panel is Outlook on the web's contact card: it reads Exchange, never SharePoint.",
   source: 'TW14 SP rule 1',
   params: [],
-  read(surface, _viewer, ctx) {
-    if (surface !== 'sp-search-hover') return undefined;
-    if (!ctx.has('OWA-CACHE')) return { store: 'exchange', from: ctx.at, rules: ['HOVER-FROM-OWA'] };
-    return { store: 'exchange', from: ctx.at - ctx.param('owaCache'), rules: ['HOVER-FROM-OWA', 'OWA-CACHE'] };
+  reads: {
+    surfaces: ['sp-search-hover'],
+    read(_surface, _viewer, ctx) {
+      if (!ctx.has('OWA-CACHE')) return { store: 'exchange', from: ctx.at, rules: ['HOVER-FROM-OWA'] };
+      return { store: 'exchange', from: ctx.at - ctx.param('owaCache'), rules: ['HOVER-FROM-OWA', 'OWA-CACHE'] };
+    },
   },
 };

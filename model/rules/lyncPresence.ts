@@ -12,9 +12,11 @@ export const lyncPresence: Rule = {
     ctx.world.lyncOnline = a.do === 'lyncSignIn';
     return true;
   },
-  read(surface, _viewer, ctx) {
-    if (surface !== 'lync') return undefined;
-    if (!ctx.world.lyncOnline) return { fixed: 'none', rules: ['LYNC-PRESENCE'] };
-    return { store: 'exchange', from: ctx.at - ctx.param('lyncLag'), rules: ['LYNC-PRESENCE'] };
+  reads: {
+    surfaces: ['lync'],
+    read(_surface, _viewer, ctx) {
+      if (!ctx.world.lyncOnline) return { fixed: 'none', rules: ['LYNC-PRESENCE'] };
+      return { store: 'exchange', from: ctx.at - ctx.param('lyncLag'), rules: ['LYNC-PRESENCE'] };
+    },
   },
 };

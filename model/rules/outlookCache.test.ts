@@ -34,7 +34,7 @@ describe('OUTLOOK-CACHE', () => {
     expect(check('threewill-2014', people, steps)).toMatchObject(diverges(4, ['p1'], 'OUTLOOK-CACHE'));
   });
 
-  it("keeps the cache of a viewer who did not restart (carol) when another (bob) did", () => {
+  it('keeps the cache of a viewer who did not restart (carol) when another (bob) did', () => {
     const steps = [set('+0s', 'p1'), restart('+1h', 'bob'), outlook('+1h5m', 'p0', 'carol')];
     expect(check('threewill-2014', people, steps)).toEqual(conforms('threewill-2014'));
   });

@@ -5,8 +5,10 @@ export const owaCache: Rule = {
   statement: 'Outlook on the web may show a photo replaced less than exoLag + owaCache ago.',
   source: 'TW14 caveat 3',
   params: ['exoLag', 'owaCache'],
-  read(surface, _viewer, ctx) {
-    if (surface !== 'owa-contact-card' && surface !== 'owa-email' && surface !== 'owa-draft') return undefined;
-    return { store: 'exchange', from: ctx.at - ctx.param('owaCache'), rules: ['OWA-CACHE'] };
+  reads: {
+    surfaces: ['owa-contact-card', 'owa-email', 'owa-draft'],
+    read(_surface, _viewer, ctx) {
+      return { store: 'exchange', from: ctx.at - ctx.param('owaCache'), rules: ['OWA-CACHE'] };
+    },
   },
 };

@@ -6,8 +6,21 @@ import type { Via } from '../vocabulary.js';
 type Result = 'ok' | 'rejected' | 'unknown';
 const disabled = users({ id: 'alice', photo: 'p0', setPhotoEnabled: false }, { id: 'bob' });
 const enabled = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const set = (at: string, via: Via, result: Result = 'ok', photo = 'p1'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo, result });
-const policy = (at: string, setPhotoEnabled: boolean, result: Result = 'ok'): Step => ({ at, do: 'setPolicy', user: 'alice', setPhotoEnabled, result });
+const set = (at: string, via: Via, result: Result = 'ok', photo = 'p1'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via,
+  photo,
+  result,
+});
+const policy = (at: string, setPhotoEnabled: boolean, result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPolicy',
+  user: 'alice',
+  setPhotoEnabled,
+  result,
+});
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
 const diverges = (line: number, allowed: string[], rule: RuleId) => ({
@@ -18,7 +31,9 @@ const diverges = (line: number, allowed: string[], rule: RuleId) => ({
 // TW-c/kduff85: "the best way to prevent users from changing photos is via OWA mailbox policy"
 describe('PHOTO-POLICY', () => {
   it('rejects a user upload while SetPhotoEnabled is off, and the photo stays', () => {
-    expect(check('exchange-2015', disabled, [set('+0s', 'outlook-web', 'rejected'), graph('+1h', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', disabled, [set('+0s', 'outlook-web', 'rejected'), graph('+1h', 'p0')])).toEqual(
+      conforms('exchange-2015'),
+    );
   });
 
   it.each(['outlook-web', 'outlook-desktop', 'lync', 'sharepoint'] as const)('diverges when an upload via %s is accepted', (via) => {
@@ -54,9 +69,9 @@ describe('PHOTO-POLICY', () => {
     const base = [policy('+0s', false, 'unknown')];
     expect(check('exchange-2015', enabled, [...base, set('+1h', 'outlook-web', 'rejected')])).toEqual(conforms('exchange-2015'));
     expect(check('exchange-2015', enabled, [...base, set('+1h', 'outlook-web', 'ok')])).toEqual(conforms('exchange-2015'));
-    expect(check('exchange-2015', enabled, [...base, set('+1h', 'outlook-web', 'ok'), set('+2h', 'outlook-web', 'rejected', 'p2')])).toMatchObject(
-      { verdict: 'diverges', divergence: { line: 4, allowed: ['ok'] } },
-    );
+    expect(
+      check('exchange-2015', enabled, [...base, set('+1h', 'outlook-web', 'ok'), set('+2h', 'outlook-web', 'rejected', 'p2')]),
+    ).toMatchObject({ verdict: 'diverges', divergence: { line: 4, allowed: ['ok'] } });
   });
 
   it('keeps an unknown user upload under the policy from taking effect', () => {

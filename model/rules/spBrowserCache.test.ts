@@ -29,7 +29,7 @@ describe('SP-BROWSER-CACHE', () => {
     );
   });
 
-  it("keeps the cache of a viewer who did not clear theirs", () => {
+  it('keeps the cache of a viewer who did not clear theirs', () => {
     expect(check('threewill-2014', people, [inSp('+1h'), clear('+1d'), see('+1d1m', 'sp-search', 'p0', 'carol')])).toEqual(
       conforms('threewill-2014'),
     );

@@ -5,7 +5,14 @@ import type { Surface } from '../vocabulary.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const owa = (at: string, photo: string, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'outlook-web', photo, result });
+const owa = (at: string, photo: string, result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'outlook-web',
+  photo,
+  result,
+});
 const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
 const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });

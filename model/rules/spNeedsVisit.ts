@@ -19,4 +19,3 @@ export const spNeedsVisit: Rule = {
     return SURFACE_STORE[surface] === 'sharepoint' && w.pending !== null && w.visitAt === null && w.pending.values.includes(photo);
   },
 };
-

@@ -5,7 +5,14 @@ import type { Surface } from '../vocabulary.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'sharepoint', photo, result });
+const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'sharepoint',
+  photo,
+  result,
+});
 const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
 const diverges = (line: number, allowed: string[], rule: RuleId) => ({
@@ -50,12 +57,15 @@ describe('SP-NO-STICK', () => {
     expect(check('threewill-2014', people, steps)).toMatchObject(diverges(5, ['p2'], 'EDIT-CANCEL'));
   });
 
-  it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])('holds in %s but not in microsoft-2024 (SP-UPLOAD-REDIRECT)', (profile) => {
-    const steps = [...base, see('+72h11m', 'sp-newsfeed', 'p1')];
-    expect(check(profile, people, steps)).toMatchObject(diverges(4, ['p2'], 'SP-NO-STICK'));
-    // in microsoft-2024 p2 travels to SharePoint within spSync (72 h) of +1d, so p1 may still show
-    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
-  });
+  it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])(
+    'holds in %s but not in microsoft-2024 (SP-UPLOAD-REDIRECT)',
+    (profile) => {
+      const steps = [...base, see('+72h11m', 'sp-newsfeed', 'p1')];
+      expect(check(profile, people, steps)).toMatchObject(diverges(4, ['p2'], 'SP-NO-STICK'));
+      // in microsoft-2024 p2 travels to SharePoint within spSync (72 h) of +1d, so p1 may still show
+      expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+    },
+  );
 
   it('keeps both outcomes of an unknown second upload open', () => {
     const unknown = [inSp('+0s', 'p1'), inSp('+1d', 'p2', 'unknown')];

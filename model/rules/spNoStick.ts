@@ -2,10 +2,12 @@ import type { Rule } from '../Rule.js';
 
 export const spNoStick: Rule = {
   id: 'SP-NO-STICK',
-  statement: 'A photo set in SharePoint within spThrottle of its last update may or may not show there until Edit-Cancel or the window ends, when SharePoint takes the Exchange photo.',
+  statement:
+    'A photo set in SharePoint within spThrottle of its last update may or may not show there until Edit-Cancel or the window ends, when SharePoint takes the Exchange photo.',
   source: 'TW14 caveat 5',
   params: ['spThrottle', 'spPickup'],
-  reading: 'While it does not stick, SharePoint may show it or its earlier photo, either way, any number of times; the push at the end of the window sets spUpdated like any push.',
+  reading:
+    'While it does not stick, SharePoint may show it or its earlier photo, either way, any number of times; the push at the end of the window sets spUpdated like any push.',
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'sharepoint' || ctx.isOutside(a.via)) return false;
     const w = ctx.world;

@@ -5,7 +5,14 @@ import type { Surface } from '../vocabulary.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'sharepoint', photo, result });
+const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'sharepoint',
+  photo,
+  result,
+});
 const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
 const diverges = (line: number, allowed: string[], rule: RuleId) => ({
@@ -31,9 +38,7 @@ describe('SP-ORIGIN', () => {
   });
 
   it('diverges when exchange still shows the old photo after exoLag', () => {
-    expect(check('threewill-2014', people, [inSp('+0s', 'p1'), see('+2m', 'graph', 'p0')])).toMatchObject(
-      diverges(3, ['p1'], 'SP-ORIGIN'),
-    );
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1'), see('+2m', 'graph', 'p0')])).toMatchObject(diverges(3, ['p1'], 'SP-ORIGIN'));
   });
 
   it('does not set SharePoint at once inside the throttle window (TW14 caveat 5): either photo may show', () => {
@@ -50,8 +55,12 @@ describe('SP-ORIGIN', () => {
   });
 
   it('keeps both outcomes of an unknown upload open', () => {
-    expect(check('threewill-2014', people, [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
-    expect(check('threewill-2014', people, [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
   });
 
   it('once SharePoint showed the photo of an unknown upload, it took effect: exchange must have it too', () => {

@@ -2,7 +2,8 @@ import type { Rule } from '../Rule.js';
 
 export const spOrigin: Rule = {
   id: 'SP-ORIGIN',
-  statement: 'A photo set in SharePoint reaches Exchange within exoLag, and SharePoint at once unless SharePoint was updated in the last spThrottle.',
+  statement:
+    'A photo set in SharePoint reaches Exchange within exoLag, and SharePoint at once unless SharePoint was updated in the last spThrottle.',
   source: 'TW14',
   params: ['exoLag', 'spThrottle'],
   reading: 'Setting the photo in SharePoint creates the My Site; when it lands at once, older outside changes are settled by it.',

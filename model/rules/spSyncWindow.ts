@@ -2,7 +2,8 @@ import type { Rule } from '../Rule.js';
 
 export const spSyncWindow: Rule = {
   id: 'SP-SYNC-WINDOW',
-  statement: 'A change made outside SharePoint reaches it within spSync, visit or not; a visit brings every earlier change within spPickup.',
+  statement:
+    'A change made outside SharePoint reaches it within spSync, visit or not; a visit brings every earlier change within spPickup.',
   source: 'TW-c/kduff85; MSDOC support note',
   params: ['spSync', 'spPickup'],
   reading: 'The photo that travels is the changed photo itself; its arrival is not a SharePoint update that opens a throttle window.',

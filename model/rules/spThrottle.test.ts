@@ -5,7 +5,14 @@ import type { Surface, Via } from '../vocabulary.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const set = (at: string, via: Via, photo: string, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo, result });
+const set = (at: string, via: Via, photo: string, result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via,
+  photo,
+  result,
+});
 const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
 const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
@@ -21,9 +28,7 @@ const base = [set('+0s', 'sharepoint', 'p1'), set('+1h', 'outlook-web', 'p2'), v
 describe('SP-THROTTLE', () => {
   it('holds the visited change back until spUpdated + spThrottle', () => {
     expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
-    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p2')])).toMatchObject(
-      diverges(5, ['p1'], 'SP-THROTTLE'),
-    );
+    expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p2')])).toMatchObject(diverges(5, ['p1'], 'SP-THROTTLE'));
   });
 
   it('remembers the visit made inside the window and pushes at its end without another visit', () => {

@@ -3,7 +3,8 @@ import { SURFACE_STORE } from '../vocabulary.js';
 
 export const spThrottle: Rule = {
   id: 'SP-THROTTLE',
-  statement: 'A push to SharePoint waits until spThrottle after its last update; a visit made meanwhile is remembered, and the push takes the Exchange photo of that time.',
+  statement:
+    'A push to SharePoint waits until spThrottle after its last update; a visit made meanwhile is remembered, and the push takes the Exchange photo of that time.',
   source: 'TW14 "one more rule"',
   params: ['spThrottle'],
   pushHold(ctx) {

@@ -5,7 +5,14 @@ import type { Surface } from '../vocabulary.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const inSp = (at: string, photo = 'p1', result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'sharepoint', photo, result });
+const inSp = (at: string, photo = 'p1', result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'sharepoint',
+  photo,
+  result,
+});
 const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
 const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
@@ -50,7 +57,11 @@ describe('SP-UPLOAD-REDIRECT', () => {
   });
 
   it('keeps both outcomes of an unknown upload open', () => {
-    expect(check('microsoft-2024', people, [inSp('+0s', 'p1', 'unknown'), see('+4d', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2024'));
-    expect(check('microsoft-2024', people, [inSp('+0s', 'p1', 'unknown'), see('+4d', 'sp-newsfeed', 'p1')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [inSp('+0s', 'p1', 'unknown'), see('+4d', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('microsoft-2024'),
+    );
+    expect(check('microsoft-2024', people, [inSp('+0s', 'p1', 'unknown'), see('+4d', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('microsoft-2024'),
+    );
   });
 });

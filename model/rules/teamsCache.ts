@@ -6,9 +6,11 @@ export const teamsCache: Rule = {
   source: 'MSDOC Teams',
   params: ['exoLag', 'teamsCache'],
   provides: { surfaces: ['teams'], vias: ['teams'] },
-  read(surface, viewer, ctx) {
-    if (surface !== 'teams') return undefined;
-    const restarted = ctx.viewer(viewer).restarted.teams ?? ctx.start;
-    return { store: 'exchange', from: Math.max(ctx.at - ctx.param('teamsCache'), restarted), rules: ['TEAMS-CACHE'] };
+  reads: {
+    surfaces: ['teams'],
+    read(_surface, viewer, ctx) {
+      const restarted = ctx.viewer(viewer).restarted.teams ?? ctx.start;
+      return { store: 'exchange', from: Math.max(ctx.at - ctx.param('teamsCache'), restarted), rules: ['TEAMS-CACHE'] };
+    },
   },
 };

@@ -5,7 +5,14 @@ import type { Via } from '../vocabulary.js';
 
 type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const set = (at: string, via: Via, photo = 'p1', result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo, result });
+const set = (at: string, via: Via, photo = 'p1', result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via,
+  photo,
+  result,
+});
 const open = (at: string, result: Result = 'ok'): Step => ({ at, do: 'openYammer', user: 'alice', result });
 const yammer = (at: string, photo: string): Step => ({ at, see: 'yammer', user: 'alice', viewer: 'bob', photo });
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
@@ -17,7 +24,9 @@ const diverges = (line: number, allowed: string[], rule: RuleId) => ({
 // MSDOC Viva Engage: the photo comes from Entra ID when the user next opens Viva Engage (yammerSync 6 h, exoLag 1 h)
 describe('YAMMER-FROM-ENTRA', () => {
   it('rejects a photo set in Yammer, which then changes nothing', () => {
-    expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'rejected'), yammer('+1h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'rejected'), yammer('+1h', 'p0')])).toEqual(
+      conforms('microsoft-2024'),
+    );
   });
 
   it('diverges when a Yammer upload is recorded as accepted', () => {
@@ -25,7 +34,9 @@ describe('YAMMER-FROM-ENTRA', () => {
   });
 
   it('keeps an unknown Yammer upload from taking effect: only the old photo shows', () => {
-    expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'unknown'), yammer('+1h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'unknown'), yammer('+1h', 'p0')])).toEqual(
+      conforms('microsoft-2024'),
+    );
     expect(check('microsoft-2024', people, [set('+0s', 'yammer', 'p1', 'unknown'), yammer('+1h', 'p1')])).toMatchObject(
       diverges(3, ['p0'], 'YAMMER-FROM-ENTRA'),
     );

@@ -37,7 +37,11 @@ describe('YAMMER-ISOLATED', () => {
   );
 
   it('does not let a SharePoint push or an openYammer reach Yammer', () => {
-    const steps: Step[] = [set('+0s', 'outlook-web'), { at: '+1h', do: 'visitMySite', user: 'alice' }, { at: '+2h', do: 'openYammer', user: 'alice' }];
+    const steps: Step[] = [
+      set('+0s', 'outlook-web'),
+      { at: '+1h', do: 'visitMySite', user: 'alice' },
+      { at: '+2h', do: 'openYammer', user: 'alice' },
+    ];
     expect(check('threewill-2014', people, [...steps, see('+1d', 'yammer', 'p1')])).toMatchObject(diverges(5, ['p0'], 'YAMMER-ISOLATED'));
   });
 
@@ -54,7 +58,11 @@ describe('YAMMER-ISOLATED', () => {
   });
 
   it('keeps both outcomes of an unknown Yammer upload open', () => {
-    expect(check('threewill-2014', people, [set('+0s', 'yammer', 'unknown'), see('+1h', 'yammer', 'p0')])).toEqual(conforms('threewill-2014'));
-    expect(check('threewill-2014', people, [set('+0s', 'yammer', 'unknown'), see('+1h', 'yammer', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [set('+0s', 'yammer', 'unknown'), see('+1h', 'yammer', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', people, [set('+0s', 'yammer', 'unknown'), see('+1h', 'yammer', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
   });
 });
