@@ -64,11 +64,25 @@ describe('photosync check', () => {
   it.each([
     ['a line that is not JSON', lines(HEADER, '{"at":'), ':2: ', /not valid JSON/],
     ['an unknown action', lines(HEADER, '{"at":"2014-04-01T09:00:00Z","do":"jump","user":"alice"}'), ':2: do: ', /unknown action/],
-    ['an unknown surface', lines(HEADER, '{"at":"2014-04-01T09:00:00Z","see":"fax","user":"alice","viewer":"bob","photo":"p0"}'), ':2: see: ', /unknown surface/],
-    ['a missing field', lines(HEADER, '{"at":"2014-04-01T09:00:00Z","see":"graph","user":"alice","photo":"p0"}'), ':2: viewer: ', /missing field/],
+    [
+      'an unknown surface',
+      lines(HEADER, '{"at":"2014-04-01T09:00:00Z","see":"fax","user":"alice","viewer":"bob","photo":"p0"}'),
+      ':2: see: ',
+      /unknown surface/,
+    ],
+    [
+      'a missing field',
+      lines(HEADER, '{"at":"2014-04-01T09:00:00Z","see":"graph","user":"alice","photo":"p0"}'),
+      ':2: viewer: ',
+      /missing field/,
+    ],
     [
       'a time going backwards',
-      lines(HEADER, '{"at":"2014-04-01T10:00:00Z","do":"visitMySite","user":"alice"}', '{"at":"2014-04-01T09:00:00Z","do":"visitMySite","user":"alice"}'),
+      lines(
+        HEADER,
+        '{"at":"2014-04-01T10:00:00Z","do":"visitMySite","user":"alice"}',
+        '{"at":"2014-04-01T09:00:00Z","do":"visitMySite","user":"alice"}',
+      ),
       ':3: at: ',
       /backwards/,
     ],

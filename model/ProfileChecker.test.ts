@@ -352,7 +352,10 @@ const FOUND = {
   // microsoft-2014: the visit creates the My Site at +30h, yet SP-MYSITE-ONCE's push is placed at +24h
   pushBeforeTheMySite: {
     users: users({ id: 'alice', photo: 'p0' }),
-    steps: [act(0, { do: 'setPhoto', user: 'alice', photo: 'p4', via: 'outlook-web' }), act(30 * HOUR, { do: 'visitMySite', user: 'alice' })],
+    steps: [
+      act(0, { do: 'setPhoto', user: 'alice', photo: 'p4', via: 'outlook-web' }),
+      act(30 * HOUR, { do: 'visitMySite', user: 'alice' }),
+    ],
   },
   // microsoft-2014: the same push copies Exchange at +24h, from a store compacted at +26h: no value at all
   sharePointLeftEmpty: {
@@ -414,7 +417,9 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s', (_id, profile) => {
           expect(v.verdict).toBe('diverges');
           if (v.verdict !== 'diverges') return;
           expect(v.divergence.line).toBe(last);
-          const allowedThere = new Set(each.flatMap((r) => (r.verdict === 'diverges' && r.divergence.line === last ? r.divergence.allowed : [])));
+          const allowedThere = new Set(
+            each.flatMap((r) => (r.verdict === 'diverges' && r.divergence.line === last ? r.divergence.allowed : [])),
+          );
           expect(new Set(v.divergence.allowed)).toEqual(allowedThere);
         },
       ),
@@ -467,7 +472,6 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s', (_id, profile) => {
     );
   });
 });
-
 
 // ---- the counterexamples above, as traces, with what the SPEC says of them
 
@@ -576,7 +580,10 @@ describe('many actions of unknown outcome', () => {
   });
 
   it(`answers unknown, not diverges, once more than ${MAX_POSSIBILITIES} were open and some were dropped`, () => {
-    const v = check('threewill-2014', people, [...uploads, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'unrecognized' }]);
+    const v = check('threewill-2014', people, [
+      ...uploads,
+      { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'unrecognized' },
+    ]);
     expect(v.verdict).toBe('unknown');
     if (v.verdict !== 'unknown') return;
     expect(v.line).toBe(42);
@@ -585,7 +592,9 @@ describe('many actions of unknown outcome', () => {
 
   it('diverges as usual when every possibility was kept', () => {
     const few = uploads.slice(0, 3);
-    expect(check('threewill-2014', people, [...few, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'unrecognized' }])).toMatchObject({
+    expect(
+      check('threewill-2014', people, [...few, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'unrecognized' }]),
+    ).toMatchObject({
       verdict: 'diverges',
       divergence: { line: 5, allowed: ['p0', 'q0', 'q1', 'q2'] },
     });

@@ -373,7 +373,6 @@ export class ProfileChecker {
     this.subjects.set(user, next);
     return undefined;
   }
-
 }
 
 /** The one context object a checker hands its rules; it is re-aimed at each possibility in turn. */

@@ -362,7 +362,10 @@ describe('WindowStore: hasten', () => {
         });
         if (last > 0) {
           const newer = new Set(ref.changes.slice(last).flatMap((c) => c.values));
-          const olderOnly = ref.changes.slice(0, last).flatMap((c) => c.values).filter((v) => !newer.has(v));
+          const olderOnly = ref.changes
+            .slice(0, last)
+            .flatMap((c) => c.values)
+            .filter((v) => !newer.has(v));
           for (const v of olderOnly) expect(s.allows(v, t + lag, t + lag)).toBe(false);
         }
       }),

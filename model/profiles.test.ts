@@ -13,7 +13,11 @@ describe('the rule catalog', () => {
   });
 
   it('puts every rule in at least one profile', () => {
-    for (const id of RULE_IDS) expect(PROFILES.some((p) => p.rules.includes(id)), id).toBe(true);
+    for (const id of RULE_IDS)
+      expect(
+        PROFILES.some((p) => p.rules.includes(id)),
+        id,
+      ).toBe(true);
   });
 });
 
@@ -36,7 +40,13 @@ describe('the profiles of SPEC section 5', () => {
     expect(ex.rules).not.toContain('SP-NEEDS-VISIT');
     expect(ex.rules).not.toContain('SP-THROTTLE');
     expect(ex.rules).not.toContain('SP-FIRST-LAST');
-    expect(ex.rules.filter((r) => !tw.rules.includes(r))).toEqual(['SP-SYNC-WINDOW', 'AD-ONE-TIME', 'AD-SIZE', 'ADMIN-SIZE', 'PHOTO-POLICY']);
+    expect(ex.rules.filter((r) => !tw.rules.includes(r))).toEqual([
+      'SP-SYNC-WINDOW',
+      'AD-ONE-TIME',
+      'AD-SIZE',
+      'ADMIN-SIZE',
+      'PHOTO-POLICY',
+    ]);
     expect(ex.params.spSync).toBe(72 * HOUR);
     expect(ex.params.exoLag).toBe(60 * SECOND);
   });
@@ -54,6 +64,9 @@ describe('the profiles of SPEC section 5', () => {
   });
 
   it('orders a valid profile by the contract', () => {
-    expect(validateProfile({ id: 'x', summary: '', rules: ['GRAPH-SIZE', 'EXO-FAST'], params: { exoLag: 1 } }).rules).toEqual(['EXO-FAST', 'GRAPH-SIZE']);
+    expect(validateProfile({ id: 'x', summary: '', rules: ['GRAPH-SIZE', 'EXO-FAST'], params: { exoLag: 1 } }).rules).toEqual([
+      'EXO-FAST',
+      'GRAPH-SIZE',
+    ]);
   });
 });

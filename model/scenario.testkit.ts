@@ -17,9 +17,7 @@ export function at(offset: string): number {
   return T0 + total;
 }
 
-export type Step =
-  | (Action & { at: string; result?: 'ok' | 'rejected' | 'unknown' })
-  | (Omit<ObservationEvent, 'at'> & { at: string });
+export type Step = (Action & { at: string; result?: 'ok' | 'rejected' | 'unknown' }) | (Omit<ObservationEvent, 'at'> & { at: string });
 
 export function events(steps: readonly Step[]): TraceEvent[] {
   return steps.map((s) => {

@@ -14,7 +14,14 @@ export const checkText: Renderer<CheckReport> = (report) => {
     else {
       const d = r.divergence;
       const at = typeof d.event.at === 'string' ? `${d.event.at} ` : '';
-      rows.push([r.profile, 'DIVERGES', String(d.line), `${at}${describeEvent(d.event)}`, d.allowed.join(', ') || '(nothing)', d.rules.join(', ')]);
+      rows.push([
+        r.profile,
+        'DIVERGES',
+        String(d.line),
+        `${at}${describeEvent(d.event)}`,
+        d.allowed.join(', ') || '(nothing)',
+        d.rules.join(', '),
+      ]);
     }
   }
   let text = `${report.trace}\n`;

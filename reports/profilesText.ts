@@ -8,9 +8,12 @@ export const profilesText: Renderer<ProfilesReport> = (report) =>
     .map(
       (p) =>
         `${p.id}: ${p.summary}\n` +
-        table([
-          ['rules', p.rules.join(', ')],
-          ['parameters', p.params.map((x) => `${x.name} ${x.text}`).join(', ')],
-        ], { columns: { 1: { width: 72, wrapWord: true } } }),
+        table(
+          [
+            ['rules', p.rules.join(', ')],
+            ['parameters', p.params.map((x) => `${x.name} ${x.text}`).join(', ')],
+          ],
+          { columns: { 1: { width: 72, wrapWord: true } } },
+        ),
     )
     .join('\n');

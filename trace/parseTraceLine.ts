@@ -25,7 +25,13 @@ export function parseHeader(raw: Record<string, unknown>, file: string): TraceHe
     throw new TraceError('PHOTOSYNC_BAD_TRACE', file, 1, 'format', `${detail} (expected "photosync-trace")`);
   }
   if (raw.version !== 1) {
-    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, 1, 'version', `unsupported version ${JSON.stringify(raw.version)} (this photosync reads version 1)`);
+    throw new TraceError(
+      'PHOTOSYNC_BAD_TRACE',
+      file,
+      1,
+      'version',
+      `unsupported version ${JSON.stringify(raw.version)} (this photosync reads version 1)`,
+    );
   }
   return checked(TraceHeader, raw, file, 1);
 }
@@ -39,13 +45,25 @@ export function parseEvent(raw: Record<string, unknown>, file: string, line: num
   }
   if (isAction) {
     if (!(ACTION_KINDS as readonly unknown[]).includes(raw.do)) {
-      throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'do', `unknown action ${JSON.stringify(raw.do)} (expected one of ${ACTION_KINDS.join(', ')})`);
+      throw new TraceError(
+        'PHOTOSYNC_BAD_TRACE',
+        file,
+        line,
+        'do',
+        `unknown action ${JSON.stringify(raw.do)} (expected one of ${ACTION_KINDS.join(', ')})`,
+      );
     }
     return checked(ACTION_SCHEMAS.get(raw.do as string) ?? ActionLine, raw, file, line) as ActionLine;
   }
   if (isObservation) {
     if (!(SURFACES as readonly unknown[]).includes(raw.see)) {
-      throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'see', `unknown surface ${JSON.stringify(raw.see)} (expected one of ${SURFACES.join(', ')})`);
+      throw new TraceError(
+        'PHOTOSYNC_BAD_TRACE',
+        file,
+        line,
+        'see',
+        `unknown surface ${JSON.stringify(raw.see)} (expected one of ${SURFACES.join(', ')})`,
+      );
     }
     return checked(ObservationLine, raw, file, line);
   }
@@ -59,9 +77,7 @@ function checked<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, f
   const field = formatPath(issue.path);
   const value = valueAt(raw, issue.path);
   const detail =
-    value === undefined
-      ? 'missing field'
-      : `invalid value ${JSON.stringify(value)}: ${issue.message.replace(/^Invalid input: /, '')}`;
+    value === undefined ? 'missing field' : `invalid value ${JSON.stringify(value)}: ${issue.message.replace(/^Invalid input: /, '')}`;
   throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, field, detail);
 }
 

@@ -27,7 +27,8 @@ describe('readTrace', () => {
   it('reads the header and every event with its line number, keeping unknown fields', async () => {
     const events: unknown[] = [];
     await readTrace(traceFile(lines(HEADER, SET.replace('}', ',"note":"kept"}'), SEE)), {
-      header: (h) => expect(h.users[1]).toEqual({ id: 'bob', photo: 'none', mySite: false, lync: 'offline', setPhotoEnabled: true, adSynced: false }),
+      header: (h) =>
+        expect(h.users[1]).toEqual({ id: 'bob', photo: 'none', mySite: false, lync: 'offline', setPhotoEnabled: true, adSynced: false }),
       event: (e, line, raw) => events.push([line, e.at, raw.note]),
     });
     expect(events).toEqual([
@@ -57,9 +58,21 @@ describe('readTrace', () => {
     ['a missing field', SET.replace(',"photo":"p1"', ''), 2, 'photo', /missing field/],
     ['a missing time', SEE.replace('"at":"2014-04-01T09:02:00Z",', ''), 2, 'at', /missing field/],
     ['a time that is not ISO 8601', SEE.replace('2014-04-01T09:02:00Z', 'yesterday'), 2, 'at', /invalid value "yesterday"/],
-    ['a field of the wrong type', '{"at":"2014-04-01T09:00:00Z","do":"setPolicy","user":"alice","setPhotoEnabled":"no"}', 2, 'setPhotoEnabled', /invalid value "no"/],
+    [
+      'a field of the wrong type',
+      '{"at":"2014-04-01T09:00:00Z","do":"setPolicy","user":"alice","setPhotoEnabled":"no"}',
+      2,
+      'setPhotoEnabled',
+      /invalid value "no"/,
+    ],
     ['an unknown result', SET.replace('}', ',"result":"maybe"}'), 2, 'result', /invalid value "maybe"/],
-    ['a removePhoto through a path that cannot remove', '{"at":"2014-04-01T09:00:00Z","do":"removePhoto","user":"alice","via":"yammer"}', 2, 'via', /invalid value "yammer"/],
+    [
+      'a removePhoto through a path that cannot remove',
+      '{"at":"2014-04-01T09:00:00Z","do":"removePhoto","user":"alice","via":"yammer"}',
+      2,
+      'via',
+      /invalid value "yammer"/,
+    ],
     ['an event that is neither action nor observation', '{"at":"2014-04-01T09:00:00Z","user":"alice"}', 2, 'do', /missing field/],
     ['an event that is both', SEE.replace('"see"', '"do":"wait","see"'), 2, 'see', /not both/],
   ])('rejects %s, naming line and field', async (_name, line, lineNo, field, message) => {

@@ -26,7 +26,13 @@ export async function readTrace(path: string, visitor: TraceVisitor): Promise<{ 
         raw = parseJsonLine(text, path, line);
       } catch (e) {
         if (!terminated && e instanceof TraceError) {
-          throw new TraceError('PHOTOSYNC_TORN_TRACE', path, line, '', 'torn last line: the file ends mid-line (was its writer stopped?); the lines before it were checked');
+          throw new TraceError(
+            'PHOTOSYNC_TORN_TRACE',
+            path,
+            line,
+            '',
+            'torn last line: the file ends mid-line (was its writer stopped?); the lines before it were checked',
+          );
         }
         throw e;
       }
@@ -38,7 +44,13 @@ export async function readTrace(path: string, visitor: TraceVisitor): Promise<{ 
       }
       const event = parseEvent(raw, path, line);
       if (event.at < last) {
-        throw new TraceError('PHOTOSYNC_BAD_TRACE', path, line, 'at', `time goes backwards: ${new Date(event.at).toISOString()} is before ${new Date(last).toISOString()}`);
+        throw new TraceError(
+          'PHOTOSYNC_BAD_TRACE',
+          path,
+          line,
+          'at',
+          `time goes backwards: ${new Date(event.at).toISOString()} is before ${new Date(last).toISOString()}`,
+        );
       }
       last = event.at;
       events++;

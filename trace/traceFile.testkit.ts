@@ -9,7 +9,8 @@ export function traceFile(text: string, name = 't.jsonl'): string {
   return path;
 }
 
-export const HEADER = '{"format":"photosync-trace","version":1,"start":"2014-04-01T09:00:00Z","users":[{"id":"alice","photo":"p0","mySite":true,"lync":"online"},{"id":"bob"}]}';
+export const HEADER =
+  '{"format":"photosync-trace","version":1,"start":"2014-04-01T09:00:00Z","users":[{"id":"alice","photo":"p0","mySite":true,"lync":"online"},{"id":"bob"}]}';
 
 /** Lines joined with newlines, a final newline included. */
 export function lines(...ls: string[]): string {
