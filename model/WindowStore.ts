@@ -9,38 +9,45 @@ export type Change = {
   deadline: number;
   /** derived: the earliest deadline of a newer change, after which this one never shows */
   supersededAt: number;
-  readonly rules: RuleId[];
+  readonly rules: readonly RuleId[];
 };
+
+/** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
+type Gone = { until: number; rules: RuleId[] };
 
 /**
  * A store whose writes take time to land ("reaches X within L", SPEC section 4): a read at t may
  * show any value the store's source held at some instant of (t - L, t].
  * Invariant: a value may show at an instant when no newer change had surely landed by then, so a
  * value in flight may show or not, in any order, until its window closes; after that only newer ones.
+ * Memory follows the number of photos and of changes in flight, not the number of writes.
  */
 export class WindowStore {
-  private changes: Change[];
-  /** compaction runs when the list reaches this length, so its cost is spread over many writes */
-  private compactAt = MIN_COMPACT;
+  /** changes that may still show, oldest first; `supersededAt` never decreases along the list */
+  private live: Change[];
+  /** changes that can no longer show, folded by photo: a cache reaching back still needs them */
+  private gone: Map<Photo, Gone>;
 
-  constructor(initial: Photo, changes?: Change[]) {
-    this.changes = changes ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, rules: [] }];
+  constructor(initial: Photo, live?: Change[], gone?: Map<Photo, Gone>) {
+    this.live = live ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, rules: [] }];
+    this.gone = gone ?? new Map();
   }
 
   clone(): WindowStore {
-    const copy = new WindowStore(
+    const gone = new Map<Photo, Gone>();
+    for (const [photo, g] of this.gone) gone.set(photo, { until: g.until, rules: [...g.rules] });
+    return new WindowStore(
       '',
-      this.changes.map((c) => ({ ...c, rules: [...c.rules] })),
+      this.live.map((c) => ({ ...c })),
+      gone,
     );
-    copy.compactAt = this.compactAt;
-    return copy;
   }
 
   /** Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once). */
   write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[]): void {
-    for (const c of this.changes) if (c.supersededAt > deadline) c.supersededAt = deadline;
-    this.changes.push({ at, values, deadline, supersededAt: Infinity, rules: [...rules] });
-    this.compact(at);
+    for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
+    this.live.push({ at, values, deadline, supersededAt: Infinity, rules });
+    this.fold(at);
   }
 
   /**
@@ -50,41 +57,40 @@ export class WindowStore {
   writeBeneathInFlight(at: number, values: readonly Photo[], rules: readonly RuleId[]): void {
     // in flight: may still land and show at `at` or later; every change newer than one in flight
     // is in flight too, so they form the tail of the list
-    let first = this.changes.length;
-    while (first > 0 && this.changes[first - 1]!.deadline > at && this.changes[first - 1]!.supersededAt > at) first--;
+    const live = this.live;
+    let first = live.length;
+    while (first > 0 && live[first - 1]!.deadline > at && live[first - 1]!.supersededAt > at) first--;
     let newer = Infinity;
-    for (let j = first; j < this.changes.length; j++) newer = Math.min(newer, this.changes[j]!.deadline);
-    for (let j = 0; j < first; j++) {
-      const c = this.changes[j]!;
-      if (c.supersededAt > at) c.supersededAt = at;
-    }
-    this.changes.splice(first, 0, { at, values, deadline: at, supersededAt: newer, rules: [...rules] });
-    this.compact(at);
+    for (let j = first; j < live.length; j++) newer = Math.min(newer, live[j]!.deadline);
+    for (let j = 0; j < first; j++) if (live[j]!.supersededAt > at) live[j]!.supersededAt = at;
+    live.splice(first, 0, { at, values, deadline: at, supersededAt: newer, rules });
+    this.fold(at);
   }
 
   /** True when `photo` may have been in the store at some instant of [from, now]. */
   allows(photo: Photo, from: number, now: number): boolean {
-    for (const c of this.changes) if (visible(c, from, now) && c.values.includes(photo)) return true;
-    return false;
+    for (const c of this.live) if (visible(c, from, now) && c.values.includes(photo)) return true;
+    const g = this.gone.get(photo);
+    return g !== undefined && g.until > from;
   }
 
   /** Every value the store may have held at some instant of [from, now], with the rules that put it there. */
   candidates(from: number, now: number, into: Map<Photo, Set<RuleId>> = new Map()): Map<Photo, Set<RuleId>> {
-    for (const c of this.changes) {
-      if (!visible(c, from, now)) continue;
-      for (const v of c.values) {
-        const rules = into.get(v) ?? new Set<RuleId>();
-        for (const r of c.rules) rules.add(r);
-        into.set(v, rules);
-      }
-    }
+    const add = (photo: Photo, rules: readonly RuleId[]) => {
+      const set = into.get(photo) ?? new Set<RuleId>();
+      for (const r of rules) set.add(r);
+      into.set(photo, set);
+    };
+    for (const [photo, g] of this.gone) if (g.until > from) add(photo, g.rules);
+    for (const c of this.live) if (visible(c, from, now)) for (const v of c.values) add(v, c.rules);
     return into;
   }
 
   /** The values the store may hold at `now` (a push or a copy takes these). */
   valuesAt(now: number): Photo[] {
     const out: Photo[] = [];
-    for (const c of this.changes) {
+    for (const [photo, g] of this.gone) if (g.until > now) out.push(photo);
+    for (const c of this.live) {
       if (!visible(c, now, now)) continue;
       for (const v of c.values) if (!out.includes(v)) out.push(v);
     }
@@ -94,19 +100,18 @@ export class WindowStore {
   /** Every change made before `before` lands by `deadline` at the latest, citing `rule`. */
   hasten(before: number, deadline: number, rule: RuleId): void {
     let changed = false;
-    for (const c of this.changes) {
+    for (let j = 0; j < this.live.length; j++) {
+      const c = this.live[j]!;
       if (c.at < before && c.deadline > deadline) {
-        c.deadline = deadline;
-        if (!c.rules.includes(rule)) c.rules.push(rule);
+        this.live[j] = { ...c, deadline, rules: c.rules.includes(rule) ? c.rules : [...c.rules, rule] };
         changed = true;
       }
     }
     if (!changed) return;
-    // deadlines only ever shrink, so supersededAt only ever falls: take the minimum with what a
-    // change already knows, which also keeps the deadlines of changes compacted away
+    // deadlines only ever shrink, so supersededAt only ever falls
     let newer = Infinity;
-    for (let j = this.changes.length - 1; j >= 0; j--) {
-      const c = this.changes[j]!;
+    for (let j = this.live.length - 1; j >= 0; j--) {
+      const c = this.live[j]!;
       if (newer < c.supersededAt) c.supersededAt = newer;
       newer = Math.min(newer, c.deadline);
     }
@@ -114,40 +119,31 @@ export class WindowStore {
 
   /** A canonical text of the state, to merge possibilities that became equal. */
   key(): string {
-    return this.changes.map((c) => `${c.at},${c.values.join('|')},${c.deadline},${c.supersededAt}`).join(';');
+    const gone = [...this.gone].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, g]) => `${p}<${g.until}`);
+    return `${gone.join(',')}|${this.live.map((c) => `${c.at},${c.values.join('/')},${c.deadline},${c.supersededAt}`).join(';')}`;
   }
 
-  // A change gone for good (no instant from now on shows it) whose values a newer change also
-  // carries, one visible for good, adds nothing to any read however far back its cache reaches:
-  // drop it, so memory follows the number of photos and not the length of the trace.
-  private compact(now: number): void {
-    const cs = this.changes;
-    if (cs.length < this.compactAt) return;
-    const kept: Change[] = [];
-    for (let i = 0; i < cs.length; i++) {
-      const c = cs[i]!;
-      const gone = c.supersededAt <= now;
-      if (gone && (c.supersededAt <= c.at || coveredLater(cs, i, now))) continue;
-      kept.push(c);
+  // Changes surely superseded by `now` form the head of the list (supersededAt never decreases
+  // along it) and no later write can make them show again: fold them into `gone`.
+  private fold(now: number): void {
+    const live = this.live;
+    let n = 0;
+    while (n < live.length - 1 && live[n]!.supersededAt <= now) {
+      const c = live[n++]!;
+      if (c.supersededAt <= c.at) continue; // superseded at its own instant: it never showed
+      for (const v of c.values) {
+        const g = this.gone.get(v);
+        if (g === undefined) this.gone.set(v, { until: c.supersededAt, rules: [...c.rules] });
+        else {
+          if (c.supersededAt > g.until) g.until = c.supersededAt;
+          for (const r of c.rules) if (!g.rules.includes(r)) g.rules.push(r);
+        }
+      }
     }
-    this.changes = kept;
-    this.compactAt = Math.max(MIN_COMPACT, 2 * kept.length);
+    if (n > 0) live.splice(0, n);
   }
 }
-
-const MIN_COMPACT = 8;
 
 function visible(c: Change, from: number, now: number): boolean {
   return c.at <= now && c.supersededAt > from && c.supersededAt > c.at;
-}
-
-// `later` made before `now` and not superseded at its own instant stays visible for good: writes
-// to come are made at `now` or after, so none can supersede it at an instant before `now`
-function coveredLater(cs: readonly Change[], i: number, now: number): boolean {
-  const values = cs[i]!.values;
-  for (let j = i + 1; j < cs.length; j++) {
-    const later = cs[j]!;
-    if (later.at < now && later.supersededAt > later.at && values.every((v) => later.values.includes(v))) return true;
-  }
-  return false;
 }

@@ -1,0 +1,257 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PROFILES } from '../model/profiles.js';
+import { CheckReport } from '../reports/CheckReport.js';
+import { generateTrace, traceFileName, type GenerateStats } from './generateTrace.js';
+import { describeMachine } from './machine.js';
+import { maxRssSource, runNode, type ChildRun } from './runChild.js';
+
+/**
+ * `npm run bench`: generates (or reuses) a trace, then times in fresh child processes, alternately,
+ * `photosync check --profile all` and a bare streaming read + JSON.parse of the same file, and
+ * prints both medians, their ratio and the checker's peak memory. A measurement, not a test: it
+ * asserts nothing and exits 0 whatever the figures.
+ */
+
+const TARGET_RATIO = 3;
+const TARGET_RSS_MIB = 256;
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const OUT = join(ROOT, 'bench', 'out');
+
+type Meta = { key: Record<string, unknown>; stats: GenerateStats };
+type ProfileLines = { profile: string; verdict: string; lines: number; share: number };
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '1000000' },
+      users: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      reps: { type: 'string', default: '3' },
+      regen: { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
+      'per-profile': { type: 'boolean', default: false },
+    },
+  });
+  const events = positive('events', values.events);
+  const users = positive('users', values.users);
+  const seed = positive('seed', values.seed);
+  const reps = positive('reps', values.reps);
+
+  const machine = describeMachine();
+  const loadAtStart = os.loadavg();
+  say('photosync benchmark: check --profile all vs. a bare streaming read + JSON.parse');
+  say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
+  say(`code: ${revision()}; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+
+  const { path, stats, generated, note } = ensureTrace(events, users, seed, values.regen ? 'regen' : values.reuse ? 'reuse' : 'auto');
+  const file = relative(ROOT, path);
+  const size = statSync(path).size;
+  say(
+    `trace: ${file} (${mib(size)} MiB, ${stats.lines} lines, ${stats.users} users, seed ${stats.seed}, ` +
+      `${generated ? `generated in ${stats.seconds.toFixed(1)} s` : note})`,
+  );
+  describeTrace(stats);
+
+  const check = ['bin/photosync.js', 'check', file, '--profile', 'all', '--format', 'json'];
+  const bare = ['dist/bench/bareRead.js', file];
+  const validate = ['dist/bench/validateRead.js', file];
+  say('\nwarm-up (page cache, not counted): bare read');
+  await measured(bare);
+
+  const commands = { bare, check, validate };
+  const runs: { [K in keyof typeof commands]: ChildRun[] } = { bare: [], check: [], validate: [] };
+  for (let i = 0; i < reps; i++) {
+    const order = i % 2 === 0 ? (['bare', 'check', 'validate'] as const) : (['check', 'bare', 'validate'] as const);
+    for (const which of order) {
+      const run = await measured(commands[which]);
+      runs[which].push(run);
+      say(`  rep ${i + 1} ${which.padEnd(8)} ${seconds(run.ms)} s  max RSS ${mib(run.maxRssKiB * 1024)} MiB`);
+    }
+  }
+  const { check: checkRuns, bare: bareRuns, validate: validateRuns } = runs;
+  const validateMs = median(validateRuns.map((r) => r.ms));
+
+  const verdicts = linesProcessed(checkRuns[0]!, stats.lines);
+  const checkMs = median(checkRuns.map((r) => r.ms));
+  const bareMs = median(bareRuns.map((r) => r.ms));
+  const ratio = checkMs / bareMs;
+  const checkRss = Math.max(...checkRuns.map((r) => r.maxRssKiB)) / 1024;
+  const bareRss = Math.max(...bareRuns.map((r) => r.maxRssKiB)) / 1024;
+
+  say(`\nverdicts of check --profile all (lines processed before the verdict, of ${stats.lines}):`);
+  for (const v of verdicts) {
+    const note = v.share < 1 ? `  <- stopped early: the ratio does not measure this profile over the whole file` : '';
+    say(`  ${v.profile.padEnd(16)} ${v.verdict.padEnd(10)} ${String(v.lines).padStart(9)} lines (${(100 * v.share).toFixed(1)}%)${note}`);
+  }
+
+  say(`\nresults (median of ${reps}, wall time of a fresh node process, startup included):`);
+  say(`  check --profile all  ${seconds(checkMs)} s  (${Math.round(stats.events / (checkMs / 1000)).toLocaleString('en-US')} events/s)`);
+  say(`  bare read + parse    ${seconds(bareMs)} s  (${Math.round(stats.events / (bareMs / 1000)).toLocaleString('en-US')} events/s)`);
+  say(`  ratio                ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'})`);
+  say(
+    `  for reference: the trace reader alone (readTrace: split, JSON.parse, zod validation, no model) ${seconds(validateMs).trim()} s, ratio ${(validateMs / bareMs).toFixed(2)}`,
+  );
+  say(
+    `  checker peak memory  ${checkRss.toFixed(0)} MiB max RSS  (target < ${TARGET_RSS_MIB} MiB: ${checkRss < TARGET_RSS_MIB ? 'met' : 'MISSED'}; bare read: ${bareRss.toFixed(0)} MiB)`,
+  );
+  say(`  memory measured by ${maxRssSource}`);
+
+  const perProfile: { profile: string; ms: number; maxRssMiB: number }[] = [];
+  if (values['per-profile']) {
+    say('\neach profile alone (one run each):');
+    for (const p of PROFILES) {
+      const run = await measured(['bin/photosync.js', 'check', file, '--profile', p.id, '--format', 'json']);
+      perProfile.push({ profile: p.id, ms: run.ms, maxRssMiB: run.maxRssKiB / 1024 });
+      say(`  ${p.id.padEnd(16)} ${seconds(run.ms)} s  ratio ${(run.ms / bareMs).toFixed(2)}  max RSS ${mib(run.maxRssKiB * 1024)} MiB`);
+    }
+  }
+
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    revision: revision(),
+    loadAverageAtStart: loadAtStart,
+    trace: { file, bytes: size, stats },
+    reps,
+    check: { medianMs: checkMs, runsMs: checkRuns.map((r) => r.ms), maxRssMiB: checkRss, verdicts },
+    bare: { medianMs: bareMs, runsMs: bareRuns.map((r) => r.ms), maxRssMiB: bareRss },
+    validate: { medianMs: validateMs, runsMs: validateRuns.map((r) => r.ms) },
+    ratio,
+    targets: { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB, ratioMet: ratio <= TARGET_RATIO, rssMet: checkRss < TARGET_RSS_MIB },
+    perProfile,
+  };
+  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  say(`\nwritten: ${relative(ROOT, join(OUT, 'results.json'))}`);
+}
+
+/**
+ * The trace of these parameters, generated unless an identical one is there: same seed and size,
+ * and (the generator consults the model) same compiled model, unless `reuse` says to keep it
+ * anyway, to compare two versions of the checker on one file.
+ */
+function ensureTrace(
+  events: number,
+  users: number,
+  seed: number,
+  mode: 'auto' | 'regen' | 'reuse',
+): { path: string; stats: GenerateStats; generated: boolean; note: string } {
+  mkdirSync(OUT, { recursive: true });
+  const conform = PROFILES.map((p) => p.id);
+  const path = join(OUT, traceFileName({ events, users, seed, conform }));
+  const metaPath = `${path}.meta.json`;
+  const key = { events, users, seed, conform, code: codeHash() };
+  if (mode !== 'regen' && existsSync(path) && existsSync(metaPath)) {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Meta;
+    const sameCode = JSON.stringify(meta.key) === JSON.stringify(key);
+    if ((sameCode || mode === 'reuse') && statSync(path).size === meta.stats.bytes) {
+      const note = sameCode ? 'reused: same seed, size and model' : 'reused with --reuse: the model changed since it was generated';
+      return { path, stats: meta.stats, generated: false, note };
+    }
+  }
+  say(`generating ${events.toLocaleString('en-US')} events for ${users} users (seed ${seed}) ...`);
+  const stats = generateTrace({ path, events, users, seed });
+  const meta: Meta = { key, stats };
+  writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+  return { path, stats, generated: true, note: '' };
+}
+
+/** A hash of the compiled model and generator: a trace is reused only if they did not change. */
+function codeHash(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...jsFiles(join(ROOT, 'dist', 'model')),
+    join(ROOT, 'dist', 'bench', 'generateTrace.js'),
+    join(ROOT, 'dist', 'bench', 'Prng.js'),
+  ];
+  for (const f of files.sort()) hash.update(relative(ROOT, f)).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** The commit measured, and whether the work tree had changes beside it. */
+function revision(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return `commit ${commit}${dirty ? ' with uncommitted changes' : ''}`;
+  } catch {
+    return 'not a git work tree';
+  }
+}
+
+function describeTrace(s: GenerateStats): void {
+  const unknownObs = s.unknownObservations.fault + s.unknownObservations.noCommonValue;
+  const actions = s.events - s.observations;
+  say(
+    `  ${s.observations} observations (${pct(s.observations, s.events)}), ${unknownObs} of them photo "unknown" ` +
+      `(${s.unknownObservations.fault} faults, ${s.unknownObservations.noCommonValue} where the profiles share no allowed photo)`,
+  );
+  say(
+    `  ${actions} actions, ${s.results.unknown} of them result "unknown" (${pct(s.results.unknown, s.events)} of events; ` +
+      `${s.disagreedResults} because the profiles disagree on a rejection), ${s.results.rejected} rejected`,
+  );
+  say(
+    `  actions: ${Object.entries(s.actions)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  say(
+    `  setPhoto via: ${Object.entries(s.setPhotoVias)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  if (s.omitted.surfaces.length + s.omitted.vias.length > 0) {
+    say(`  left out (not in every profile): surfaces ${s.omitted.surfaces.join(', ') || '-'}; vias ${s.omitted.vias.join(', ') || '-'}`);
+  }
+  say(`  time span ${s.span.start} .. ${s.span.end}`);
+}
+
+/** How far each profile got: a verdict stops a profile's checking at its line. */
+function linesProcessed(run: ChildRun, lines: number): ProfileLines[] {
+  const report = CheckReport.parse(JSON.parse(run.stdout));
+  return report.results.map((r) => {
+    const at = r.verdict === 'diverges' ? r.divergence.line : r.verdict === 'unknown' ? r.line : lines;
+    return { profile: r.profile, verdict: r.verdict, lines: at, share: at / lines };
+  });
+}
+
+async function measured(args: readonly string[]): Promise<ChildRun> {
+  const run = await runNode(args, ROOT);
+  if (run.code !== 0 && run.code !== 1) {
+    throw new Error(`node ${args.join(' ')} exited with ${run.code}:\n${run.stderr}`);
+  }
+  return run;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function positive(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer, not ${JSON.stringify(text)}`);
+  return n;
+}
+
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+const seconds = (ms: number): string => (ms / 1000).toFixed(2).padStart(7);
+const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)}%`;
+
+await main();
