@@ -52,14 +52,24 @@ export class WindowStore {
 
   /**
    * Records a write that lands at once but counts as older than every change still in flight at
-   * `at`: those still land after it, each within its own window.
+   * `at`: those still land after it, each within its own window. With `madeAt` (when the change
+   * each value was copied from was made), a change in flight made no later than that is no newer
+   * than the copy: when it lands, the copied value may still be the one that shows.
    */
-  writeBeneathInFlight(at: number, values: readonly Photo[], rules: readonly RuleId[]): void {
+  writeBeneathInFlight(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: ReadonlyMap<Photo, number>): void {
     // in flight: may still land and show at `at` or later; every change newer than one in flight
     // is in flight too, so they form the tail of the list
     const live = this.live;
     let first = live.length;
     while (first > 0 && live[first - 1]!.deadline > at && live[first - 1]!.supersededAt > at) first--;
+    if (madeAt !== undefined) {
+      for (let j = first; j < live.length; j++) {
+        const c = live[j]!;
+        const copied = values.filter((v) => !c.values.includes(v) && (madeAt.get(v) ?? -Infinity) >= c.at);
+        if (copied.length === 0) continue;
+        live[j] = { ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] };
+      }
+    }
     let newer = Infinity;
     for (let j = first; j < live.length; j++) newer = Math.min(newer, live[j]!.deadline);
     for (let j = 0; j < first; j++) if (live[j]!.supersededAt > at) live[j]!.supersededAt = at;
@@ -93,6 +103,16 @@ export class WindowStore {
     for (const c of this.live) {
       if (!visible(c, now, now)) continue;
       for (const v of c.values) if (!out.includes(v)) out.push(v);
+    }
+    return out;
+  }
+
+  /** For each value the store may hold at `now`, when the latest change carrying it was made. */
+  valuesMadeAt(now: number): Map<Photo, number> {
+    const out = new Map<Photo, number>();
+    for (const c of this.live) {
+      if (!visible(c, now, now)) continue;
+      for (const v of c.values) out.set(v, Math.max(out.get(v) ?? -Infinity, c.at));
     }
     return out;
   }
