@@ -307,6 +307,32 @@ describe('WindowStore: writeBeneathInFlight', () => {
     expect(allowed(s, 2, 2)).toEqual(['p0']);
   });
 
+  it('with madeAt, a change in flight no newer than the copy lands without replacing it; a newer one still does', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 72_000, []); // travelling since 0
+    s.write(50, ['p3'], 72_050, []); // travelling since 50
+    // copies p2 (from a change made at 10) and p4 (from one made at 60)
+    s.writeBeneathInFlight(
+      100,
+      ['p2', 'p4'],
+      [],
+      new Map([
+        ['p2', 10],
+        ['p4', 60],
+      ]),
+    );
+    expect(allowed(s, 100, 100)).toEqual(['p1', 'p2', 'p3', 'p4']);
+    // every window closed: p3 is newer than the copy of p2, older than that of p4
+    expect(allowed(s, 72_050, 72_050)).toEqual(['p3', 'p4']);
+  });
+
+  it('without madeAt, changes in flight all count as newer than the copy', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 72_000, []);
+    s.writeBeneathInFlight(100, ['p2'], []);
+    expect(allowed(s, 72_000, 72_000)).toEqual(['p1']);
+  });
+
   it('property: at its instant it allows its values and those in flight; once all have landed, the newest in flight', () => {
     fc.assert(
       fc.property(historyArb, gapArb, valuesArb, (h, gap, values) => {
@@ -323,6 +349,21 @@ describe('WindowStore: writeBeneathInFlight', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('WindowStore: valuesMadeAt', () => {
+  it('gives each value the store may hold when the latest change carrying it was made', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 60, []);
+    s.write(10, ['p0'], 70, []);
+    expect(s.valuesMadeAt(20)).toEqual(
+      new Map([
+        ['p0', 10],
+        ['p1', 0],
+      ]),
+    );
+    expect(s.valuesMadeAt(70)).toEqual(new Map([['p0', 10]]));
   });
 });
 

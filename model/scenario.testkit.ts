@@ -1,8 +1,10 @@
+import { expect } from 'vitest';
 import { checkEvents } from './checkEvents.js';
 import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
 import { findProfile } from './profiles.js';
 import type { Verdict } from './Verdict.js';
-import { defaultUser, type Action, type ObservationEvent, type TraceEvent, type UserInit } from './vocabulary.js';
+import type { RuleId } from './RuleId.js';
+import { defaultUser, type Action, type ObservationEvent, type Surface, type TraceEvent, type UserInit } from './vocabulary.js';
 
 /** Test helper: builds traces in memory with times written as offsets from the start ("+3d2h"). */
 export const T0 = Date.parse('2014-04-01T09:00:00Z');
@@ -35,4 +37,27 @@ export function check(profileId: string, people: UserInit[], steps: readonly Ste
   const profile = findProfile(profileId);
   if (profile === undefined) throw new Error(`no profile ${profileId}`);
   return checkEvents(profile, { start: T0, users: people }, events(steps));
+}
+
+/** An action's recorded outcome. */
+export type Result = 'ok' | 'rejected' | 'unknown';
+
+/** alice shows `photo` on `surface` to bob (or to `viewer`). */
+export function see(at: string, surface: Surface, photo: string, viewer = 'bob'): Step {
+  return { at, see: surface, user: 'alice', viewer, photo };
+}
+
+/** alice opens her My Site. */
+export function visit(at: string): Step {
+  return { at, do: 'visitMySite', user: 'alice' };
+}
+
+/** The verdict of a trace that conforms to `profile`. */
+export function conforms(profile: string) {
+  return { profile, verdict: 'conforms' };
+}
+
+/** A matcher for a divergence at `line` that allowed exactly `allowed` and cites `rule` among its rules. */
+export function diverges(line: number, allowed: string[], rule: RuleId) {
+  return { verdict: 'diverges', divergence: { line, allowed, rules: expect.arrayContaining([rule]) } };
 }

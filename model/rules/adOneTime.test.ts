@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const fresh = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const synced = users({ id: 'alice', photo: 'p0', adSynced: true }, { id: 'bob' });
 const ad = (at: string, photo: string, result: Result = 'ok', bytes?: number): Step => ({
@@ -15,11 +13,6 @@ const ad = (at: string, photo: string, result: Result = 'ok', bytes?: number): S
   ...(bytes === undefined ? {} : { bytes }),
 });
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW-c/kduff85 (quoting an Exchange Online engineer): photos synced from AD are a one-time operation
 describe('AD-ONE-TIME', () => {

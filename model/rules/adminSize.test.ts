@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const cmdlet = (bytes: number, result: Result = 'ok', by?: string): Step => ({
   at: '+0s',
@@ -15,11 +13,6 @@ const cmdlet = (bytes: number, result: Result = 'ok', by?: string): Step => ({
   ...(by === undefined ? {} : { by }),
 });
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW-c/PatrikJonsson: Set-UserPhoto on another user's photo is limited to 10 kB; on one's own it is not.
 // TW-c/Daniel: the limit comes from Exchange 2010 on premises in hybrid tenants (exchange-2015 has the rule)

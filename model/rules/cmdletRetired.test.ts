@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const setByCmdlet = (result: Result = 'ok'): Step => ({
   at: '+0s',
@@ -14,11 +12,6 @@ const setByCmdlet = (result: Result = 'ok'): Step => ({
 });
 const removeByCmdlet = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'removePhoto', user: 'alice', via: 'admin-cmdlet', result });
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // MC678855: Set-UserPhoto and Remove-UserPhoto retired on 2023-11-30 (Graph replaces them)
 describe('CMDLET-RETIRED', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
-import type { Surface } from '../vocabulary.js';
+import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const ad = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1', result });
-const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
-const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW14: DirSync is one of the ways a photo changes; it shows in Outlook and Lync like any outside change
 // threewill-2014: dirSyncInterval 3 h + exoLag 60 s

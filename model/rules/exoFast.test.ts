@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
-import type { Surface, Via } from '../vocabulary.js';
+import { check, users, type Step, type Result, conforms, diverges, see } from '../scenario.testkit.js';
+import type { Via } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const set = (at: string, via: Via, result: Result = 'ok'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo: 'p1', result });
-const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW14: a change made outside SharePoint "shows quickly in Outlook or Lync" (exoLag 60 s in 2014)
 describe('EXO-FAST', () => {

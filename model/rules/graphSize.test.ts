@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const MiB = 1024 * 1024;
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const put = (bytes: number, result: Result = 'ok'): Step => ({
@@ -15,11 +13,6 @@ const put = (bytes: number, result: Result = 'ok'): Step => ({
   result,
 });
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // MSDOC profilephoto-update: PUT /users/{id}/photo/$value takes at most 4 MB
 describe('GRAPH-SIZE', () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const offline = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const online = users({ id: 'alice', photo: 'p0', lync: 'online' }, { id: 'bob' });
 const signIn = (at: string, result: Result = 'ok'): Step => ({ at, do: 'lyncSignIn', user: 'alice', result });
 const signOut = (at: string): Step => ({ at, do: 'lyncSignOut', user: 'alice' });
 const setViaLync = (at: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'lync', photo: 'p1' });
 const lync = (at: string, photo: string): Step => ({ at, see: 'lync', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW14 caveat 4: Lync shows no photo while the user is offline, and the new one quickly once signed in
 describe('LYNC-PRESENCE', () => {

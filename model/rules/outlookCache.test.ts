@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 import type { Client } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' }, { id: 'carol' });
 const set = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'outlook-web', photo });
 const restart = (at: string, viewer = 'bob', client: Client = 'outlook-desktop', result: Result = 'ok'): Step => ({
@@ -14,11 +12,6 @@ const restart = (at: string, viewer = 'bob', client: Client = 'outlook-desktop',
   result,
 });
 const outlook = (at: string, photo: string, viewer = 'bob'): Step => ({ at, see: 'outlook-desktop', user: 'alice', viewer, photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW14 caveat 2: the Outlook client caches photos; restarting it may be needed to see the new one
 describe('OUTLOOK-CACHE', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
-import type { Surface } from '../vocabulary.js';
+import { check, users, type Step, type Result, conforms, diverges, see } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-type Result = 'ok' | 'rejected' | 'unknown';
 const set = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'outlook-desktop', photo: 'p1', result });
 const change = set();
-const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 const OWA_SURFACES = ['owa-contact-card', 'owa-email', 'owa-draft', 'sp-search-hover'] as const;
 

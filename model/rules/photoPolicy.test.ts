@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 import type { Via } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const disabled = users({ id: 'alice', photo: 'p0', setPhotoEnabled: false }, { id: 'bob' });
 const enabled = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const set = (at: string, via: Via, result: Result = 'ok', photo = 'p1'): Step => ({
@@ -22,11 +20,6 @@ const policy = (at: string, setPhotoEnabled: boolean, result: Result = 'ok'): St
   result,
 });
 const graph = (at: string, photo: string): Step => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW-c/kduff85: "the best way to prevent users from changing photos is via OWA mailbox policy"
 describe('PHOTO-POLICY', () => {

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 import type { Surface } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' }, { id: 'carol' });
 const inSp = (at: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'sharepoint', photo: 'p1' });
 const clear = (at: string, result: Result = 'ok'): Step => ({ at, do: 'clearBrowserCache', viewer: 'bob', result });
 const see = (at: string, surface: Surface, photo: string, viewer = 'bob'): Step => ({ at, see: surface, user: 'alice', viewer, photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 const PROFILES = ['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2024'];
 
 // TW14 caveat 1: browsers cache the photo in search results; the people picker URL has a timestamp

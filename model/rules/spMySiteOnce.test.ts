@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
-import type { Surface, Via } from '../vocabulary.js';
+import { check, users, type Step, type Result, conforms, diverges, see } from '../scenario.testkit.js';
+import type { Via } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
 const noSite = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const set = (at: string, via: Via, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo });
 const visit = (at: string, result: Result = 'ok'): Step => ({ at, do: 'visitMySite', user: 'alice', result });
-const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW14 (Microsoft's internal claim): once the My Site exists, outside changes reach SharePoint without a visit.
 // microsoft-2014: spSync 24 h, spThrottle 72 h, spPickup 10 min

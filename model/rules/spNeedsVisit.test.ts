@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 import type { Surface, Via } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const outside = (at: string, via: Via = 'outlook-web'): Step => ({ at, do: 'setPhoto', user: 'alice', via, photo: 'p1' });
 const visit = (at: string, result: Result = 'ok'): Step => ({ at, do: 'visitMySite', user: 'alice', result });
 const see = (at: string, surface: Surface, photo: string, viewer = 'bob'): Step => ({ at, see: surface, user: 'alice', viewer, photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // TW14 SP rule 2: an outside change never shows in SharePoint until the subject visits their My Site after it
 describe('SP-NEEDS-VISIT', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
-import type { Surface } from '../vocabulary.js';
+import { check, users, type Step, type Result, conforms, diverges, see } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({
   at,
@@ -12,12 +9,6 @@ const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({
   via: 'sharepoint',
   photo,
   result,
-});
-const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
 });
 
 // TW14: a photo changed in SharePoint shows there at once and is "immediately available in Outlook and Lync"

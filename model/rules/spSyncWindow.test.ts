@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
-import type { Surface } from '../vocabulary.js';
+import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const owa = (at: string, photo = 'p1', result: Result = 'ok'): Step => ({
   at,
@@ -12,13 +9,6 @@ const owa = (at: string, photo = 'p1', result: Result = 'ok'): Step => ({
   via: 'outlook-web',
   photo,
   result,
-});
-const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
-const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
 });
 
 // TW-c/kduff85 "SharePoint can take up to 72 hours"; MSDOC "at least every 24 hours" (spSync 72 h in both profiles)

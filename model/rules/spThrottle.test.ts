@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
-import type { Surface, Via } from '../vocabulary.js';
+import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
+import type { Via } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const set = (at: string, via: Via, photo: string, result: Result = 'ok'): Step => ({
   at,
@@ -12,13 +10,6 @@ const set = (at: string, via: Via, photo: string, result: Result = 'ok'): Step =
   via,
   photo,
   result,
-});
-const visit = (at: string): Step => ({ at, do: 'visitMySite', user: 'alice' });
-const see = (at: string, surface: Surface, photo: string): Step => ({ at, see: surface, user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
 });
 
 // TW14 "one more rule": after a SharePoint update, SharePoint shows no new change until 72 h have passed

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const setViaTeams: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'teams', photo: 'p1' };
 const restart = (at: string, result: Result = 'ok'): Step => ({ at, do: 'restartClient', viewer: 'bob', client: 'teams', result });
 const teams = (at: string, photo: string): Step => ({ at, see: 'teams', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // MSDOC Teams: the Teams client caches photos (teamsCache 60 d, exoLag 1 h in microsoft-2024)
 describe('TEAMS-CACHE', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleId } from '../RuleId.js';
-import { check, users, type Step } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
 import type { Via } from '../vocabulary.js';
 
-type Result = 'ok' | 'rejected' | 'unknown';
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const set = (at: string, via: Via, photo = 'p1', result: Result = 'ok'): Step => ({
   at,
@@ -15,11 +13,6 @@ const set = (at: string, via: Via, photo = 'p1', result: Result = 'ok'): Step =>
 });
 const open = (at: string, result: Result = 'ok'): Step => ({ at, do: 'openYammer', user: 'alice', result });
 const yammer = (at: string, photo: string): Step => ({ at, see: 'yammer', user: 'alice', viewer: 'bob', photo });
-const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
-const diverges = (line: number, allowed: string[], rule: RuleId) => ({
-  verdict: 'diverges',
-  divergence: { line, allowed, rules: expect.arrayContaining([rule]) },
-});
 
 // MSDOC Viva Engage: the photo comes from Entra ID when the user next opens Viva Engage (yammerSync 6 h, exoLag 1 h)
 describe('YAMMER-FROM-ENTRA', () => {
