@@ -1,0 +1,171 @@
+import type { Photo, Surface } from '../../model/vocabulary.js';
+import type { ExchangeMailbox } from './ExchangeMailbox.js';
+import { ReplicatedStore } from './ReplicatedStore.js';
+import type { SimContext } from './SimContext.js';
+import type { Version } from './Version.js';
+import type { Timer } from './VirtualClock.js';
+
+const SIZES = ['S', 'M', 'L'] as const;
+/** The three thumbnails SharePoint renders of a profile photo (TW14: "the 3 sizes of profile images"). */
+export type ThumbnailSize = (typeof SIZES)[number];
+
+/** Which thumbnail each SharePoint surface shows. */
+export const THUMBNAIL_OF: Partial<Record<Surface, ThumbnailSize>> = {
+  'sp-mysite': 'L',
+  delve: 'L',
+  'sp-search': 'M',
+  'sp-newsfeed': 'S',
+  'sp-people-picker': 'S',
+};
+
+/**
+ * One user's SharePoint profile photo, with its own update bookkeeping and timer job.
+ * Every thumbnail carries the version of the Exchange change it was made from, and keeps the
+ * newest it receives. Invariant: the job pushes at most once per instant, and a push, Edit-Cancel or
+ * a photo that sticks each set `spUpdated`; nothing else does.
+ */
+export class SharePointProfile {
+  private readonly thumbnails: ReplicatedStore<ThumbnailSize>;
+  /** the last SharePoint update (SP-THROTTLE); the header's photo was settled long before */
+  private spUpdated = -Infinity;
+  private mySiteSince: number;
+  /** PictureExchangeSyncState: since when an outside change waits for SharePoint to pick it up */
+  private changedSince: number | null = null;
+  /** the first visit since that change: the one the job remembers (SP-NEEDS-VISIT) */
+  private visitAt: number | null = null;
+  /** photos uploaded here inside the throttle window: some front ends show them, some do not (SP-NO-STICK) */
+  private unstuck: Photo[] = [];
+  private job: { at: number; timer: Timer } | undefined;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly exchange: ExchangeMailbox,
+    init: { photo: Photo; mySite: boolean },
+  ) {
+    this.thumbnails = new ReplicatedStore(ctx.clock, SIZES, init.photo);
+    this.mySiteSince = init.mySite ? -Infinity : Infinity;
+  }
+
+  /** `setPhoto via sharepoint` where SharePoint keeps the upload (SP-ORIGIN); Exchange got it already. */
+  upload(photo: Photo, version: Version): void {
+    const now = this.ctx.clock.now();
+    this.createMySite(now);
+    if (now >= this.spUpdated + this.throttle()) {
+      this.thumbnails.put(photo, version);
+      this.spUpdated = now;
+      this.changedSince = null;
+      this.visitAt = null;
+    } else if (this.ctx.behaviour.has('SP-NO-STICK')) {
+      this.unstuck.push(photo);
+    }
+    this.reschedule();
+  }
+
+  /** Exchange got, or is about to get, a photo from outside SharePoint (made at `version.at`). */
+  outsideChange(photo: Photo, version: Version): void {
+    const { clock, random, behaviour } = this.ctx;
+    const now = clock.now();
+    this.changedSince ??= now;
+    if (behaviour.has('SP-SYNC-WINDOW')) {
+      // the people system sends the changed photo itself, within spSync of the change
+      const deadline = version.at + behaviour.param('spSync');
+      this.thumbnails.send(photo, version, () => now + random.delayWithin(deadline - now));
+    }
+    this.reschedule();
+  }
+
+  /** The subject opens their My Site or a page with the large thumbnail. */
+  visit(): void {
+    this.noteVisit();
+    this.reschedule();
+  }
+
+  /** The subject opens the photo editor and presses Cancel: SharePoint copies Exchange at once. */
+  editCancel(): void {
+    this.noteVisit();
+    const held = this.exchange.read();
+    // a thumbnail made from a newer Exchange change than this copy's keeps it: that change is
+    // itself still landing in Exchange
+    this.thumbnails.put(held.photo, held.version);
+    this.settled(this.ctx.clock.now());
+    this.reschedule();
+  }
+
+  /** What a SharePoint page shows for this thumbnail now. */
+  read(size: ThumbnailSize): Photo {
+    const { random } = this.ctx;
+    if (this.unstuck.length > 0 && random.chance(0.5)) return random.pick(this.unstuck);
+    return this.thumbnails.read(size).photo;
+  }
+
+  private noteVisit(): void {
+    const { clock, random, behaviour } = this.ctx;
+    const now = clock.now();
+    this.createMySite(now);
+    if (this.changedSince !== null && this.visitAt === null) this.visitAt = now;
+    if (behaviour.has('SP-SYNC-WINDOW')) {
+      const pickup = behaviour.param('spPickup');
+      this.thumbnails.hasten(now, () => now + random.delayWithin(pickup));
+    }
+  }
+
+  private createMySite(at: number): void {
+    if (this.mySiteSince > at) this.mySiteSince = at;
+  }
+
+  private throttle(): number {
+    return this.ctx.behaviour.param('spThrottle');
+  }
+
+  /** When the timer job has to push next: Infinity when nothing waits. */
+  private due(): number {
+    const { behaviour } = this.ctx;
+    let due = Infinity;
+    if (this.changedSince !== null) {
+      let trigger = behaviour.has('SP-NEEDS-VISIT') && this.visitAt !== null ? this.visitAt : Infinity;
+      if (behaviour.has('SP-MYSITE-ONCE') && this.mySiteSince !== Infinity) {
+        trigger = Math.min(trigger, Math.max(this.changedSince + behaviour.param('spSync'), this.mySiteSince));
+      }
+      if (trigger !== Infinity && behaviour.has('SP-THROTTLE')) trigger = Math.max(trigger, this.spUpdated + this.throttle());
+      due = trigger;
+    }
+    if (this.unstuck.length > 0) due = Math.min(due, this.spUpdated + this.throttle());
+    return due;
+  }
+
+  private reschedule(): void {
+    const { clock } = this.ctx;
+    for (;;) {
+      const due = this.due();
+      if (due > clock.now()) {
+        if (this.job?.at === due) return;
+        this.job?.timer.cancel();
+        this.job = due === Infinity ? undefined : { at: due, timer: clock.schedule(due, () => this.run()) };
+        return;
+      }
+      this.push();
+    }
+  }
+
+  private run(): void {
+    this.job = undefined;
+    this.reschedule();
+  }
+
+  /** The timer job: thumbnails of Exchange's photo of this instant, landing within spPickup. */
+  private push(): void {
+    const { clock, random, behaviour } = this.ctx;
+    const now = clock.now();
+    const held = this.exchange.read();
+    const pickup = behaviour.param('spPickup');
+    this.thumbnails.send(held.photo, held.version, () => now + random.delayWithin(pickup));
+    this.settled(now);
+  }
+
+  private settled(now: number): void {
+    this.spUpdated = now;
+    this.changedSince = null;
+    this.visitAt = null;
+    this.unstuck = [];
+  }
+}

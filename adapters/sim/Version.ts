@@ -1,0 +1,21 @@
+/**
+ * When a photo change was made, and in which order among changes of the same instant: every store
+ * of the simulated tenant keeps the newest version it has received, whatever order they arrive in.
+ */
+export type Version = { readonly at: number; readonly seq: number };
+
+/** Older than every change: the photo of the trace header, settled long before the start. */
+export const SETTLED: Version = { at: -Infinity, seq: -1 };
+
+/** True when `a` was made after `b`. */
+export function isNewer(a: Version, b: Version): boolean {
+  return a.at > b.at || (a.at === b.at && a.seq > b.seq);
+}
+
+/** Hands out versions in the order changes are made. */
+export class VersionClock {
+  private seq = 0;
+  mint(at: number): Version {
+    return { at, seq: this.seq++ };
+  }
+}
