@@ -30,10 +30,11 @@ export class ExchangeMailbox {
     this.setPhotoEnabled = init.setPhotoEnabled;
   }
 
-  /** Sends a change that reaches each copy at a random instant of [now, deadline). */
+  /** Sends a change that reaches each copy at a random instant of [now, deadline) (or exactly `exoDelayMs` late, for a mutant). */
   write(photo: Photo, version: Version, deadline: number): void {
     const now = this.ctx.clock.now();
-    this.copies.send(photo, version, () => now + this.ctx.random.delayWithin(deadline - now));
+    const late = this.ctx.deviations.exoDelayMs;
+    this.copies.send(photo, version, () => (late !== undefined ? now + late : now + this.ctx.random.delayWithin(deadline - now)));
   }
 
   /** What a reader sees: one copy or the other. */

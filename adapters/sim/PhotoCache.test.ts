@@ -11,6 +11,13 @@ describe('PhotoCache', () => {
     expect(within).toEqual(new Set(['p0', 'p1']));
   });
 
+  it('serves what it holds every time with a hit rate of 1 (a mutant cache)', () => {
+    const cache = new PhotoCache();
+    const random = new Random(4);
+    cache.serve('alice', 0, 100, random, () => 'p0', 1);
+    for (let i = 0; i < 50; i++) expect(cache.serve('alice', 99, 100, random, () => 'p1', 1)).toBe('p0');
+  });
+
   it('never serves a photo as old as maxAge', () => {
     const cache = new PhotoCache();
     const random = new Random(2);

@@ -12,10 +12,10 @@ export const SERVE_CACHED = 0.6;
 export class PhotoCache {
   private readonly entries = new Map<string, { photo: Photo; at: number }>();
 
-  /** The cached photo while younger than `maxAge`, sometimes; otherwise a fresh one, remembered. */
-  serve(subject: string, now: number, maxAge: number, random: Random, fetch: () => Photo): Photo {
+  /** The cached photo while younger than `maxAge`, with probability `hitRate`; otherwise a fresh one, remembered. */
+  serve(subject: string, now: number, maxAge: number, random: Random, fetch: () => Photo, hitRate = SERVE_CACHED): Photo {
     const hit = this.entries.get(subject);
-    if (hit !== undefined && now - hit.at < maxAge && random.chance(SERVE_CACHED)) return hit.photo;
+    if (hit !== undefined && now - hit.at < maxAge && random.chance(hitRate)) return hit.photo;
     const photo = fetch();
     this.entries.set(subject, { photo, at: now });
     return photo;

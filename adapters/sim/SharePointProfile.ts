@@ -31,6 +31,8 @@ export class SharePointProfile {
   private mySiteSince: number;
   /** PictureExchangeSyncState: since when an outside change waits for SharePoint to pick it up */
   private changedSince: number | null = null;
+  /** the oldest of those changes, which a mutant's push carries instead of Exchange's photo */
+  private oldest: { photo: Photo; version: Version } | null = null;
   /** the first visit since that change: the one the job remembers (SP-NEEDS-VISIT) */
   private visitAt: number | null = null;
   /** photos uploaded here inside the throttle window: some front ends show them, some do not (SP-NO-STICK) */
@@ -54,6 +56,7 @@ export class SharePointProfile {
       this.thumbnails.put(photo, version);
       this.spUpdated = now;
       this.changedSince = null;
+      this.oldest = null;
       this.visitAt = null;
     } else if (this.ctx.behaviour.has('SP-NO-STICK')) {
       this.unstuck.push(photo);
@@ -63,13 +66,15 @@ export class SharePointProfile {
 
   /** Exchange got, or is about to get, a photo from outside SharePoint (made at `version.at`). */
   outsideChange(photo: Photo, version: Version): void {
-    const { clock, random, behaviour } = this.ctx;
+    const { clock, random, behaviour, deviations: dev } = this.ctx;
     const now = clock.now();
     this.changedSince ??= now;
+    this.oldest ??= { photo, version };
     if (behaviour.has('SP-SYNC-WINDOW')) {
       // the people system sends the changed photo itself, within spSync of the change
       const deadline = version.at + behaviour.param('spSync');
-      this.thumbnails.send(photo, version, () => now + random.delayWithin(deadline - now));
+      const late = dev.spSyncMs;
+      this.thumbnails.send(photo, version, () => (late !== undefined ? version.at + late : now + random.delayWithin(deadline - now)));
     }
     this.reschedule();
   }
@@ -82,8 +87,10 @@ export class SharePointProfile {
 
   /** The subject opens the photo editor and presses Cancel: SharePoint copies Exchange at once. */
   editCancel(): void {
+    const { deviations: dev, versions, clock } = this.ctx;
+    if (dev.editCancel === 'noop') return;
     this.noteVisit();
-    const held = this.exchange.read();
+    const held = dev.editCancel === 'clears' ? { photo: 'none', version: versions.mint(clock.now()) } : this.exchange.read();
     // a thumbnail made from a newer Exchange change than this copy's keeps it: that change is
     // itself still landing in Exchange
     this.thumbnails.put(held.photo, held.version);
@@ -119,10 +126,11 @@ export class SharePointProfile {
 
   /** When the timer job has to push next: Infinity when nothing waits. */
   private due(): number {
-    const { behaviour } = this.ctx;
+    const { behaviour, deviations: dev } = this.ctx;
     let due = Infinity;
     if (this.changedSince !== null) {
       let trigger = behaviour.has('SP-NEEDS-VISIT') && this.visitAt !== null ? this.visitAt : Infinity;
+      if (dev.spPushWithoutVisitMs !== undefined) trigger = Math.min(trigger, this.changedSince + dev.spPushWithoutVisitMs);
       if (behaviour.has('SP-MYSITE-ONCE') && this.mySiteSince !== Infinity) {
         trigger = Math.min(trigger, Math.max(this.changedSince + behaviour.param('spSync'), this.mySiteSince));
       }
@@ -156,7 +164,7 @@ export class SharePointProfile {
   private push(): void {
     const { clock, random, behaviour } = this.ctx;
     const now = clock.now();
-    const held = this.exchange.read();
+    const held = this.ctx.deviations.spPushTakesOldest && this.oldest !== null ? this.oldest : this.exchange.read();
     const pickup = behaviour.param('spPickup');
     this.thumbnails.send(held.photo, held.version, () => now + random.delayWithin(pickup));
     this.settled(now);
@@ -165,6 +173,7 @@ export class SharePointProfile {
   private settled(now: number): void {
     this.spUpdated = now;
     this.changedSince = null;
+    this.oldest = null;
     this.visitAt = null;
     this.unstuck = [];
   }

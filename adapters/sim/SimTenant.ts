@@ -1,5 +1,6 @@
 import type { ActionHandlers, ActionOutcome, Adapter, Capabilities, ObserveOutcome } from '../Adapter.js';
 import { ACTION_KINDS, SURFACES, VIAS, type Action, type Surface, type UserInit } from '../../model/vocabulary.js';
+import { deviated, type Deviations } from './Deviations.js';
 import { Random } from './Random.js';
 import { hasVia } from './refusal.js';
 import type { SimContext } from './SimContext.js';
@@ -20,6 +21,8 @@ export type SimTenantOptions = {
   start?: number;
   /** probability that an action or observation fails with `unknown` (an action may still have taken effect) */
   faults?: number;
+  /** a named deviation from the profile (a mutant of the catalog); the tenant offers what the profile does */
+  mutant?: { readonly id: string; readonly deviation: Deviations };
 };
 
 /** What a tenant of this profile lets the harness do and see: no Lync once retired, no Teams before it. */
@@ -40,12 +43,14 @@ export function capabilitiesOf(behaviour: TenantBehaviour): Capabilities {
  * caches, as a real client's does; what a cache may serve depends only on restarts and clears.
  */
 export function createSimTenant(options: SimTenantOptions): Adapter {
-  const behaviour = tenantBehaviour(options.profile);
+  const profile = tenantBehaviour(options.profile);
+  const deviations = options.mutant?.deviation ?? {};
+  const behaviour = deviated(profile, deviations);
   const clock = new VirtualClock(options.start ?? DEFAULT_START);
-  const ctx: SimContext = { clock, random: new Random(options.seed), behaviour, versions: new VersionClock() };
+  const ctx: SimContext = { clock, random: new Random(options.seed), behaviour, versions: new VersionClock(), deviations };
   // faults draw from a stream of their own, so that turning them on changes nothing else's dice
   const faults = { p: options.faults ?? 0, random: new Random(options.seed ^ 0x5eed_fa17) };
-  const capabilities = capabilitiesOf(behaviour);
+  const capabilities = capabilitiesOf(profile);
   // made at setup; a harness that skips setup gets default users as it names them
   let current: SimulatedTenant | undefined;
   const tenant = () => (current ??= new SimulatedTenant(ctx));
@@ -82,7 +87,7 @@ export function createSimTenant(options: SimTenantOptions): Adapter {
   };
 
   return {
-    name: `sim:${behaviour.profile}`,
+    name: options.mutant === undefined ? `sim:${profile.profile}` : `sim:${profile.profile}~${options.mutant.id}`,
     capabilities,
     clock,
     async setup(users: readonly UserInit[]) {

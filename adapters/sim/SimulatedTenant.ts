@@ -12,6 +12,7 @@ import {
 import { ExchangeMailbox } from './ExchangeMailbox.js';
 import { LyncPresence } from './LyncPresence.js';
 import { OnPremDirectory, type AdDelta } from './OnPremDirectory.js';
+import { SERVE_CACHED } from './PhotoCache.js';
 import { refusal } from './refusal.js';
 import { SharePointProfile, THUMBNAIL_OF } from './SharePointProfile.js';
 import type { SimContext } from './SimContext.js';
@@ -61,12 +62,13 @@ export class SimulatedTenant {
 
   apply(a: Action): Applied {
     if (a.do === 'wait') throw new Error('time passes on the clock, not in the tenant');
+    const dev = this.ctx.deviations;
     if (a.do === 'restartClient') {
-      this.clients.clear(a.viewer, a.client);
+      if (!(a.client === 'outlook-desktop' && dev.outlookSurvivesRestart)) this.clients.clear(a.viewer, a.client);
       return {};
     }
     if (a.do === 'clearBrowserCache') {
-      this.browsers.clear(a.viewer);
+      this.browsers.clear(a.viewer, dev.browserSurvivesClear ? 'owa' : undefined);
       return {};
     }
     const person = this.person(a.user);
@@ -112,11 +114,16 @@ export class SimulatedTenant {
   }
 
   private render(surface: Surface, user: string, viewer: string): Photo {
-    const { clock, random, behaviour } = this.ctx;
+    const { clock, random, behaviour, deviations: dev } = this.ctx;
     const now = clock.now();
     const p = this.person(user);
     const exchange = () => p.mailbox.read().photo;
+    // a mutant's cache serves what it holds every time, so that it shows on every seed
+    const hitRate = (deviates: boolean) => (deviates ? 1 : SERVE_CACHED);
     const size = THUMBNAIL_OF[surface];
+    if ((surface === 'sp-people-picker' && dev.pickerCached) || (surface === 'sp-search-hover' && dev.hoverReadsSharePoint)) {
+      return this.browsers.of(viewer, 'sharepoint').serve(user, now, Infinity, random, () => p.sharepoint.read(size ?? 'S'), 1);
+    }
     switch (surface) {
       case 'sp-mysite':
       case 'sp-newsfeed':
@@ -125,25 +132,29 @@ export class SimulatedTenant {
         return p.sharepoint.read(size!);
       case 'sp-search': {
         const maxAge = behaviour.has('SP-BROWSER-CACHE') ? Infinity : 0;
-        return this.browsers.of(viewer, 'sharepoint').serve(user, now, maxAge, random, () => p.sharepoint.read(size!));
+        const read = () => p.sharepoint.read(size!);
+        return this.browsers.of(viewer, 'sharepoint').serve(user, now, maxAge, random, read, hitRate(dev.browserSurvivesClear === true));
       }
       case 'sp-search-hover':
       case 'owa-contact-card':
       case 'owa-email':
       case 'owa-draft': {
         // the hover panel is Outlook on the web's card, cache included (HOVER-FROM-OWA)
-        const maxAge = behaviour.has('OWA-CACHE') ? behaviour.param('owaCache') : 0;
-        return this.browsers.of(viewer, 'owa').serve(user, now, maxAge, random, exchange);
+        const maxAge = dev.owaCacheMs ?? (behaviour.has('OWA-CACHE') ? behaviour.param('owaCache') : 0);
+        return this.browsers.of(viewer, 'owa').serve(user, now, maxAge, random, exchange, hitRate(dev.owaCacheMs !== undefined));
       }
       case 'outlook-desktop': {
         const maxAge = behaviour.has('OUTLOOK-CACHE') ? Infinity : 0;
-        return this.clients.of(viewer, 'outlook-desktop').serve(user, now, maxAge, random, exchange);
+        const cache = this.clients.of(viewer, 'outlook-desktop');
+        return cache.serve(user, now, maxAge, random, exchange, hitRate(dev.outlookSurvivesRestart === true));
       }
       case 'lync':
-        if (!this.presence.isSignedIn(user)) return 'none';
+        if (!this.presence.isSignedIn(user) && !dev.lyncIgnoresPresence) return 'none';
         return this.clients.of(viewer, 'lync').serve(user, now, behaviour.param('lyncLag'), random, exchange);
-      case 'teams':
-        return this.clients.of(viewer, 'teams').serve(user, now, behaviour.param('teamsCache'), random, exchange);
+      case 'teams': {
+        const maxAge = dev.teamsCacheMs ?? behaviour.param('teamsCache');
+        return this.clients.of(viewer, 'teams').serve(user, now, maxAge, random, exchange, hitRate(dev.teamsCacheMs !== undefined));
+      }
       case 'graph':
         return exchange();
       case 'yammer':
@@ -152,7 +163,7 @@ export class SimulatedTenant {
   }
 
   private setPhoto(a: SetPhoto | RemovePhoto, p: Person): void {
-    const { clock, behaviour, versions } = this.ctx;
+    const { clock, behaviour, versions, deviations: dev } = this.ctx;
     const now = clock.now();
     const photo = a.do === 'setPhoto' ? a.photo : 'none';
     const version = versions.mint(now);
@@ -169,6 +180,8 @@ export class SimulatedTenant {
       return;
     }
     p.mailbox.write(photo, version, now + behaviour.param('exoLag'));
+    if (dev.yammerFromExchange) p.yammer.copy({ photo, version }, now + behaviour.param('exoLag'));
+    if (a.via === 'sharepoint' && dev.spUploadLost) return;
     if (a.via === 'sharepoint' && behaviour.has('SP-ORIGIN') && !behaviour.has('SP-UPLOAD-REDIRECT')) {
       p.sharepoint.upload(photo, version);
     } else {

@@ -6,21 +6,19 @@ import type { Verdict } from '../../model/Verdict.js';
 import {
   CLIENTS,
   REMOVE_VIAS,
-  UNKNOWN,
   defaultUser,
   type Action,
-  type ActionEvent,
   type ActionKind,
-  type ObservationEvent,
   type Photo,
   type Surface,
   type TraceEvent,
   type UserInit,
   type Via,
 } from '../../model/vocabulary.js';
-import { perform, type Capabilities } from '../Adapter.js';
+import type { Capabilities } from '../Adapter.js';
 import { capabilitiesOf, createSimTenant, DEFAULT_START } from './SimTenant.js';
 import { tenantBehaviour } from './TenantBehaviour.js';
+import { TraceRecorder } from './TraceRecorder.js';
 
 /** Test helper: random runs of the simulated tenant, recorded as traces (SPEC section 2) and checked by the model. */
 
@@ -186,40 +184,23 @@ export type Recorded = { start: TraceStart; events: TraceEvent[] };
 export async function record(profileId: string, plan: Plan, opts: { faults?: number } = {}): Promise<Recorded> {
   const sim = createSimTenant({ profile: profileId, seed: plan.seed, start: DEFAULT_START, faults: opts.faults ?? 0 });
   await sim.setup(plan.users);
-  const events: TraceEvent[] = [];
+  const recorder = new TraceRecorder(sim);
   const actionTimes: number[] = [];
-  for (const original of plan.steps) {
+  for (const step of plan.steps) {
     const at = sim.clock.now();
-    let step = original;
     if (step.kind === 'until') {
       const anchor = actionTimes[actionTimes.length - 1 - step.back];
       const target = anchor === undefined ? at : anchor + step.window + step.delta;
-      if (target <= at) continue;
-      step = { kind: 'act', action: { do: 'wait', ms: target - at } };
-    }
-    if (step.kind === 'act') {
+      if (target > at) await recorder.step({ do: 'wait', ms: target - at });
+    } else if (step.kind === 'act') {
       if (step.action.do !== 'wait') actionTimes.push(at);
-      const outcome = await perform(sim, step.action);
-      const e = { ...step.action, at, result: outcome.status } as ActionEvent & { reason?: string };
-      if (outcome.status !== 'ok') e.reason = outcome.reason;
-      events.push(e);
+      await recorder.step(step.action);
     } else {
-      const seen = await sim.observe(step.see, step.user, step.viewer);
-      const e: ObservationEvent = {
-        at,
-        see: step.see,
-        user: step.user,
-        viewer: step.viewer,
-        photo: seen.status === 'seen' ? seen.photo : UNKNOWN,
-      };
-      events.push(e);
+      await recorder.step({ see: step.see, user: step.user, viewer: step.viewer });
     }
-    // a harness does one thing at a time: two events on the same instant sit on the boundary of
-    // every window the first one opens, where the SPEC's order within an instant is not a tenant's
-    if (step.kind === 'see' || step.action.do !== 'wait') await sim.clock.advance(1);
   }
   await sim.teardown();
-  return { start: { start: DEFAULT_START, users: plan.users }, events };
+  return { start: { start: DEFAULT_START, users: plan.users }, events: recorder.events };
 }
 
 /** Feeds a recorded run to the model one line at a time, as `photosync check` would. */

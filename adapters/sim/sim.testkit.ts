@@ -6,7 +6,13 @@ import { VirtualClock } from './VirtualClock.js';
 
 /** Test helper: a fresh context of the simulated tenant, at time 0. */
 export function context(profile: string, seed = 1): SimContext {
-  return { clock: new VirtualClock(0), random: new Random(seed), behaviour: tenantBehaviour(profile), versions: new VersionClock() };
+  return {
+    clock: new VirtualClock(0),
+    random: new Random(seed),
+    behaviour: tenantBehaviour(profile),
+    versions: new VersionClock(),
+    deviations: {},
+  };
 }
 
 /** Seeds enough to see both sides of every coin the simulator tosses. */

@@ -11,7 +11,9 @@ export const spThrottle: Rule = {
     return ctx.world.spUpdated + ctx.param('spThrottle');
   },
   explains(photo, surface, ctx) {
+    // a change still waiting while the window is open: whatever would push it, the throttle holds it
     const w = ctx.world;
-    return SURFACE_STORE[surface] === 'sharepoint' && w.pending !== null && w.visitAt !== null && w.pending.values.includes(photo);
+    const open = ctx.at < w.spUpdated + ctx.param('spThrottle');
+    return SURFACE_STORE[surface] === 'sharepoint' && w.pending !== null && open && w.pending.values.includes(photo);
   },
 };

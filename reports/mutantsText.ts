@@ -1,0 +1,24 @@
+import { table } from 'table';
+import type { MutantsReport } from './MutantsReport.js';
+import type { Renderer } from './Renderer.js';
+
+/** `mutants --list` for people: the catalog, then how much of each profile it covers. */
+export const mutantsText: Renderer<MutantsReport> = (report) => {
+  const rows = [
+    ['mutant', 'breaks', 'profiles', 'minimal', 'description'],
+    ...report.mutants.map((m) => [m.id, m.rule, m.profiles.join('\n'), String(m.minimalLength), m.description]),
+  ];
+  let text = table(rows, { columns: { 4: { width: 60, wrapWord: true } } });
+  const gaps = report.coverage.filter((c) => c.mutants.length === 0);
+  const byProfile = new Map<string, { rules: number; covered: number }>();
+  for (const c of report.coverage) {
+    const p = byProfile.get(c.profile) ?? { rules: 0, covered: 0 };
+    p.rules++;
+    if (c.mutants.length > 0) p.covered++;
+    byProfile.set(c.profile, p);
+  }
+  text += `${report.mutants.length} mutants. Rules of each profile broken by at least one: `;
+  text += [...byProfile].map(([id, p]) => `${id} ${p.covered}/${p.rules}`).join(', ') + '\n';
+  for (const g of gaps) text += `not covered: ${g.rule} in ${g.profile}\n`;
+  return text;
+};
