@@ -4,6 +4,9 @@ import { RULES } from '../model/rules/index.js';
 import { CheckReport } from '../reports/CheckReport.js';
 import { ProfilesReport } from '../reports/ProfilesReport.js';
 import { RulesReport } from '../reports/RulesReport.js';
+import { MutantsReport } from '../reports/MutantsReport.js';
+import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
+import { PROFILES } from '../model/profiles.js';
 import { HEADER, lines, traceFile } from '../trace/traceFile.testkit.js';
 import { main } from './main.js';
 
@@ -148,5 +151,28 @@ describe('photosync profiles', () => {
     expect(m24.params.find((p) => p.name === 'teamsCache')?.text).toBe('60 d');
     expect(report.profiles[0]!.params.find((p) => p.name === 'spThrottle')?.text).toBe('72 h');
     expect((await run('profiles')).out).toContain('exoLag 60 s');
+  });
+});
+
+describe('photosync mutants --list', () => {
+  it('lists every mutant with the rule it breaks, and a mutant for every rule of every profile', async () => {
+    const { code, out } = await run('mutants', '--list', '--format', 'json');
+    expect(code).toBe(0);
+    const report = MutantsReport.parse(JSON.parse(out));
+    expect(report.mutants.map((m) => m.id)).toEqual(MUTANTS.map((m) => m.id));
+    expect(report.coverage).toHaveLength(PROFILES.reduce((n, p) => n + p.rules.length, 0));
+    expect(report.coverage.filter((c) => c.mutants.length === 0)).toEqual([]);
+  });
+
+  it('says how much of each profile the catalog covers, in text', async () => {
+    const { out } = await run('mutants', '--list');
+    expect(out).toContain(`${MUTANTS.length} mutants.`);
+    expect(out).toMatch(/threewill-2014 14\/14/);
+  });
+
+  it('exits 2 without --list until the harness runs them', async () => {
+    const { code, err } = await run('mutants');
+    expect(code).toBe(2);
+    expect(err).toMatch(/--list/);
   });
 });

@@ -3,6 +3,8 @@ import { PROFILES } from '../model/profiles.js';
 import { toProfilesReport } from '../reports/ProfilesReport.js';
 import { renderers } from '../reports/renderers.js';
 import { toRulesReport } from '../reports/RulesReport.js';
+import { toMutantsReport } from '../reports/MutantsReport.js';
+import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { TraceError } from '../trace/TraceError.js';
 import { checkCommand, type CheckOptions } from './checkCommand.js';
 import { ExitCode } from './ExitCode.js';
@@ -48,6 +50,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(formatOption())
     .action((options: { format: Format }) => {
       io.out(renderers.profiles[options.format](toProfilesReport(PROFILES)));
+    });
+
+  program
+    .command('mutants')
+    .description('list the catalog of broken simulated tenants: the rule each breaks and its minimal revealing sequence')
+    .option('--list', 'list the catalog and the rules of each profile it covers')
+    .addOption(formatOption())
+    .action((options: { list?: boolean; format: Format }) => {
+      if (options.list !== true)
+        throw new UsageError('photosync mutants runs with the harness, which is not built yet: use --list to see the catalog');
+      io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES)));
     });
 
   try {

@@ -1,6 +1,8 @@
 import type { CheckReport } from './CheckReport.js';
 import { checkText } from './checkText.js';
 import { jsonRenderer } from './jsonRenderer.js';
+import type { MutantsReport } from './MutantsReport.js';
+import { mutantsText } from './mutantsText.js';
 import type { ProfilesReport } from './ProfilesReport.js';
 import { profilesText } from './profilesText.js';
 import type { Renderer } from './Renderer.js';
@@ -12,4 +14,5 @@ export const renderers = {
   check: { text: checkText, json: jsonRenderer<CheckReport>() },
   rules: { text: rulesText, json: jsonRenderer<RulesReport>() },
   profiles: { text: profilesText, json: jsonRenderer<ProfilesReport>() },
+  mutants: { text: mutantsText, json: jsonRenderer<MutantsReport>() },
 } as const satisfies Record<string, Record<'text' | 'json', Renderer<never>>>;
