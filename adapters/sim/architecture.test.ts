@@ -10,9 +10,9 @@ const ALLOWED = ['../../model/vocabulary.js', '../../model/profiles.js', '../../
 const TYPES_ONLY = ['../../model/Profile.js', '../../model/RuleId.js'];
 
 const isSource = (f: string) => f.endsWith('.ts') && !f.includes('.test.') && !f.includes('.testkit.');
-/** mutants are mechanics too; only their runner, which checks a run with the model, is not */
+/** mutants are mechanics too (their runner, which checks a run with the model, is the harness's) */
 const mutantSources = readdirSync(join(SIM, 'mutants'))
-  .filter((f) => isSource(f) && f !== 'runSequence.ts')
+  .filter(isSource)
   .map((f) => join('mutants', f));
 const sources = [...readdirSync(SIM).filter(isSource), ...mutantSources];
 

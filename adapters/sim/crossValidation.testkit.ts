@@ -18,7 +18,7 @@ import {
 import type { Capabilities } from '../Adapter.js';
 import { capabilitiesOf, createSimTenant, DEFAULT_START } from './SimTenant.js';
 import { tenantBehaviour } from './TenantBehaviour.js';
-import { TraceRecorder } from './TraceRecorder.js';
+import { TraceRecorder } from '../../harness/TraceRecorder.js';
 
 /** Test helper: random runs of the simulated tenant, recorded as traces (SPEC section 2) and checked by the model. */
 

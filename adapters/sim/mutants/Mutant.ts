@@ -1,7 +1,7 @@
 import type { RuleId } from '../../../model/RuleId.js';
 import type { UserInit } from '../../../model/vocabulary.js';
 import type { Deviations } from '../Deviations.js';
-import { isLook, type RunStep } from '../TraceRecorder.js';
+import { isLook, type RunStep } from '../../RunStep.js';
 
 /** A step of a minimal sequence: an action, a `wait` (ms), or an observation point `{ see, user, viewer }`. */
 export type MutantStep = RunStep;

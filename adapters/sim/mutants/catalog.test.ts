@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../../model/profiles.js';
 import { RULE_IDS } from '../../../model/RuleId.js';
-import { isLook } from '../TraceRecorder.js';
+import { isLook } from '../../RunStep.js';
 import { MUTANTS } from './catalog.js';
 import { sequenceLength, type Mutant, type Sequence } from './Mutant.js';
-import { runOnSim, type SequenceRun } from './runSequence.js';
+import { runOnSim, type SequenceRun } from '../../../harness/runSequence.js';
 
 // The definition of done: every rule of every profile is broken by at least one mutant
 // whose minimal sequence diverges under the model, for every seed, while the unmutated simulator

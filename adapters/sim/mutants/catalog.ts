@@ -1,6 +1,6 @@
 import { DAY, HOUR, MINUTE } from '../../../model/Params.js';
 import { defaultUser, type Action, type Photo, type SetPhoto, type Surface, type UserInit, type Via } from '../../../model/vocabulary.js';
-import type { Look } from '../TraceRecorder.js';
+import type { Look } from '../../RunStep.js';
 import { mutant, type Mutant } from './Mutant.js';
 
 // Every minimal sequence starts from users settled long before (SPEC section 2 header) and needs

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MINUTE } from '../../../model/Params.js';
-import { defaultUser } from '../../../model/vocabulary.js';
-import { createSimTenant, DEFAULT_START } from '../SimTenant.js';
+import { MINUTE } from '../model/Params.js';
+import { defaultUser } from '../model/vocabulary.js';
+import { createSimTenant, DEFAULT_START } from '../adapters/sim/SimTenant.js';
 import { runSequence } from './runSequence.js';
 
 const alice = { ...defaultUser('alice'), photo: 'p0' };

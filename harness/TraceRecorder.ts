@@ -1,15 +1,6 @@
-import { UNKNOWN, type Action, type ActionEvent, type ObservationEvent, type Surface, type TraceEvent } from '../../model/vocabulary.js';
-import { perform, type Adapter } from '../Adapter.js';
-
-/** An observation point: what `viewer` sees of `user`'s photo on `see`; the photo is whatever the tenant shows. */
-export type Look = { readonly see: Surface; readonly user: string; readonly viewer: string };
-
-/** One step of a run: an action (a `wait` lets time pass) or a look. */
-export type RunStep = Action | Look;
-
-export function isLook(step: RunStep): step is Look {
-  return 'see' in step;
-}
+import { UNKNOWN, type ActionEvent, type ObservationEvent, type TraceEvent } from '../model/vocabulary.js';
+import { perform, type Adapter } from '../adapters/Adapter.js';
+import { isLook, type RunStep } from '../adapters/RunStep.js';
 
 /**
  * Drives an adapter one step at a time and records each step as a trace event (SPEC section 2),

@@ -1,12 +1,12 @@
-import { checkEvents } from '../../../model/checkEvents.js';
-import { findProfile } from '../../../model/profiles.js';
-import type { TraceStart } from '../../../model/ProfileChecker.js';
-import type { Verdict } from '../../../model/Verdict.js';
-import type { TraceEvent } from '../../../model/vocabulary.js';
-import type { Adapter } from '../../Adapter.js';
-import { createSimTenant, DEFAULT_START } from '../SimTenant.js';
-import { TraceRecorder } from '../TraceRecorder.js';
-import type { Mutant, Sequence } from './Mutant.js';
+import { checkEvents } from '../model/checkEvents.js';
+import { findProfile } from '../model/profiles.js';
+import type { TraceStart } from '../model/ProfileChecker.js';
+import type { Verdict } from '../model/Verdict.js';
+import type { TraceEvent } from '../model/vocabulary.js';
+import type { Adapter } from '../adapters/Adapter.js';
+import { createSimTenant, DEFAULT_START } from '../adapters/sim/SimTenant.js';
+import { TraceRecorder } from './TraceRecorder.js';
+import type { Mutant, Sequence } from '../adapters/sim/mutants/Mutant.js';
 
 /** A sequence as it ran: the trace's header and events, and the model's verdict on them. */
 export type SequenceRun = { readonly start: TraceStart; readonly events: readonly TraceEvent[]; readonly verdict: Verdict };
