@@ -212,8 +212,6 @@ export class ProfileChecker {
   // ---- observations
 
   private observe(o: ObservationEvent, line: number, raw: unknown): Divergence | undefined {
-    const provider = this.absent.surfaces.get(o.see);
-    if (provider !== undefined) return { line, event: raw, allowed: [], rules: [provider] };
     const visits = o.see === 'sp-mysite' && o.viewer === o.user;
     const worlds = this.worldsOf(o.user);
     if (o.photo === UNKNOWN) {
@@ -228,6 +226,8 @@ export class ProfileChecker {
       }
       return this.settle(o.user, next, line, true);
     }
+    const provider = this.absent.surfaces.get(o.see);
+    if (provider !== undefined) return { line, event: raw, allowed: [], rules: [provider] };
     const kept: SubjectWorld[] = [];
     for (const w of worlds) {
       const ctx = this.enter(w, o.at);

@@ -28,3 +28,18 @@ describe('the SPEC example', () => {
     expect(v).toMatchObject({ verdict: 'diverges', divergence: { line: 4, allowed: ['p1'], rules: ['SP-SYNC-WINDOW'] } });
   });
 });
+
+describe('a surface the profile does not have', () => {
+  const lync = (photo: string) => [{ at: '+1m', see: 'lync', user: 'alice', viewer: 'bob', photo }] as const;
+
+  it('diverges when it was read, citing the rule that would provide it', () => {
+    expect(check('microsoft-2024', people, lync('p0'))).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 2, allowed: [], rules: ['LYNC-PRESENCE'] },
+    });
+  });
+
+  it('is skipped like any observation that could not be made', () => {
+    expect(check('microsoft-2024', people, lync('unknown'))).toEqual({ profile: 'microsoft-2024', verdict: 'conforms' });
+  });
+});
