@@ -19,7 +19,7 @@ export const checkText: Renderer<CheckReport> = (report) => {
         'DIVERGES',
         String(d.line),
         `${at}${describeEvent(d.event)}`,
-        d.allowed.join(', ') || '(nothing)',
+        d.allowed.join(', ') || '(not in this profile)',
         d.rules.join(', '),
       ]);
     }
