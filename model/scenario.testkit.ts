@@ -4,7 +4,7 @@ import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
 import { findProfile } from './profiles.js';
 import type { Verdict } from './Verdict.js';
 import type { RuleId } from './RuleId.js';
-import { defaultUser, type Action, type ObservationEvent, type Surface, type TraceEvent, type UserInit } from './vocabulary.js';
+import { defaultUser, type Action, type ObservationEvent, type Surface, type TraceEvent, type UserInit, type Via } from './vocabulary.js';
 
 /** Test helper: builds traces in memory with times written as offsets from the start ("+3d2h"). */
 export const T0 = Date.parse('2014-04-01T09:00:00Z');
@@ -60,4 +60,9 @@ export function conforms(profile: string) {
 /** A matcher for a divergence at `line` that allowed exactly `allowed` and cites `rule` among its rules. */
 export function diverges(line: number, allowed: string[], rule: RuleId) {
   return { verdict: 'diverges', divergence: { line, allowed, rules: expect.arrayContaining([rule]) } };
+}
+
+/** alice sets `photo` through `via`, with the given outcome. */
+export function setPhoto(at: string, via: Via, photo: string, result: Result = 'ok'): Step {
+  return { at, do: 'setPhoto', user: 'alice', via, photo, result };
 }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, setPhoto } from '../scenario.testkit.js';
 import type { Via } from '../vocabulary.js';
 
 const disabled = users({ id: 'alice', photo: 'p0', setPhotoEnabled: false }, { id: 'bob' });
 const enabled = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const set = (at: string, via: Via, result: Result = 'ok', photo = 'p1'): Step => ({
-  at,
-  do: 'setPhoto',
-  user: 'alice',
-  via,
-  photo,
-  result,
-});
+const set = (at: string, via: Via, result: Result = 'ok', photo = 'p1'): Step => setPhoto(at, via, photo, result);
 const policy = (at: string, setPhotoEnabled: boolean, result: Result = 'ok'): Step => ({
   at,
   do: 'setPolicy',

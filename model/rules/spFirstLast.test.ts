@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, visit, setPhoto } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const owa = (at: string, photo: string, result: Result = 'ok'): Step => ({
-  at,
-  do: 'setPhoto',
-  user: 'alice',
-  via: 'outlook-web',
-  photo,
-  result,
-});
+const owa = (at: string, photo: string, result: Result = 'ok'): Step => setPhoto(at, 'outlook-web', photo, result);
 
 // TW14: of several Outlook on the web changes within 72 h, only the first and the last reach SharePoint.
 // p1 is pushed by the visit at 5 m (the window opens); p2 and p3 follow; the visit at 3 h is remembered and

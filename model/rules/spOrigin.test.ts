@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, setPhoto } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const inSp = (at: string, photo: string, result: Result = 'ok'): Step => ({
-  at,
-  do: 'setPhoto',
-  user: 'alice',
-  via: 'sharepoint',
-  photo,
-  result,
-});
+const inSp = (at: string, photo: string, result: Result = 'ok'): Step => setPhoto(at, 'sharepoint', photo, result);
 
 // TW14: a photo changed in SharePoint shows there at once and is "immediately available in Outlook and Lync"
 describe('SP-ORIGIN', () => {

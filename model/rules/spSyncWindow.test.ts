@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, visit, setPhoto } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const owa = (at: string, photo = 'p1', result: Result = 'ok'): Step => ({
-  at,
-  do: 'setPhoto',
-  user: 'alice',
-  via: 'outlook-web',
-  photo,
-  result,
-});
+const owa = (at: string, photo = 'p1', result: Result = 'ok'): Step => setPhoto(at, 'outlook-web', photo, result);
 
 // TW-c/kduff85 "SharePoint can take up to 72 hours"; MSDOC "at least every 24 hours" (spSync 72 h in both profiles)
 describe('SP-SYNC-WINDOW', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, visit, setPhoto } from '../scenario.testkit.js';
 import type { Via } from '../vocabulary.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const set = (at: string, via: Via, photo: string, result: Result = 'ok'): Step => ({
-  at,
-  do: 'setPhoto',
-  user: 'alice',
-  via,
-  photo,
-  result,
-});
+const set = (at: string, via: Via, photo: string, result: Result = 'ok'): Step => setPhoto(at, via, photo, result);
 
 // TW14 "one more rule": after a SharePoint update, SharePoint shows no new change until 72 h have passed
 // p1 set in SharePoint at 0 (spUpdated = 0); p2 outside at +1h; a visit at +2h is remembered; the push is at 72 h

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, visit, setPhoto } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const inSp = (at: string, photo = 'p1', result: Result = 'ok'): Step => ({
-  at,
-  do: 'setPhoto',
-  user: 'alice',
-  via: 'sharepoint',
-  photo,
-  result,
-});
+const inSp = (at: string, photo = 'p1', result: Result = 'ok'): Step => setPhoto(at, 'sharepoint', photo, result);
 
 // MC653734: SharePoint hands a photo uploaded in it to the people system: an outside change (microsoft-2024)
 describe('SP-UPLOAD-REDIRECT', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, setPhoto } from '../scenario.testkit.js';
 import type { Via } from '../vocabulary.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
-const set = (at: string, via: Via, photo = 'p1', result: Result = 'ok'): Step => ({
-  at,
-  do: 'setPhoto',
-  user: 'alice',
-  via,
-  photo,
-  result,
-});
+const set = (at: string, via: Via, photo = 'p1', result: Result = 'ok'): Step => setPhoto(at, via, photo, result);
 const open = (at: string, result: Result = 'ok'): Step => ({ at, do: 'openYammer', user: 'alice', result });
 const yammer = (at: string, photo: string): Step => ({ at, see: 'yammer', user: 'alice', viewer: 'bob', photo });
 
