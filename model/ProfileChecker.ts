@@ -10,6 +10,7 @@ import {
   isObservation,
   SURFACE_STORE,
   UNKNOWN,
+  VIAS,
   type ActionEvent,
   type ObservationEvent,
   type Photo,
@@ -40,6 +41,8 @@ export class ProfileChecker {
   private readonly hooks: Hooks;
   /** the rule that governs each surface's reading; a surface without one reads its store now */
   private readonly readers = new Map<Surface, Rule>();
+  /** the rules that make a change through each path an outside change, fixed by the profile */
+  private readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
   private readonly absent: { surfaces: Map<Surface, RuleId>; vias: Map<Via, RuleId> };
   private readonly inits: Map<string, UserInit>;
   private readonly subjects = new Map<string, SubjectWorld[]>();
@@ -57,6 +60,7 @@ export class ProfileChecker {
     this.rules = RULE_IDS.filter((id) => this.ruleIds.has(id)).map((id) => RULES[id]);
     this.hooks = collectHooks(this.rules);
     for (const r of this.rules) for (const s of r.reads?.surfaces ?? []) if (!this.readers.has(s)) this.readers.set(s, r);
+    this.outsideRules = new Map(VIAS.map((via) => [via, this.hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id)]));
     this.absent = absentSurfacesAndVias(this.ruleIds);
     this.inits = new Map(trace.users.map((u) => [u.id, u]));
     this.ctx = new Context(this, trace.start);
@@ -114,8 +118,8 @@ export class ProfileChecker {
     return via !== 'sharepoint' || this.outsideBecause(via).length > 0;
   }
 
-  outsideBecause(via: Via): RuleId[] {
-    return this.hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id);
+  outsideBecause(via: Via): readonly RuleId[] {
+    return this.outsideRules.get(via) ?? [];
   }
 
   stopsDirSync(a: SetPhoto, ctx: RuleContext): RuleId | undefined {
