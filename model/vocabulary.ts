@@ -151,8 +151,3 @@ export type UserInit = {
 export function defaultUser(id: string): UserInit {
   return { id, photo: NO_PHOTO, mySite: false, lync: 'offline', setPhotoEnabled: true, adSynced: false };
 }
-
-/** The subject an action concerns, or undefined for viewer-side and time-only actions. */
-export function subjectOf(a: Action): string | undefined {
-  return 'user' in a ? a.user : undefined;
-}
