@@ -6,5 +6,7 @@ export const ExitCode = {
   diverges: 1,
   /** bad input or usage: nothing was checked, nothing was changed */
   badInput: 2,
+  /** stopped by Ctrl-C before the runs asked for were made, with nothing found (128 + SIGINT) */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -169,10 +169,4 @@ describe('photosync mutants --list', () => {
     expect(out).toContain(`${MUTANTS.length} mutants.`);
     expect(out).toMatch(/threewill-2014 14\/14/);
   });
-
-  it('exits 2 without --list until the harness runs them', async () => {
-    const { code, err } = await run('mutants');
-    expect(code).toBe(2);
-    expect(err).toMatch(/--list/);
-  });
 });

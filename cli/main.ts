@@ -1,5 +1,5 @@
-import { Command, CommanderError } from 'commander';
-import { PROFILES } from '../model/profiles.js';
+import { Command, CommanderError, Option } from 'commander';
+import { PROFILE_IDS, PROFILES } from '../model/profiles.js';
 import { toProfilesReport } from '../reports/ProfilesReport.js';
 import { renderers } from '../reports/renderers.js';
 import { toRulesReport } from '../reports/RulesReport.js';
@@ -11,6 +11,10 @@ import { ExitCode } from './ExitCode.js';
 import { processIo, type Io } from './Io.js';
 import { formatOption, profileOption, selectProfiles, type Format } from './options.js';
 import { UsageError } from './UsageError.js';
+import { DEFAULT_OUT, DEFAULT_RUNS, pathOption, positiveInteger, runsOption, tenantOptions } from './harnessOptions.js';
+import { matrixCommand, type MatrixOptions } from './matrixCommand.js';
+import { DEFAULT_BUDGET, mutantsCommand, type MutantsOptions } from './mutantsCommand.js';
+import { runCommand, type RunOptions } from './runCommand.js';
 
 const VERSION = '0.1.0';
 
@@ -53,14 +57,46 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     });
 
   program
+    .command('run')
+    .description(
+      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input)',
+    )
+    .addOption(new Option('--profile <id>', `the profile to check against (${PROFILE_IDS.join(', ')}; default: the --sim-profile)`))
+    .addOption(runsOption('how many random runs', DEFAULT_RUNS))
+    .addOption(pathOption())
+    .addOption(new Option('--out <dir>', 'where the trace of a divergence is written').default(DEFAULT_OUT))
+    .addOption(new Option('--record <dir>', 'also write every run as a trace in this directory'))
+    .addOption(formatOption());
+  for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
+  program.commands.at(-1)!.action(async (options: RunOptions) => {
+    code = await runCommand(options, io);
+  });
+
+  program
+    .command('matrix')
+    .description('check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other')
+    .addOption(runsOption('how many random runs per profile', DEFAULT_RUNS))
+    .addOption(new Option('--out <dir>', 'where the traces of divergences are written').default(DEFAULT_OUT))
+    .addOption(new Option('--record <dir>', 'also write every run as a trace, in a directory per profile'))
+    .addOption(formatOption());
+  for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
+  program.commands.at(-1)!.action(async (options: MatrixOptions) => {
+    code = await matrixCommand(options, io);
+  });
+
+  program
     .command('mutants')
-    .description('list the catalog of broken simulated tenants: the rule each breaks and its minimal revealing sequence')
-    .option('--list', 'list the catalog and the rules of each profile it covers')
+    .description('run the harness on every broken simulated tenant of the catalog: killed or not, how soon, how short the counterexample')
+    .option('--list', 'only list the catalog and the rules of each profile it covers')
+    .addOption(new Option('--budget <n>', 'most runs per mutant and profile').argParser(positiveInteger).default(DEFAULT_BUDGET))
+    .addOption(profileOption('only the mutants of this profile'))
+    .addOption(new Option('--mutant <id>', 'only this mutant'))
+    .addOption(tenantOptions().find((o) => o.long === '--max-actions')!)
+    .addOption(tenantOptions().find((o) => o.long === '--seed')!)
     .addOption(formatOption())
-    .action((options: { list?: boolean; format: Format }) => {
-      if (options.list !== true)
-        throw new UsageError('photosync mutants runs with the harness, which is not built yet: use --list to see the catalog');
-      io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES)));
+    .action(async (options: MutantsOptions & { list?: boolean }) => {
+      if (options.list === true) io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES)));
+      else code = await mutantsCommand(options, io);
     });
 
   try {

@@ -1,3 +1,5 @@
+import { formatSpan } from './formatTime.js';
+
 /** A trace event in a few words: `setPhoto alice p1 via outlook-web`, `sp-people-picker of alice to bob: p0`. */
 export function describeEvent(event: Record<string, unknown>): string {
   const s = (key: string) => (event[key] === undefined ? '' : String(event[key]));
@@ -15,7 +17,7 @@ export function describeEvent(event: Record<string, unknown>): string {
     case 'setPolicy':
       return `setPolicy ${s('user')} setPhotoEnabled=${s('setPhotoEnabled')}${result}`;
     case 'wait':
-      return `wait ${s('ms')} ms`;
+      return typeof event.ms === 'number' ? `wait ${formatSpan(event.ms)}` : `wait ${s('ms')} ms`;
     default:
       return `${s('do')} ${s('user')}${result}`;
   }

@@ -7,7 +7,10 @@ import { findProfile, PROFILES } from '../../model/profiles.js';
 import type { Verdict } from '../../model/Verdict.js';
 import { checkTraceFile } from '../../trace/checkTraceFile.js';
 import { TraceWriter } from '../../trace/TraceWriter.js';
-import { checkRecorded, describeRun, planArb, record, type Plan } from './crossValidation.testkit.js';
+import type { Plan } from '../../harness/Plan.js';
+import { traceHeader, traceLine } from '../../harness/traceFiles.js';
+import { checkEvents } from '../../model/checkEvents.js';
+import { describeRun, planArb, record } from './crossValidation.testkit.js';
 
 // SPEC sections 2, 4 and 5, from the other side: the simulated tenant, written as mechanics, is
 // driven at random and recorded as a trace; the reference model must find that trace conforms to
@@ -26,13 +29,13 @@ const FOUND = {
   olderChangeAfterEditCancel: {
     users: [alice],
     steps: [
-      { kind: 'act', action: { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' } },
-      { kind: 'act', action: { do: 'setPhoto', user: 'alice', photo: 'p3', via: 'graph' } },
-      { kind: 'act', action: { do: 'setPhoto', user: 'alice', photo: 'p2', via: 'sharepoint' } },
-      { kind: 'act', action: { do: 'wait', ms: 3 * 3600_000 } },
-      { kind: 'act', action: { do: 'editCancel', user: 'alice' } },
-      { kind: 'act', action: { do: 'wait', ms: 3 * 3600_000 } },
-      { kind: 'see', see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' },
+      { do: 'setPhoto', user: 'alice', photo: 'p3', via: 'graph' },
+      { do: 'setPhoto', user: 'alice', photo: 'p2', via: 'sharepoint' },
+      { do: 'wait', ms: 3 * 3600_000 },
+      { do: 'editCancel', user: 'alice' },
+      { do: 'wait', ms: 3 * 3600_000 },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
     ],
     seed: 0,
   },
@@ -43,9 +46,9 @@ const FOUND = {
   cacheFilledInTheSameInstant: {
     users: [{ ...alice, id: 'bob' }],
     steps: [
-      { kind: 'see', see: 'sp-search', user: 'bob', viewer: 'dave' },
-      { kind: 'act', action: { do: 'setPhoto', user: 'bob', photo: 'p5', via: 'sharepoint' } },
-      { kind: 'see', see: 'sp-search', user: 'bob', viewer: 'dave' },
+      { see: 'sp-search', user: 'bob', viewer: 'dave' },
+      { do: 'setPhoto', user: 'bob', photo: 'p5', via: 'sharepoint' },
+      { see: 'sp-search', user: 'bob', viewer: 'dave' },
     ],
     seed: 664223851,
   },
@@ -55,8 +58,8 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the simulated tenant
   it(`in ${RUNS} random runs of up to ${MAX_STEPS} steps`, async () => {
     await fc.assert(
       fc.asyncProperty(planArb(profile, MAX_STEPS), async (plan) => {
-        const run = await record(id, plan);
-        const verdict = checkRecorded(profile, run);
+        const run = await record(profile, plan);
+        const verdict = run.verdict;
         if (verdict.verdict !== 'conforms') expect.fail(`${JSON.stringify(verdict)}\n${describeRun(run)}`);
         expect(verdict).toEqual({ profile: id, verdict: 'conforms' });
       }),
@@ -68,9 +71,9 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the simulated tenant
     let unknowns = 0;
     await fc.assert(
       fc.asyncProperty(planArb(profile, MAX_STEPS), async (plan) => {
-        const run = await record(id, plan, { faults: 0.1 });
+        const run = await record(profile, plan, { faults: 0.1 });
         unknowns += run.events.filter((e) => ('see' in e ? e.photo === 'unknown' : e.result === 'unknown')).length;
-        const verdict = checkRecorded(profile, run);
+        const verdict = run.verdict;
         // unknown is the checker giving up on too many possibilities, never a failure
         if (verdict.verdict === 'diverges') expect.fail(`${JSON.stringify(verdict)}\n${describeRun(run)}`);
         expect(verdict.verdict).not.toBe('diverges');
@@ -85,25 +88,17 @@ describe('a simulated run written to a trace file', () => {
   it.each(PROFILES.map((p) => p.id))('gets the same verdict from checkTraceFile as in memory (%s)', async (id) => {
     const profile = findProfile(id)!;
     const [plan] = fc.sample(planArb(profile, MAX_STEPS), { numRuns: 1, seed: 2014 });
-    const run = await record(id, plan!, { faults: 0.05 });
+    const run = await record(profile, plan!, { faults: 0.05 });
     const path = join(mkdtempSync(join(tmpdir(), 'photosync-sim-')), 'run.jsonl');
     const w = TraceWriter.open(path);
-    const iso = (ms: number) => new Date(ms).toISOString();
-    w.append({
-      format: 'photosync-trace',
-      version: 1,
-      start: iso(run.start.start),
-      users: run.start.users,
-      adapter: `sim:${id}`,
-      seed: plan!.seed,
-    });
-    for (const e of run.events) w.append({ ...e, at: iso(e.at) });
+    w.append(traceHeader(run.start, { adapter: 'sim', simProfile: id, seed: plan!.seed }));
+    for (const e of run.events) w.append(traceLine(e));
     w.close();
     const offline = await checkTraceFile(path, PROFILES);
     expect(offline.torn).toBeUndefined();
     // a divergence quotes the event as read: the file's ISO time, the memory's milliseconds
     const comparable = (v: Verdict) => (v.verdict === 'diverges' ? { ...v, divergence: { ...v.divergence, event: undefined } } : v);
-    expect(offline.results.map(comparable)).toEqual(PROFILES.map((p) => comparable(checkRecorded(p, run))));
+    expect(offline.results.map(comparable)).toEqual(PROFILES.map((p) => comparable(checkEvents(p, run.start, run.events))));
     expect(offline.results.find((r) => r.profile === id)?.verdict).not.toBe('diverges');
   });
 });

@@ -4,7 +4,9 @@ import { RULE_IDS } from '../../../model/RuleId.js';
 import { isLook } from '../../RunStep.js';
 import { MUTANTS } from './catalog.js';
 import { sequenceLength, type Mutant, type Sequence } from './Mutant.js';
-import { runOnSim, type SequenceRun } from '../../../harness/runSequence.js';
+import { findProfile } from '../../../model/profiles.js';
+import { checkedRun, type CheckedRun } from '../../../harness/checkedRun.js';
+import { simTenantFactory } from '../../../harness/TenantFactory.js';
 
 // The issue's definition of done: every rule of every profile is broken by at least one mutant
 // whose minimal sequence diverges under the model, for every seed, while the unmutated simulator
@@ -12,7 +14,13 @@ import { runOnSim, type SequenceRun } from '../../../harness/runSequence.js';
 
 const SEEDS = Array.from({ length: 24 }, (_, i) => i + 1);
 
-const show = (run: SequenceRun) => JSON.stringify({ verdict: run.verdict, events: run.events });
+/** Runs a sequence on a fresh simulated tenant of `profile`, broken by `mutant` when given, checked by the model. */
+function runOnSim(profile: string, seed: number, sequence: Sequence, mutant?: Mutant): Promise<CheckedRun> {
+  const tenant = simTenantFactory({ profile, ...(mutant === undefined ? {} : { mutant }) }).create(seed);
+  return checkedRun(tenant, findProfile(profile)!, { ...sequence, seed });
+}
+
+const show = (run: CheckedRun) => JSON.stringify({ verdict: run.verdict, events: run.events });
 
 /** True when the sequence reveals the mutant on `profile` for every seed, as the catalog promises. */
 async function reveals(m: Mutant, profile: string, sequence: Sequence): Promise<boolean> {

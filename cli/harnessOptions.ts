@@ -1,0 +1,84 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { findProfile, PROFILE_IDS } from '../model/profiles.js';
+import type { Profile } from '../model/Profile.js';
+import { findMutant, MUTANTS } from '../adapters/sim/mutants/catalog.js';
+import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.js';
+import { UsageError } from './UsageError.js';
+
+/** The adapters `--adapter` accepts; the live one comes with its own issue. */
+export const ADAPTERS = ['sim'] as const;
+export const DEFAULT_SIM_PROFILE = 'threewill-2014';
+export const DEFAULT_RUNS = 200;
+export const DEFAULT_MAX_ACTIONS = 30;
+export const MAX_MAX_ACTIONS = 1000;
+export const DEFAULT_OUT = 'photosync-traces';
+
+function integer(min: number, max: number, what: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected ${what}`);
+    return n;
+  };
+}
+
+/** The options every harness command shares: which tenant, how many actions per run, and the seed. */
+export function tenantOptions(): Option[] {
+  return [
+    new Option('--adapter <name>', 'the tenant to drive').choices(ADAPTERS).default('sim'),
+    new Option('--sim-profile <id>', `the profile the simulated tenant behaves as (${PROFILE_IDS.join(', ')})`).default(
+      DEFAULT_SIM_PROFILE,
+    ),
+    new Option('--mutant <id>', 'break the simulated tenant with a mutant of the catalog (photosync mutants --list)'),
+    new Option('--max-actions <k>', 'most actions and observations in one run')
+      .argParser(integer(1, MAX_MAX_ACTIONS, `an integer from 1 to ${MAX_MAX_ACTIONS}`))
+      .default(DEFAULT_MAX_ACTIONS),
+    new Option('--seed <n>', 'the seed of the random runs (printed with every result)').argParser(
+      integer(-(2 ** 31), 2 ** 31 - 1, 'a 32-bit integer'),
+    ),
+  ];
+}
+
+/** Parses a count given on the command line: 1 to ten million. */
+export const positiveInteger = integer(1, 10_000_000, 'a positive integer');
+
+export function runsOption(description: string, fallback: number): Option {
+  return new Option('--runs <n>', description).argParser(positiveInteger).default(fallback);
+}
+
+export function pathOption(): Option {
+  return new Option('--path <path>', 'replay the counterexample at this path (with the --seed it was found with)').argParser((value) => {
+    if (!/^\d+(:\d+)*$/.test(value)) throw new InvalidArgumentError('expected a path as printed with a result, such as 12:3:0');
+    return value;
+  });
+}
+
+export type TenantOptions = { adapter: string; simProfile: string; mutant?: string; maxActions: number; seed?: number };
+
+/** The tenant the options name. */
+export function tenantFrom(options: TenantOptions): TenantFactory {
+  if (findProfile(options.simProfile) === undefined) {
+    throw new UsageError(`unknown --sim-profile "${options.simProfile}": expected one of ${PROFILE_IDS.join(', ')}`);
+  }
+  if (options.mutant === undefined) return simTenantFactory({ profile: options.simProfile });
+  const mutant = findMutant(options.mutant);
+  if (mutant === undefined)
+    throw new UsageError(`unknown --mutant "${options.mutant}": expected one of ${MUTANTS.map((m) => m.id).join(', ')}`);
+  return simTenantFactory({ profile: options.simProfile, mutant });
+}
+
+/** The one profile a `--profile` names. */
+export function oneProfile(id: string): Profile {
+  const profile = findProfile(id);
+  if (profile === undefined) throw new UsageError(`unknown --profile "${id}": expected one of ${PROFILE_IDS.join(', ')}`);
+  return profile;
+}
+
+/** The command line that repeats a run exactly. */
+export function replayCommand(tenant: TenantFactory, profile: string, seed: number, path: string | undefined, maxActions: number): string {
+  const parts = ['photosync run', `--adapter ${tenant.describe.adapter}`];
+  if (tenant.describe.simProfile !== undefined) parts.push(`--sim-profile ${tenant.describe.simProfile}`);
+  if (tenant.describe.mutant !== undefined) parts.push(`--mutant ${tenant.describe.mutant}`);
+  parts.push(`--profile ${profile}`, `--max-actions ${maxActions}`, `--seed ${seed}`);
+  if (path !== undefined) parts.push(`--path ${path}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,41 @@
+import { performance } from 'node:perf_hooks';
+import { PROFILES } from '../model/profiles.js';
+import { toMatrixResult, type MatrixReport, type MatrixResult } from '../reports/MatrixReport.js';
+import { renderers } from '../reports/renderers.js';
+import { ExitCode } from './ExitCode.js';
+import { tenantFrom, type TenantOptions } from './harnessOptions.js';
+import { interruptible } from './interruptible.js';
+import type { Io } from './Io.js';
+import type { Format } from './options.js';
+import { checkOutputDir } from './outputDir.js';
+import { ProgressLine } from './Progress.js';
+import { exploreOne, writeCounterexample } from './runCommand.js';
+
+export type MatrixOptions = TenantOptions & { runs: number; out: string; record?: string; format: Format };
+
+/**
+ * `photosync matrix`: one tenant against every profile. Exit 0 when some profile holds, 1 when
+ * none does (the tenant fits no hypothesis), 2 on bad input.
+ */
+export async function matrixCommand(options: MatrixOptions, io: Io): Promise<ExitCode> {
+  const tenant = tenantFrom(options);
+  checkOutputDir(options.out, '--out');
+  if (options.record !== undefined) checkOutputDir(options.record, '--record');
+  const began = performance.now();
+  const progress = new ProgressLine(io);
+  const { results, interrupted } = await interruptible(io, async (stop) => {
+    const out: MatrixResult[] = [];
+    for (const profile of PROFILES) {
+      if (stop.stopped) break;
+      const record = options.record === undefined ? undefined : `${options.record}/${profile.id}`;
+      const e = await exploreOne(tenant, profile, { ...options, record }, stop, progress);
+      progress.done();
+      out.push(toMatrixResult(e, e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e, options.maxActions) : undefined));
+    }
+    return { results: out, interrupted: stop.stopped };
+  });
+  const report: MatrixReport = { tenant: { ...tenant.describe }, interrupted, ms: Math.round(performance.now() - began), results };
+  io.out(renderers.matrix[options.format](report));
+  if (interrupted) return ExitCode.interrupted;
+  return results.some((r) => r.verdict === 'conforms') ? ExitCode.ok : ExitCode.diverges;
+}

@@ -1,0 +1,72 @@
+import type { Profile } from '../model/Profile.js';
+import { explore, type Exploration, type StopSignal } from '../harness/explore.js';
+import type { TenantFactory } from '../harness/TenantFactory.js';
+import { recordingSinks, writeTrace } from '../harness/traceFiles.js';
+import { renderers } from '../reports/renderers.js';
+import { toRunReport } from '../reports/RunReport.js';
+import { ExitCode } from './ExitCode.js';
+import { oneProfile, replayCommand, tenantFrom, type TenantOptions } from './harnessOptions.js';
+import { interruptible } from './interruptible.js';
+import type { Io } from './Io.js';
+import type { Format } from './options.js';
+import { checkOutputDir } from './outputDir.js';
+import { ProgressLine } from './Progress.js';
+import { UsageError } from './UsageError.js';
+
+export type RunOptions = TenantOptions & { profile?: string; runs: number; path?: string; out: string; record?: string; format: Format };
+
+/** `photosync run`: 0 when the tenant conforms to the profile, 1 on a divergence (shrunk and written as a trace), 2 on bad input. */
+export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
+  const tenant = tenantFrom(options);
+  const profile = oneProfile(options.profile ?? options.simProfile);
+  if (options.path !== undefined && options.seed === undefined) throw new UsageError('--path needs the --seed it was found with');
+  checkOutputDir(options.out, '--out');
+  if (options.record !== undefined) checkOutputDir(options.record, '--record');
+  const progress = new ProgressLine(io);
+  const e = await interruptible(io, (stop) => exploreOne(tenant, profile, options, stop, progress));
+  progress.done();
+  const trace = e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e, options.maxActions) : undefined;
+  const replay = replayCommand(tenant, profile.id, e.seed, e.outcome === 'diverges' ? e.path : undefined, options.maxActions);
+  io.out(renderers.run[options.format](toRunReport(e, { trace, replay })));
+  if (e.outcome === 'diverges') return ExitCode.diverges;
+  return e.interrupted ? ExitCode.interrupted : ExitCode.ok;
+}
+
+/** One exploration with the options of `run` and `matrix`: progress on the terminal, every run recorded if asked. */
+export function exploreOne(
+  tenant: TenantFactory,
+  profile: Profile,
+  options: Pick<RunOptions, 'runs' | 'maxActions' | 'seed' | 'path' | 'record'>,
+  stop: StopSignal,
+  progress: ProgressLine,
+): Promise<Exploration> {
+  const record = options.record === undefined ? undefined : recordingSinks(options.record, { ...tenant.describe, profile: profile.id });
+  return explore(tenant, profile, {
+    runs: options.runs,
+    maxActions: options.maxActions,
+    seed: options.seed,
+    path: options.path,
+    stop,
+    onProgress: (p) => progress.show(profile.id, p),
+    ...(record === undefined ? {} : { record }),
+  });
+}
+
+/** Writes a counterexample as a trace whose header says how to replay it; returns its path. */
+export function writeCounterexample(
+  dir: string,
+  tenant: TenantFactory,
+  e: Exploration & { outcome: 'diverges' },
+  maxActions: number,
+): string {
+  const d = tenant.describe;
+  const name = [d.adapter, d.simProfile, d.mutant, 'vs', e.profile, `seed${e.seed}`].filter((x) => x !== undefined).join('-');
+  return writeTrace(dir, name, e.counterexample, {
+    ...d,
+    profile: e.profile,
+    seed: e.seed,
+    path: e.path,
+    maxActions,
+    tenantSeed: e.counterexample.plan.seed,
+  });
+}

@@ -1,0 +1,36 @@
+import type { UserInit } from '../model/vocabulary.js';
+import { isLook, type RunStep } from '../adapters/RunStep.js';
+
+/**
+ * A wait until just inside or just outside a window opened by an earlier action: until
+ * `window + delta` ms after the `back`-th latest action (0: the latest), or no wait if that is past.
+ */
+export type WaitUntil = { readonly waitUntil: number; readonly back: number; readonly delta: number };
+
+/** One step of a plan: an action (a `wait` lets time pass), a look at a surface, or a wait until a window's end. */
+export type PlanStep = RunStep | WaitUntil;
+
+/**
+ * What one run does: the users of the trace header, the steps, and the seed of the tenant's own
+ * dice. Invariant: the same plan on the same adapter build gives the same run.
+ */
+export type Plan = { readonly users: readonly UserInit[]; readonly steps: readonly PlanStep[]; readonly seed: number };
+
+/** A plan whose waits are all plain `wait`s, as it ran: what a counterexample is written as. */
+export type ConcretePlan = { readonly users: readonly UserInit[]; readonly steps: readonly RunStep[]; readonly seed: number };
+
+export function isWaitUntil(step: PlanStep): step is WaitUntil {
+  return 'waitUntil' in step;
+}
+
+/** Whether a step lets time pass rather than acts or looks. */
+export function isPause(step: PlanStep): boolean {
+  return isWaitUntil(step) || (!isLook(step) && step.do === 'wait');
+}
+
+/** A plan's length as the harness counts it: its actions and observations; waits do not count. */
+export function planLength(steps: readonly PlanStep[]): number {
+  let n = 0;
+  for (const s of steps) if (!isPause(s)) n++;
+  return n;
+}

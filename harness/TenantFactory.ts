@@ -1,0 +1,34 @@
+import type { Adapter, Capabilities } from '../adapters/Adapter.js';
+import { capabilitiesOf, createSimTenant, DEFAULT_START } from '../adapters/sim/SimTenant.js';
+import { tenantBehaviour } from '../adapters/sim/TenantBehaviour.js';
+import type { Mutant } from '../adapters/sim/mutants/Mutant.js';
+
+/**
+ * Where runs happen: a fresh adapter for each run. Invariant: `create(seed)` with the same seed
+ * gives a tenant that answers the same calls the same way (a live tenant cannot promise it).
+ */
+export type TenantFactory = {
+  /** what trace headers say of the tenant: `adapter`, and for the simulator its profile and mutant */
+  readonly describe: { readonly adapter: string; readonly [key: string]: string };
+  readonly capabilities: Capabilities;
+  create(seed: number): Adapter;
+};
+
+export type SimTenantChoice = { readonly profile: string; readonly mutant?: Mutant; readonly faults?: number };
+
+/** Simulated tenants behaving as `profile`, broken by `mutant` when given. */
+export function simTenantFactory(choice: SimTenantChoice): TenantFactory {
+  const { profile, mutant, faults } = choice;
+  return {
+    describe: { adapter: 'sim', simProfile: profile, ...(mutant === undefined ? {} : { mutant: mutant.id }) },
+    capabilities: capabilitiesOf(tenantBehaviour(profile)),
+    create: (seed) =>
+      createSimTenant({
+        profile,
+        seed,
+        start: DEFAULT_START,
+        ...(mutant === undefined ? {} : { mutant }),
+        ...(faults === undefined ? {} : { faults }),
+      }),
+  };
+}

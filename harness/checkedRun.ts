@@ -1,0 +1,63 @@
+import { ProfileChecker, type TraceStart } from '../model/ProfileChecker.js';
+import type { Profile } from '../model/Profile.js';
+import type { Verdict } from '../model/Verdict.js';
+import type { Photo, TraceEvent } from '../model/vocabulary.js';
+import type { Adapter } from '../adapters/Adapter.js';
+import { isLook, type RunStep } from '../adapters/RunStep.js';
+import type { ConcretePlan, Plan } from './Plan.js';
+import { playPlan } from './playPlan.js';
+import { TraceRecorder } from './TraceRecorder.js';
+
+/**
+ * A plan as it ran, checked as it went. `plan` is what ran, waits made plain and cut after the
+ * event that decided the verdict; `events[i]` is trace line i + 2. `allowed[i]` is what the
+ * model allowed for an observation, when asked for.
+ */
+export type CheckedRun = {
+  readonly plan: ConcretePlan;
+  readonly start: TraceStart;
+  readonly events: readonly TraceEvent[];
+  readonly verdict: Verdict;
+  readonly allowed?: readonly (readonly Photo[] | undefined)[];
+};
+
+export type CheckedRunOptions = {
+  /** called with the header before the first step, then with each event as it is recorded */
+  readonly onStart?: (start: TraceStart) => void;
+  readonly onEvent?: (event: TraceEvent) => void;
+  /** also work out what the model allowed for each observation (slower: for reports) */
+  readonly annotate?: boolean;
+};
+
+/**
+ * Runs `plan` on `adapter` (setup to teardown), recording each step as a trace event and checking
+ * it against `profile` at once: the oracle. Invariant: stops at the first event that decides the
+ * verdict; an `unknown` action or observation is recorded and never decides a divergence alone.
+ */
+export async function checkedRun(adapter: Adapter, profile: Profile, plan: Plan, options: CheckedRunOptions = {}): Promise<CheckedRun> {
+  const start: TraceStart = { start: adapter.clock.now(), users: plan.users };
+  const checker = new ProfileChecker(profile, start);
+  const recorder = new TraceRecorder(adapter);
+  const ran: RunStep[] = [];
+  const allowed: (readonly Photo[] | undefined)[] = [];
+  options.onStart?.(start);
+  await playPlan(adapter, plan, async (step) => {
+    if (options.annotate === true) allowed.push(isLook(step) ? checker.allowedFor({ at: adapter.clock.now(), ...step }) : undefined);
+    const event = await recorder.step(step);
+    ran.push(step);
+    options.onEvent?.(event);
+    return checker.feed(event, recorder.events.length + 1) === undefined;
+  });
+  const run: CheckedRun = {
+    plan: { users: plan.users, steps: ran, seed: plan.seed },
+    start,
+    events: recorder.events,
+    verdict: checker.finish(),
+  };
+  return options.annotate === true ? { ...run, allowed } : run;
+}
+
+/** Whether a run ended in a divergence (an `unknown` verdict is not one). */
+export function diverged(run: CheckedRun): boolean {
+  return run.verdict.verdict === 'diverges';
+}

@@ -1,0 +1,130 @@
+import { DAY, HOUR, MINUTE, SECOND } from '../model/Params.js';
+import { defaultUser, type Surface, type UserInit, type Wait } from '../model/vocabulary.js';
+import { isLook, type RunStep } from '../adapters/RunStep.js';
+import type { ConcretePlan } from './Plan.js';
+
+/** Runs a candidate: the plan as it ran (cut at its divergence) when it still diverges, else undefined. */
+export type Attempt = (plan: ConcretePlan) => Promise<ConcretePlan | undefined>;
+
+/**
+ * Takes what fast-check's shrinking leaves and makes it 1-minimal: no single step can be removed
+ * (even if the last look moves to another of `surfaces`), no two waits in a row, waits on round
+ * figures, no user the steps do not name, and no header field off its default, while it still
+ * diverges. Invariant: every plan it returns was seen to diverge by `attempt`.
+ */
+export async function minimize(
+  plan: ConcretePlan,
+  attempt: Attempt,
+  surfaces: readonly Surface[] = [],
+  stopped: () => boolean = () => false,
+): Promise<ConcretePlan> {
+  let current = plan;
+  const tryPlan = async (candidate: ConcretePlan): Promise<boolean> => {
+    if (stopped()) return false;
+    const ran = await attempt(candidate);
+    if (ran === undefined) return false;
+    current = ran;
+    return true;
+  };
+  const withSteps = (steps: readonly RunStep[]): ConcretePlan => ({ ...current, steps });
+
+  let changed = true;
+  while (changed && !stopped()) {
+    changed = false;
+    // from the end: a later step depends on earlier ones more often than the reverse
+    for (let i = current.steps.length - 1; i >= 0; i--) {
+      if (i >= current.steps.length) continue;
+      if (await removeStep(i)) changed = true;
+    }
+    for (let i = current.steps.length - 2; i >= 0; i--) {
+      const a = current.steps[i]!;
+      const b = current.steps[i + 1];
+      if (b === undefined || !isWait(a) || !isWait(b)) continue;
+      const merged = [...current.steps.slice(0, i), { do: 'wait' as const, ms: a.ms + b.ms }, ...current.steps.slice(i + 2)];
+      if (await tryPlan(withSteps(merged))) changed = true;
+    }
+    // a wait on a round figure reads at a glance, and keeps the story off a window's edge
+    for (let i = 0; i < current.steps.length; i++) {
+      const step = current.steps[i]!;
+      if (!isWait(step)) continue;
+      for (const ms of roundings(step.ms)) {
+        if (await tryPlan(withSteps(current.steps.map((s, j) => (j === i ? { do: 'wait', ms } : s))))) {
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (await simplifyUsers()) changed = true;
+  }
+  return current;
+
+  async function removeStep(i: number): Promise<boolean> {
+    const without = current.steps.filter((_, j) => j !== i);
+    if (await tryPlan(withSteps(without))) return true;
+    if (isWait(current.steps[i])) return false;
+    // the step may only have let a millisecond pass
+    if (await tryPlan(withSteps(keepTime(without, i)))) return true;
+    // or it shows the divergence on another surface than the one it was found on
+    const last = without[without.length - 1];
+    if (last === undefined || !isLook(last) || i === current.steps.length - 1) return false;
+    for (const see of surfaces) {
+      if (see === last.see) continue;
+      if (await tryPlan(withSteps([...without.slice(0, -1), { ...last, see }]))) return true;
+    }
+    return false;
+  }
+
+  async function simplifyUsers(): Promise<boolean> {
+    let simpler = false;
+    const named = namedUsers(current.steps);
+    for (const user of current.users) {
+      if (!named.has(user.id) && (await tryPlan({ ...current, users: current.users.filter((u) => u.id !== user.id) }))) simpler = true;
+    }
+    for (const user of current.users) {
+      const fallback = defaultUser(user.id);
+      for (const field of ['photo', 'mySite', 'lync', 'setPhotoEnabled', 'adSynced'] as const) {
+        const now = current.users.find((u) => u.id === user.id);
+        if (now === undefined || now[field] === fallback[field]) continue;
+        const reset: UserInit = { ...now, [field]: fallback[field] };
+        if (await tryPlan({ ...current, users: current.users.map((u) => (u.id === user.id ? reset : u)) })) simpler = true;
+      }
+    }
+    return simpler;
+  }
+}
+
+function namedUsers(steps: readonly RunStep[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of steps) {
+    for (const key of ['user', 'viewer', 'by'] as const) {
+      const v = (s as Partial<Record<typeof key, unknown>>)[key];
+      if (typeof v === 'string') out.add(v);
+    }
+  }
+  return out;
+}
+
+function isWait(step: RunStep | undefined): step is Wait {
+  return step !== undefined && !isLook(step) && step.do === 'wait';
+}
+
+/** `steps` with step `removed` taken out, and the millisecond it took added to the wait before it. */
+function keepTime(steps: RunStep[], removed: number): RunStep[] {
+  for (let j = removed - 1; j >= 0; j--) {
+    const s = steps[j]!;
+    if (isWait(s)) return steps.map((t, k) => (k === j ? { do: 'wait', ms: s.ms + 1 } : t));
+  }
+  return [{ do: 'wait', ms: 1 }, ...steps];
+}
+
+const UNITS = [DAY, HOUR, 10 * MINUTE, MINUTE, 10 * SECOND, SECOND];
+
+/** Rounder figures near `ms`, the roundest first; never `ms` itself. */
+function roundings(ms: number): number[] {
+  const out: number[] = [];
+  for (const unit of UNITS) {
+    if (unit > 2 * ms) continue;
+    for (const v of [Math.ceil(ms / unit) * unit, Math.floor(ms / unit) * unit]) if (v > 0 && v !== ms && !out.includes(v)) out.push(v);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import { perform, type Adapter } from '../adapters/Adapter.js';
+import { isLook, type RunStep } from '../adapters/RunStep.js';
+import { isWaitUntil, type Plan } from './Plan.js';
+
+/**
+ * Drives an adapter through a plan's steps, each `waitUntil` made a plain wait (or skipped when its
+ * time is past), and hands every step to `step` to carry out; `step` answers whether to go on.
+ * Invariant: the adapter is set up first and torn down last, whatever `step` throws.
+ */
+export async function playPlan(adapter: Adapter, plan: Plan, step: (s: RunStep) => Promise<boolean>): Promise<void> {
+  const actionTimes: number[] = [];
+  await adapter.setup(plan.users);
+  try {
+    for (const planned of plan.steps) {
+      let s: RunStep;
+      if (isWaitUntil(planned)) {
+        const anchor = actionTimes[actionTimes.length - 1 - planned.back];
+        const target = anchor === undefined ? 0 : anchor + planned.waitUntil + planned.delta;
+        const now = adapter.clock.now();
+        if (target <= now) continue;
+        s = { do: 'wait', ms: target - now };
+      } else {
+        s = planned;
+        if (!isLook(s) && s.do !== 'wait') actionTimes.push(adapter.clock.now());
+      }
+      if (!(await step(s))) break;
+    }
+  } finally {
+    await adapter.teardown();
+  }
+}
+
+/** A plan run with nothing recorded and nothing checked: the baseline the harness's cost is measured against. */
+export function playBare(adapter: Adapter, plan: Plan): Promise<void> {
+  return playPlan(adapter, plan, async (s) => {
+    if (isLook(s)) await adapter.observe(s.see, s.user, s.viewer);
+    else await perform(adapter, s);
+    // as the recorder does, a millisecond passes after each step but a wait
+    if (isLook(s) || s.do !== 'wait') await adapter.clock.advance(1);
+    return true;
+  });
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { RULES } from '../model/rules/index.js';
+import { RULE_IDS } from '../model/RuleId.js';
+import { isObservation } from '../model/vocabulary.js';
+import type { CheckedRun } from '../harness/checkedRun.js';
+
+/** One numbered step of a counterexample: its trace line, time, the event, what was seen and what the model allowed. */
+const StoryStep = z.object({
+  /** 1-based, as people count the steps; waits are steps too */
+  n: z.number().int().positive(),
+  /** the line of the trace file that holds it */
+  line: z.number().int().min(2),
+  at: z.string(),
+  /** ms since the trace's start */
+  offset: z.number().int().nonnegative(),
+  event: z.record(z.string(), z.unknown()),
+  /** the photo an observation saw, or an action's result */
+  seen: z.string(),
+  /** for an observation, the photos the model allowed there */
+  allowed: z.array(z.string()).optional(),
+});
+
+/**
+ * A counterexample as a story people read in ten seconds: numbered steps, the one that diverged,
+ * and the rules that decided it with their sources. Invariant: `steps` end with the divergence.
+ */
+export const Story = z.object({
+  /** actions and observations: waits do not count */
+  length: z.number().int().positive(),
+  users: z.array(z.record(z.string(), z.unknown())),
+  start: z.string(),
+  steps: z.array(StoryStep),
+  divergence: z.object({
+    line: z.number().int().min(2),
+    allowed: z.array(z.string()),
+    rules: z.array(z.object({ id: z.enum(RULE_IDS), source: z.string(), statement: z.string() })),
+  }),
+});
+export type Story = z.infer<typeof Story>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The story of a run that diverged; undefined for one that did not. */
+export function toStory(run: CheckedRun, length: number): Story | undefined {
+  const verdict = run.verdict;
+  if (verdict.verdict !== 'diverges') return undefined;
+  const { divergence } = verdict;
+  return {
+    length,
+    users: run.start.users.map((u) => ({ ...u })),
+    start: iso(run.start.start),
+    steps: run.events.map((e, i) => {
+      const { at, ...event } = e;
+      const allowed = run.allowed?.[i];
+      const line = i + 2;
+      const step: z.infer<typeof StoryStep> = {
+        n: i + 1,
+        line,
+        at: iso(at),
+        offset: at - run.start.start,
+        event,
+        seen: isObservation(e) ? e.photo : e.result,
+      };
+      if (line === divergence.line) step.allowed = [...divergence.allowed];
+      else if (allowed !== undefined) step.allowed = [...allowed];
+      return step;
+    }),
+    divergence: {
+      line: divergence.line,
+      allowed: [...divergence.allowed],
+      rules: divergence.rules.map((id) => ({ id, source: RULES[id].source, statement: RULES[id].statement })),
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { table } from 'table';
+import type { MatrixReport } from './MatrixReport.js';
+import type { Renderer } from './Renderer.js';
+import { storyText } from './storyText.js';
+import { tenantName } from './tenantName.js';
+
+/** `matrix` for people: one row per profile, then the minimal story that refutes each profile that does not hold. */
+export const matrixText: Renderer<MatrixReport> = (r) => {
+  const rows = [['profile', 'verdict', 'length', 'rules', 'runs']];
+  for (const x of r.results) {
+    rows.push([
+      x.profile,
+      x.verdict === 'conforms' ? 'conforms' : 'DIVERGES',
+      x.length === null ? '' : String(x.length),
+      x.rules.join('\n'),
+      String(x.runs),
+    ]);
+  }
+  let text = `${tenantName(r.tenant)} against every profile\n`;
+  text += table(rows, { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size });
+  for (const x of r.results) {
+    if (x.counterexample === undefined) continue;
+    text += `\n${x.profile} is refuted by this story (length ${x.counterexample.length}; waits do not count):\n`;
+    text += storyText(x.counterexample);
+    if (x.trace !== undefined) text += `trace: ${x.trace}\n`;
+  }
+  if (r.interrupted) text += 'interrupted: stopped before all runs were made\n';
+  return text;
+};

@@ -1,0 +1,25 @@
+import type { Renderer } from './Renderer.js';
+import type { RunReport } from './RunReport.js';
+import { storyText } from './storyText.js';
+import { tenantName } from './tenantName.js';
+
+/** `run` for people: the verdict, the shrunk counterexample as numbered steps, and how to re-check and replay it. */
+export const runText: Renderer<RunReport> = (r) => {
+  const who = `${tenantName(r.tenant)} against ${r.profile}`;
+  let text: string;
+  if (r.verdict === 'conforms') {
+    text = `${who}: conforms in ${r.runs} runs (${r.actions} actions and observations checked, seed ${r.seed})`;
+    text += r.undecided > 0 ? `; ${r.undecided} runs undecided (too many open possibilities)\n` : '\n';
+  } else {
+    text = `${who}: DIVERGES, found after ${r.runs} runs`;
+    text +=
+      r.counterexample === undefined
+        ? '\n'
+        : ` and shrunk from length ${r.foundLength} to ${r.counterexample.length} (actions and observations; waits do not count)\n`;
+    if (r.counterexample !== undefined) text += storyText(r.counterexample);
+    if (r.trace !== undefined) text += `trace: ${r.trace} (re-check offline: photosync check ${r.trace} --profile ${r.profile})\n`;
+  }
+  if (r.interrupted) text += 'interrupted: stopped before all runs were made\n';
+  text += `replay: ${r.replay}\n`;
+  return text;
+};

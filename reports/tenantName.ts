@@ -1,0 +1,6 @@
+/** A tenant as a report names it: `the simulated tenant (threewill-2014, mutant owa-caches-a-day)`. */
+export function tenantName(tenant: Readonly<Record<string, string>>): string {
+  if (tenant.adapter !== 'sim') return `the ${tenant.adapter ?? 'unknown'} tenant`;
+  const notes = [tenant.simProfile, tenant.mutant === undefined ? undefined : `mutant ${tenant.mutant}`].filter((n) => n !== undefined);
+  return `the simulated tenant (${notes.join(', ')})`;
+}
