@@ -406,8 +406,14 @@ class Context implements RuleContext {
   stopsDirSync(action: SetPhoto): RuleId | undefined {
     return this.checker.stopsDirSync(action, this);
   }
-  outsideChange(photo: Photo): void {
-    this.checker.outsideChange(photo, this);
+  outsideChange(photo: Photo, because: readonly RuleId[] = []): void {
+    const before = this.outsideBecause;
+    this.outsideBecause = [...before, ...because];
+    try {
+      this.checker.outsideChange(photo, this);
+    } finally {
+      this.outsideBecause = before;
+    }
   }
 }
 

@@ -25,8 +25,8 @@ export type RuleContext = {
   isOutside(via: Via): boolean;
   /** the rule of the profile that keeps this AD write from reaching exchange, if any */
   stopsDirSync(action: SetPhoto): RuleId | undefined;
-  /** an outside change (SPEC section 1) reached or is on its way to exchange */
-  outsideChange(photo: Photo): void;
+  /** an outside change (SPEC section 1) reached or is on its way to exchange; `because` are the rules that made it one, to cite */
+  outsideChange(photo: Photo, because?: readonly RuleId[]): void;
   /** the rules that made the current change an outside change (SP-UPLOAD-REDIRECT), to cite */
   readonly outsideBecause: readonly RuleId[];
 };

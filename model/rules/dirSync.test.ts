@@ -41,6 +41,13 @@ describe('DIRSYNC', () => {
     );
   });
 
+  it('is cited, with the rule that carries the change on, when SharePoint lacks an AD photo', () => {
+    // the AD photo reached SharePoint through two rules: a report that names only the second hides where it came from
+    const verdict = check('exchange-2015', people, [ad(), see('+73h', 'sp-newsfeed', 'p0')]);
+    expect(verdict).toMatchObject(diverges(3, ['p1'], 'SP-SYNC-WINDOW'));
+    expect(verdict).toMatchObject(diverges(3, ['p1'], 'DIRSYNC'));
+  });
+
   it('keeps both outcomes of an unknown AD write open', () => {
     expect(check('threewill-2014', people, [ad('unknown'), see('+1d', 'graph', 'p0')])).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', people, [ad('unknown'), see('+1d', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));

@@ -17,7 +17,7 @@ export const dirSync: Rule = {
     }
     w.exchange.write(ctx.at, [a.photo], ctx.at + ctx.param('dirSyncInterval') + ctx.param('exoLag'), ['DIRSYNC']);
     w.adSynced = true;
-    ctx.outsideChange(a.photo);
+    ctx.outsideChange(a.photo, ['DIRSYNC']);
     return true;
   },
 };
