@@ -84,14 +84,22 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
   const progress = () =>
     options.onProgress?.({ runs, of: options.runs, diverged: found !== undefined, elapsedMs: performance.now() - began });
 
+  // fast-check has no way to stop a check from outside: the first run after a stop (or a crash)
+  // fails on purpose, which ends generation, and every later one passes, which ends shrinking
+  let ending = false;
+  const end = () => {
+    if (ending || found !== undefined) return true;
+    ending = true;
+    return false;
+  };
   const property = fc.asyncProperty(arbitrary, async (plan: Plan) => {
-    if (stop.stopped || crash !== undefined) return true;
+    if (stop.stopped || crash !== undefined) return end();
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       // let signals (Ctrl-C) and timers in: the simulator alone never gives the event loop a turn
       await new Promise((resolve) => setImmediate(resolve));
       lastYield = performance.now();
       progress();
-      if (stop.stopped) return true;
+      if (stop.stopped) return end();
     }
     const shrinking = found !== undefined;
     const sink = shrinking ? undefined : options.record?.(runs + 1, plan);
@@ -105,7 +113,7 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
       );
     } catch (error) {
       crash = { error };
-      return true;
+      return end();
     } finally {
       sink?.close();
     }
