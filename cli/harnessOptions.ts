@@ -74,11 +74,19 @@ export function oneProfile(id: string): Profile {
 }
 
 /** The command line that repeats a run exactly. */
-export function replayCommand(tenant: TenantFactory, profile: string, seed: number, path: string | undefined, maxActions: number): string {
+export function replayCommand(
+  tenant: TenantFactory,
+  profile: string,
+  seed: number,
+  path: string | undefined,
+  maxActions: number,
+  runs: number,
+): string {
   const parts = ['photosync run', `--adapter ${tenant.describe.adapter}`];
   if (tenant.describe.simProfile !== undefined) parts.push(`--sim-profile ${tenant.describe.simProfile}`);
   if (tenant.describe.mutant !== undefined) parts.push(`--mutant ${tenant.describe.mutant}`);
-  parts.push(`--profile ${profile}`, `--max-actions ${maxActions}`, `--seed ${seed}`);
+  // a conforming result is its runs: the same seed with more runs goes further
+  parts.push(`--profile ${profile}`, `--runs ${runs}`, `--max-actions ${maxActions}`, `--seed ${seed}`);
   if (path !== undefined) parts.push(`--path ${path}`);
   return parts.join(' ');
 }

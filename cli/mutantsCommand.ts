@@ -27,6 +27,9 @@ export async function mutantsCommand(options: MutantsOptions, io: Io): Promise<E
   const mutants = MUTANTS.filter((m) => options.mutant === undefined || m.id === options.mutant);
   if (mutants.length === 0)
     throw new UsageError(`unknown --mutant "${options.mutant}": expected one of ${MUTANTS.map((m) => m.id).join(', ')}`);
+  if (only !== undefined && !mutants.some((m) => m.profiles.includes(only))) {
+    throw new UsageError(`no mutant${options.mutant === undefined ? '' : ` ${options.mutant}`} breaks a rule of --profile ${only}`);
+  }
   const began = performance.now();
   const progress = new ProgressLine(io);
   const { rows, interrupted } = await interruptible(io, async (stop) => {

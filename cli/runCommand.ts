@@ -26,7 +26,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
   const e = await interruptible(io, (stop) => exploreOne(tenant, profile, options, stop, progress));
   progress.done();
   const trace = e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e, options.maxActions) : undefined;
-  const replay = replayCommand(tenant, profile.id, e.seed, e.outcome === 'diverges' ? e.path : undefined, options.maxActions);
+  const replay = replayCommand(tenant, profile.id, e.seed, e.outcome === 'diverges' ? e.path : undefined, options.maxActions, options.runs);
   io.out(renderers.run[options.format](toRunReport(e, { trace, replay })));
   if (e.outcome === 'diverges') return ExitCode.diverges;
   return e.interrupted ? ExitCode.interrupted : ExitCode.ok;
