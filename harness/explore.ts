@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
+import { MINUTE } from '../model/Params.js';
 import type { Profile } from '../model/Profile.js';
 import type { TraceStart } from '../model/ProfileChecker.js';
 import type { TraceEvent } from '../model/vocabulary.js';
@@ -149,7 +150,9 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
     return undefined;
   };
   const shrunk = (await attempt(failing)) ?? found.plan;
-  const minimal = await minimize(shrunk, attempt, scope.surfaces, () => stop.stopped);
+  // just outside each window: where a story that was only likely becomes sure
+  const waits = scope.windows.map((w) => w + MINUTE);
+  const minimal = await minimize(shrunk, attempt, { surfaces: scope.surfaces, waits }, () => stop.stopped);
   const replay = await checkedRun(tenants.create(minimal.seed), profile, minimal, { annotate: true });
   // a live tenant may not repeat itself: then the run that first diverged is the evidence
   const counterexample = diverged(replay) ? replay : found;
@@ -167,7 +170,7 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
 }
 
 /** How many other seeds shrinking tries for a smaller plan before it gives the plan up. */
-export const SHRINK_SEEDS = 4;
+export const SHRINK_SEEDS = 16;
 
 /** The seeds tried after `seed`: fixed by it, so that shrinking replays the same way. */
 function otherSeeds(seed: number): number[] {

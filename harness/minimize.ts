@@ -3,19 +3,23 @@ import { defaultUser, type Surface, type UserInit, type Wait } from '../model/vo
 import { isLook, type RunStep } from '../adapters/RunStep.js';
 import type { ConcretePlan } from './Plan.js';
 
+/** What a counterexample may move to: other surfaces for its last look, and longer waits (ascending) before it. */
+export type MinimizeScope = { readonly surfaces: readonly Surface[]; readonly waits: readonly number[] };
+
 /** Runs a candidate: the plan as it ran (cut at its divergence) when it still diverges, else undefined. */
 export type Attempt = (plan: ConcretePlan) => Promise<ConcretePlan | undefined>;
 
 /**
  * Takes what fast-check's shrinking leaves and makes it 1-minimal: no single step can be removed
- * (even if the last look moves to another of `surfaces`), no two waits in a row, waits on round
+ * (even if the last look moves to another surface or waits longer, or the step's state is given by
+ * the header from the start), no two waits in a row, waits on round
  * figures, no user the steps do not name, and no header field off its default, while it still
  * diverges. Invariant: every plan it returns was seen to diverge by `attempt`.
  */
 export async function minimize(
   plan: ConcretePlan,
   attempt: Attempt,
-  surfaces: readonly Surface[] = [],
+  scope: MinimizeScope = { surfaces: [], waits: [] },
   stopped: () => boolean = () => false,
 ): Promise<ConcretePlan> {
   let current = plan;
@@ -64,12 +68,27 @@ export async function minimize(
     if (isWait(current.steps[i])) return false;
     // the step may only have let a millisecond pass
     if (await tryPlan(withSteps(keepTime(without, i)))) return true;
-    // or it shows the divergence on another surface than the one it was found on
+    // or set a state the header can give from the start
+    const folded = foldIntoHeader(current.users, current.steps[i]!);
+    if (folded !== undefined && (await tryPlan({ ...current, users: folded, steps: without }))) return true;
     const last = without[without.length - 1];
     if (last === undefined || !isLook(last) || i === current.steps.length - 1) return false;
-    for (const see of surfaces) {
+    // or it shows the divergence on another surface than the one it was found on
+    for (const see of scope.surfaces) {
       if (see === last.see) continue;
       if (await tryPlan(withSteps([...without.slice(0, -1), { ...last, see }]))) return true;
+    }
+    // or it only made the divergence likely, where a longer wait before the last look makes it sure
+    let w = without.length - 1;
+    while (w >= 0 && !isWait(without[w])) w--;
+    const waited = w === -1 ? 0 : (without[w] as Wait).ms;
+    for (const ms of scope.waits) {
+      if (ms <= waited) continue;
+      const longer =
+        w === -1
+          ? [...without.slice(0, -1), { do: 'wait' as const, ms }, last]
+          : without.map((s, j) => (j === w ? { do: 'wait' as const, ms } : s));
+      if (await tryPlan(withSteps(longer))) return true;
     }
     return false;
   }
@@ -127,4 +146,19 @@ function roundings(ms: number): number[] {
     for (const v of [Math.ceil(ms / unit) * unit, Math.floor(ms / unit) * unit]) if (v > 0 && v !== ms && !out.includes(v)) out.push(v);
   }
   return out;
+}
+
+/** The header's users with what `step` sets given from the start, for a step that only sets a user's state. */
+function foldIntoHeader(users: readonly UserInit[], step: RunStep): UserInit[] | undefined {
+  if (isLook(step)) return undefined;
+  let change: Partial<UserInit>;
+  if (step.do === 'setPolicy') change = { setPhotoEnabled: step.setPhotoEnabled };
+  else if (step.do === 'visitMySite' || step.do === 'editCancel') change = { mySite: true };
+  else if (step.do === 'lyncSignIn') change = { lync: 'online' };
+  else if (step.do === 'lyncSignOut') change = { lync: 'offline' };
+  else return undefined;
+  const id = step.user;
+  const known = users.some((u) => u.id === id);
+  const base = known ? users : [...users, defaultUser(id)];
+  return base.map((u) => (u.id === id ? { ...u, ...change } : u));
 }
