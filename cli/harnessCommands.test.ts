@@ -165,25 +165,15 @@ describe('photosync run', () => {
       });
     });
 
+    /** `run` again on the same mutant tenant at the report's seed and path. */
+    const replayByPath = (report: RunReport, outDir: string, ...more: string[]) =>
+      run('run', '--sim-profile', SIM, '--mutant', MUTANT, '--seed', String(seed), '--path', report.path!, '--out', outDir, ...more);
+
     it('replays the same counterexample from --seed and --path, and from the printed replay line', async () => {
       const report = RunReport.parse(JSON.parse(first.out));
       const again = out + '-again';
       dirs.push(again);
-      const byPath = await run(
-        'run',
-        '--sim-profile',
-        SIM,
-        '--mutant',
-        MUTANT,
-        '--seed',
-        String(seed),
-        '--path',
-        report.path!,
-        '--out',
-        again,
-        '--format',
-        'json',
-      );
+      const byPath = await replayByPath(report, again, '--format', 'json');
       expect(byPath.code).toBe(1);
       const replayed = RunReport.parse(JSON.parse(byPath.out));
       expect(replayed.counterexample).toEqual(report.counterexample);
@@ -195,19 +185,7 @@ describe('photosync run', () => {
     it('prints in text the numbered steps, the rules with their sources, the trace and the replay line', async () => {
       const report = RunReport.parse(JSON.parse(first.out));
       const story = report.counterexample!;
-      const text = await run(
-        'run',
-        '--sim-profile',
-        SIM,
-        '--mutant',
-        MUTANT,
-        '--seed',
-        String(seed),
-        '--path',
-        report.path!,
-        '--out',
-        tmp(),
-      );
+      const text = await replayByPath(report, tmp());
       expect(text.code).toBe(1);
       for (const s of story.steps) expect(text.out).toMatch(new RegExp(`^║ ${s.n} +│`, 'm'));
       expect(text.out).not.toMatch(new RegExp(`^║ ${story.steps.length + 1} +│`, 'm'));

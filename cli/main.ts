@@ -59,7 +59,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('run')
     .description(
-      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input)',
+      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 130 stopped by Ctrl-C)',
     )
     .addOption(new Option('--profile <id>', `the profile to check against (${PROFILE_IDS.join(', ')}; default: the --sim-profile)`))
     .addOption(runsOption('how many random runs', DEFAULT_RUNS))
@@ -74,7 +74,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   program
     .command('matrix')
-    .description('check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other')
+    .description(
+      'check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other (exit 0 some profile holds, 1 none does, 2 bad input)',
+    )
     .addOption(runsOption('how many random runs per profile', DEFAULT_RUNS))
     .addOption(new Option('--out <dir>', 'where the traces of divergences are written').default(DEFAULT_OUT))
     .addOption(new Option('--record <dir>', 'also write every run as a trace, in a directory per profile'))
@@ -86,7 +88,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   program
     .command('mutants')
-    .description('run the harness on every broken simulated tenant of the catalog: killed or not, how soon, how short the counterexample')
+    .description(
+      'run the harness on every broken simulated tenant of the catalog: killed or not, how soon, how short the counterexample (exit 0 all killed, 1 one survives, 2 bad input)',
+    )
     .option('--list', 'only list the catalog and the rules of each profile it covers')
     .addOption(new Option('--budget <n>', 'most runs per mutant and profile').argParser(positiveInteger).default(DEFAULT_BUDGET))
     .addOption(profileOption('only the mutants of this profile'))
