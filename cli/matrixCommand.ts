@@ -30,7 +30,7 @@ export async function matrixCommand(options: MatrixOptions, io: Io): Promise<Exi
       const record = options.record === undefined ? undefined : `${options.record}/${profile.id}`;
       const e = await exploreOne(tenant, profile, { ...options, record }, stop, progress);
       progress.done();
-      out.push(toMatrixResult(e, e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e, options.maxActions) : undefined));
+      out.push(toMatrixResult(e, e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e) : undefined));
     }
     return { results: out, interrupted: stop.stopped };
   });

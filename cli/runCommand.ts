@@ -25,8 +25,11 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
   const progress = new ProgressLine(io);
   const e = await interruptible(io, (stop) => exploreOne(tenant, profile, options, stop, progress));
   progress.done();
-  const trace = e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e, options.maxActions) : undefined;
-  const replay = replayCommand(tenant, profile.id, e.seed, e.outcome === 'diverges' ? e.path : undefined, options.maxActions, options.runs);
+  const trace = e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e) : undefined;
+  const replay =
+    e.outcome === 'diverges'
+      ? replayCommand(tenant, profile.id, e.seed, e.path, e.maxActions, options.runs)
+      : replayCommand(tenant, profile.id, e.seed, undefined, options.maxActions, options.runs);
   io.out(renderers.run[options.format](toRunReport(e, { trace, replay })));
   if (e.outcome === 'diverges') return ExitCode.diverges;
   return e.interrupted ? ExitCode.interrupted : ExitCode.ok;
@@ -53,12 +56,7 @@ export function exploreOne(
 }
 
 /** Writes a counterexample as a trace whose header says how to replay it; returns its path. */
-export function writeCounterexample(
-  dir: string,
-  tenant: TenantFactory,
-  e: Exploration & { outcome: 'diverges' },
-  maxActions: number,
-): string {
+export function writeCounterexample(dir: string, tenant: TenantFactory, e: Exploration & { outcome: 'diverges' }): string {
   const d = tenant.describe;
   const name = [d.adapter, d.simProfile, d.mutant, 'vs', e.profile, `seed${e.seed}`].filter((x) => x !== undefined).join('-');
   return writeTrace(dir, name, e.counterexample, {
@@ -66,7 +64,7 @@ export function writeCounterexample(
     profile: e.profile,
     seed: e.seed,
     path: e.path,
-    maxActions,
+    maxActions: e.maxActions,
     tenantSeed: e.counterexample.plan.seed,
   });
 }

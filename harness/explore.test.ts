@@ -15,6 +15,8 @@ import { writeTrace } from './traceFiles.js';
 // from its seed and path, and finds nothing on a tenant that conforms.
 
 const MAX_ACTIONS = 30;
+/** less than `photosync mutants` gives each mutant, so that CI stays fast */
+const BUDGET = 2000;
 
 /** A few mutants of different kinds: a cache, a throttle, a path, a directory sync, a refusal. */
 const HANDFUL = [
@@ -35,10 +37,10 @@ describe.each(HANDFUL)('explore finds mutant %s on %s', (id, profileId) => {
   const profile = findProfile(profileId)!;
   const tenants = simTenantFactory({ profile: profileId, mutant });
 
-  it('within 500 runs, shrunk to at most twice its known minimal length, citing the rule it breaks', async () => {
-    const e = await explore(tenants, profile, { runs: 500, maxActions: MAX_ACTIONS, seed: 11 });
+  it(`within ${BUDGET} runs, shrunk to at most twice its known minimal length, citing the rule it breaks`, async () => {
+    const e = await explore(tenants, profile, { runs: BUDGET, maxActions: MAX_ACTIONS, seed: 11 });
     diverging(e);
-    expect(e.runs).toBeLessThanOrEqual(500);
+    expect(e.runs).toBeLessThanOrEqual(BUDGET);
     expect(e.length).toBe(planLength(e.counterexample.plan.steps));
     expect(e.length).toBeLessThanOrEqual(2 * mutant.minimalLength);
     expect(e.length).toBeLessThanOrEqual(e.foundLength);
@@ -49,7 +51,7 @@ describe.each(HANDFUL)('explore finds mutant %s on %s', (id, profileId) => {
   });
 
   it('whose counterexample, written as a trace, re-checks offline to the same verdict', async () => {
-    const e = await explore(tenants, profile, { runs: 500, maxActions: MAX_ACTIONS, seed: 12 });
+    const e = await explore(tenants, profile, { runs: BUDGET, maxActions: MAX_ACTIONS, seed: 12 });
     diverging(e);
     const path = writeTrace(mkdtempSync(join(tmpdir(), 'photosync-explore-')), 'cx', e.counterexample, {
       ...tenants.describe,
@@ -66,12 +68,30 @@ describe.each(HANDFUL)('explore finds mutant %s on %s', (id, profileId) => {
   });
 
   it('and replays it exactly from its seed and path', async () => {
-    const first = await explore(tenants, profile, { runs: 500, maxActions: MAX_ACTIONS, seed: 13 });
+    const first = await explore(tenants, profile, { runs: BUDGET, maxActions: MAX_ACTIONS, seed: 13 });
     diverging(first);
-    const again = await explore(tenants, profile, { runs: 500, maxActions: MAX_ACTIONS, seed: first.seed, path: first.path });
+    const again = await explore(tenants, profile, { runs: BUDGET, maxActions: first.maxActions, seed: first.seed, path: first.path });
     diverging(again);
     expect(again.counterexample.events).toEqual(first.counterexample.events);
     expect(again.counterexample.plan).toEqual(first.counterexample.plan);
+  });
+});
+
+describe('explore, after shrinking', () => {
+  it('looks among shorter plans for a shorter story, and gives the seed, path and max-actions that replay the one it keeps', async () => {
+    // on this seed the first divergence shrinks to a longer story than the mutant needs
+    const mutant = findMutant('exchange-takes-a-day')!;
+    const profile = findProfile('microsoft-2014')!;
+    const tenants = simTenantFactory({ profile: profile.id, mutant });
+    const e = await explore(tenants, profile, { runs: BUDGET, maxActions: MAX_ACTIONS, seed: 3 });
+    diverging(e);
+    expect(e.maxActions).toBeLessThan(MAX_ACTIONS);
+    expect(e.length).toBeLessThanOrEqual(e.maxActions);
+    expect(e.length).toBe(mutant.minimalLength);
+    expect(e.seed).not.toBe(3);
+    const again = await explore(tenants, profile, { runs: BUDGET, maxActions: e.maxActions, seed: e.seed, path: e.path });
+    diverging(again);
+    expect(again.counterexample.events).toEqual(e.counterexample.events);
   });
 });
 

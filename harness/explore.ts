@@ -35,7 +35,7 @@ export type ExploreOptions = {
 type Common = {
   readonly profile: string;
   readonly tenant: TenantFactory['describe'];
-  /** the seed that replays this exploration */
+  /** the seed that replays this exploration (for a divergence, with `path` and `maxActions`) */
   readonly seed: number;
   /** runs made before the first divergence, that one included; shrinking does not count */
   readonly runs: number;
@@ -52,8 +52,10 @@ export type Exploration =
   | (Common & { readonly outcome: 'conforms' })
   | (Common & {
       readonly outcome: 'diverges';
-      /** fast-check's path: with `seed`, it replays this counterexample */
+      /** fast-check's path: with `seed` and `maxActions`, it replays this counterexample */
       readonly path: string;
+      /** the --max-actions that replays it: smaller than asked when a shorter story was searched for and found */
+      readonly maxActions: number;
       readonly shrinks: number;
       /** the actions and observations of the run that first diverged */
       readonly foundLength: number;
@@ -64,82 +66,86 @@ export type Exploration =
 
 const YIELD_EVERY_MS = 50;
 
+/** After a counterexample is shrunk, how many times the harness looks for a shorter one, and with how many runs. */
+export const SHORTER_ROUNDS = 3;
+export const SHORTER_RUNS = 300;
+
+/** One fast-check search: what it found (the first failing run) and fast-check's account of it. */
+type Search = { readonly details: fc.RunDetails<[Plan]>; readonly found: CheckedRun | undefined };
+
 /**
  * Generates random plans within what the tenant can do and the profile knows, runs each on a
  * fresh tenant with the model as oracle, and shrinks the first divergence to a 1-minimal
- * counterexample. Invariant: `diverges` only when the replayed counterexample diverges; an
- * adapter's `unknown` answers and undecided runs never make a divergence.
+ * counterexample; then looks a few times for a shorter one among plans shorter than it.
+ * Invariant: `diverges` only when the replayed counterexample diverges; `seed`, `path` and
+ * `maxActions` replay it exactly; an adapter's `unknown` answers and undecided runs never make a
+ * divergence.
  */
 export async function explore(tenants: TenantFactory, profile: Profile, options: ExploreOptions): Promise<Exploration> {
   const began = performance.now();
   const stop = options.stop ?? { stopped: false };
   const scope = generationScope(tenants.capabilities, profile);
-  const arbitrary = planArbitrary(scope, options.maxActions);
   let runs = 0;
   let actions = 0;
   let undecided = 0;
-  let found: CheckedRun | undefined;
   let crash: { error: unknown } | undefined;
   let lastYield = performance.now();
+  let shrinking = false;
 
-  const progress = () =>
-    options.onProgress?.({ runs, of: options.runs, diverged: found !== undefined, elapsedMs: performance.now() - began });
+  const progress = () => options.onProgress?.({ runs, of: options.runs, diverged: shrinking, elapsedMs: performance.now() - began });
 
-  // fast-check has no way to stop a check from outside: the first run after a stop (or a crash)
-  // fails on purpose, which ends generation, and every later one passes, which ends shrinking
-  let ending = false;
-  const end = () => {
-    if (ending || found !== undefined) return true;
-    ending = true;
-    return false;
+  /** Runs one fast-check check; only the first (`counted`) counts runs, records them and reports progress. */
+  const search = async (maxActions: number, params: fc.Parameters<[Plan]>, counted: boolean): Promise<Search> => {
+    let found: CheckedRun | undefined;
+    // fast-check has no way to stop a check from outside: the first run after a stop (or a crash)
+    // fails on purpose, which ends generation, and every later one passes, which ends shrinking
+    let ending = false;
+    const end = () => {
+      if (ending || found !== undefined) return true;
+      ending = true;
+      return false;
+    };
+    const property = fc.asyncProperty(planArbitrary(scope, maxActions), async (plan: Plan) => {
+      if (stop.stopped || crash !== undefined) return end();
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        // let signals (Ctrl-C) and timers in: the simulator alone never gives the event loop a turn
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+        if (counted) progress();
+        if (stop.stopped) return end();
+      }
+      const generating = counted && found === undefined;
+      const sink = generating ? options.record?.(runs + 1, plan) : undefined;
+      let run: CheckedRun;
+      try {
+        run = await checkedRun(
+          tenants.create(plan.seed),
+          profile,
+          plan,
+          sink === undefined ? {} : { onStart: (s) => sink.start(s), onEvent: (e) => sink.event(e) },
+        );
+      } catch (error) {
+        crash = { error };
+        return end();
+      } finally {
+        sink?.close();
+      }
+      if (generating) {
+        runs++;
+        actions += planLength(run.plan.steps);
+        if (run.verdict.verdict === 'unknown') undecided++;
+      }
+      if (!diverged(run)) return true;
+      if (found === undefined) {
+        found = run;
+        if (counted) shrinking = true;
+      }
+      return false;
+    });
+    const details = await fc.check(property, params);
+    if (crash !== undefined) throw crash.error;
+    return { details, found: details.failed ? found : undefined };
   };
-  const property = fc.asyncProperty(arbitrary, async (plan: Plan) => {
-    if (stop.stopped || crash !== undefined) return end();
-    if (performance.now() - lastYield > YIELD_EVERY_MS) {
-      // let signals (Ctrl-C) and timers in: the simulator alone never gives the event loop a turn
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = performance.now();
-      progress();
-      if (stop.stopped) return end();
-    }
-    const shrinking = found !== undefined;
-    const sink = shrinking ? undefined : options.record?.(runs + 1, plan);
-    let run: CheckedRun;
-    try {
-      run = await checkedRun(
-        tenants.create(plan.seed),
-        profile,
-        plan,
-        sink === undefined ? {} : { onStart: (s) => sink.start(s), onEvent: (e) => sink.event(e) },
-      );
-    } catch (error) {
-      crash = { error };
-      return end();
-    } finally {
-      sink?.close();
-    }
-    if (!shrinking) {
-      runs++;
-      actions += planLength(run.plan.steps);
-      if (run.verdict.verdict === 'unknown') undecided++;
-    }
-    if (!diverged(run)) return true;
-    found ??= run;
-    return false;
-  });
-
-  const details = await fc.check(property, {
-    numRuns: options.runs,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.path === undefined ? {} : { path: options.path }),
-  });
-  if (crash !== undefined) throw crash.error;
-  progress();
-  const common = { profile: profile.id, tenant: tenants.describe, seed: details.seed, runs, actions, undecided };
-  const failing = details.counterexample?.[0];
-  if (!details.failed || failing === undefined || found === undefined) {
-    return { ...common, outcome: 'conforms', interrupted: stop.stopped, ms: performance.now() - began };
-  }
 
   // a smaller plan draws the tenant's dice in another order: a few other seeds give it its chance
   const attempt = async (plan: Plan) => {
@@ -149,21 +155,63 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
     }
     return undefined;
   };
-  const shrunk = (await attempt(failing)) ?? found.plan;
   // just outside each window: where a story that was only likely becomes sure
   const waits = scope.windows.map((w) => w + MINUTE);
-  const minimal = await minimize(shrunk, attempt, { surfaces: scope.surfaces, waits }, () => stop.stopped);
-  const replay = await checkedRun(tenants.create(minimal.seed), profile, minimal, { annotate: true });
+  /** fast-check's counterexample of a search, made 1-minimal */
+  const settle = async ({ details, found }: Search & { found: CheckedRun }) => {
+    const failing = details.counterexample?.[0];
+    const shrunk = (failing === undefined ? undefined : await attempt(failing)) ?? found.plan;
+    return minimize(shrunk, attempt, { surfaces: scope.surfaces, waits }, () => stop.stopped);
+  };
+
+  const first = await search(
+    options.maxActions,
+    {
+      numRuns: options.runs,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.path === undefined ? {} : { path: options.path }),
+    },
+    true,
+  );
+  progress();
+  const common = { profile: profile.id, tenant: tenants.describe, runs, actions, undecided };
+  const found = first.found;
+  if (found === undefined) {
+    return { ...common, seed: first.details.seed, outcome: 'conforms', interrupted: stop.stopped, ms: performance.now() - began };
+  }
+
+  let best = {
+    plan: await settle({ ...first, found }),
+    seed: first.details.seed,
+    path: first.details.counterexamplePath ?? '',
+    maxActions: options.maxActions,
+  };
+  // a replay (`path`) repeats its counterexample; a search may have met a long story first, where
+  // plans shorter than it hold a shorter one
+  for (let round = 0; options.path === undefined && round < SHORTER_ROUNDS && !stop.stopped; round++) {
+    const length = planLength(best.plan.steps);
+    if (length <= 1) break;
+    const seed = (Math.imul(best.seed ^ 0x2545_f491, round + 7) + round) | 0;
+    const shorter = await search(length - 1, { numRuns: SHORTER_RUNS, seed }, false);
+    if (shorter.found === undefined) break;
+    const plan = await settle({ ...shorter, found: shorter.found });
+    if (planLength(plan.steps) >= length) break;
+    best = { plan, seed: shorter.details.seed, path: shorter.details.counterexamplePath ?? '', maxActions: length - 1 };
+  }
+
+  const replay = await checkedRun(tenants.create(best.plan.seed), profile, best.plan, { annotate: true });
   // a live tenant may not repeat itself: then the run that first diverged is the evidence
   const counterexample = diverged(replay) ? replay : found;
   return {
     ...common,
     outcome: 'diverges',
+    seed: best.seed,
+    path: best.path,
+    maxActions: best.maxActions,
     length: planLength(counterexample.plan.steps),
     interrupted: stop.stopped,
     ms: performance.now() - began,
-    path: details.counterexamplePath ?? '',
-    shrinks: details.numShrinks,
+    shrinks: first.details.numShrinks,
     foundLength: planLength(found.plan.steps),
     counterexample,
   };

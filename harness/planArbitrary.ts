@@ -151,9 +151,12 @@ export function planArbitrary(scope: GenerationScope, maxActions: number): fc.Ar
     const acts =
       action === undefined
         ? undefined
-        : fc
-            .tuple(action, fc.option(lookTemplate, { nil: undefined, freq: 2 }))
-            .map(([a, then]): PlanStep[] => (then === undefined ? [a] : [a, lookAfter(a, then, swarm)]));
+        : fc.tuple(action, fc.option(lookTemplate, { nil: undefined, freq: 2 }), fc.boolean()).map(([a, then, before]): PlanStep[] => {
+            if (then === undefined) return [a];
+            const after = lookAfter(a, then, swarm);
+            // the same look before and after: how a cache, or a store that should not change, shows itself
+            return before ? [after, a, after] : [a, after];
+          });
     const step = acts === undefined ? look : fc.oneof({ weight: 5, arbitrary: acts }, { weight: 4, arbitrary: look });
     const move = fc.tuple(fc.option(pause, { nil: undefined, freq: 2 }), step);
     return fc.record({
@@ -170,7 +173,7 @@ export function planArbitrary(scope: GenerationScope, maxActions: number): fc.Ar
 }
 
 /**
- * An observation point right after an action, on what the action touched: the client a viewer
+ * An observation point right after an action (and maybe the same one right before it), on what the action touched: the client a viewer
  * restarted, the search page whose cache they cleared, or the photo of the user it changed.
  */
 function lookAfter(action: Action, template: Look, swarm: Swarm): Look {

@@ -15,6 +15,7 @@ export const MatrixResult = z.object({
   undecided: z.number().int().nonnegative(),
   seed: z.number().int(),
   path: z.string().optional(),
+  maxActions: z.number().int().positive().optional(),
   trace: z.string().optional(),
   counterexample: Story.optional(),
 });
@@ -39,6 +40,7 @@ export function toMatrixResult(e: Exploration, trace?: string): MatrixResult {
     length: e.length,
     rules: e.counterexample.verdict.verdict === 'diverges' ? [...e.counterexample.verdict.divergence.rules] : [],
     path: e.path,
+    maxActions: e.maxActions,
   };
   if (trace !== undefined) result.trace = trace;
   if (story !== undefined) result.counterexample = story;

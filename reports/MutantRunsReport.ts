@@ -15,6 +15,7 @@ export const MutantRun = z.object({
   ms: z.number().nonnegative(),
   seed: z.number().int(),
   path: z.string().optional(),
+  maxActions: z.number().int().positive().optional(),
   /** the rules the counterexample cites */
   rules: z.array(z.enum(RULE_IDS)),
 });
@@ -85,6 +86,9 @@ export function toMutantRun(
     seed: e.seed,
     rules: killed && e.counterexample.verdict.verdict === 'diverges' ? [...e.counterexample.verdict.divergence.rules] : [],
   };
-  if (killed) row.path = e.path;
+  if (e.outcome === 'diverges') {
+    row.path = e.path;
+    row.maxActions = e.maxActions;
+  }
   return row;
 }

@@ -15,6 +15,8 @@ export const RunReport = z.object({
   undecided: z.number().int().nonnegative(),
   seed: z.number().int(),
   path: z.string().optional(),
+  /** with `seed` and `path`, the --max-actions that replays the counterexample */
+  maxActions: z.number().int().positive().optional(),
   interrupted: z.boolean(),
   ms: z.number().nonnegative(),
   /** the length of the run that first diverged, before shrinking */
@@ -42,6 +44,7 @@ export function toRunReport(e: Exploration, extras: { trace?: string | undefined
   };
   if (e.outcome === 'diverges') {
     report.path = e.path;
+    report.maxActions = e.maxActions;
     report.foundLength = e.foundLength;
     const story = toStory(e.counterexample, e.length);
     if (story !== undefined) report.counterexample = story;
