@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +8,7 @@ import { PROFILES } from '../model/profiles.js';
 import { CheckReport } from '../reports/CheckReport.js';
 import { generateTrace, traceFileName, type GenerateStats } from './generateTrace.js';
 import { describeMachine } from './machine.js';
+import { revision } from './revision.js';
 import { maxRssSource, runNode, type ChildRun } from './runChild.js';
 
 /**
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
   say('photosync benchmark: check --profile all vs. a bare streaming read + JSON.parse');
   say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
-  say(`code: ${revision()}; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  say(`code: ${revision(ROOT)}; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
 
   const { path, stats, generated, note } = ensureTrace(events, users, seed, values.regen ? 'regen' : values.reuse ? 'reuse' : 'auto');
   const file = relative(ROOT, path);
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     machine,
-    revision: revision(),
+    revision: revision(ROOT),
     loadAverageAtStart: loadAtStart,
     trace: { file, bytes: size, stats },
     reps,
@@ -181,16 +181,6 @@ function jsFiles(dir: string): string[] {
 }
 
 /** The commit measured, and whether the work tree had changes beside it. */
-function revision(): string {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return `commit ${commit}${dirty ? ' with uncommitted changes' : ''}`;
-  } catch {
-    return 'not a git work tree';
-  }
-}
-
 function describeTrace(s: GenerateStats): void {
   const unknownObs = s.unknownObservations.fault + s.unknownObservations.noCommonValue;
   const actions = s.events - s.observations;
