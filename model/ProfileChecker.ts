@@ -36,14 +36,13 @@ export const MAX_POSSIBILITIES = 32;
  * only when every one of them forbids the event; memory follows the number of users and photos.
  */
 export class ProfileChecker {
-  private readonly rules: readonly Rule[];
   private readonly ruleIds: ReadonlySet<RuleId>;
   private readonly hooks: Hooks;
   /** the rule that governs each surface's reading; a surface without one reads its store now */
-  private readonly readers = new Map<Surface, Rule>();
+  private readonly readers: ReadonlyMap<Surface, Rule>;
   /** the rules that make a change through each path an outside change, fixed by the profile */
   private readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
-  private readonly absent: { surfaces: Map<Surface, RuleId>; vias: Map<Via, RuleId> };
+  private readonly absent: { readonly surfaces: ReadonlyMap<Surface, RuleId>; readonly vias: ReadonlyMap<Via, RuleId> };
   private readonly inits: Map<string, UserInit>;
   private readonly subjects = new Map<string, SubjectWorld[]>();
   private readonly viewers = new Map<string, ViewerState>();
@@ -56,12 +55,13 @@ export class ProfileChecker {
     readonly profile: Profile,
     trace: TraceStart,
   ) {
-    this.ruleIds = new Set(profile.rules);
-    this.rules = RULE_IDS.filter((id) => this.ruleIds.has(id)).map((id) => RULES[id]);
-    this.hooks = collectHooks(this.rules);
-    for (const r of this.rules) for (const s of r.reads?.surfaces ?? []) if (!this.readers.has(s)) this.readers.set(s, r);
-    this.outsideRules = new Map(VIAS.map((via) => [via, this.hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id)]));
-    this.absent = absentSurfacesAndVias(this.ruleIds);
+    ({
+      ruleIds: this.ruleIds,
+      hooks: this.hooks,
+      readers: this.readers,
+      outsideRules: this.outsideRules,
+      absent: this.absent,
+    } = compiled(profile));
     this.inits = new Map(trace.users.map((u) => [u.id, u]));
     this.ctx = new Context(this, trace.start);
   }
@@ -207,7 +207,7 @@ export class ProfileChecker {
     return acted;
   }
 
-  private visit(ctx: Context): RuleId[] {
+  private visit(ctx: Context): readonly RuleId[] {
     ctx.world.createMySite(ctx.at);
     for (const r of this.hooks.onVisit) r.onVisit!(ctx);
     return this.hooks.visitRules;
@@ -420,7 +420,7 @@ class Context implements RuleContext {
 type HookName = {
   [K in keyof Rule]-?: NonNullable<Rule[K]> extends (...args: never[]) => unknown ? K : never;
 }[keyof Rule];
-type Hooks = { readonly [K in HookName]: readonly Rule[] } & { readonly visitRules: RuleId[] };
+type Hooks = { readonly [K in HookName]: readonly Rule[] } & { readonly visitRules: readonly RuleId[] };
 
 function collectHooks(rules: readonly Rule[]): Hooks {
   const pick = (name: HookName) => rules.filter((r) => r[name] !== undefined);
@@ -438,6 +438,31 @@ function collectHooks(rules: readonly Rule[]): Hooks {
     explains: pick('explains'),
     visitRules: pick('onVisit').map((r) => r.id),
   };
+}
+
+/** What a checker needs of its profile, worked out once per profile: a harness makes a checker for every run. */
+type Compiled = {
+  readonly ruleIds: ReadonlySet<RuleId>;
+  readonly rules: readonly Rule[];
+  readonly hooks: Hooks;
+  readonly readers: ReadonlyMap<Surface, Rule>;
+  readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
+  readonly absent: { readonly surfaces: ReadonlyMap<Surface, RuleId>; readonly vias: ReadonlyMap<Via, RuleId> };
+};
+const compiledProfiles = new WeakMap<Profile, Compiled>();
+
+function compiled(profile: Profile): Compiled {
+  const known = compiledProfiles.get(profile);
+  if (known !== undefined) return known;
+  const ruleIds = new Set(profile.rules);
+  const rules = RULE_IDS.filter((id) => ruleIds.has(id)).map((id) => RULES[id]);
+  const hooks = collectHooks(rules);
+  const readers = new Map<Surface, Rule>();
+  for (const r of rules) for (const s of r.reads?.surfaces ?? []) if (!readers.has(s)) readers.set(s, r);
+  const outsideRules = new Map(VIAS.map((via) => [via, hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id)]));
+  const made: Compiled = { ruleIds, rules, hooks, readers, outsideRules, absent: absentSurfacesAndVias(ruleIds) };
+  compiledProfiles.set(profile, made);
+  return made;
 }
 
 function absentSurfacesAndVias(present: ReadonlySet<RuleId>) {
