@@ -9,6 +9,7 @@ import { CheckReport } from '../reports/CheckReport.js';
 import { generateTrace, traceFileName, type GenerateStats } from './generateTrace.js';
 import { describeMachine } from './machine.js';
 import { revision } from './revision.js';
+import { median, pct, positive, say } from './benchKit.js';
 import { maxRssSource, runNode, type ChildRun } from './runChild.js';
 
 /**
@@ -225,23 +226,7 @@ async function measured(args: readonly string[]): Promise<ChildRun> {
   return run;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function positive(name: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer, not ${JSON.stringify(text)}`);
-  return n;
-}
-
-const say = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
 const seconds = (ms: number): string => (ms / 1000).toFixed(2).padStart(7);
 const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
-const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)}%`;
 
 await main();

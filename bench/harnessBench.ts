@@ -19,6 +19,7 @@ import { findProfile, PROFILES } from '../model/profiles.js';
 import { toMutantRun, toMutantRunsReport, type MutantRun, type MutantRunsReport } from '../reports/MutantRunsReport.js';
 import { describeMachine } from './machine.js';
 import { revision } from './revision.js';
+import { median, pct, positive, say } from './benchKit.js';
 
 /**
  * `node dist/bench/harnessBench.js` (the second half of `npm run bench`): the harness's throughput
@@ -359,31 +360,14 @@ async function measureDetection(seeds: readonly number[], budget: number, maxAct
   };
 }
 
-/** The commit measured, and whether the work tree had changes beside it. */
 function cpuSince(start: NodeJS.CpuUsage): number {
   const { user, system } = process.cpuUsage(start);
   return (user + system) / 1000;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function positive(name: string, text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} takes a positive integer, not ${JSON.stringify(text)}`);
-  return n;
-}
-
-const say = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
 const seconds = (ms: number): string => (ms / 1000).toFixed(2).padStart(6);
 const runsOf = (ts: readonly Timed[]): string => ts.map((t) => (t.ms / 1000).toFixed(2)).join(', ');
 const rate = (perSecond: number): string => Math.round(perSecond).toLocaleString('en-US').padStart(7);
-const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)}%`;
 const met = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
 await main();
