@@ -7,7 +7,8 @@ import { minimize, type Attempt } from './minimize.js';
 import type { ConcretePlan } from './Plan.js';
 
 // A made-up tenant whose divergence needs `key` (in order, other steps between them allowed) and
-// at least `minWait` of waiting before the last key step: what minimize must boil a plan down to.
+// at least `minWait` of waiting before the last key step, which decides it: what minimize must
+// boil a plan down to.
 function oracle(key: readonly Look[], minWait: number, seen: ConcretePlan[] = []): Attempt {
   return async (plan) => {
     seen.push(plan);
@@ -19,9 +20,10 @@ function oracle(key: readonly Look[], minWait: number, seen: ConcretePlan[] = []
         if (s.do === 'wait') waited += s.ms;
         continue;
       }
-      if (k < key.length && JSON.stringify(s) === JSON.stringify(key[k])) k++;
-      // cut after the step that decides, as checkedRun does
-      if (k === key.length && waited >= minWait) return { ...plan, steps: plan.steps.slice(0, i + 1) };
+      if (JSON.stringify(s) !== JSON.stringify(key[k])) continue;
+      // the last key step decides only after the wait; the run is cut after it, as checkedRun does
+      if (k === key.length - 1 && waited < minWait) continue;
+      if (++k === key.length) return { ...plan, steps: plan.steps.slice(0, i + 1) };
     }
     return undefined;
   };
