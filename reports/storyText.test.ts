@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { toStory } from './Story.js';
+import { mutant, run } from './story.testkit.js';
+import { storyText } from './storyText.js';
+
+describe('storyText', () => {
+  it('prints the header users, one numbered row per step with the divergence marked, then each rule with its source', async () => {
+    const story = toStory(await run(), mutant.minimalLength)!;
+    const text = storyText(story);
+    expect(text).toMatch(/^users at 2014-04-01T09:00:00\.000Z: alice \(photo p0\)/);
+    for (const s of story.steps) expect(text).toMatch(new RegExp(`║ ${s.n} +│`));
+    expect(text).toMatch(/<- DIVERGES/);
+    expect(text.match(/<- DIVERGES/g)).toHaveLength(1);
+    for (const r of story.divergence.rules) expect(text).toContain(`${r.id} (${r.source}): ${r.statement}`);
+    expect(text).toContain('wait 5 min');
+  });
+});
