@@ -161,7 +161,7 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
   const settle = async ({ details, found }: Search & { found: CheckedRun }) => {
     const failing = details.counterexample?.[0];
     const shrunk = (failing === undefined ? undefined : await attempt(failing)) ?? found.plan;
-    return minimize(shrunk, attempt, { surfaces: scope.surfaces, waits }, () => stop.stopped);
+    return minimize(shrunk, attempt, { surfaces: scope.surfaces, vias: scope.vias, waits }, () => stop.stopped);
   };
 
   const first = await search(

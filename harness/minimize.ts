@@ -1,10 +1,10 @@
 import { DAY, HOUR, MINUTE, SECOND } from '../model/Params.js';
-import { defaultUser, type Surface, type UserInit, type Wait } from '../model/vocabulary.js';
+import { defaultUser, type Surface, type UserInit, type Via, type Wait } from '../model/vocabulary.js';
 import { isLook, type RunStep } from '../adapters/RunStep.js';
 import type { ConcretePlan } from './Plan.js';
 
 /** What a counterexample may move to: other surfaces for its last look, and longer waits (ascending) before it. */
-export type MinimizeScope = { readonly surfaces: readonly Surface[]; readonly waits: readonly number[] };
+export type MinimizeScope = { readonly surfaces: readonly Surface[]; readonly vias: readonly Via[]; readonly waits: readonly number[] };
 
 /** Runs a candidate: the plan as it ran (cut at its divergence) when it still diverges, else undefined. */
 export type Attempt = (plan: ConcretePlan) => Promise<ConcretePlan | undefined>;
@@ -19,7 +19,7 @@ export type Attempt = (plan: ConcretePlan) => Promise<ConcretePlan | undefined>;
 export async function minimize(
   plan: ConcretePlan,
   attempt: Attempt,
-  scope: MinimizeScope = { surfaces: [], waits: [] },
+  scope: MinimizeScope = { surfaces: [], vias: [], waits: [] },
   stopped: () => boolean = () => false,
 ): Promise<ConcretePlan> {
   let current = plan;
@@ -32,35 +32,68 @@ export async function minimize(
   };
   const withSteps = (steps: readonly RunStep[]): ConcretePlan => ({ ...current, steps });
 
-  let changed = true;
-  while (changed && !stopped()) {
-    changed = false;
-    // from the end: a later step depends on earlier ones more often than the reverse
-    for (let i = current.steps.length - 1; i >= 0; i--) {
-      if (i >= current.steps.length) continue;
-      if (await removeStep(i)) changed = true;
-    }
-    for (let i = current.steps.length - 2; i >= 0; i--) {
-      const a = current.steps[i]!;
-      const b = current.steps[i + 1];
-      if (b === undefined || !isWait(a) || !isWait(b)) continue;
-      const merged = [...current.steps.slice(0, i), { do: 'wait' as const, ms: a.ms + b.ms }, ...current.steps.slice(i + 2)];
-      if (await tryPlan(withSteps(merged))) changed = true;
-    }
-    // a wait on a round figure reads at a glance, and keeps the story off a window's edge
-    for (let i = 0; i < current.steps.length; i++) {
-      const step = current.steps[i]!;
-      if (!isWait(step)) continue;
-      for (const ms of roundings(step.ms)) {
-        if (await tryPlan(withSteps(current.steps.map((s, j) => (j === i ? { do: 'wait', ms } : s))))) {
-          changed = true;
-          break;
+  do await shrinkInPlace();
+  while (!stopped() && (await moveThenRemove()));
+  return current;
+
+  /** Single-step moves until none applies. */
+  async function shrinkInPlace(): Promise<void> {
+    let changed = true;
+    while (changed && !stopped()) {
+      changed = false;
+      // from the end: a later step depends on earlier ones more often than the reverse
+      for (let i = current.steps.length - 1; i >= 0; i--) {
+        if (i >= current.steps.length) continue;
+        if (await removeStep(i)) changed = true;
+      }
+      for (let i = current.steps.length - 2; i >= 0; i--) {
+        const a = current.steps[i]!;
+        const b = current.steps[i + 1];
+        if (b === undefined || !isWait(a) || !isWait(b)) continue;
+        const merged = [...current.steps.slice(0, i), { do: 'wait' as const, ms: a.ms + b.ms }, ...current.steps.slice(i + 2)];
+        if (await tryPlan(withSteps(merged))) changed = true;
+      }
+      // a wait on a round figure reads at a glance, and keeps the story off a window's edge
+      for (let i = 0; i < current.steps.length; i++) {
+        const step = current.steps[i]!;
+        if (!isWait(step)) continue;
+        for (const ms of roundings(step.ms)) {
+          if (await tryPlan(withSteps(current.steps.map((s, j) => (j === i ? { do: 'wait', ms } : s))))) {
+            changed = true;
+            break;
+          }
         }
       }
+      if (await simplifyUsers()) changed = true;
     }
-    if (await simplifyUsers()) changed = true;
   }
-  return current;
+
+  /**
+   * A 1-minimal story may still be one move away from a shorter one: two steps in the other order,
+   * or a photo set through another path. Tries each such move followed by each removal.
+   */
+  async function moveThenRemove(): Promise<boolean> {
+    const steps = current.steps;
+    if (steps.filter((s) => !isWait(s)).length < 2) return false;
+    const moved: RunStep[][] = [];
+    for (let i = 0; i + 1 < steps.length - 1; i++) {
+      const a = steps[i]!;
+      const b = steps[i + 1]!;
+      if (isWait(a) || isWait(b)) continue;
+      moved.push([...steps.slice(0, i), b, a, ...steps.slice(i + 2)]);
+    }
+    steps.forEach((s, i) => {
+      if (isLook(s) || s.do !== 'setPhoto') return;
+      for (const via of scope.vias) if (via !== s.via) moved.push(steps.map((t, j) => (j === i ? { ...s, via } : t)));
+    });
+    for (const m of moved) {
+      for (let j = 0; j < m.length - 1; j++) {
+        if (isWait(m[j])) continue;
+        if (await tryPlan(withSteps(m.filter((_, k) => k !== j)))) return true;
+      }
+    }
+    return false;
+  }
 
   async function removeStep(i: number): Promise<boolean> {
     const without = current.steps.filter((_, j) => j !== i);
@@ -69,8 +102,8 @@ export async function minimize(
     // the step may only have let a millisecond pass
     if (await tryPlan(withSteps(keepTime(without, i)))) return true;
     // or set a state the header can give from the start
-    const folded = foldIntoHeader(current.users, current.steps[i]!);
-    if (folded !== undefined && (await tryPlan({ ...current, users: folded, steps: without }))) return true;
+    for (const users of foldIntoHeader(current.users, current.steps[i]!))
+      if (await tryPlan({ ...current, users, steps: without })) return true;
     const last = without[without.length - 1];
     if (last === undefined || !isLook(last) || i === current.steps.length - 1) return false;
     // or it shows the divergence on another surface than the one it was found on
@@ -148,17 +181,17 @@ function roundings(ms: number): number[] {
   return out;
 }
 
-/** The header's users with what `step` sets given from the start, for a step that only sets a user's state. */
-function foldIntoHeader(users: readonly UserInit[], step: RunStep): UserInit[] | undefined {
-  if (isLook(step)) return undefined;
-  let change: Partial<UserInit>;
-  if (step.do === 'setPolicy') change = { setPhotoEnabled: step.setPhotoEnabled };
-  else if (step.do === 'visitMySite' || step.do === 'editCancel') change = { mySite: true };
-  else if (step.do === 'lyncSignIn') change = { lync: 'online' };
-  else if (step.do === 'lyncSignOut') change = { lync: 'offline' };
-  else return undefined;
+/** Headers that give from the start what `step` sets: for a step that sets a user's state, or an AD photo's one-time sync. */
+function foldIntoHeader(users: readonly UserInit[], step: RunStep): UserInit[][] {
+  if (isLook(step)) return [];
+  let changes: Partial<UserInit>[];
+  if (step.do === 'setPolicy') changes = [{ setPhotoEnabled: step.setPhotoEnabled }];
+  else if (step.do === 'visitMySite' || step.do === 'editCancel') changes = [{ mySite: true }];
+  else if (step.do === 'lyncSignIn') changes = [{ lync: 'online' }];
+  else if (step.do === 'lyncSignOut') changes = [{ lync: 'offline' }];
+  else if (step.do === 'setPhoto' && step.via === 'on-prem-ad') changes = [{ adSynced: true }, { adSynced: true, photo: step.photo }];
+  else return [];
   const id = step.user;
-  const known = users.some((u) => u.id === id);
-  const base = known ? users : [...users, defaultUser(id)];
-  return base.map((u) => (u.id === id ? { ...u, ...change } : u));
+  const base = users.some((u) => u.id === id) ? users : [...users, defaultUser(id)];
+  return changes.map((change) => base.map((u) => (u.id === id ? { ...u, ...change } : u)));
 }
