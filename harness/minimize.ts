@@ -3,18 +3,19 @@ import { defaultUser, type Surface, type UserInit, type Via, type Wait } from '.
 import { isLook, type RunStep } from '../adapters/RunStep.js';
 import type { ConcretePlan } from './Plan.js';
 
-/** What a counterexample may move to: other surfaces for its last look, and longer waits (ascending) before it. */
+/** What a counterexample may move to: other surfaces for its last look, other paths for its photos, longer waits (ascending) before its last look. */
 export type MinimizeScope = { readonly surfaces: readonly Surface[]; readonly vias: readonly Via[]; readonly waits: readonly number[] };
 
 /** Runs a candidate: the plan as it ran (cut at its divergence) when it still diverges, else undefined. */
 export type Attempt = (plan: ConcretePlan) => Promise<ConcretePlan | undefined>;
 
 /**
- * Takes what fast-check's shrinking leaves and makes it 1-minimal: no single step can be removed
- * (even if the last look moves to another surface or waits longer, or the step's state is given by
- * the header from the start), no two waits in a row, waits on round
- * figures, no user the steps do not name, and no header field off its default, while it still
- * diverges. Invariant: every plan it returns was seen to diverge by `attempt`.
+ * Takes what fast-check's shrinking leaves and makes it 1-minimal: no single step can be removed,
+ * even if the last look moves to another surface or waits longer, or the step's state is given by
+ * the header from the start, nor after two steps swap or a photo takes another path; no two waits
+ * in a row, waits on round figures, no user the steps do not name, and no header field off its
+ * default. Invariant: every plan it returns was seen to diverge by `attempt`, and it ends, since
+ * every move it keeps either shortens the plan or simplifies it without lengthening it.
  */
 export async function minimize(
   plan: ConcretePlan,
