@@ -13,7 +13,7 @@ import { ProgressLine } from './Progress.js';
 import { UsageError } from './UsageError.js';
 
 /** How many runs each mutant gets by default: every mutant of the catalog dies well within it. */
-export const DEFAULT_BUDGET = 5000;
+export const DEFAULT_BUDGET = 10_000;
 
 export type MutantsOptions = { budget: number; profile?: string; mutant?: string; maxActions: number; seed?: number; format: Format };
 

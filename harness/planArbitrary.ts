@@ -21,6 +21,9 @@ export const PHOTOS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'] as const;
 export const SUBJECTS = ['alice', 'bob', 'carol'] as const;
 const OUTSIDERS = ['dave', 'erin'] as const;
 
+/** The most moves of a short run. */
+const SHORT_RUN = 8;
+
 /** Just inside or just outside a window's end: the SPEC keeps scenarios off the boundary to the second. */
 const DELTAS = [-MINUTE, -SECOND, -1, 0, 1, SECOND, MINUTE];
 
@@ -161,12 +164,19 @@ export function planArbitrary(scope: GenerationScope, maxActions: number): fc.Ar
     const move = fc.tuple(fc.option(pause, { nil: undefined, freq: 2 }), step);
     return fc.record({
       users: fc.tuple(...swarm.subjects.map(userInitArbitrary)),
-      steps: fc.array(move, { minLength: 1, maxLength: maxActions, size: 'max' }).map((moves) =>
-        atMost(
-          maxActions,
-          moves.flatMap(([p, s]) => (p === undefined ? s : [p, ...s])),
+      // short runs often: their first divergence is close to the shortest story, which shrinking
+      // then reaches; long runs too: some stories need many steps to set the scene
+      steps: fc
+        .oneof(
+          { weight: 1, arbitrary: fc.array(move, { minLength: 1, maxLength: Math.min(SHORT_RUN, maxActions), size: 'max' }) },
+          { weight: 2, arbitrary: fc.array(move, { minLength: 1, maxLength: maxActions, size: 'max' }) },
+        )
+        .map((moves) =>
+          atMost(
+            maxActions,
+            moves.flatMap(([p, s]) => (p === undefined ? s : [p, ...s])),
+          ),
         ),
-      ),
       seed: fc.noShrink(fc.integer({ min: 0, max: 0x7fff_ffff })),
     });
   });
