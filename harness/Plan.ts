@@ -1,5 +1,5 @@
 import type { UserInit } from '../model/vocabulary.js';
-import { isLook, type RunStep } from '../adapters/RunStep.js';
+import { isWait, type RunStep } from '../adapters/RunStep.js';
 
 /**
  * A wait until just inside or just outside a window opened by an earlier action: until
@@ -25,7 +25,7 @@ export function isWaitUntil(step: PlanStep): step is WaitUntil {
 
 /** Whether a step lets time pass rather than acts or looks. */
 export function isPause(step: PlanStep): boolean {
-  return isWaitUntil(step) || (!isLook(step) && step.do === 'wait');
+  return isWaitUntil(step) || isWait(step);
 }
 
 /** A plan's length as the harness counts it: its actions and observations; waits do not count. */

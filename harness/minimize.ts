@@ -1,6 +1,6 @@
 import { DAY, HOUR, MINUTE, SECOND } from '../model/Params.js';
 import { defaultUser, type Surface, type UserInit, type Via, type Wait } from '../model/vocabulary.js';
-import { isLook, type RunStep } from '../adapters/RunStep.js';
+import { isLook, isWait, type RunStep } from '../adapters/RunStep.js';
 import type { ConcretePlan } from './Plan.js';
 
 /** What a counterexample may move to: other surfaces for its last look, other paths for its photos, longer waits (ascending) before its last look. */
@@ -89,7 +89,7 @@ export async function minimize(
     });
     for (const m of moved) {
       for (let j = 0; j < m.length - 1; j++) {
-        if (isWait(m[j])) continue;
+        if (isWait(m[j]!)) continue;
         if (await tryPlan(withSteps(m.filter((_, k) => k !== j)))) return true;
       }
     }
@@ -99,7 +99,7 @@ export async function minimize(
   async function removeStep(i: number): Promise<boolean> {
     const without = current.steps.filter((_, j) => j !== i);
     if (await tryPlan(withSteps(without))) return true;
-    if (isWait(current.steps[i])) return false;
+    if (isWait(current.steps[i]!)) return false;
     // the step may only have let a millisecond pass
     if (await tryPlan(withSteps(keepTime(without, i)))) return true;
     // or set a state the header can give from the start
@@ -114,7 +114,7 @@ export async function minimize(
     }
     // or it only made the divergence likely, where a longer wait before the last look makes it sure
     let w = without.length - 1;
-    while (w >= 0 && !isWait(without[w])) w--;
+    while (w >= 0 && !isWait(without[w]!)) w--;
     const waited = w === -1 ? 0 : (without[w] as Wait).ms;
     for (const ms of scope.waits) {
       if (ms <= waited) continue;
@@ -155,10 +155,6 @@ function namedUsers(steps: readonly RunStep[]): Set<string> {
     }
   }
   return out;
-}
-
-function isWait(step: RunStep | undefined): step is Wait {
-  return step !== undefined && !isLook(step) && step.do === 'wait';
 }
 
 /** `steps` with step `removed` taken out, and the millisecond it took added to the wait before it. */

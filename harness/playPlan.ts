@@ -1,6 +1,7 @@
-import { perform, type Adapter } from '../adapters/Adapter.js';
-import { isLook, type RunStep } from '../adapters/RunStep.js';
+import type { Adapter } from '../adapters/Adapter.js';
+import { isLook, isWait, type RunStep } from '../adapters/RunStep.js';
 import { isWaitUntil, type Plan } from './Plan.js';
+import { takeStep } from './takeStep.js';
 
 /**
  * Drives an adapter through a plan's steps, each `waitUntil` made a plain wait (or skipped when its
@@ -21,7 +22,7 @@ export async function playPlan(adapter: Adapter, plan: Plan, step: (s: RunStep) 
         s = { do: 'wait', ms: target - now };
       } else {
         s = planned;
-        if (!isLook(s) && s.do !== 'wait') actionTimes.push(adapter.clock.now());
+        if (!isLook(s) && !isWait(s)) actionTimes.push(adapter.clock.now());
       }
       if (!(await step(s))) break;
     }
@@ -33,10 +34,7 @@ export async function playPlan(adapter: Adapter, plan: Plan, step: (s: RunStep) 
 /** A plan run with nothing recorded and nothing checked: the baseline the harness's cost is measured against. */
 export function playBare(adapter: Adapter, plan: Plan): Promise<void> {
   return playPlan(adapter, plan, async (s) => {
-    if (isLook(s)) await adapter.observe(s.see, s.user, s.viewer);
-    else await perform(adapter, s);
-    // as the recorder does, a millisecond passes after each step but a wait
-    if (isLook(s) || s.do !== 'wait') await adapter.clock.advance(1);
+    await takeStep(adapter, s);
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import type { RuleId } from '../../../model/RuleId.js';
 import type { UserInit } from '../../../model/vocabulary.js';
 import type { Deviations } from '../Deviations.js';
-import { isLook, type RunStep } from '../../RunStep.js';
+import { isWait, type RunStep } from '../../RunStep.js';
 
 /** A step of a minimal sequence: an action, a `wait` (ms), or an observation point `{ see, user, viewer }`. */
 export type MutantStep = RunStep;
@@ -30,7 +30,7 @@ export type Mutant = {
 
 /** The number of actions and observations of a sequence: its waits do not count. */
 export function sequenceLength(steps: readonly MutantStep[]): number {
-  return steps.filter((s) => isLook(s) || s.do !== 'wait').length;
+  return steps.filter((s) => !isWait(s)).length;
 }
 
 /** A mutant with its minimal length computed from its steps. */
