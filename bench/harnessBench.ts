@@ -4,7 +4,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import type { ActionHandlers, Adapter } from '../adapters/Adapter.js';
+import type { Adapter } from '../adapters/Adapter.js';
+import { isWait } from '../adapters/RunStep.js';
+import { tapAdapter } from '../adapters/tapAdapter.js';
 import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { DEFAULT_MAX_ACTIONS } from '../cli/harnessOptions.js';
 import { DEFAULT_BUDGET } from '../cli/mutantsCommand.js';
@@ -250,25 +252,9 @@ async function bareRun(
 
 /** The adapter, counting the actions and observations it carries out (waits do not count). */
 function counting(adapter: Adapter, executed: { n: number }): Adapter {
-  const perform = Object.fromEntries(
-    Object.entries(adapter.perform).map(([kind, handler]: [string, (a: never) => Promise<unknown>]) => [
-      kind,
-      kind === 'wait'
-        ? handler
-        : (a: never) => {
-            executed.n++;
-            return handler(a);
-          },
-    ]),
-  ) as unknown as ActionHandlers;
-  return {
-    ...adapter,
-    perform,
-    observe: (surface, user, viewer) => {
-      executed.n++;
-      return adapter.observe(surface, user, viewer);
-    },
-  };
+  return tapAdapter(adapter, (step) => {
+    if (!isWait(step)) executed.n++;
+  });
 }
 
 /** Every mutant of the catalog on each of its profiles, as `photosync mutants` runs them, once per seed. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findProfile } from '../model/profiles.js';
-import type { Action } from '../model/vocabulary.js';
 import type { Adapter } from '../adapters/Adapter.js';
+import { tapAdapter } from '../adapters/tapAdapter.js';
 import { checkedRun } from './checkedRun.js';
 import { generationScope } from './GenerationScope.js';
 import { planArbitrary } from './planArbitrary.js';
@@ -10,25 +10,8 @@ import { playBare } from './playPlan.js';
 import { simTenantFactory } from './TenantFactory.js';
 
 /** An adapter that logs every call the harness makes of it, with the tenant's clock. */
-function logged(adapter: Adapter, log: string[]): Adapter {
-  const perform = Object.fromEntries(
-    Object.entries(adapter.perform).map(([kind, handler]) => [
-      kind,
-      (a: Action) => {
-        log.push(`${adapter.clock.now()} ${JSON.stringify(a)}`);
-        return (handler as (a: Action) => ReturnType<typeof handler>)(a);
-      },
-    ]),
-  ) as unknown as Adapter['perform'];
-  return {
-    ...adapter,
-    perform,
-    observe: (see, user, viewer) => {
-      log.push(`${adapter.clock.now()} see ${see} ${user} ${viewer}`);
-      return adapter.observe(see, user, viewer);
-    },
-  };
-}
+const logged = (adapter: Adapter, log: string[]) =>
+  tapAdapter(adapter, (step) => log.push(`${adapter.clock.now()} ${JSON.stringify(step)}`));
 
 describe('playBare', () => {
   it('makes the very calls a checked run makes, at the same times: the baseline does the same work but the checking', async () => {
