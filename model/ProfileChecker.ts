@@ -1,5 +1,6 @@
 import type { ParamName } from './Params.js';
 import type { Profile } from './Profile.js';
+import { missingFrom, type Missing } from './profileScope.js';
 import type { ReadableStore, Reading, Rule, RuleContext, ViewerState } from './Rule.js';
 import { RULE_IDS, type RuleId } from './RuleId.js';
 import { RULES } from './rules/index.js';
@@ -42,7 +43,7 @@ export class ProfileChecker {
   private readonly readers: ReadonlyMap<Surface, Rule>;
   /** the rules that make a change through each path an outside change, fixed by the profile */
   private readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
-  private readonly absent: { readonly surfaces: ReadonlyMap<Surface, RuleId>; readonly vias: ReadonlyMap<Via, RuleId> };
+  private readonly absent: Missing;
   private readonly inits: Map<string, UserInit>;
   private readonly subjects = new Map<string, SubjectWorld[]>();
   private readonly viewers = new Map<string, ViewerState>();
@@ -447,7 +448,7 @@ type Compiled = {
   readonly hooks: Hooks;
   readonly readers: ReadonlyMap<Surface, Rule>;
   readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
-  readonly absent: { readonly surfaces: ReadonlyMap<Surface, RuleId>; readonly vias: ReadonlyMap<Via, RuleId> };
+  readonly absent: Missing;
 };
 const compiledProfiles = new WeakMap<Profile, Compiled>();
 
@@ -460,20 +461,9 @@ function compiled(profile: Profile): Compiled {
   const readers = new Map<Surface, Rule>();
   for (const r of rules) for (const s of r.reads?.surfaces ?? []) if (!readers.has(s)) readers.set(s, r);
   const outsideRules = new Map(VIAS.map((via) => [via, hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id)]));
-  const made: Compiled = { ruleIds, rules, hooks, readers, outsideRules, absent: absentSurfacesAndVias(ruleIds) };
+  const made: Compiled = { ruleIds, rules, hooks, readers, outsideRules, absent: missingFrom(ruleIds) };
   compiledProfiles.set(profile, made);
   return made;
-}
-
-function absentSurfacesAndVias(present: ReadonlySet<RuleId>) {
-  const surfaces = new Map<Surface, RuleId>();
-  const vias = new Map<Via, RuleId>();
-  for (const id of RULE_IDS) {
-    if (present.has(id)) continue;
-    for (const s of RULES[id].provides?.surfaces ?? []) surfaces.set(s, id);
-    for (const v of RULES[id].provides?.vias ?? []) vias.set(v, id);
-  }
-  return { surfaces, vias };
 }
 
 function ordered(ids: Iterable<RuleId>): RuleId[] {

@@ -1,20 +1,28 @@
 import type { Profile } from './Profile.js';
 import { RULES } from './rules/index.js';
-import { RULE_IDS } from './RuleId.js';
+import { RULE_IDS, type RuleId } from './RuleId.js';
 import { SURFACES, VIAS, type Surface, type Via } from './vocabulary.js';
 
 /** What a profile knows: its surfaces and paths (SPEC section 4: `lync` needs LYNC-PRESENCE, `teams` TEAMS-CACHE). */
 export type ProfileScope = { readonly surfaces: readonly Surface[]; readonly vias: readonly Via[] };
 
-/** The surfaces and paths of `profile`: every one, but those a rule it lacks provides. Invariant: in vocabulary order. */
-export function profileScope(profile: Profile): ProfileScope {
-  const present = new Set(profile.rules);
-  const missingSurfaces = new Set<Surface>();
-  const missingVias = new Set<Via>();
+/** The surfaces and paths a profile lacks, each with the absent rule that would provide it (the one to cite). */
+export type Missing = { readonly surfaces: ReadonlyMap<Surface, RuleId>; readonly vias: ReadonlyMap<Via, RuleId> };
+
+/** What a set of rules lacks: the surfaces and paths that rules outside it provide. */
+export function missingFrom(present: ReadonlySet<RuleId>): Missing {
+  const surfaces = new Map<Surface, RuleId>();
+  const vias = new Map<Via, RuleId>();
   for (const id of RULE_IDS) {
     if (present.has(id)) continue;
-    for (const s of RULES[id].provides?.surfaces ?? []) missingSurfaces.add(s);
-    for (const v of RULES[id].provides?.vias ?? []) missingVias.add(v);
+    for (const s of RULES[id].provides?.surfaces ?? []) surfaces.set(s, id);
+    for (const v of RULES[id].provides?.vias ?? []) vias.set(v, id);
   }
-  return { surfaces: SURFACES.filter((s) => !missingSurfaces.has(s)), vias: VIAS.filter((v) => !missingVias.has(v)) };
+  return { surfaces, vias };
+}
+
+/** The surfaces and paths of `profile`: every one, but those a rule it lacks provides. Invariant: in vocabulary order. */
+export function profileScope(profile: Profile): ProfileScope {
+  const missing = missingFrom(new Set(profile.rules));
+  return { surfaces: SURFACES.filter((s) => !missing.surfaces.has(s)), vias: VIAS.filter((v) => !missing.vias.has(v)) };
 }
