@@ -1,11 +1,11 @@
 import type fc from 'fast-check';
-import { DAY, HOUR, MINUTE, SECOND } from '../../model/Params.js';
 import type { Profile } from '../../model/Profile.js';
 import { checkedRun, type CheckedRun } from '../../harness/checkedRun.js';
 import { generationScope } from '../../harness/GenerationScope.js';
 import type { Plan } from '../../harness/Plan.js';
 import { planArbitrary } from '../../harness/planArbitrary.js';
 import { simTenantFactory } from '../../harness/TenantFactory.js';
+import { formatOffset } from '../../reports/formatTime.js';
 
 /** Test helper: random runs of the simulated tenant, as the harness generates them, recorded and checked by the model. */
 
@@ -21,17 +21,10 @@ export function record(p: Profile, plan: Plan, opts: { faults?: number } = {}): 
 
 /** A run in a form people read: times as offsets from the start. */
 export function describeRun(run: CheckedRun): string {
-  const fmt = (ms: number) => {
-    const d = Math.floor(ms / DAY);
-    const h = Math.floor((ms % DAY) / HOUR);
-    const m = Math.floor((ms % HOUR) / MINUTE);
-    const s = (ms % MINUTE) / SECOND;
-    return `+${d}d${h}h${m}m${s}s`;
-  };
   const lines = [`users ${JSON.stringify(run.start.users)} seed ${run.plan.seed}`];
   run.events.forEach((e, i) => {
     const { at, ...rest } = e;
-    lines.push(`${i + 2}: ${fmt(at - run.start.start)} ${JSON.stringify(rest)}`);
+    lines.push(`${i + 2}: ${formatOffset(at - run.start.start)} ${JSON.stringify(rest)}`);
   });
   return lines.join('\n');
 }
