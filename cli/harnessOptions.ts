@@ -2,7 +2,9 @@ import { InvalidArgumentError, Option } from 'commander';
 import { findProfile, PROFILE_IDS } from '../model/profiles.js';
 import type { Profile } from '../model/Profile.js';
 import { findMutant, MUTANTS } from '../adapters/sim/mutants/catalog.js';
+import type { Mutant } from '../adapters/sim/mutants/Mutant.js';
 import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.js';
+import { checkOutputDir } from './outputDir.js';
 import { UsageError } from './UsageError.js';
 
 /** The adapters `--adapter` accepts; the live one comes with its own issue. */
@@ -60,10 +62,20 @@ export function tenantFrom(options: TenantOptions): TenantFactory {
     throw new UsageError(`unknown --sim-profile "${options.simProfile}": expected one of ${PROFILE_IDS.join(', ')}`);
   }
   if (options.mutant === undefined) return simTenantFactory({ profile: options.simProfile });
-  const mutant = findMutant(options.mutant);
-  if (mutant === undefined)
-    throw new UsageError(`unknown --mutant "${options.mutant}": expected one of ${MUTANTS.map((m) => m.id).join(', ')}`);
-  return simTenantFactory({ profile: options.simProfile, mutant });
+  return simTenantFactory({ profile: options.simProfile, mutant: mutantNamed(options.mutant) });
+}
+
+/** The mutant of the catalog a `--mutant` names. */
+export function mutantNamed(id: string): Mutant {
+  const mutant = findMutant(id);
+  if (mutant === undefined) throw new UsageError(`unknown --mutant "${id}": expected one of ${MUTANTS.map((m) => m.id).join(', ')}`);
+  return mutant;
+}
+
+/** Checks, before anything runs, the directories a harness command will write to. */
+export function checkOutputDirs(options: { out: string; record?: string }): void {
+  checkOutputDir(options.out, '--out');
+  if (options.record !== undefined) checkOutputDir(options.record, '--record');
 }
 
 /** The one profile a `--profile` names. */

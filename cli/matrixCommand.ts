@@ -3,11 +3,10 @@ import { PROFILES } from '../model/profiles.js';
 import { toMatrixResult, type MatrixReport, type MatrixResult } from '../reports/MatrixReport.js';
 import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
-import { tenantFrom, type TenantOptions } from './harnessOptions.js';
+import { checkOutputDirs, tenantFrom, type TenantOptions } from './harnessOptions.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
-import { checkOutputDir } from './outputDir.js';
 import { ProgressLine } from './Progress.js';
 import { exploreOne, writeCounterexample } from './runCommand.js';
 
@@ -19,8 +18,7 @@ export type MatrixOptions = TenantOptions & { runs: number; out: string; record?
  */
 export async function matrixCommand(options: MatrixOptions, io: Io): Promise<ExitCode> {
   const tenant = tenantFrom(options);
-  checkOutputDir(options.out, '--out');
-  if (options.record !== undefined) checkOutputDir(options.record, '--record');
+  checkOutputDirs(options);
   const began = performance.now();
   const progress = new ProgressLine(io);
   const { results, interrupted } = await interruptible(io, async (stop) => {

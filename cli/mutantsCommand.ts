@@ -5,7 +5,7 @@ import { simTenantFactory } from '../harness/TenantFactory.js';
 import { toMutantRun, toMutantRunsReport, type MutantRun } from '../reports/MutantRunsReport.js';
 import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
-import { oneProfile } from './harnessOptions.js';
+import { mutantNamed, oneProfile } from './harnessOptions.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
@@ -24,9 +24,7 @@ export type MutantsOptions = { budget: number; profile?: string; mutant?: string
  */
 export async function mutantsCommand(options: MutantsOptions, io: Io): Promise<ExitCode> {
   const only = options.profile === undefined || options.profile === 'all' ? undefined : oneProfile(options.profile).id;
-  const mutants = MUTANTS.filter((m) => options.mutant === undefined || m.id === options.mutant);
-  if (mutants.length === 0)
-    throw new UsageError(`unknown --mutant "${options.mutant}": expected one of ${MUTANTS.map((m) => m.id).join(', ')}`);
+  const mutants = options.mutant === undefined ? MUTANTS : [mutantNamed(options.mutant)];
   if (only !== undefined && !mutants.some((m) => m.profiles.includes(only))) {
     throw new UsageError(`no mutant${options.mutant === undefined ? '' : ` ${options.mutant}`} breaks a rule of --profile ${only}`);
   }

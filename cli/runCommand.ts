@@ -5,11 +5,10 @@ import { recordingSinks, writeTrace } from '../harness/traceFiles.js';
 import { renderers } from '../reports/renderers.js';
 import { toRunReport } from '../reports/RunReport.js';
 import { ExitCode } from './ExitCode.js';
-import { oneProfile, replayCommand, tenantFrom, type TenantOptions } from './harnessOptions.js';
+import { checkOutputDirs, oneProfile, replayCommand, tenantFrom, type TenantOptions } from './harnessOptions.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
-import { checkOutputDir } from './outputDir.js';
 import { ProgressLine } from './Progress.js';
 import { UsageError } from './UsageError.js';
 
@@ -20,8 +19,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
   const tenant = tenantFrom(options);
   const profile = oneProfile(options.profile ?? options.simProfile);
   if (options.path !== undefined && options.seed === undefined) throw new UsageError('--path needs the --seed it was found with');
-  checkOutputDir(options.out, '--out');
-  if (options.record !== undefined) checkOutputDir(options.record, '--record');
+  checkOutputDirs(options);
   const progress = new ProgressLine(io);
   const e = await interruptible(io, (stop) => exploreOne(tenant, profile, options, stop, progress));
   progress.done();
