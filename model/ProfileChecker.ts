@@ -408,6 +408,8 @@ class Context implements RuleContext {
     return this.checker.stopsDirSync(action, this);
   }
   outsideChange(photo: Photo, because: readonly RuleId[] = []): void {
+    // most outside changes come with no rule to add: no copy on the checker's hot path then
+    if (because.length === 0) return this.checker.outsideChange(photo, this);
     const before = this.outsideBecause;
     this.outsideBecause = [...before, ...because];
     try {
