@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { TraceEvent as ModelEvent } from '../model/vocabulary.js';
-import { CLIENTS, REMOVE_VIAS, RESULTS, SURFACES, VIAS } from '../model/vocabulary.js';
+import type { ActionKind, TraceEvent as ModelEvent } from '../model/vocabulary.js';
+import { CLIENTS, PHOTO_SOURCES, REMOVE_VIAS, RESULTS, SURFACES, VIAS } from '../model/vocabulary.js';
 import { IsoTime } from './isoTime.js';
 
 const id = z.string().min(1);
@@ -28,6 +28,12 @@ export const ActionLine = z.discriminatedUnion('do', [
   z.looseObject({ ...common, do: z.literal('openYammer'), user: id }),
   z.looseObject({ ...common, do: z.literal('setPolicy'), user: id, setPhotoEnabled: z.boolean() }),
   z.looseObject({ ...common, do: z.literal('wait'), ms: z.number().nonnegative() }),
+  z.looseObject({
+    ...common,
+    do: z.literal('setPhotoSettings'),
+    source: z.enum(PHOTO_SOURCES),
+    allowedRoles: z.array(id).optional(),
+  }),
 ]);
 export type ActionLine = z.infer<typeof ActionLine>;
 
@@ -51,3 +57,6 @@ export type TraceEventLine = ActionLine | ObservationLine;
 // the model's plain types are what the schemas produce
 const _sameShape: (e: TraceEventLine) => ModelEvent = (e) => e;
 void _sameShape;
+// and every action kind of the model has a line schema
+const _everyKind: (kind: ActionKind) => ActionLine['do'] = (kind) => kind;
+void _everyKind;

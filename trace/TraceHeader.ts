@@ -1,22 +1,82 @@
 import { z } from 'zod';
+import { PHOTO_SOURCES, STORES, type Store } from '../model/vocabulary.js';
 import { IsoTime } from './isoTime.js';
 
-/** A user of the header, with SPEC section 2's defaults; unknown fields are kept. */
+const id = z.string().min(1);
+const photo = z.string().min(1);
+const roles = z.array(z.string().min(1));
+
+// the message of an unknown key in a strict object; every other issue keeps zod's own
+function unknownKey(what: string, expected: readonly string[]) {
+  return (issue: { code?: string | undefined; keys?: readonly string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown ${what} ${JSON.stringify(issue.keys?.[0])} (expected one of ${expected.join(', ')})`
+      : undefined;
+}
+
+/** The photo each store holds at `start` (SPEC section 6); a misspelt store is an error, not a silent default. */
+export const TraceStores = z.strictObject(
+  {
+    exchange: photo.optional(),
+    sharepoint: photo.optional(),
+    yammer: photo.optional(),
+    ad: photo.optional(),
+  } satisfies Record<Store, unknown>,
+  { error: unknownKey('store', STORES) },
+);
+export type TraceStores = z.infer<typeof TraceStores>;
+
+const SpUpdated = z.union([z.literal('unknown'), IsoTime], {
+  error: 'expected an ISO 8601 date-time with a zone, like 2014-04-01T09:00:00Z, or "unknown"',
+});
+
+/**
+ * A user of the header, with SPEC section 2's defaults; unknown fields are kept. The fields of
+ * section 6 stay absent when absent: the model applies their defaults.
+ */
 export const TraceUser = z.looseObject({
-  id: z.string().min(1),
-  photo: z.string().min(1).default('none'),
+  id,
+  photo: photo.default('none'),
   mySite: z.boolean().default(false),
   lync: z.enum(['online', 'offline']).default('offline'),
   setPhotoEnabled: z.boolean().default(true),
   adSynced: z.boolean().default(false),
+  stores: TraceStores.optional(),
+  spUpdated: SpUpdated.optional(),
+  pending: z.union([z.boolean(), z.literal('unknown')], { error: 'expected true, false or "unknown"' }).optional(),
+  roles: roles.optional(),
+  caches: z.enum(['start', 'unknown']).optional(),
 });
 export type TraceUser = z.infer<typeof TraceUser>;
 
-/** Line 1 of a trace (SPEC section 2); live runs add tenant, adapter, seed and photo hashes. */
-export const TraceHeader = z.looseObject({
-  format: z.literal('photosync-trace'),
-  version: z.literal(1),
-  start: IsoTime,
-  users: z.array(TraceUser),
-});
+/** The tenant's photo update settings (SPEC section 6); a misspelt field is an error, as in `stores`. */
+export const TracePhotoSettings = z.strictObject(
+  {
+    source: z.enum(PHOTO_SOURCES),
+    allowedRoles: roles.default([]),
+  },
+  { error: unknownKey('field', ['source', 'allowedRoles']) },
+);
+export type TracePhotoSettings = z.infer<typeof TracePhotoSettings>;
+
+/** The header, the first line of a trace that is not blank (SPEC sections 2 and 6); live runs add tenant, adapter, seed and photo hashes. */
+export const TraceHeader = z
+  .looseObject({
+    format: z.literal('photosync-trace'),
+    version: z.literal(1),
+    start: IsoTime,
+    users: z.array(TraceUser),
+    photoSettings: TracePhotoSettings.optional(),
+  })
+  .superRefine((header, ctx) => {
+    header.users.forEach((user, i) => {
+      if (typeof user.spUpdated === 'number' && user.spUpdated > header.start) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['users', i, 'spUpdated'],
+          message: `after the start of the trace (${new Date(header.start).toISOString()}): SharePoint's last update is at or before it`,
+        });
+      }
+    });
+  });
 export type TraceHeader = z.infer<typeof TraceHeader>;

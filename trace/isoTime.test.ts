@@ -26,6 +26,29 @@ describe('IsoTime', () => {
     );
   });
 
+  it('property: agrees with Date.parse over the years 0000 to 9999, leap days and the first century included', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+        (d) => {
+          const iso = d.toISOString();
+          expect(parseUtcTime(iso)).toBe(d.getTime());
+          expect(parseUtcTime(iso.replace(/\.\d+Z$/, 'Z'))).toBe(Date.parse(iso.replace(/\.\d+Z$/, 'Z')));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const t of [
+      '0000-01-01T00:00:00Z',
+      '0014-04-01T09:00:00Z',
+      '0099-12-31T23:59:59.999Z',
+      '2000-02-29T12:00:00Z',
+      '1969-12-31T23:59:59.999Z',
+    ]) {
+      expect(parseUtcTime(t)).toBe(Date.parse(t));
+    }
+  });
+
   it.each([
     '2014-04-01 09:00',
     '2014-04-01T09:00:00',

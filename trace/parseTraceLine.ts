@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ACTION_KINDS, SURFACES, type TraceEvent } from '../model/vocabulary.js';
+import { fastEvent } from './fastEvent.js';
 import { TraceError, formatPath } from './TraceError.js';
 import { ACTION_SCHEMAS, ActionLine, ObservationLine } from './TraceEvent.js';
 import { TraceHeader } from './TraceHeader.js';
@@ -18,26 +19,32 @@ export function parseJsonLine(text: string, file: string, line: number): Record<
   return raw as Record<string, unknown>;
 }
 
-/** Line 1: the header. */
-export function parseHeader(raw: Record<string, unknown>, file: string): TraceHeader {
+/** The first line that is not blank (line 1, but for blank lines before it): the header. */
+export function parseHeader(raw: Record<string, unknown>, file: string, line: number): TraceHeader {
   if (raw.format !== 'photosync-trace') {
-    const detail = 'format' in raw ? `unknown format ${JSON.stringify(raw.format)}` : 'missing field: line 1 must be the trace header';
-    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, 1, 'format', `${detail} (expected "photosync-trace")`);
+    const detail =
+      'format' in raw ? `unknown format ${JSON.stringify(raw.format)}` : 'missing field: the first line must be the trace header';
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'format', `${detail} (expected "photosync-trace")`);
   }
   if (raw.version !== 1) {
     throw new TraceError(
       'PHOTOSYNC_BAD_TRACE',
       file,
-      1,
+      line,
       'version',
       `unsupported version ${JSON.stringify(raw.version)} (this photosync reads version 1)`,
     );
   }
-  return checked(TraceHeader, raw, file, 1);
+  return checked(TraceHeader, raw, file, line);
 }
 
-/** Any other line: an action (`do`) or an observation (`see`). */
+/** Any other line: an action (`do`) or an observation (`see`); the common shapes skip zod (see fastEvent). */
 export function parseEvent(raw: Record<string, unknown>, file: string, line: number): TraceEvent {
+  return fastEvent(raw) ?? checkedEvent(raw, file, line);
+}
+
+/** parseEvent through the zod schemas alone: the reference the fast path is held to. */
+export function checkedEvent(raw: Record<string, unknown>, file: string, line: number): TraceEvent {
   const isAction = 'do' in raw;
   const isObservation = 'see' in raw;
   if (isAction && isObservation) {
@@ -74,6 +81,9 @@ function checked<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, f
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, formatPath([...issue.path, issue.keys[0]!]), issue.message);
+  }
   const field = formatPath(issue.path);
   const value = valueAt(raw, issue.path);
   const detail =

@@ -3,11 +3,14 @@ import { createReadStream } from 'node:fs';
 /** Called for each line; `terminated` is false only for a last line with no newline after it. */
 export type LineHandler = (text: string, line: number, terminated: boolean) => void;
 
+/** Called after the lines of each chunk: a promise to wait for before reading on (back pressure), or undefined. */
+export type ChunkHandler = () => Promise<void> | undefined;
+
 /**
  * Streams a file line by line with 1-based line numbers, holding one chunk at a time.
  * Invariant: every byte is handed out once; a line split across chunks arrives whole.
  */
-export async function readLines(path: string, onLine: LineHandler): Promise<number> {
+export async function readLines(path: string, onLine: LineHandler, afterChunk?: ChunkHandler): Promise<number> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
   let rest = '';
   let line = 0;
@@ -22,6 +25,8 @@ export async function readLines(path: string, onLine: LineHandler): Promise<numb
       nl = text.indexOf('\n', start);
     }
     rest = text.slice(start);
+    const wait = afterChunk?.();
+    if (wait !== undefined) await wait;
   }
   if (rest !== '') onLine(rest, ++line, false);
   return line;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../model/vocabulary.js';
 import { readTrace } from './readTrace.js';
 import { TraceError } from './TraceError.js';
+import type { TraceHeader } from './TraceHeader.js';
 import { HEADER, lines, traceFile } from './traceFile.testkit.js';
 
 const SET = '{"at":"2014-04-01T09:00:00Z","do":"setPhoto","user":"alice","via":"outlook-web","photo":"p1"}';
@@ -22,6 +24,22 @@ async function failure(text: string): Promise<TraceError> {
   expect(error).toBeInstanceOf(TraceError);
   return error!;
 }
+
+/** HEADER with `edit` applied to its parsed object (bob is `users[1]`). */
+function header(edit: (h: { users: Record<string, unknown>[] } & Record<string, unknown>) => void): string {
+  const h = JSON.parse(HEADER);
+  edit(h);
+  return JSON.stringify(h);
+}
+
+async function parsed(text: string): Promise<{ header: TraceHeader; events: TraceEvent[] }> {
+  let h: TraceHeader | undefined;
+  const events: TraceEvent[] = [];
+  await readTrace(traceFile(text), { header: (x) => void (h = x), event: (e) => void events.push(e) });
+  return { header: h!, events };
+}
+
+const T0 = Date.parse('2014-04-01T09:00:00Z');
 
 describe('readTrace', () => {
   it('reads the header and every event with its line number, keeping unknown fields', async () => {
@@ -118,6 +136,225 @@ describe('readTrace', () => {
   it('treats a bad last line that ends with a newline as bad, not torn', async () => {
     const e = await failure(lines(HEADER, SET, SEE.slice(0, 30)));
     expect(e.code).toBe('PHOTOSYNC_BAD_TRACE');
+  });
+
+  it('accepts a UTF-8 byte order mark at the start of the file, with LF or CRLF line ends', async () => {
+    expect(await read(`\uFEFF${lines(HEADER, SET, SEE)}`)).toEqual({ seen: [1, 2, 3], error: undefined });
+    expect(await read(`\uFEFF${HEADER}\r\n${SET}\r\n${SEE}\r\n`)).toEqual({ seen: [1, 2, 3], error: undefined });
+    // a byte order mark counts no line: an error after it is still on line 2
+    const e = await failure(`\uFEFF${lines(HEADER, SET.replace('outlook-web', 'fax'))}`);
+    expect([e.line, e.field]).toEqual([2, 'via']);
+  });
+
+  it('treats a byte order mark anywhere but at the start as bad input', async () => {
+    const e = await failure(lines(HEADER, `\uFEFF${SET}`));
+    expect([e.code, e.line, e.field]).toEqual(['PHOTOSYNC_BAD_TRACE', 2, '']);
+    expect(e.detail).toMatch(/not valid JSON/);
+  });
+
+  it('skips blank and whitespace-only lines before, between and after the events, counting them as lines', async () => {
+    const text = ['', '  ', HEADER, '\t', SET, '', ' \t ', SEE, '', '   '].join('\n');
+    expect(await read(`${text}\n`)).toEqual({ seen: [1, 5, 8], error: undefined });
+    expect(await read(text.replaceAll('\n', '\r\n'))).toEqual({ seen: [1, 5, 8], error: undefined });
+  });
+
+  it('takes the first line that is not blank as the header, and names its line in errors', async () => {
+    const h = await parsed(lines('', ' ', HEADER, SET));
+    expect(h.header.start).toBe(T0);
+    expect(h.events.map((e) => e.at)).toEqual([T0]);
+    const e = await failure(lines('', ' ', HEADER.replace('"lync":"online"', '"lync":"away"'), SET));
+    expect([e.line, e.field]).toEqual([3, 'users[0].lync']);
+    expect(e.message).toContain('t.jsonl:3: users[0].lync: ');
+    const missing = await failure(lines('', SET));
+    expect([missing.line, missing.field]).toEqual([2, 'format']);
+    expect(missing.detail).toMatch(/missing field: the first line must be the trace header/);
+  });
+
+  it('numbers an error after blank lines by its line in the file', async () => {
+    const e = await failure(lines(HEADER, '', '  ', SET, '', SEE.replace('owa-contact-card', 'fax')));
+    expect([e.line, e.field]).toEqual([6, 'see']);
+    expect(e.message).toContain('t.jsonl:6: see: unknown surface "fax"');
+    const backwards = await failure(lines(HEADER, SEE, '', SET));
+    expect([backwards.line, backwards.field]).toEqual([4, 'at']);
+  });
+
+  it('accepts a trailing blank line, terminated or not, which is not a torn line', async () => {
+    expect(await read(`${lines(HEADER, SET)}\n`)).toEqual({ seen: [1, 2], error: undefined });
+    expect(await read(`${lines(HEADER, SET)}  \t`)).toEqual({ seen: [1, 2], error: undefined });
+    expect(await read(`${lines(HEADER, SET)}\r\n \r\n`)).toEqual({ seen: [1, 2], error: undefined });
+  });
+
+  it('names a torn last line after blank lines by its line in the file', async () => {
+    const { seen, error } = await read(lines(HEADER, '', SET, ' ') + SEE.slice(0, 30));
+    expect(seen).toEqual([1, 3]);
+    expect([error?.code, error?.line]).toEqual(['PHOTOSYNC_TORN_TRACE', 5]);
+  });
+
+  it.each([
+    ['blank lines only', '\n  \n\t\n'],
+    ['a byte order mark only', '\uFEFF'],
+    ['a byte order mark and blank lines', '\uFEFF\r\n   \r\n'],
+  ])('rejects a file of %s as an empty file', async (_name, text) => {
+    const e = await failure(text);
+    expect([e.code, e.line, e.field]).toEqual(['PHOTOSYNC_BAD_TRACE', 1, 'format']);
+    expect(e.detail).toMatch(/empty file/);
+  });
+
+  describe('header fields of a tenant taken as it is (SPEC section 6)', () => {
+    it('reads every field, times to milliseconds, and photoSettings.allowedRoles defaulting to []', async () => {
+      const text = header((h) => {
+        h.users[0] = {
+          ...h.users[0],
+          stores: { exchange: 'p1', sharepoint: 'unknown', yammer: 'none', ad: 'p0' },
+          spUpdated: '2014-03-30T09:00:00.250Z',
+          pending: 'unknown',
+          roles: ['photoAdmin', 'helpdesk'],
+          caches: 'unknown',
+        };
+        h.users[1] = { ...h.users[1], stores: { sharepoint: 'p2' }, spUpdated: 'unknown', pending: true, roles: [], caches: 'start' };
+        h.photoSettings = { source: 'cloud' };
+      });
+      const { header: h } = await parsed(lines(text));
+      expect(h.users[0]).toStrictEqual({
+        id: 'alice',
+        photo: 'p0',
+        mySite: true,
+        lync: 'online',
+        setPhotoEnabled: true,
+        adSynced: false,
+        stores: { exchange: 'p1', sharepoint: 'unknown', yammer: 'none', ad: 'p0' },
+        spUpdated: Date.parse('2014-03-30T09:00:00.250Z'),
+        pending: 'unknown',
+        roles: ['photoAdmin', 'helpdesk'],
+        caches: 'unknown',
+      });
+      expect(h.users[1]).toMatchObject({ stores: { sharepoint: 'p2' }, spUpdated: 'unknown', pending: true, roles: [], caches: 'start' });
+      expect(h.users[1]!.stores).toStrictEqual({ sharepoint: 'p2' });
+      expect(h.photoSettings).toStrictEqual({ source: 'cloud', allowedRoles: [] });
+    });
+
+    it('leaves the fields absent when the header does not give them: a version 1 trace reads as before', async () => {
+      const { header: h } = await parsed(lines(HEADER));
+      expect(h.users[1]).toStrictEqual({
+        id: 'bob',
+        photo: 'none',
+        mySite: false,
+        lync: 'offline',
+        setPhotoEnabled: true,
+        adSynced: false,
+      });
+      expect('photoSettings' in h).toBe(false);
+    });
+
+    it('accepts spUpdated at start, in any zone, and photoSettings with its roles', async () => {
+      const text = header((h) => {
+        h.users[0]!.spUpdated = '2014-04-01T11:00:00+02:00';
+        h.users[1]!.pending = false;
+        h.photoSettings = { source: 'onPremises', allowedRoles: ['photoAdmin'] };
+      });
+      const { header: h } = await parsed(lines(text));
+      expect([h.users[0]!.spUpdated, h.users[1]!.pending]).toEqual([T0, false]);
+      expect(h.photoSettings).toStrictEqual({ source: 'onPremises', allowedRoles: ['photoAdmin'] });
+    });
+
+    it('keeps unknown fields of the header and of its users', async () => {
+      const { header: h } = await parsed(lines(header((h) => ((h.tenant = 'contoso'), (h.users[1]!.upn = 'bob@contoso.com')))));
+      expect([h.tenant, h.users[1]!.upn]).toEqual(['contoso', 'bob@contoso.com']);
+    });
+
+    type Edit = (h: { users: Record<string, unknown>[] } & Record<string, unknown>) => void;
+    const bob =
+      (field: string, value: unknown): Edit =>
+      (h) =>
+        void (h.users[1]![field] = value);
+    const settings =
+      (value: unknown): Edit =>
+      (h) =>
+        void (h.photoSettings = value);
+    it.each<[string, Edit, string, RegExp]>([
+      ['stores of the wrong type', bob('stores', 'p1'), 'users[1].stores', /invalid value "p1": expected object/],
+      ['a store of the wrong type', bob('stores', { sharepoint: 5 }), 'users[1].stores.sharepoint', /invalid value 5: expected string/],
+      ['an empty store photo', bob('stores', { exchange: '' }), 'users[1].stores.exchange', /invalid value ""/],
+      [
+        'an unknown store',
+        bob('stores', { exchange: 'p1', sharepiont: 'p1' }),
+        'users[1].stores.sharepiont',
+        /unknown store "sharepiont" \(expected one of exchange, sharepoint, yammer, ad\)/,
+      ],
+      [
+        'spUpdated that is no time',
+        bob('spUpdated', 'yesterday'),
+        'users[1].spUpdated',
+        /invalid value "yesterday": expected an ISO 8601 date-time.*or "unknown"/,
+      ],
+      ['spUpdated in milliseconds', bob('spUpdated', 1396342800000), 'users[1].spUpdated', /invalid value 1396342800000/],
+      [
+        'spUpdated after start',
+        bob('spUpdated', '2014-04-01T09:00:01Z'),
+        'users[1].spUpdated',
+        /invalid value "2014-04-01T09:00:01Z": after the start of the trace \(2014-04-01T09:00:00.000Z\)/,
+      ],
+      ['pending of another value', bob('pending', 'maybe'), 'users[1].pending', /invalid value "maybe": expected true, false or "unknown"/],
+      ['pending as a number', bob('pending', 1), 'users[1].pending', /invalid value 1/],
+      ['roles that are no list', bob('roles', 'photoAdmin'), 'users[1].roles', /invalid value "photoAdmin": expected array/],
+      ['an empty role', bob('roles', ['photoAdmin', '']), 'users[1].roles[1]', /invalid value ""/],
+      ['caches of another value', bob('caches', 'none'), 'users[1].caches', /invalid value "none"/],
+      ['photoSettings of the wrong type', settings('cloud'), 'photoSettings', /invalid value "cloud": expected object/],
+      ['an unknown photo source', settings({ source: 'hybrid' }), 'photoSettings.source', /invalid value "hybrid"/],
+      ['a photo source missing', settings({ allowedRoles: [] }), 'photoSettings.source', /missing field/],
+      [
+        'allowedRoles of the wrong type',
+        settings({ source: 'cloud', allowedRoles: [7] }),
+        'photoSettings.allowedRoles[0]',
+        /invalid value 7/,
+      ],
+      [
+        'an unknown photoSettings field',
+        settings({ source: 'cloud', allowedRole: ['x'] }),
+        'photoSettings.allowedRole',
+        /unknown field "allowedRole"/,
+      ],
+    ])('rejects %s, naming its field', async (_name, edit, field, message) => {
+      const e = await failure(lines(header(edit), SET));
+      expect([e.code, e.line, e.field]).toEqual(['PHOTOSYNC_BAD_TRACE', 1, field]);
+      expect(e.detail).toMatch(message);
+      expect(e.message).toContain(`t.jsonl:1: ${field}: `);
+    });
+
+    it('names the first user whose spUpdated is after start', async () => {
+      const text = header((h) => {
+        h.users[0]!.spUpdated = '2014-04-01T08:00:00Z';
+        h.users[1]!.spUpdated = '2014-04-02T09:00:00Z';
+      });
+      const e = await failure(lines('', text));
+      expect([e.line, e.field]).toEqual([2, 'users[1].spUpdated']);
+    });
+  });
+
+  describe('setPhotoSettings lines', () => {
+    const SETTINGS = '{"at":"2014-04-01T09:00:00Z","do":"setPhotoSettings","source":"cloud","allowedRoles":["photoAdmin"]}';
+
+    it('reads the source and the roles, leaving allowedRoles absent when the line has none', async () => {
+      const { events } = await parsed(
+        lines(HEADER, SETTINGS, '{"at":"2014-04-01T10:00:00+01:00","do":"setPhotoSettings","source":"unset","result":"unknown"}'),
+      );
+      expect(events).toStrictEqual([
+        { at: T0, result: 'ok', do: 'setPhotoSettings', source: 'cloud', allowedRoles: ['photoAdmin'] },
+        { at: T0, result: 'unknown', do: 'setPhotoSettings', source: 'unset' },
+      ]);
+    });
+
+    it.each([
+      ['an unknown source', SETTINGS.replace('"cloud"', '"hybrid"'), 'source', /invalid value "hybrid"/],
+      ['a missing source', SETTINGS.replace('"source":"cloud",', ''), 'source', /missing field/],
+      ['roles that are no list', SETTINGS.replace('["photoAdmin"]', '"photoAdmin"'), 'allowedRoles', /invalid value "photoAdmin"/],
+      ['an empty role', SETTINGS.replace('["photoAdmin"]', '["photoAdmin",""]'), 'allowedRoles[1]', /invalid value ""/],
+      ['an unknown result', SETTINGS.replace('}', ',"result":"maybe"}'), 'result', /invalid value "maybe"/],
+    ])('rejects %s, naming its field', async (_name, line, field, message) => {
+      const e = await failure(lines(HEADER, line));
+      expect([e.code, e.line, e.field]).toEqual(['PHOTOSYNC_BAD_TRACE', 2, field]);
+      expect(e.detail).toMatch(message);
+    });
   });
 
   it('reports a file it cannot read', async () => {
