@@ -4,11 +4,13 @@ export const PARAM_NAMES = [
   'owaCache',
   'lyncLag',
   'teamsCache',
+  'teamsServiceCache',
   'spThrottle',
   'spPickup',
   'spSync',
   'yammerSync',
   'dirSyncInterval',
+  'settingsLag',
 ] as const;
 export type ParamName = (typeof PARAM_NAMES)[number];
 export type Params = { readonly [P in ParamName]?: number };

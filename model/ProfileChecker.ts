@@ -1,70 +1,104 @@
-import type { ParamName } from './Params.js';
+import { Anchors } from './Anchors.js';
+import { ExchangeSide } from './ExchangeSide.js';
+import type { ParamName, Params } from './Params.js';
 import type { Profile } from './Profile.js';
 import { missingFrom, type Missing } from './profileScope.js';
-import type { ReadableStore, Reading, Rule, RuleContext, ViewerState } from './Rule.js';
+import {
+  readsStore,
+  type ExchangeSource,
+  type ReadableStore,
+  type Reading,
+  type Rule,
+  type RuleContext,
+  type ViewerState,
+} from './Rule.js';
 import { RULE_IDS, type RuleId } from './RuleId.js';
 import { RULES } from './rules/index.js';
-import { SubjectWorld } from './SubjectWorld.js';
+import { SettingsTimeline } from './SettingsTimeline.js';
+import { SharePointSide, type SharePointKeyParams } from './SharePointSide.js';
+import { at as instant, NEVER, type Span } from './Span.js';
 import type { Divergence, Verdict } from './Verdict.js';
 import {
+  ACTION_KINDS,
+  ADMIN,
+  DEFAULT_PHOTO_SETTINGS,
   defaultUser,
   isObservation,
   SURFACE_STORE,
   UNKNOWN,
   VIAS,
+  type Action,
   type ActionEvent,
+  type ActionKind,
   type ObservationEvent,
   type Photo,
+  type PhotoSettings,
   type SetPhoto,
   type Surface,
   type TraceEvent,
+  type TraceStart,
   type UserInit,
   type Via,
 } from './vocabulary.js';
+import { WindowStore, type KeyView } from './WindowStore.js';
 
-/** What a trace's header tells the checker. */
-export type TraceStart = { readonly start: number; readonly users: readonly UserInit[] };
+export type { TraceStart } from './vocabulary.js';
 
 /**
- * The most possibilities kept open for one user. Past it the checker keeps this many and drops the
- * rest: a trace that conforms still conforms, but a divergence found after a drop is `unknown`.
+ * The most states kept open for one part of one user (Exchange side, SharePoint side or Yammer).
+ * Past it the checker keeps this many and drops the rest: a trace that conforms still conforms,
+ * but a divergence found after a drop, on a read of the part that lost some, is `unknown`.
  */
 export const MAX_POSSIBILITIES = 32;
+
+/** The parts of a subject's state that evolve apart: a read consults one of them, with the Exchange side it derives from. */
+export type Part = 'exchange' | 'sharepoint' | 'yammer';
+
+/**
+ * One possible Exchange side of a subject, with every SharePoint and Yammer state still open
+ * beside it. Invariant: each of those evolves from this Exchange side and the events alone, so
+ * their combinations are all possible and none depends on another.
+ */
+type Branch = { core: ExchangeSide; sps: SharePointSide[]; yams: WindowStore[] };
+
+/** A subject's possibilities, and the first line where each part had to drop some. */
+type Subject = { id: string; branches: Branch[]; lost: { [P in Part]?: number } };
+
+/** How often the cap on possibilities was reached, by part: a measure, not a verdict. */
+export type CapCount = { readonly [P in Part]: number };
 
 /**
  * Checks one trace against one profile, one event at a time.
  * Invariant: it keeps every possibility the events so far leave open, and reports a divergence
- * only when every one of them forbids the event; memory follows the number of users and photos.
+ * only when every one of them forbids the event and none was dropped from the part the event
+ * reads; memory follows the number of users and photos.
  */
 export class ProfileChecker {
-  private readonly ruleIds: ReadonlySet<RuleId>;
-  private readonly hooks: Hooks;
-  /** the rule that governs each surface's reading; a surface without one reads its store now */
-  private readonly readers: ReadonlyMap<Surface, Rule>;
-  /** the rules that make a change through each path an outside change, fixed by the profile */
-  private readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
-  private readonly absent: Missing;
+  private readonly c: Compiled;
   private readonly inits: Map<string, UserInit>;
-  private readonly subjects = new Map<string, SubjectWorld[]>();
+  private readonly subjects = new Map<string, Subject>();
   private readonly viewers = new Map<string, ViewerState>();
+  private readonly settings: SettingsTimeline | undefined;
+  private readonly initialSettings: PhotoSettings;
   private readonly ctx: Context;
   private decided: Verdict | undefined;
-  /** the first line where possibilities had to be dropped */
-  private droppedAt: { line: number; user: string } | undefined;
+  /** the instants reads of Exchange (a client restarted) and of SharePoint (a browser cleared) reach back to */
+  private readonly anchors: { readonly exchange: Anchors; readonly sharepoint: Anchors };
+  /** the settings every action is judged by, where the profile has no PHOTO-SOURCE */
+  private readonly fixedSettings: readonly PhotoSettings[];
+  private readonly capped = { exchange: 0, sharepoint: 0, yammer: 0 };
 
   constructor(
     readonly profile: Profile,
     trace: TraceStart,
   ) {
-    ({
-      ruleIds: this.ruleIds,
-      hooks: this.hooks,
-      readers: this.readers,
-      outsideRules: this.outsideRules,
-      absent: this.absent,
-    } = compiled(profile));
+    this.c = compiled(profile);
     this.inits = new Map(trace.users.map((u) => [u.id, u]));
-    this.ctx = new Context(this, trace.start);
+    this.initialSettings = trace.photoSettings ?? DEFAULT_PHOTO_SETTINGS;
+    this.settings = this.c.ruleIds.has('PHOTO-SOURCE') ? new SettingsTimeline(this.initialSettings, this.param('settingsLag')) : undefined;
+    this.ctx = new Context(this, trace.start, profile.params);
+    this.anchors = { exchange: new Anchors(trace.start), sharepoint: new Anchors(trace.start) };
+    this.fixedSettings = [this.initialSettings];
   }
 
   /** The verdict once an event decided it; later events are then ignored. */
@@ -72,20 +106,25 @@ export class ProfileChecker {
     return this.decided;
   }
 
+  /** How many times possibilities had to be dropped, by part. */
+  get caps(): CapCount {
+    return { ...this.capped };
+  }
+
   /** Applies the next event of the trace (line numbers are 1-based, `raw` is the line as parsed). */
   feed(event: TraceEvent, line: number, raw: unknown = event): Verdict | undefined {
     if (this.decided !== undefined) return this.decided;
-    const divergence = isObservation(event) ? this.observe(event, line, raw) : this.act(event, line, raw);
-    if (divergence === undefined) return undefined;
-    const dropped = this.droppedAt;
+    const found = isObservation(event) ? this.observe(event, line, raw) : this.act(event, line, raw);
+    if (found === undefined) return undefined;
+    const { divergence, uncertain } = found;
     this.decided =
-      dropped === undefined
+      uncertain === undefined
         ? { profile: this.profile.id, verdict: 'diverges', divergence }
         : {
             profile: this.profile.id,
             verdict: 'unknown',
             line,
-            reason: `line ${line} diverges from the possibilities kept, but from line ${dropped.line} on more than ${MAX_POSSIBILITIES} were open for ${dropped.user} (actions of unknown outcome) and some were dropped`,
+            reason: `line ${line} diverges from the possibilities kept, but from line ${uncertain.line} on more than ${MAX_POSSIBILITIES} ${uncertain.part} states were open for ${uncertain.user} (actions of unknown outcome) and some were dropped`,
           };
     return this.decided;
   }
@@ -101,17 +140,27 @@ export class ProfileChecker {
     return value;
   }
 
+  optionalParam(name: ParamName): number | undefined {
+    return this.profile.params[name];
+  }
+
   has(id: RuleId): boolean {
-    return this.ruleIds.has(id);
+    return this.c.ruleIds.has(id);
   }
 
   viewer(id: string): ViewerState {
     let v = this.viewers.get(id);
     if (v === undefined) {
-      v = { restarted: {} };
+      v = { restarted: {}, unknownCaches: this.inits.get(id)?.caches === 'unknown' };
       this.viewers.set(id, v);
     }
     return v;
+  }
+
+  hasAnyRole(user: string, roles: readonly string[]): boolean {
+    if (user === ADMIN) return true;
+    const held = this.inits.get(user)?.roles ?? [];
+    return held.some((r) => roles.includes(r));
   }
 
   isOutside(via: Via): boolean {
@@ -120,280 +169,779 @@ export class ProfileChecker {
   }
 
   outsideBecause(via: Via): readonly RuleId[] {
-    return this.outsideRules.get(via) ?? [];
+    return this.c.outsideRules.get(via) ?? [];
   }
 
   stopsDirSync(a: SetPhoto, ctx: RuleContext): RuleId | undefined {
-    return this.hooks.stopsDirSync.find((r) => r.stopsDirSync!(a, ctx))?.id;
+    return this.c.hooks.stopsDirSync.find((r) => r.stopsDirSync!(a, ctx))?.id;
   }
 
-  outsideChange(photo: Photo, ctx: RuleContext): void {
-    const w = ctx.world;
-    if (w.pending === null) w.pending = { since: ctx.at, values: [] };
-    if (!w.pending.values.includes(photo)) w.pending.values.push(photo);
-    for (const r of this.hooks.onOutsideChange) r.onOutsideChange!(photo, ctx);
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource, ctx: RuleContext): void {
+    let values: readonly Photo[] = [photo];
+    let cited = rules;
+    for (const r of this.c.hooks.racesWith) {
+      const racing = r.racesWith!(source, photo, ctx);
+      if (racing.length === 0) continue;
+      values = [...values, ...racing.filter((p) => !values.includes(p))];
+      cited = [...cited, r.id];
+    }
+    ctx.core.exchange.write(ctx.at, values, deadline, cited);
+  }
+
+  /** An outside change made at `madeAt` (an instant, or a span where the header does not say when). */
+  outsideChange(photo: Photo, madeAt: Span | number, reachedBy: number, because: readonly RuleId[], ctx: RuleContext): void {
+    const made = (): Span => (typeof madeAt === 'number' ? instant(madeAt) : madeAt);
+    const sp = ctx.sp;
+    // only a rule that pushes waiting changes needs to know what waits
+    if (this.c.hooks.pushTrigger.length > 0) {
+      if (sp.pending === null) sp.pending = { since: made(), values: [], because: [] };
+      if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
+      for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
+    }
+    if (this.c.hooks.onOutsideChange.length === 0) return;
+    const change = { photo, madeAt: made(), reachedBy, because };
+    for (const r of this.c.hooks.onOutsideChange) r.onOutsideChange!(change, ctx);
   }
 
   // ---- actions
 
-  private act(a: ActionEvent, line: number, raw: unknown): Divergence | undefined {
+  private act(a: ActionEvent, line: number, raw: unknown): Found | undefined {
     if (a.do === 'wait') return undefined;
     if (a.do === 'setPhoto') {
-      const provider = this.absent.vias.get(a.via);
-      if (provider !== undefined) return { line, event: raw, allowed: [], rules: [provider] };
+      const provider = this.c.absent.vias.get(a.via);
+      if (provider !== undefined) return { divergence: { line, event: raw, allowed: [], rules: [provider] } };
     }
     if (a.do === 'restartClient' || a.do === 'clearBrowserCache') return this.actAsViewer(a, line, raw);
+    if (a.do === 'setPhotoSettings') {
+      if (a.result === 'rejected')
+        return { divergence: { line, event: raw, allowed: ['ok'], rules: this.has('PHOTO-SOURCE') ? ['PHOTO-SOURCE'] : [] } };
+      this.settings?.record(a.at, { source: a.source, allowedRoles: a.allowedRoles ?? [] }, a.result === 'ok');
+      return undefined;
+    }
 
-    const user = a.user;
-    const worlds = this.worldsOf(user);
-    const next: SubjectWorld[] = [];
+    const subject = this.subjectOf(a.user);
+    this.enter(subject, a.at, line);
+    if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
+      this.splitThrottle(subject, a.at, line);
+    }
+    const options = this.settingsAt(a.at);
+    // the common case: a known outcome, one set of settings, and every possibility accepts it
+    if (a.result === 'ok' && options.length === 1 && this.acceptedEverywhere(subject, a, options[0]!)) {
+      for (const b of subject.branches) this.applyTo(b, a, options[0]!);
+      return undefined;
+    }
+    // an unknown outcome its rules keep open within the state (Lync presence): no fork
+    if (a.result === 'unknown' && this.c.keptOpen.has(a.do)) {
+      for (const b of subject.branches) {
+        this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, options[0]!);
+        if (this.rejectedBy(a) === undefined) for (const r of this.c.onActionFor.get(a.do)!) r.keepsOpen!(a, this.ctx);
+      }
+      return undefined;
+    }
+    const next: Branch[] = [];
     const rejecters = new Set<RuleId>();
     let forked = false;
-    for (const w of worlds) {
-      this.enter(w, a.at);
-      const rejectedBy = this.rejectedBy(a);
-      if (rejectedBy !== undefined) rejecters.add(rejectedBy);
-      if (a.result === 'unknown') {
-        next.push(w);
-        if (rejectedBy === undefined) next.push(this.applied(w.clone(), a));
-        forked = true;
-      } else if (a.result === 'ok' && rejectedBy === undefined) {
-        next.push(this.applied(w, a));
-      } else if (a.result === 'rejected' && rejectedBy !== undefined) {
-        next.push(w);
+    for (const b of subject.branches) {
+      const accepting: PhotoSettings[] = [];
+      let rejectable = false;
+      for (const s of options) {
+        this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
+        const r = this.rejectedBy(a);
+        if (r === undefined) accepting.push(s);
+        else {
+          rejecters.add(r);
+          rejectable = true;
+        }
       }
+      if (a.result === 'rejected') {
+        if (rejectable) next.push(b);
+        continue;
+      }
+      const effects = accepting.length === 0 ? [] : this.distinctEffects(b, a, accepting);
+      if (a.result === 'unknown') {
+        next.push(b);
+        for (const s of effects) next.push(this.applied(cloneBranch(b), a, s));
+        forked = true;
+        continue;
+      }
+      // the last effect takes the branch itself: clone first
+      const copies = effects.slice(0, -1).map(() => cloneBranch(b));
+      effects.forEach((s, i) => next.push(this.applied(copies[i] ?? b, a, s)));
+      if (effects.length > 1) forked = true;
     }
     if (next.length === 0) {
-      if (a.result === 'ok') return { line, event: raw, allowed: ['rejected'], rules: ordered(rejecters) };
-      const acting = new Set<RuleId>();
-      for (const w of worlds) for (const id of this.apply(w.clone(), a)) acting.add(id);
-      return { line, event: raw, allowed: ['ok'], rules: ordered(acting) };
+      const divergence: Divergence =
+        a.result === 'ok'
+          ? { line, event: raw, allowed: ['rejected'], rules: ordered(rejecters) }
+          : { line, event: raw, allowed: ['ok'], rules: this.actingRules(subject, a, options[0]!) };
+      return this.certain(divergence, subject, 'exchange');
     }
-    return this.settle(user, next, line, forked);
+    subject.branches = next;
+    if (forked) this.settle(subject, line, a.at);
+    return undefined;
   }
 
-  private actAsViewer(a: Extract<ActionEvent, { viewer: string }>, line: number, raw: unknown): Divergence | undefined {
-    if (a.result === 'rejected') return { line, event: raw, allowed: ['ok'], rules: [] };
+  private actAsViewer(a: Extract<ActionEvent, { viewer: string }>, line: number, raw: unknown): Found | undefined {
+    if (a.result === 'rejected') return { divergence: { line, event: raw, allowed: ['ok'], rules: [] } };
     // Keeping an unknown reset open is the same as assuming it did not happen: a cache that was
     // not emptied allows every value an emptied one does, now and later.
     if (a.result === 'unknown') return undefined;
     const v = this.viewer(a.viewer);
-    if (a.do === 'clearBrowserCache') v.browserCleared = a.at;
-    else v.restarted[a.client] = a.at;
+    if (a.do === 'clearBrowserCache') {
+      this.anchors.sharepoint.move(v.browserCleared, a.at);
+      v.browserCleared = a.at;
+    } else {
+      this.anchors.exchange.move(v.restarted[a.client], a.at);
+      v.restarted[a.client] = a.at;
+    }
     return undefined;
+  }
+
+  /** Whether no possibility of `subject` refuses `a` under settings `s`. */
+  private acceptedEverywhere(subject: Subject, a: ActionEvent, s: PhotoSettings): boolean {
+    for (const b of subject.branches) {
+      this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
+      if (this.rejectedBy(a) !== undefined) return false;
+    }
+    return true;
+  }
+
+  private settingsAt(t: number): readonly PhotoSettings[] {
+    return this.settings?.at(t) ?? this.fixedSettings;
   }
 
   private rejectedBy(a: ActionEvent): RuleId | undefined {
-    for (const r of this.hooks.rejects) if (r.rejects!(a, this.ctx)) return r.id;
+    for (const r of this.c.hooks.rejects) if (r.rejects!(a, this.ctx)) return r.id;
     return undefined;
   }
 
-  private applied(w: SubjectWorld, a: ActionEvent): SubjectWorld {
-    this.apply(w, a);
-    return w;
-  }
-
-  /** Applies an accepted action to one possibility; returns the rules that acted on it. */
-  private apply(w: SubjectWorld, a: ActionEvent): RuleId[] {
-    const ctx = this.enter(w, a.at);
-    ctx.outsideBecause = a.do === 'setPhoto' ? this.outsideBecause(a.via) : [];
-    const acted: RuleId[] = [];
-    if (a.do === 'visitMySite' || a.do === 'editCancel') acted.push(...this.visit(ctx));
-    if (a.do === 'setPolicy') {
-      w.setPhotoEnabled = a.setPhotoEnabled;
-      if (this.has('PHOTO-POLICY')) acted.push('PHOTO-POLICY');
+  /** The settings of `accepting` that give different effects: only whether DirSync carries an AD write depends on them. */
+  private distinctEffects(b: Branch, a: ActionEvent, accepting: readonly PhotoSettings[]): PhotoSettings[] {
+    if (accepting.length === 1 || a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return [accepting[0]!];
+    const byOutcome = new Map<RuleId | undefined, PhotoSettings>();
+    for (const s of accepting) {
+      this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
+      const stop = this.stopsDirSync(a, this.ctx);
+      if (!byOutcome.has(stop)) byOutcome.set(stop, s);
     }
-    for (const r of this.hooks.onAction) if (r.onAction!(a, ctx)) acted.push(r.id);
-    this.advance(ctx, a.at);
-    return acted;
+    return [...byOutcome.values()];
   }
 
-  private visit(ctx: Context): readonly RuleId[] {
-    ctx.world.createMySite(ctx.at);
-    for (const r of this.hooks.onVisit) r.onVisit!(ctx);
-    return this.hooks.visitRules;
+  /** The rules that act on an action the model requires to be accepted: those to cite when it was refused. */
+  private actingRules(subject: Subject, a: ActionEvent, s: PhotoSettings): RuleId[] {
+    const b = cloneBranch(subject.branches[0]!);
+    const acting = new Set<RuleId>();
+    this.applyTo(b, a, s, acting);
+    return ordered(acting);
+  }
+
+  private applied(b: Branch, a: ActionEvent, s: PhotoSettings): Branch {
+    this.applyTo(b, a, s);
+    return b;
+  }
+
+  /**
+   * Applies an accepted action to every state of a branch. An action that touches one part runs
+   * once per state of that part; one that touches them all runs once per state of the longest
+   * list, each time on its own copy of the Exchange side (they all come out equal). `acting`
+   * collects the rules that acted on it.
+   */
+  private applyTo(b: Branch, a: ActionEvent, s: PhotoSettings, acting?: Set<RuleId>): void {
+    const { sps, yams } = b;
+    switch (a.do) {
+      case 'visitMySite':
+      case 'editCancel':
+        for (const sp of sps) this.applyOne(b.core, sp, yams[0]!, a, s, acting);
+        return;
+      case 'openYammer':
+        for (const y of yams) this.applyOne(b.core, sps[0]!, y, a, s, acting);
+        return;
+      case 'setPolicy':
+      case 'lyncSignIn':
+      case 'lyncSignOut':
+        this.applyOne(b.core, sps[0]!, yams[0]!, a, s, acting);
+        return;
+      default: {
+        const n = Math.max(sps.length, yams.length);
+        if (n === 1) {
+          this.applyOne(b.core, sps[0]!, yams[0]!, a, s, acting);
+          return;
+        }
+        const cores = [b.core];
+        for (let i = 1; i < n; i++) cores.push(b.core.clone());
+        for (let i = 0; i < n; i++) this.applyOne(cores[i]!, sps[i] ?? sps[0]!.clone(), yams[i] ?? yams[0]!.clone(), a, s, acting);
+      }
+    }
+  }
+
+  /** Applies an accepted action to one state of each part; `acting` collects the rules that acted on it. */
+  private applyOne(
+    core: ExchangeSide,
+    sp: SharePointSide,
+    yammer: WindowStore,
+    a: ActionEvent,
+    s: PhotoSettings,
+    acting?: Set<RuleId>,
+  ): void {
+    const ctx = this.aim(core, sp, yammer, a.at, s);
+    ctx.outsideBecause = a.do === 'setPhoto' ? this.outsideBecause(a.via) : NO_RULES;
+    if (a.do === 'visitMySite' || a.do === 'editCancel') {
+      this.visit();
+      if (acting !== undefined) for (const id of this.c.visitRules) acting.add(id);
+    }
+    if (a.do === 'setPolicy') {
+      core.setPhotoEnabled = a.setPhotoEnabled;
+      if (acting !== undefined) for (const id of ['PHOTO-POLICY', 'PHOTO-POLICY-OWA'] as const) if (this.has(id)) acting.add(id);
+    }
+    const rules = this.c.onActionFor.get(a.do);
+    if (rules !== undefined) for (const r of rules) if (r.onAction!(a, ctx) && acting !== undefined) acting.add(r.id);
+    ctx.outsideBecause = NO_RULES;
+    this.commitDue(core, sp, a.at);
+  }
+
+  /** The subject of the aimed context visits their My Site. */
+  private visit(): void {
+    this.ctx.sp.createMySite(this.ctx.at);
+    for (const r of this.c.hooks.onVisit) r.onVisit!(this.ctx);
+  }
+
+  /**
+   * Before a SharePoint upload under SP-ORIGIN: where the last update is known only to a span
+   * that the throttle's end straddles, the upload sticks for part of it and not for the rest.
+   */
+  private splitThrottle(subject: Subject, t: number, line: number): void {
+    const throttle = this.param('spThrottle');
+    let split = false;
+    for (const b of subject.branches) {
+      const out: SharePointSide[] = [];
+      for (const sp of b.sps) {
+        const u = sp.spUpdated;
+        if (u.lo + throttle <= t && t < u.hi + throttle) {
+          const ended = sp.clone();
+          ended.spUpdated = { lo: u.lo, hi: t - throttle };
+          sp.spUpdated = { lo: t - throttle + 1, hi: u.hi };
+          this.aim(b.core, ended, b.yams[0]!, t);
+          this.commitDue(b.core, ended, t);
+          this.aim(b.core, sp, b.yams[0]!, t);
+          this.commitDue(b.core, sp, t);
+          out.push(ended);
+          split = true;
+        }
+        out.push(sp);
+      }
+      b.sps = out;
+    }
+    if (split) this.settle(subject, line, t);
   }
 
   // ---- observations
 
-  private observe(o: ObservationEvent, line: number, raw: unknown): Divergence | undefined {
+  private observe(o: ObservationEvent, line: number, raw: unknown): Found | undefined {
     const visits = o.see === 'sp-mysite' && o.viewer === o.user;
-    const worlds = this.worldsOf(o.user);
+    const subject = this.subjectOf(o.user);
     if (o.photo === UNKNOWN) {
       // Not seen, so nothing is learnt; but the subject may still have opened their My Site.
       if (!visits) return undefined;
-      const next = [...worlds];
-      for (const w of worlds) {
-        const ctx = this.enter(w.clone(), o.at);
-        this.visit(ctx);
-        this.advance(ctx, o.at);
-        next.push(ctx.world);
+      this.enter(subject, o.at, line);
+      for (const b of subject.branches) {
+        const visited = b.sps.map((sp) => sp.clone());
+        for (const sp of visited) this.visitOne(b.core, sp, b.yams[0]!, o.at);
+        b.sps.push(...visited);
       }
-      return this.settle(o.user, next, line, true);
+      this.settle(subject, line, o.at);
+      return undefined;
     }
-    const provider = this.absent.surfaces.get(o.see);
-    if (provider !== undefined) return { line, event: raw, allowed: [], rules: [provider] };
-    const kept: SubjectWorld[] = [];
-    for (const w of worlds) {
-      const ctx = this.enter(w, o.at);
-      const reading = this.read(o.see, o.viewer, ctx);
-      if ('fixed' in reading) {
-        if (reading.fixed === o.photo) kept.push(w);
-        continue;
-      }
-      if (w[reading.store].allows(o.photo, reading.from, o.at)) {
-        kept.push(w);
-      } else if (this.hooks.alsoShows.some((r) => r.alsoShows!(reading.store, reading.from, ctx).includes(o.photo))) {
-        kept.push(w);
+    const provider = this.c.absent.surfaces.get(o.see);
+    if (provider !== undefined) return { divergence: { line, event: raw, allowed: [], rules: [provider] } };
+    this.enter(subject, o.at, line);
+    const part = partOf(o.see);
+    // the common case: every possibility allows what was seen, so nothing is learnt but a visit
+    if (this.allAllow(subject, part, o)) {
+      if (visits) for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
+      return undefined;
+    }
+    const kept: Branch[] = [];
+    const narrowed: (SharePointSide[] | WindowStore[] | undefined)[] = [];
+    for (const b of subject.branches) {
+      this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
+      const reading = this.read(o.see, o.viewer);
+      if (reading.kind === 'any') {
+        kept.push(b);
+        narrowed.push(undefined);
+      } else if (reading.kind === 'fixed') {
+        if (reading.fixed === o.photo) {
+          kept.push(b);
+          narrowed.push(undefined);
+        }
+      } else if (reading.store === 'exchange') {
+        if (this.seenIn(b.core, b.sps[0]!, b.yams[0]!, o)) {
+          kept.push(b);
+          narrowed.push(undefined);
+        }
+      } else if (reading.store === 'sharepoint') {
+        const sps = b.sps.filter((sp) => {
+          this.aim(b.core, sp, b.yams[0]!, o.at);
+          return this.shows(sp.sharepoint, 'sharepoint', reading.from, o);
+        });
+        if (sps.length > 0) {
+          kept.push(b);
+          narrowed.push(sps.length === b.sps.length ? undefined : sps);
+        }
+      } else {
+        const yams = b.yams.filter((y) => {
+          this.aim(b.core, b.sps[0]!, y, o.at);
+          return this.shows(y, 'yammer', reading.from, o);
+        });
+        if (yams.length > 0) {
+          kept.push(b);
+          narrowed.push(yams.length === b.yams.length ? undefined : yams);
+        }
       }
     }
-    if (kept.length === 0) return this.explain(o, worlds, line, raw);
-    if (visits) {
-      for (const w of kept) {
-        const ctx = this.enter(w, o.at);
-        this.visit(ctx);
-        this.advance(ctx, o.at);
-      }
-    }
-    return this.settle(o.user, kept, line, false);
+    if (kept.length === 0) return this.certain(this.explain(o, subject, line, raw), subject, part);
+    kept.forEach((b, i) => {
+      const only = narrowed[i];
+      if (only === undefined) return;
+      if (part === 'sharepoint') b.sps = only as SharePointSide[];
+      else b.yams = only as WindowStore[];
+    });
+    subject.branches = kept;
+    if (visits) for (const b of kept) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
+    return undefined;
   }
 
-  private read(surface: Surface, viewer: string, ctx: Context): Reading {
-    const reader = this.readers.get(surface);
-    if (reader !== undefined) return reader.reads!.read(surface, viewer, ctx);
-    return { store: SURFACE_STORE[surface] as ReadableStore, from: ctx.at, rules: [] };
+  /** Whether every possibility of `subject` may show what `o` saw; `part` is the part the surface reads. */
+  private allAllow(subject: Subject, part: Part, o: ObservationEvent): boolean {
+    for (const b of subject.branches) {
+      const { core, sps, yams } = b;
+      if (part === 'sharepoint') {
+        for (const sp of sps) if (!this.seenIn(core, sp, yams[0]!, o)) return false;
+      } else if (part === 'yammer') {
+        for (const y of yams) if (!this.seenIn(core, sps[0]!, y, o)) return false;
+      } else if (!this.seenIn(core, sps[0]!, yams[0]!, o)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Whether one possibility (one state of each part) may show what `o` saw. Where the reading says
+   * the state does not tell (`either`), what was seen tells the rules, which learn it.
+   */
+  private seenIn(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, o: ObservationEvent): boolean {
+    this.aim(core, sp, yammer, o.at);
+    const reading = this.read(o.see, o.viewer);
+    if (reading.kind === 'any') return true;
+    if (reading.kind === 'fixed') return reading.fixed === o.photo;
+    const store = reading.store === 'exchange' ? core.exchange : reading.store === 'sharepoint' ? sp.sharepoint : yammer;
+    if (reading.kind === 'store') return this.shows(store, reading.store, reading.from, o);
+    if (reading.fixed !== o.photo && !this.shows(store, reading.store, reading.from, o)) return false;
+    for (const r of this.c.hooks.learns) r.learns!(o.see, o.photo, this.ctx);
+    return true;
+  }
+
+  /** Whether `store`, as the aimed context reads it, may show the observed photo over [from, at]. */
+  private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent): boolean {
+    if (store.allows(o.photo, from, o.at)) return true;
+    for (const r of this.c.hooks.alsoShows) if (r.alsoShows!(kind, from, this.ctx).includes(o.photo)) return true;
+    return false;
+  }
+
+  private visitOne(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, at: number): void {
+    this.aim(core, sp, yammer, at);
+    this.visit();
+    this.commitDue(core, sp, at);
+  }
+
+  private read(surface: Surface, viewer: string): Reading {
+    const reader = this.c.readers.get(surface);
+    if (reader !== undefined) return reader.reads!.read(surface, viewer, this.ctx);
+    return readsStore(SURFACE_STORE[surface] as ReadableStore, this.ctx.at, NO_RULES);
   }
 
   /**
    * The photos the model allows for an observation at this point of the trace, without learning
-   * from it. WARNING: call it only with an observation that would be the next event.
+   * from it (`unknown`: any photo). WARNING: call it only with an observation that would be the next event.
    */
   allowedFor(o: Omit<ObservationEvent, 'photo'>): Photo[] {
-    const provider = this.absent.surfaces.get(o.see);
+    const provider = this.c.absent.surfaces.get(o.see);
     if (provider !== undefined) return [];
-    return [...this.explain({ ...o, photo: UNKNOWN }, this.worldsOf(o.user), 0, null).allowed];
+    const subject = this.subjectOf(o.user);
+    this.enter(subject, o.at, 0);
+    return [...this.explain({ ...o, photo: UNKNOWN }, subject, 0, null).allowed];
   }
 
-  private explain(o: ObservationEvent, worlds: readonly SubjectWorld[], line: number, raw: unknown): Divergence {
+  /**
+   * The results the model allows for an action at this point of the trace (`ok`, `rejected`, or
+   * both), without learning from it. WARNING: call it only with an action that would be the next event.
+   */
+  resultsFor(a: Action & { at: number }): ('ok' | 'rejected')[] {
+    if (a.do === 'setPhoto' && this.c.absent.vias.has(a.via)) return [];
+    // a wait line changes nothing, whatever it says of itself (SPEC section 1)
+    if (a.do === 'wait') return ['ok', 'rejected'];
+    if (!('user' in a)) return ['ok'];
+    const subject = this.subjectOf(a.user);
+    this.enter(subject, a.at, 0);
+    const results = new Set<'ok' | 'rejected'>();
+    const event = { ...a, result: 'ok' } as ActionEvent;
+    for (const b of subject.branches) {
+      for (const s of this.settingsAt(a.at)) {
+        this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
+        results.add(this.rejectedBy(event) === undefined ? 'ok' : 'rejected');
+      }
+    }
+    return [...results];
+  }
+
+  private explain(o: ObservationEvent, subject: Subject, line: number, raw: unknown): Divergence {
     const allowed = new Map<Photo, Set<RuleId>>();
     const rules = new Set<RuleId>();
-    for (const w of worlds) {
-      const ctx = this.enter(w, o.at);
-      const reading = this.read(o.see, o.viewer, ctx);
-      for (const id of reading.rules) rules.add(id);
-      if ('fixed' in reading) {
-        allowed.set(reading.fixed, allowed.get(reading.fixed) ?? new Set());
-      } else {
-        w[reading.store].candidates(reading.from, o.at, allowed);
-        for (const r of this.hooks.alsoShows) {
-          for (const photo of r.alsoShows!(reading.store, reading.from, ctx)) {
-            allowed.set(photo, (allowed.get(photo) ?? new Set()).add(r.id));
-          }
-        }
+    const part = partOf(o.see);
+    const consider = (store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number) => {
+      store.candidates(from, o.at, allowed);
+      for (const r of this.c.hooks.alsoShows) {
+        for (const photo of r.alsoShows!(kind, from, this.ctx)) allowed.set(photo, (allowed.get(photo) ?? new Set()).add(r.id));
       }
-      for (const r of this.hooks.explains) if (r.explains!(o.photo, o.see, ctx)) rules.add(r.id);
+      for (const r of this.c.hooks.explains) if (r.explains!(o.photo, o.see, this.ctx)) rules.add(r.id);
+    };
+    for (const b of subject.branches) {
+      this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
+      const reading = this.read(o.see, o.viewer);
+      for (const id of reading.rules) rules.add(id);
+      if (reading.kind === 'any') allowed.set(UNKNOWN, allowed.get(UNKNOWN) ?? new Set());
+      else if (reading.kind === 'fixed' || reading.kind === 'either') {
+        if (reading.kind === 'either') consider(b.core.exchange, reading.store, reading.from);
+        allowed.set(reading.fixed, allowed.get(reading.fixed) ?? new Set());
+        for (const r of this.c.hooks.explains) if (r.explains!(o.photo, o.see, this.ctx)) rules.add(r.id);
+      } else if (part === 'sharepoint') {
+        for (const sp of b.sps) {
+          this.aim(b.core, sp, b.yams[0]!, o.at);
+          consider(sp.sharepoint, 'sharepoint', reading.from);
+        }
+      } else if (part === 'yammer') {
+        for (const y of b.yams) {
+          this.aim(b.core, b.sps[0]!, y, o.at);
+          consider(y, 'yammer', reading.from);
+        }
+      } else consider(b.core.exchange, 'exchange', reading.from);
     }
     for (const ids of allowed.values()) for (const id of ids) rules.add(id);
     return { line, event: raw, allowed: [...allowed.keys()].sort(byPhoto), rules: ordered(rules) };
   }
 
+  /** A divergence as found, or as uncertain when the part it reads (or the Exchange side it derives from) dropped possibilities. */
+  private certain(divergence: Divergence, subject: Subject, part: Part): Found {
+    const lost = subject.lost.exchange ?? (part === 'exchange' ? undefined : subject.lost[part]);
+    const which: Part = subject.lost.exchange !== undefined ? 'exchange' : part;
+    return lost === undefined ? { divergence } : { divergence, uncertain: { line: lost, user: subject.id, part: which } };
+  }
+
   // ---- time and possibilities
 
-  private worldsOf(user: string): SubjectWorld[] {
-    let worlds = this.subjects.get(user);
-    if (worlds === undefined) {
-      worlds = [new SubjectWorld(this.inits.get(user) ?? defaultUser(user))];
-      this.subjects.set(user, worlds);
+  private subjectOf(user: string): Subject {
+    let s = this.subjects.get(user);
+    if (s === undefined) {
+      s = this.initialSubject(this.inits.get(user) ?? defaultUser(user));
+      this.subjects.set(user, s);
     }
-    return worlds;
+    return s;
   }
 
-  private enter(w: SubjectWorld, at: number): Context {
-    this.ctx.world = w;
-    this.ctx.at = at;
-    this.ctx.spUpdatedBefore = w.spUpdated;
-    this.advance(this.ctx, at);
-    this.ctx.spUpdatedBefore = w.spUpdated;
-    return this.ctx;
+  /** A subject as the header declares them (SPEC sections 2 and 6). */
+  private initialSubject(u: UserInit): Subject {
+    const start = this.ctx.start;
+    const stores = u.stores ?? {};
+    const exchange = stores.exchange ?? u.photo;
+    const core = new ExchangeSide({ exchange, adSynced: u.adSynced, presence: u.lync, setPhotoEnabled: u.setPhotoEnabled });
+    const spUpdated: Span =
+      u.spUpdated === undefined ? NEVER : u.spUpdated === 'unknown' ? { lo: -Infinity, hi: start } : instant(u.spUpdated);
+    const base = new SharePointSide({ sharepoint: stores.sharepoint ?? u.photo, mySite: u.mySite, spUpdated });
+    const yammer = new WindowStore(stores.yammer ?? u.photo);
+    const sps: SharePointSide[] = [];
+    if (u.pending !== true) sps.push(base);
+    if (u.pending === true || u.pending === 'unknown') {
+      // what waits is Exchange's photo at the start, changed at an unknown instant before it, surely in Exchange
+      const waiting = base.clone();
+      this.outsideChange(exchange, { lo: -Infinity, hi: start }, -Infinity, [], this.aim(core, waiting, yammer, start));
+      this.commitDue(core, waiting, start);
+      sps.push(waiting);
+    }
+    const subject: Subject = { id: u.id, branches: [{ core, sps, yams: [yammer] }], lost: {} };
+    if (sps.length > 1) this.settle(subject, 1, start);
+    return subject;
   }
 
-  /** Carries out every SharePoint push due by `now`, earliest first. */
-  private advance(ctx: Context, now: number): void {
-    const w = ctx.world;
+  private aim(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, at: number, settings?: PhotoSettings): Context {
+    const ctx = this.ctx;
+    ctx.core = core;
+    ctx.sp = sp;
+    ctx.yammer = yammer;
+    ctx.at = at;
+    ctx.spUpdatedBefore = sp.spUpdated;
+    ctx.settings = settings ?? this.initialSettings;
+    return ctx;
+  }
+
+  /** Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that may or may not have happened splits. */
+  private enter(subject: Subject, t: number, line: number): void {
+    let split = false;
+    for (const b of subject.branches) {
+      let out: SharePointSide[] | undefined;
+      const sps = b.sps;
+      for (let i = 0; i < sps.length; i++) {
+        const sp = sps[i]!;
+        const states = sp.dueAt > t ? undefined : this.resolve(b.core, sp, b.yams[0]!, t);
+        if (states === undefined) out?.push(sp);
+        else {
+          out ??= sps.slice(0, i);
+          out.push(...states);
+        }
+      }
+      if (out !== undefined) {
+        b.sps = out;
+        split = true;
+      }
+    }
+    if (split) this.settle(subject, line, t);
+  }
+
+  /** Makes the pushes of `sp` due by `t`; undefined when it did not split, else the states it split into. */
+  private resolve(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number): SharePointSide[] | undefined {
     for (;;) {
-      let due = Infinity;
-      let rules: RuleId[] = [];
-      if (w.pending !== null) {
-        let trigger = Infinity;
-        let triggerRule: RuleId | undefined;
-        for (const r of this.hooks.pushTrigger) {
-          const t = r.pushTrigger!(ctx);
-          if (t !== undefined && t < trigger) [trigger, triggerRule] = [t, r.id];
-        }
-        if (triggerRule !== undefined) {
-          due = trigger;
-          rules = [triggerRule];
-          for (const r of this.hooks.pushHold) {
-            const hold = r.pushHold!(ctx);
-            if (hold !== undefined && hold > due) [due, rules] = [hold, [triggerRule, r.id]];
-          }
-        }
+      this.aim(core, sp, yammer, t);
+      const due = this.nextPush(sp);
+      if (due === undefined || due.span.lo > t) {
+        sp.dueAt = due === undefined ? Infinity : due.span.lo;
+        return undefined;
       }
-      for (const r of this.hooks.ownPushAt) {
-        const t = r.ownPushAt!(ctx);
-        if (t !== undefined && t < due) [due, rules] = [t, [r.id]];
+      if (due.span.hi <= t) {
+        this.push(core, sp, due.span, due.rules);
+        continue;
       }
-      if (due > now) return;
-      this.push(w, due, rules);
+      // it may have happened by t, or not yet
+      const waiting = sp.clone();
+      waiting.pushAfter = t;
+      this.push(core, sp, { lo: due.span.lo, hi: t }, due.rules);
+      const states = this.resolve(core, sp, yammer, t) ?? [sp];
+      this.commitDue(core, waiting, t);
+      return [...states, waiting];
     }
   }
 
-  /** SharePoint takes whatever exchange may hold at `at`, landing within spPickup. */
-  private push(w: SubjectWorld, at: number, rules: readonly RuleId[]): void {
-    const values = w.exchange.valuesAt(at);
-    w.sharepoint.write(at, values, at + this.param('spPickup'), rules);
-    w.spUpdated = at;
-    if (w.pending !== null) for (const v of w.pending.values) if (!values.includes(v)) w.skipped.add(v);
-    for (const v of values) w.skipped.delete(v);
-    w.pending = null;
-    w.visitAt = null;
-    if (w.unstuck !== null) {
-      for (const v of w.unstuck.values) w.unstuckUntil.set(v, at);
-      w.unstuck = null;
+  /** Makes the pushes surely due by `t`, without splitting (right after an action), and works out `dueAt`. */
+  private commitDue(core: ExchangeSide, sp: SharePointSide, t: number): void {
+    for (;;) {
+      if (sp.pending === null && sp.unstuck === null) {
+        sp.dueAt = Infinity;
+        return;
+      }
+      this.aim(core, sp, this.ctx.yammer, t);
+      const due = this.nextPush(sp);
+      if (due === undefined || due.span.hi > t) {
+        sp.dueAt = due === undefined ? Infinity : due.span.lo;
+        return;
+      }
+      this.push(core, sp, due.span, due.rules);
     }
   }
 
-  /** Keeps `worlds` as the possibilities of `user`; after a fork, merges equal ones and bounds them. */
-  private settle(user: string, worlds: SubjectWorld[], line: number, forked: boolean): undefined {
-    let next = worlds;
-    if (forked && worlds.length > 1) {
-      const seen = new Map<string, SubjectWorld>();
-      for (const w of worlds) seen.set(w.key(), w);
-      next = [...seen.values()];
-      if (next.length > MAX_POSSIBILITIES) {
-        next = next.slice(0, MAX_POSSIBILITIES);
-        this.droppedAt ??= { line, user };
+  /** When the next push to SharePoint is due (for the aimed context), and the rules that time it. */
+  private nextPush(sp: SharePointSide): { span: Span; rules: RuleId[] } | undefined {
+    const ctx = this.ctx;
+    const hooks = this.c.hooks;
+    let span: Span | undefined;
+    let rules: RuleId[] = [];
+    if (sp.pending !== null) {
+      let trigger: Span | undefined;
+      let triggerRule: RuleId | undefined;
+      for (const r of hooks.pushTrigger) {
+        const t = r.pushTrigger!(ctx);
+        if (t !== undefined && (trigger === undefined || t.lo < trigger.lo)) [trigger, triggerRule] = [t, r.id];
+      }
+      if (trigger !== undefined) {
+        span = trigger;
+        rules = [triggerRule!];
+        for (const r of hooks.pushHold) {
+          const hold = r.pushHold!(ctx);
+          if (hold === undefined) continue;
+          if (hold.hi > span.lo) rules = [...rules, r.id];
+          span = { lo: Math.max(span.lo, hold.lo), hi: Math.max(span.hi, hold.hi) };
+        }
       }
     }
-    this.subjects.set(user, next);
-    return undefined;
+    for (const r of hooks.ownPushAt) {
+      const own = r.ownPushAt!(ctx);
+      if (own !== undefined && (span === undefined || own.lo < span.lo)) [span, rules] = [own, [r.id]];
+    }
+    if (span === undefined) return undefined;
+    // nothing happened before the start, nor before the instant the push is known not to have happened by
+    const lo = Math.max(span.lo, ctx.start, sp.pushAfter + 1);
+    return { span: { lo, hi: Math.max(lo, span.hi) }, rules };
   }
+
+  /** SharePoint takes whatever Exchange may hold at some instant of `span`, landing within spPickup. */
+  private push(core: ExchangeSide, sp: SharePointSide, span: Span, rules: readonly RuleId[]): void {
+    const values = core.exchange.valuesDuring(span.lo, span.hi);
+    const because = sp.pending?.because ?? NO_RULES;
+    const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
+    sp.sharepoint.write(span.lo, values, span.hi + this.param('spPickup'), cited);
+    sp.spUpdated = span;
+    if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
+    for (const v of values) sp.skipped.delete(v);
+    sp.pending = null;
+    sp.visitAt = null;
+    sp.pushAfter = -Infinity;
+    if (sp.unstuck !== null) {
+      for (const v of sp.unstuck.values) sp.unstuckUntil.set(v, span.hi);
+      sp.unstuck = null;
+    }
+  }
+
+  /**
+   * Keeps the possibilities of `subject` canonical after a fork: equal states of a part merge, and
+   * Exchange sides that became equal merge with the SharePoint and Yammer states of both. A list
+   * longer than MAX_POSSIBILITIES is first widened: states equal but for what a cache reaching back
+   * may still show become one that allows what either did (a superset: a divergence stays
+   * certain). Only then are states dropped, and the part says from which line.
+   */
+  private settle(subject: Subject, line: number, now: number): void {
+    const views = this.keyViews(now);
+    const spKey = (sp: SharePointSide) => sp.key(views.sharepoint, this.c.spKey);
+    const yamKey = (y: WindowStore) => y.key(views.yammer);
+    const keepSps = (list: SharePointSide[]): SharePointSide[] => {
+      let out = distinct(list, spKey, absorbSharePoint);
+      if (out.length > MAX_POSSIBILITIES) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, false), widenSharePoint);
+      return this.bounded(out, subject, 'sharepoint', line);
+    };
+    const keepYams = (list: WindowStore[]) => this.bounded(distinct(list, yamKey), subject, 'yammer', line);
+    for (const b of subject.branches) {
+      if (b.sps.length > 1) b.sps = keepSps(b.sps);
+      if (b.yams.length > 1) b.yams = keepYams(b.yams);
+    }
+    let branches = subject.branches;
+    if (branches.length > 1) {
+      // Two branches with equal Exchange sides are one when their SharePoint states, or their
+      // Yammer states, are the same: then the union of the others is exact. Otherwise a union
+      // would pair a SharePoint state of one with a Yammer state of the other: kept apart.
+      const byCore = new Map<string, Branch[]>();
+      const merged: Branch[] = [];
+      for (const b of branches) {
+        const k = b.core.key(views.exchange, this.c.raceWindow);
+        const same = byCore.get(k);
+        const into = same?.find((o) => sameKeys(o.sps, b.sps, spKey) || sameKeys(o.yams, b.yams, yamKey));
+        if (into === undefined) {
+          byCore.set(k, [...(same ?? []), b]);
+          merged.push(b);
+          continue;
+        }
+        into.core.absorb(b.core);
+        if (sameKeys(into.sps, b.sps, spKey)) into.yams = keepYams([...into.yams, ...b.yams]);
+        else into.sps = keepSps([...into.sps, ...b.sps]);
+      }
+      branches = merged;
+    }
+    if (branches.length > MAX_POSSIBILITIES) {
+      // widened: the SharePoint and Yammer states of the merged branches may now pair across them
+      const byCore = new Map<string, Branch>();
+      for (const b of branches) {
+        const k = b.core.key(views.exchange, this.c.raceWindow, false);
+        const into = byCore.get(k);
+        if (into === undefined) {
+          byCore.set(k, b);
+          continue;
+        }
+        into.core.widen(b.core);
+        into.sps = keepSps([...into.sps, ...b.sps]);
+        into.yams = keepYams([...into.yams, ...b.yams]);
+      }
+      branches = [...byCore.values()];
+    }
+    subject.branches = this.bounded(branches, subject, 'exchange', line);
+  }
+
+  private bounded<T>(xs: T[], subject: Subject, part: Part, line: number): T[] {
+    if (xs.length <= MAX_POSSIBILITIES) return xs;
+    subject.lost[part] ??= line;
+    this.capped[part]++;
+    return xs.slice(0, MAX_POSSIBILITIES);
+  }
+
+  /** What reads can still reach back to, per store, at `now`. */
+  private keyViews(now: number): { exchange: KeyView; sharepoint: KeyView; yammer: KeyView } {
+    return {
+      exchange: { now, anchors: this.anchors.exchange.times, maxBack: this.c.exchangeReach, fixed: true, madeAt: this.c.copiesMadeAt },
+      sharepoint: { now, anchors: this.anchors.sharepoint.times, maxBack: 0, fixed: this.c.fixedSharePoint },
+      yammer: { now, anchors: [], maxBack: 0, fixed: true },
+    };
+  }
+}
+
+const NO_RULES: readonly RuleId[] = [];
+
+/** The kinds of action whose effect the checker carries out itself, besides the rules' hooks. */
+const CHECKER_ACTS: readonly ActionKind[] = ['visitMySite', 'editCancel', 'setPolicy'];
+
+/** A divergence found, and why it is not certain when possibilities were dropped. */
+type Found = { divergence: Divergence; uncertain?: { line: number; user: string; part: Part } };
+
+function partOf(surface: Surface): Part {
+  const store = SURFACE_STORE[surface];
+  return store === 'sharepoint' ? 'sharepoint' : store === 'yammer' ? 'yammer' : 'exchange';
+}
+
+function cloneBranch(b: Branch): Branch {
+  return { core: b.core.clone(), sps: b.sps.map((sp) => sp.clone()), yams: b.yams.map((y) => y.clone()) };
+}
+
+/** `xs` without repeats by `key`; a repeat's diagnostics go to the one kept (`absorb`). */
+function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T, dropped: T) => void): T[] {
+  const seen = new Map<string, T>();
+  for (const x of xs) {
+    const k = key(x);
+    const kept = seen.get(k);
+    if (kept === undefined) seen.set(k, x);
+    else absorb?.(kept, x);
+  }
+  return [...seen.values()];
+}
+
+function absorbSharePoint(kept: SharePointSide, dropped: SharePointSide): void {
+  kept.absorb(dropped);
+}
+
+function widenSharePoint(kept: SharePointSide, other: SharePointSide): void {
+  kept.widen(other);
+}
+
+/** Whether two lists hold the same states, by key. */
+function sameKeys<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): boolean {
+  if (a.length !== b.length) return false;
+  const ka = new Set(a.map(key));
+  return b.every((x) => ka.has(key(x)));
 }
 
 /** The one context object a checker hands its rules; it is re-aimed at each possibility in turn. */
 class Context implements RuleContext {
-  world!: SubjectWorld;
+  core!: ExchangeSide;
+  sp!: SharePointSide;
+  yammer!: WindowStore;
   at = 0;
-  spUpdatedBefore = -Infinity;
+  spUpdatedBefore: Span = NEVER;
+  settings: PhotoSettings = DEFAULT_PHOTO_SETTINGS;
   outsideBecause: readonly RuleId[] = [];
 
   constructor(
     private readonly checker: ProfileChecker,
     readonly start: number,
+    private readonly params: Params,
   ) {}
 
   param(name: ParamName): number {
-    return this.checker.param(name);
+    const value = this.params[name];
+    if (value === undefined) throw new Error(`profile ${this.checker.profile.id} has no parameter ${name}`);
+    return value;
+  }
+  optionalParam(name: ParamName): number | undefined {
+    return this.checker.optionalParam(name);
   }
   has(rule: RuleId): boolean {
     return this.checker.has(rule);
@@ -401,29 +949,29 @@ class Context implements RuleContext {
   viewer(id: string): ViewerState {
     return this.checker.viewer(id);
   }
+  hasAnyRole(user: string, roles: readonly string[]): boolean {
+    return this.checker.hasAnyRole(user, roles);
+  }
   isOutside(via: Via): boolean {
     return this.checker.isOutside(via);
   }
   stopsDirSync(action: SetPhoto): RuleId | undefined {
     return this.checker.stopsDirSync(action, this);
   }
-  outsideChange(photo: Photo, because: readonly RuleId[] = []): void {
-    // most outside changes come with no rule to add: no copy on the checker's hot path then
-    if (because.length === 0) return this.checker.outsideChange(photo, this);
-    const before = this.outsideBecause;
-    this.outsideBecause = [...before, ...because];
-    try {
-      this.checker.outsideChange(photo, this);
-    } finally {
-      this.outsideBecause = before;
-    }
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): void {
+    this.checker.writeExchange(photo, deadline, rules, source, this);
+  }
+  outsideChange(photo: Photo, reachedBy: number, because: readonly RuleId[] = []): void {
+    const cited =
+      because.length === 0 ? this.outsideBecause : this.outsideBecause.length === 0 ? because : [...this.outsideBecause, ...because];
+    this.checker.outsideChange(photo, this.at, reachedBy, cited, this);
   }
 }
 
 type HookName = {
   [K in keyof Rule]-?: NonNullable<Rule[K]> extends (...args: never[]) => unknown ? K : never;
 }[keyof Rule];
-type Hooks = { readonly [K in HookName]: readonly Rule[] } & { readonly visitRules: readonly RuleId[] };
+type Hooks = { readonly [K in HookName]: readonly Rule[] };
 
 function collectHooks(rules: readonly Rule[]): Hooks {
   const pick = (name: HookName) => rules.filter((r) => r[name] !== undefined);
@@ -432,6 +980,7 @@ function collectHooks(rules: readonly Rule[]): Hooks {
     onAction: pick('onAction'),
     makesOutside: pick('makesOutside'),
     stopsDirSync: pick('stopsDirSync'),
+    racesWith: pick('racesWith'),
     onOutsideChange: pick('onOutsideChange'),
     onVisit: pick('onVisit'),
     pushTrigger: pick('pushTrigger'),
@@ -439,18 +988,34 @@ function collectHooks(rules: readonly Rule[]): Hooks {
     ownPushAt: pick('ownPushAt'),
     alsoShows: pick('alsoShows'),
     explains: pick('explains'),
-    visitRules: pick('onVisit').map((r) => r.id),
+    keepsOpen: pick('keepsOpen'),
+    learns: pick('learns'),
   };
 }
 
 /** What a checker needs of its profile, worked out once per profile: a harness makes a checker for every run. */
 type Compiled = {
   readonly ruleIds: ReadonlySet<RuleId>;
-  readonly rules: readonly Rule[];
   readonly hooks: Hooks;
+  /** the rules whose `onAction` concerns each kind of action */
+  readonly onActionFor: ReadonlyMap<ActionKind, readonly Rule[]>;
+  /** whether a SharePoint upload lands in SharePoint itself (SP-ORIGIN, no SP-UPLOAD-REDIRECT) */
+  readonly originUploads: boolean;
+  /** the kinds of action whose unknown outcome the rules acting on them keep open within the state: no fork */
+  readonly keptOpen: ReadonlySet<ActionKind>;
+  readonly visitRules: readonly RuleId[];
   readonly readers: ReadonlyMap<Surface, Rule>;
   readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
   readonly absent: Missing;
+  /** how far back a read of Exchange reaches from its own time, anchors aside (OWA, Lync, Teams) */
+  readonly exchangeReach: number;
+  /** how long a change to Exchange may race with another (AD-PERIODIC); 0: never */
+  readonly raceWindow: number;
+  /** whether SharePoint's changes are never moved (see KeyView: they are under SP-SYNC-WINDOW) */
+  readonly fixedSharePoint: boolean;
+  /** whether an Edit-Cancel asks when Exchange's changes were made (under SP-SYNC-WINDOW) */
+  readonly copiesMadeAt: boolean;
+  readonly spKey: SharePointKeyParams;
 };
 const compiledProfiles = new WeakMap<Profile, Compiled>();
 
@@ -463,7 +1028,36 @@ function compiled(profile: Profile): Compiled {
   const readers = new Map<Surface, Rule>();
   for (const r of rules) for (const s of r.reads?.surfaces ?? []) if (!readers.has(s)) readers.set(s, r);
   const outsideRules = new Map(VIAS.map((via) => [via, hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id)]));
-  const made: Compiled = { ruleIds, rules, hooks, readers, outsideRules, absent: missingFrom(ruleIds) };
+  const p = profile.params;
+  const reach = [
+    ruleIds.has('OWA-CACHE') ? p.owaCache : undefined,
+    ruleIds.has('LYNC-PRESENCE') ? p.lyncLag : undefined,
+    ruleIds.has('TEAMS-CACHE') ? Math.max(p.teamsCache ?? 0, p.teamsServiceCache ?? 0) : undefined,
+  ];
+  const onActionFor = new Map(ACTION_KINDS.map((k) => [k, hooks.onAction.filter((r) => (r.acts ?? ACTION_KINDS).includes(k))]));
+  const made: Compiled = {
+    ruleIds,
+    hooks,
+    onActionFor,
+    originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
+    // the checker itself acts on visits and policy changes: those always fork
+    keptOpen: new Set(
+      ACTION_KINDS.filter((k) => {
+        const acting = onActionFor.get(k)!;
+        return !CHECKER_ACTS.includes(k) && acting.length > 0 && acting.every((r) => r.keepsOpen !== undefined);
+      }),
+    ),
+    visitRules: hooks.onVisit.map((r) => r.id),
+    readers,
+    outsideRules,
+    absent: missingFrom(ruleIds),
+    exchangeReach: Math.max(0, ...reach.map((x) => x ?? 0)),
+    raceWindow: ruleIds.has('AD-PERIODIC') ? (p.dirSyncInterval ?? 0) : 0,
+    // SP-SYNC-WINDOW moves SharePoint's changes, and its Edit-Cancel asks when Exchange's were made
+    fixedSharePoint: !ruleIds.has('SP-SYNC-WINDOW'),
+    copiesMadeAt: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('EDIT-CANCEL'),
+    spKey: { throttle: p.spThrottle ?? 0, sinceMatters: ruleIds.has('SP-MYSITE-ONCE') },
+  };
   compiledProfiles.set(profile, made);
   return made;
 }

@@ -25,5 +25,9 @@ export const RULE_IDS = [
   'CMDLET-RETIRED',
   'GRAPH-SIZE',
   'SP-UPLOAD-REDIRECT',
+  'AD-PERIODIC',
+  'PHOTO-SOURCE',
+  'PHOTO-POLICY-OWA',
+  'DELVE-RETIRED',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

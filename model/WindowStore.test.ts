@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Photo } from './vocabulary.js';
-import { WindowStore } from './WindowStore.js';
+import { UNKNOWN, type Photo } from './vocabulary.js';
+import { WindowStore, type KeyView } from './WindowStore.js';
 
 // Unit tests and properties of WindowStore (SPEC section 4, "Time windows"): a write lands at
 // some instant of [at, deadline); the store shows the newest change that has landed, so once a
@@ -26,13 +26,13 @@ function sorted(values: Iterable<Photo>): Photo[] {
 // supersededAt(k) = the earliest deadline of a newer change (a change made at once that is at
 // once superseded never shows).
 
-type RefChange = { at: number; values: Photo[]; deadline: number };
+type RefChange = { at: number; values: Photo[]; deadline: number; sourceBy: number };
 
 class NaiveStore {
   changes: RefChange[];
 
   constructor(initial: Photo) {
-    this.changes = [{ at: -Infinity, values: [initial], deadline: -Infinity }];
+    this.changes = [{ at: -Infinity, values: [initial], deadline: -Infinity, sourceBy: -Infinity }];
   }
 
   supersededAt(k: number): number {
@@ -47,8 +47,8 @@ class NaiveStore {
     return c.at <= now && s > from && s > c.at;
   }
 
-  write(at: number, values: readonly Photo[], deadline: number): void {
-    this.changes.push({ at, values: [...values], deadline });
+  write(at: number, values: readonly Photo[], deadline: number, sourceBy = at): void {
+    this.changes.push({ at, values: [...values], deadline, sourceBy });
   }
 
   /** The changes that may still land after `at`: not surely landed, and not surely superseded by a newer one. */
@@ -57,13 +57,14 @@ class NaiveStore {
   }
 
   /**
-   * Lands at once, but every change still in flight at `at` counts as newer and lands after it.
-   * A change that a newer one surely superseded is not in flight, whatever its own deadline: it
-   * never shows again (the store's invariant), and moving it would bring it back.
+   * Lands at once and ends the travel of every change that had surely reached the source by `at`;
+   * those that had not travel on, count as newer and land after it. A change that a newer one surely
+   * superseded is not in flight, whatever its own deadline: it never shows again (the store's
+   * invariant), and moving it would bring it back.
    */
-  writeBeneathInFlight(at: number, values: readonly Photo[]): void {
-    const inFlight = this.inFlight(at);
-    this.changes = [...this.changes.filter((c) => !inFlight.includes(c)), { at, values: [...values], deadline: at }, ...inFlight];
+  endTravel(at: number, values: readonly Photo[]): void {
+    const travel = this.inFlight(at).filter((c) => c.sourceBy > at);
+    this.changes = [...this.changes.filter((c) => !travel.includes(c)), { at, values: [...values], deadline: at, sourceBy: at }, ...travel];
   }
 
   values(from: number, now: number): Photo[] {
@@ -74,8 +75,8 @@ class NaiveStore {
     return sorted(out);
   }
 
-  hasten(before: number, deadline: number): void {
-    for (const c of this.changes) if (c.at < before && c.deadline > deadline) c.deadline = deadline;
+  hasten(reachedBy: number, deadline: number): void {
+    for (const c of this.changes) if (c.sourceBy <= reachedBy && c.deadline > deadline) c.deadline = deadline;
   }
 }
 
@@ -96,13 +97,22 @@ const lagArb = fc.oneof(
 const valuesArb = fc.uniqueArray(fc.constantFrom(...POOL), { minLength: 1, maxLength: 2 });
 
 type Op =
-  | { kind: 'write'; gap: number; values: Photo[]; lag: number }
-  | { kind: 'beneath'; gap: number; values: Photo[] }
+  | { kind: 'write'; gap: number; values: Photo[]; lag: number; reach: number }
+  | { kind: 'endTravel'; gap: number; values: Photo[] }
   | { kind: 'hasten'; gap: number; back: number; lag: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('write' as const), gap: gapArb, values: valuesArb, lag: lagArb }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('beneath' as const), gap: gapArb, values: valuesArb }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('write' as const),
+      gap: gapArb,
+      values: valuesArb,
+      lag: lagArb,
+      reach: fc.constantFrom(0, 0, 1, 30, 60, 61),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('endTravel' as const), gap: gapArb, values: valuesArb }) },
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('hasten' as const), gap: gapArb, back: fc.constantFrom(0, 1, 50), lag: lagArb }),
@@ -117,13 +127,13 @@ function applyOp(op: Op, now: number, store: WindowStore, ref: NaiveStore): { no
   const t = now + op.gap;
   switch (op.kind) {
     case 'write':
-      store.write(t, op.values, t + op.lag, []);
-      ref.write(t, op.values, t + op.lag);
-      return { now: t, done: `write(${t}, [${op.values}], ${t + op.lag})` };
-    case 'beneath':
-      store.writeBeneathInFlight(t, op.values, []);
-      ref.writeBeneathInFlight(t, op.values);
-      return { now: t, done: `writeBeneathInFlight(${t}, [${op.values}])` };
+      store.write(t, op.values, t + op.lag, [], t + op.reach);
+      ref.write(t, op.values, t + op.lag, t + op.reach);
+      return { now: t, done: `write(${t}, [${op.values}], ${t + op.lag}, reached by ${t + op.reach})` };
+    case 'endTravel':
+      store.endTravel(t, op.values, []);
+      ref.endTravel(t, op.values);
+      return { now: t, done: `endTravel(${t}, [${op.values}])` };
     case 'hasten':
       store.hasten(t - op.back, t + op.lag, 'SP-SYNC-WINDOW');
       ref.hasten(t - op.back, t + op.lag);
@@ -168,16 +178,16 @@ function widened(before: Map<string, Photo[]>, after: Map<string, Photo[]>): str
 
 /** Counterexamples the properties found (shrunk), replayed on every run. */
 const FOUND: Record<'coverLostAtItsOwnInstant' | 'hastenResurrects' | 'beneathAfterCompaction', History> = {
-  // p1 (window to 60) is superseded at once by p2 at 0: it never shows. Without compaction,
-  // writeBeneathInFlight at 1 counts it in flight (deadline 60 > 1) and lets it land after p3; with
-  // compaction (the unrelated p4 makes four changes) it was dropped, and p1 stays gone
+  // p1 (window to 60, not in the source before 60) is superseded at once by p2 at 0: it never shows.
+  // Without compaction, endTravel at 1 counted it in flight (deadline 60 > 1) and let it land after
+  // p3; with compaction (the unrelated p4 makes four changes) it was dropped, and p1 stays gone
   beneathAfterCompaction: {
     initial: 'p0',
     ops: [
-      { kind: 'write', gap: 0, values: ['p4'], lag: 0 },
-      { kind: 'write', gap: 0, values: ['p1'], lag: 60 },
-      { kind: 'write', gap: 0, values: ['p2'], lag: 0 },
-      { kind: 'beneath', gap: 1, values: ['p3'] },
+      { kind: 'write', gap: 0, values: ['p4'], lag: 0, reach: 0 },
+      { kind: 'write', gap: 0, values: ['p1'], lag: 60, reach: 60 },
+      { kind: 'write', gap: 0, values: ['p2'], lag: 0, reach: 0 },
+      { kind: 'endTravel', gap: 1, values: ['p3'] },
     ],
   },
   // writes only: p3 written at once at 1 is dropped at 2, covered by the p3 written at once at 2; the
@@ -185,10 +195,10 @@ const FOUND: Record<'coverLostAtItsOwnInstant' | 'hastenResurrects' | 'beneathAf
   coverLostAtItsOwnInstant: {
     initial: 'p0',
     ops: [
-      { kind: 'write', gap: 1, values: ['p0'], lag: 1 },
-      { kind: 'write', gap: 0, values: ['p3'], lag: 0 },
-      { kind: 'write', gap: 1, values: ['p3'], lag: 0 },
-      { kind: 'write', gap: 0, values: ['p0'], lag: 0 },
+      { kind: 'write', gap: 1, values: ['p0'], lag: 1, reach: 0 },
+      { kind: 'write', gap: 0, values: ['p3'], lag: 0, reach: 0 },
+      { kind: 'write', gap: 1, values: ['p3'], lag: 0, reach: 0 },
+      { kind: 'write', gap: 0, values: ['p0'], lag: 0, reach: 0 },
     ],
   },
   // hasten after compaction: p1 written at once at 0 superseded p0 at 0; that change was dropped at
@@ -197,9 +207,9 @@ const FOUND: Record<'coverLostAtItsOwnInstant' | 'hastenResurrects' | 'beneathAf
   hastenResurrects: {
     initial: 'p0',
     ops: [
-      { kind: 'write', gap: 0, values: ['p1'], lag: 0 },
-      { kind: 'write', gap: 120, values: ['p1'], lag: 0 },
-      { kind: 'write', gap: 60, values: ['p2'], lag: 1000 },
+      { kind: 'write', gap: 0, values: ['p1'], lag: 0, reach: 0 },
+      { kind: 'write', gap: 120, values: ['p1'], lag: 0, reach: 0 },
+      { kind: 'write', gap: 60, values: ['p2'], lag: 1000, reach: 0 },
       { kind: 'hasten', gap: 60, back: 0, lag: 600 },
     ],
   },
@@ -279,40 +289,49 @@ describe('WindowStore: a write lands within its window', () => {
   });
 });
 
-describe('WindowStore: writeBeneathInFlight', () => {
-  it('lands at once over what has landed, while changes in flight still land after it', () => {
+describe('WindowStore: endTravel', () => {
+  it('lands at once, while a change not yet in the source travels on and lands after it', () => {
     const s = new WindowStore('p0');
-    s.write(0, ['p1'], 72_000, []); // in flight until 72 000
-    s.writeBeneathInFlight(10, ['p2'], []);
+    s.write(0, ['p1'], 72_000, [], 60); // travels until 72 000, in the source from 60
+    s.endTravel(10, ['p2'], []);
     expect(allowed(s, 10, 10)).toEqual(['p1', 'p2']); // p0 gone at once, p1 may still land
     expect(allowed(s, 71_999, 71_999)).toEqual(['p1', 'p2']);
     expect(allowed(s, 72_000, 72_000)).toEqual(['p1']); // p1 surely landed, over p2
     expect(allowed(s, 5, 72_000)).toEqual(['p0', 'p1', 'p2']);
   });
 
+  it('ends the travel of a change the source surely held: it may have shown before, never after', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 72_000, [], 60);
+    s.endTravel(100, ['p2'], []);
+    expect(allowed(s, 100, 100)).toEqual(['p2']);
+    expect(allowed(s, 72_000, 72_000)).toEqual(['p2']);
+    expect(allowed(s, 5, 100)).toEqual(['p0', 'p1', 'p2']); // a cache reaching back
+  });
+
   it('is an ordinary write made at once when nothing is in flight', () => {
     const s = new WindowStore('p0');
     s.write(0, ['p1'], 60, []);
-    s.writeBeneathInFlight(60, ['p2'], []); // p1's window ends exactly at 60: it has landed
+    s.endTravel(60, ['p2'], []); // p1's window ends exactly at 60: it has landed
     expect(allowed(s, 60, 60)).toEqual(['p2']);
     expect(allowed(s, 60, 1000)).toEqual(['p2']);
   });
 
   it('does not bring back a change that a newer one surely superseded, whatever its own deadline', () => {
     const s = new WindowStore('p0');
-    s.write(1, ['p2'], 3, []); // may land until 3
+    s.write(1, ['p2'], 3, [], 5); // may land until 3
     s.write(1, ['p0'], 2, []); // newer, surely landed by 2: from 2 on p2 never shows again
     expect(allowed(s, 2, 2)).toEqual(['p0']);
-    s.writeBeneathInFlight(2, ['p0'], []);
+    s.endTravel(2, ['p0'], []);
     expect(allowed(s, 2, 2)).toEqual(['p0']);
   });
 
-  it('with madeAt, a change in flight no newer than the copy lands without replacing it; a newer one still does', () => {
+  it('with madeAt, a change travelling on that is no newer than a copied value lands without replacing it', () => {
     const s = new WindowStore('p0');
-    s.write(0, ['p1'], 72_000, []); // travelling since 0
-    s.write(50, ['p3'], 72_050, []); // travelling since 50
+    s.write(0, ['p1'], 72_000, [], 10_000); // travelling since 0, in the source from 10 000
+    s.write(50, ['p3'], 72_050, [], 10_050); // travelling since 50
     // copies p2 (from a change made at 10) and p4 (from one made at 60)
-    s.writeBeneathInFlight(
+    s.endTravel(
       100,
       ['p2', 'p4'],
       [],
@@ -326,44 +345,22 @@ describe('WindowStore: writeBeneathInFlight', () => {
     expect(allowed(s, 72_050, 72_050)).toEqual(['p3', 'p4']);
   });
 
-  it('without madeAt, changes in flight all count as newer than the copy', () => {
-    const s = new WindowStore('p0');
-    s.write(0, ['p1'], 72_000, []);
-    s.writeBeneathInFlight(100, ['p2'], []);
-    expect(allowed(s, 72_000, 72_000)).toEqual(['p1']);
-  });
-
-  it('property: at its instant it allows its values and those in flight; once all have landed, the newest in flight', () => {
+  it('property: at its instant it allows its values and those travelling on; once all have landed, the newest of them', () => {
     fc.assert(
       fc.property(historyArb, gapArb, valuesArb, (h, gap, values) => {
         const { store, ref, now } = replayHistory(h);
         const t = now + gap;
-        const inFlight = ref.inFlight(t);
-        store.writeBeneathInFlight(t, values, []);
-        const expected = sorted([...values, ...inFlight.flatMap((c) => c.values)]);
+        const travel = ref.inFlight(t).filter((c) => c.sourceBy > t);
+        store.endTravel(t, values, []);
+        const expected = sorted([...values, ...travel.flatMap((c) => c.values)]);
         expect(allowed(store, t, t)).toEqual(expected);
-        // once every window has closed only the newest change shows, and the ones in flight count as newer
-        const settled = Math.max(t, ...inFlight.map((c) => c.deadline));
-        const newest = inFlight[inFlight.length - 1]?.values ?? values;
+        // once every window has closed only the newest change shows, and the ones travelling on count as newer
+        const settled = Math.max(t, ...travel.map((c) => c.deadline));
+        const newest = travel[travel.length - 1]?.values ?? values;
         expect(allowed(store, settled, settled)).toEqual(sorted(newest));
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('WindowStore: valuesMadeAt', () => {
-  it('gives each value the store may hold when the latest change carrying it was made', () => {
-    const s = new WindowStore('p0');
-    s.write(0, ['p1'], 60, []);
-    s.write(10, ['p0'], 70, []);
-    expect(s.valuesMadeAt(20)).toEqual(
-      new Map([
-        ['p0', 10],
-        ['p1', 0],
-      ]),
-    );
-    expect(s.valuesMadeAt(70)).toEqual(new Map([['p0', 10]]));
   });
 });
 
@@ -377,11 +374,13 @@ describe('WindowStore: hasten', () => {
     expect(allowed(s, 0, 601_000)).toEqual(['p0', 'p1']);
   });
 
-  it('leaves changes made at or after `before` alone', () => {
+  it('leaves changes not yet surely in the source alone', () => {
     const s = new WindowStore('p0');
-    s.write(1000, ['p1'], 100_000, []);
+    s.write(0, ['p1'], 100_000, [], 1001); // in the source from 1001
     s.hasten(1000, 2000, 'SP-SYNC-WINDOW');
     expect(allowed(s, 50_000, 50_000)).toEqual(['p0', 'p1']);
+    s.hasten(1001, 3000, 'SP-SYNC-WINDOW');
+    expect(allowed(s, 3000, 3000)).toEqual(['p1']);
   });
 
   it('property: only ever narrows, and surely lands every change made before `before` by the deadline', () => {
@@ -396,10 +395,10 @@ describe('WindowStore: hasten', () => {
         s.hasten(t - back, t + lag, 'SP-SYNC-WINDOW');
         ref.hasten(t - back, t + lag);
         expect(widened(before, snapshot(s, t)).join('\n'), `hasten(${t - back}, ${t + lag})`).toBe('');
-        // the newest change made before `before` has landed by the deadline: older-only values are gone then
+        // the newest change in the source by `reachedBy` has landed by the deadline: older-only values are gone then
         let last = -1;
         ref.changes.forEach((c, k) => {
-          if (c.at < t - back) last = k;
+          if (c.sourceBy <= t - back) last = k;
         });
         if (last > 0) {
           const newer = new Set(ref.changes.slice(last).flatMap((c) => c.values));
@@ -436,16 +435,16 @@ describe('WindowStore: compaction keeps results', () => {
     expect(allowed(s, 60, 240)).toEqual(['p1', 'p2']);
   });
 
-  it('writeBeneathInFlight answers alike whether or not an unrelated earlier change made the store compact', () => {
+  it('endTravel answers alike whether or not an unrelated earlier change made the store compact', () => {
     const without = new WindowStore('p0');
-    without.write(0, ['p1'], 60, []);
+    without.write(0, ['p1'], 60, [], 60);
     without.write(0, ['p2'], 0, []); // p1 never shows: p2 landed at once, and is newer
-    without.writeBeneathInFlight(1, ['p3'], []);
+    without.endTravel(1, ['p3'], []);
     const compacted = new WindowStore('p0');
     compacted.write(0, ['p4'], 0, []); // superseded at its own instant: shows nowhere
-    compacted.write(0, ['p1'], 60, []);
+    compacted.write(0, ['p1'], 60, [], 60);
     compacted.write(0, ['p2'], 0, []);
-    compacted.writeBeneathInFlight(1, ['p3'], []);
+    compacted.endTravel(1, ['p3'], []);
     expect(sorted(compacted.valuesAt(1))).toEqual(sorted(without.valuesAt(1)));
   });
 
@@ -488,15 +487,121 @@ describe('WindowStore: compaction keeps results', () => {
         let now = 0;
         for (const op of ops) now = applyOp(op, now, s, ref).now;
         const copy = s.clone();
-        const key = s.key();
+        const view = { now, anchors: [0], maxBack: 100 };
+        const key = s.key(view);
         const snap = snapshot(s, now);
         const ref2 = new NaiveStore(initial);
         let t = now;
         for (const op of more.ops) t = applyOp(op, t, copy, ref2).now;
-        expect(s.key()).toBe(key);
+        expect(s.key(view)).toBe(key);
         expect(snapshot(s, now)).toEqual(snap);
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('WindowStore: unknown', () => {
+  it('allows any photo while a store the header does not know has not been replaced', () => {
+    const s = new WindowStore(UNKNOWN);
+    expect(s.allows('p3', 0, 0)).toBe(true);
+    expect(s.allows('none', 0, 0)).toBe(true);
+    s.write(10, ['p1'], 70, []);
+    expect(s.allows('p3', 69, 69)).toBe(true); // p1 may not have landed yet
+    expect(s.allows('p3', 70, 70)).toBe(false);
+    expect(s.allows('p3', 69, 100)).toBe(true); // a cache reaching back
+    expect(s.valuesAt(20).sort()).toEqual(['p1', UNKNOWN]);
+  });
+});
+
+describe('WindowStore: key', () => {
+  /** Reads the future can still make at `view`: from an anchor or within maxBack, at now or later. */
+  function futureReads(view: KeyView): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const later of [0, 1, 30, 60, 61, 100, 1000]) {
+      const at = view.now + later;
+      for (const from of [...view.anchors, ...[0, 1, 30, 60, view.maxBack].map((b) => at - Math.min(b, view.maxBack + later))]) {
+        if (from <= at) out.push([from, at]);
+      }
+    }
+    return out;
+  }
+
+  it('property: two stores with equal keys answer every read the future can make alike', () => {
+    const viewArb = fc.record({
+      anchors: fc.uniqueArray(fc.integer({ min: -50, max: 600 }), { maxLength: 3 }).map((xs) => [...xs].sort((a, b) => a - b)),
+      maxBack: fc.constantFrom(0, 30, 100),
+      fixed: fc.boolean(),
+      madeAt: fc.boolean(),
+    });
+    let equalKeys = 0;
+    fc.assert(
+      fc.property(historyArb, historyArb, viewArb, (h1, h2, v) => {
+        const one = replayHistory(h1);
+        const two = replayHistory({ ...h2, initial: h1.initial });
+        const now = Math.max(one.now, two.now);
+        const view: KeyView = { now, anchors: v.anchors, maxBack: v.maxBack, fixed: v.fixed, madeAt: v.madeAt };
+        if (one.store.key(view) !== two.store.key(view)) return;
+        equalKeys++;
+        for (const [from, at] of futureReads(view))
+          expect(allowed(two.store, from, at), `[${from}, ${at}]`).toEqual(allowed(one.store, from, at));
+        for (const later of [0, 1, 60, 1000])
+          expect(sorted(two.store.valuesAt(now + later))).toEqual(sorted(one.store.valuesAt(now + later)));
+        if (v.madeAt) expect(two.store.valuesMadeAt(now)).toEqual(one.store.valuesMadeAt(now));
+        // and so do their futures after the same write
+        one.store.write(now, ['p4'], now + 60, []);
+        two.store.write(now, ['p4'], now + 60, []);
+        expect(two.store.key(view)).toBe(one.store.key(view));
+      }),
+      { numRuns: 4000 },
+    );
+    // the property must meet stores that are equal in the future's eyes, not only identical ones
+    expect(equalKeys).toBeGreaterThan(10);
+  });
+
+  it('property: widened by another with the same live key, a store allows exactly what either allowed, read by read', () => {
+    const view: KeyView = { now: 0, anchors: [-10, 40], maxBack: 30 };
+    let widened = 0;
+    fc.assert(
+      fc.property(historyArb, historyArb, (h1, h2) => {
+        const one = replayHistory(h1);
+        const two = replayHistory({ ...h2, initial: h1.initial });
+        const v = { ...view, now: Math.max(one.now, two.now) };
+        if (one.store.key(v, false) !== two.store.key(v, false)) return;
+        widened++;
+        const both = one.store.clone();
+        both.absorbGone(two.store);
+        for (const [from, at] of futureReads(v)) {
+          expect(allowed(both, from, at), `[${from}, ${at}]`).toEqual(
+            sorted([...allowed(one.store, from, at), ...allowed(two.store, from, at)]),
+          );
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    expect(widened).toBeGreaterThan(10);
+  });
+
+  it('where nothing is ever moved, merges a change of the photo the store already shows with no change at all', () => {
+    const a = new WindowStore('p0');
+    const b = new WindowStore('p0');
+    b.write(100, ['p0'], 1000, []); // a copy of p0 over p0, still landing
+    const view = { now: 200, anchors: [0], maxBack: 0 };
+    expect(a.key({ ...view, fixed: true })).toBe(b.key({ ...view, fixed: true }));
+    // where it may be moved (an Edit-Cancel under SP-SYNC-WINDOW), it is not the same
+    expect(a.key(view)).not.toBe(b.key(view));
+  });
+
+  it('merges histories that differ only before every anchor and window', () => {
+    const a = new WindowStore('p0');
+    a.write(100, ['p1'], 160, []);
+    a.write(200, ['p2'], 260, []);
+    const b = new WindowStore('p0');
+    b.write(110, ['p1'], 170, []);
+    b.write(200, ['p2'], 260, []);
+    const view = { now: 1000, anchors: [0], maxBack: 100 };
+    expect(a.key(view)).toBe(b.key(view));
+    // a read reaching back to an anchor between the two instants p0 stopped showing tells them apart
+    expect(a.key({ ...view, anchors: [0, 165] })).not.toBe(b.key({ ...view, anchors: [0, 165] }));
   });
 });

@@ -1,25 +1,44 @@
-import type { Photo } from './vocabulary.js';
 import type { RuleId } from './RuleId.js';
+import { UNKNOWN, type Photo } from './vocabulary.js';
 
 /** One write to a store: it lands at some instant of [at, deadline) and stays until a newer one lands. */
 export type Change = {
   readonly at: number;
-  /** the values it may carry: one, or several when it copied a store that was itself in flight */
+  /** the values it may carry: one, several when it copied a store that was itself in flight, or `unknown` (any photo) */
   readonly values: readonly Photo[];
   deadline: number;
   /** derived: the earliest deadline of a newer change, after which this one never shows */
   supersededAt: number;
+  /** when the change had surely reached the store's own source (Exchange, for SharePoint): a visit brings only those */
+  readonly sourceBy: number;
   readonly rules: readonly RuleId[];
 };
 
 /** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
-type Gone = { until: number; rules: RuleId[] };
+type Gone = { until: number; rules: readonly RuleId[] };
+
+/**
+ * What the future can still ask of a store, to tell which differences between two states matter:
+ * reads reach back to one of `anchors` (the trace's start, a client's restart, a cache's clearing;
+ * sorted ascending) or to no further than `maxBack` before the time of the read, which is `now` or
+ * later. `fixed`: no change of this store is ever moved (`hasten`, `endTravel`), so a change of the
+ * photos the one before it already carries only carries it on; `madeAt`: the future may ask when the
+ * changes still showing were made (`valuesMadeAt`).
+ */
+export type KeyView = {
+  readonly now: number;
+  readonly anchors: readonly number[];
+  readonly maxBack: number;
+  readonly fixed?: boolean;
+  readonly madeAt?: boolean;
+};
 
 /**
  * A store whose writes take time to land ("reaches X within L", SPEC section 4): a read at t may
  * show any value the store's source held at some instant of (t - L, t].
  * Invariant: a value may show at an instant when no newer change had surely landed by then, so a
  * value in flight may show or not, in any order, until its window closes; after that only newer ones.
+ * The value `unknown` stands for any photo (a store the header does not know, SPEC section 6).
  * Memory follows the number of photos and of changes in flight, not the number of writes.
  */
 export class WindowStore {
@@ -27,61 +46,77 @@ export class WindowStore {
   private live: Change[];
   /** changes that can no longer show, folded by photo: a cache reaching back still needs them */
   private gone: Map<Photo, Gone>;
+  /** whether `unknown` (any photo) was ever written: reads need not look for it otherwise */
+  private wild: boolean;
 
-  constructor(initial: Photo, live?: Change[], gone?: Map<Photo, Gone>) {
-    this.live = live ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, rules: [] }];
+  constructor(initial: Photo, live?: Change[], gone?: Map<Photo, Gone>, wild?: boolean) {
+    this.live = live ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, sourceBy: -Infinity, rules: [] }];
     this.gone = gone ?? new Map();
+    this.wild = wild ?? initial === UNKNOWN;
   }
 
   clone(): WindowStore {
     const gone = new Map<Photo, Gone>();
-    for (const [photo, g] of this.gone) gone.set(photo, { until: g.until, rules: [...g.rules] });
-    return new WindowStore(
-      '',
-      this.live.map((c) => ({ ...c })),
-      gone,
-    );
+    for (const [photo, g] of this.gone) gone.set(photo, { until: g.until, rules: g.rules });
+    const live: Change[] = new Array(this.live.length);
+    for (let i = 0; i < live.length; i++) live[i] = { ...this.live[i]! };
+    return new WindowStore('', live, gone, this.wild);
   }
 
-  /** Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once). */
-  write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[]): void {
+  /**
+   * Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once);
+   * `sourceBy` is when it had surely reached the store's source (default: when it was made).
+   */
+  write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[], sourceBy: number = at): void {
+    if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
-    this.live.push({ at, values, deadline, supersededAt: Infinity, rules });
+    this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
     this.fold(at);
   }
 
   /**
-   * Records a write that lands at once but counts as older than every change still in flight at
-   * `at`: those still land after it, each within its own window. With `madeAt` (when the change
-   * each value was copied from was made), a change in flight made no later than that is no newer
+   * A copy of the source that lands at once and ends the travel of every change that had surely
+   * reached the source by `at` (SPEC section 4, EDIT-CANCEL under SP-SYNC-WINDOW): from then on the
+   * store shows the copy or a later change, never an earlier one. A change that may not yet have
+   * reached the source travels on and may land after it. With `madeAt` (when the change each copied
+   * value came from was made), a change travelling on that was made no later than that is no newer
    * than the copy: when it lands, the copied value may still be the one that shows.
    */
-  writeBeneathInFlight(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: ReadonlyMap<Photo, number>): void {
-    // in flight: may still land and show at `at` or later; every change newer than one in flight
-    // is in flight too, so they form the tail of the list
-    const live = this.live;
-    let first = live.length;
-    while (first > 0 && live[first - 1]!.deadline > at && live[first - 1]!.supersededAt > at) first--;
-    if (madeAt !== undefined) {
-      for (let j = first; j < live.length; j++) {
-        const c = live[j]!;
-        const copied = values.filter((v) => !c.values.includes(v) && (madeAt.get(v) ?? -Infinity) >= c.at);
-        if (copied.length === 0) continue;
-        live[j] = { ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] };
+  endTravel(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: ReadonlyMap<Photo, number>): void {
+    if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
+    const stay: Change[] = [];
+    const travel: Change[] = [];
+    // travelling on: may still land at `at` or later, and was not surely in the source by then
+    for (const c of this.live) {
+      if (!(c.deadline > at && c.supersededAt > at && c.sourceBy > at)) {
+        stay.push(c);
+        continue;
       }
+      const copied = madeAt === undefined ? [] : values.filter((v) => !c.values.includes(v) && (madeAt.get(v) ?? -Infinity) >= c.at);
+      travel.push(
+        copied.length === 0
+          ? c
+          : { ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] },
+      );
     }
-    let newer = Infinity;
-    for (let j = first; j < live.length; j++) newer = Math.min(newer, live[j]!.deadline);
-    for (let j = 0; j < first; j++) if (live[j]!.supersededAt > at) live[j]!.supersededAt = at;
-    live.splice(first, 0, { at, values, deadline: at, supersededAt: newer, rules });
+    this.live = [...stay, { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules }, ...travel];
+    this.resupersede();
     this.fold(at);
   }
 
   /** True when `photo` may have been in the store at some instant of [from, now]. */
   allows(photo: Photo, from: number, now: number): boolean {
-    for (const c of this.live) if (visible(c, from, now) && c.values.includes(photo)) return true;
+    const wild = this.wild;
+    for (const c of this.live) {
+      if (!visible(c, from, now)) continue;
+      const vs = c.values;
+      for (let i = 0; i < vs.length; i++) if (vs[i] === photo || (wild && vs[i] === UNKNOWN)) return true;
+    }
     const g = this.gone.get(photo);
-    return g !== undefined && g.until > from;
+    if (g !== undefined && g.until > from) return true;
+    if (!wild) return false;
+    const any = this.gone.get(UNKNOWN);
+    return any !== undefined && any.until > from;
   }
 
   /** Every value the store may have held at some instant of [from, now], with the rules that put it there. */
@@ -98,10 +133,15 @@ export class WindowStore {
 
   /** The values the store may hold at `now` (a push or a copy takes these). */
   valuesAt(now: number): Photo[] {
+    return this.valuesDuring(now, now);
+  }
+
+  /** The values the store may hold at some instant of [from, to]: what a copy made at an unknown instant of it takes. */
+  valuesDuring(from: number, to: number): Photo[] {
     const out: Photo[] = [];
-    for (const [photo, g] of this.gone) if (g.until > now) out.push(photo);
+    for (const [photo, g] of this.gone) if (g.until > from) out.push(photo);
     for (const c of this.live) {
-      if (!visible(c, now, now)) continue;
+      if (!visible(c, from, to)) continue;
       for (const v of c.values) if (!out.includes(v)) out.push(v);
     }
     return out;
@@ -117,53 +157,135 @@ export class WindowStore {
     return out;
   }
 
-  /** Every change made before `before` lands by `deadline` at the latest, citing `rule`. */
-  hasten(before: number, deadline: number, rule: RuleId): void {
+  /** Every change that had surely reached the source by `reachedBy` lands by `deadline` at the latest, citing `rule`. */
+  hasten(reachedBy: number, deadline: number, rule: RuleId): void {
     let changed = false;
     for (let j = 0; j < this.live.length; j++) {
       const c = this.live[j]!;
-      if (c.at < before && c.deadline > deadline) {
+      if (c.sourceBy <= reachedBy && c.deadline > deadline) {
         this.live[j] = { ...c, deadline, rules: c.rules.includes(rule) ? c.rules : [...c.rules, rule] };
         changed = true;
       }
     }
-    if (!changed) return;
     // deadlines only ever shrink, so supersededAt only ever falls
-    let newer = Infinity;
-    for (let j = this.live.length - 1; j >= 0; j--) {
-      const c = this.live[j]!;
-      if (newer < c.supersededAt) c.supersededAt = newer;
-      newer = Math.min(newer, c.deadline);
+    if (changed) this.resupersede();
+  }
+
+  /**
+   * A canonical text of the state as far as the future can tell it apart (`view`), to merge
+   * possibilities that became equal: when a change was made or landed no longer matters once it
+   * surely has, and the instant a photo stopped showing matters only against the anchors reads
+   * reach back to. WARNING: `view.now` must be at or after every write.
+   */
+  key(view: KeyView, withGone = true): string {
+    const { now, anchors, maxBack } = view;
+    this.fold(now);
+    const cutoff = now - maxBack;
+    const first = anchors.length === 0 ? cutoff : Math.min(anchors[0]!, cutoff);
+    const gone: string[] = [];
+    if (withGone) {
+      for (const [photo, g] of this.gone) {
+        const until = canonicalUntil(g.until, cutoff, first, anchors);
+        if (until !== undefined) gone.push(`${photo}<${until}`);
+      }
+      gone.sort();
+    }
+    const live: string[] = [];
+    let values = '';
+    let landing = '';
+    for (const c of this.live) {
+      const these = c.values.join('/');
+      // shown from its own instant, until the next one surely lands: where nothing is ever moved, a
+      // change of the same photos as the one before only carries that one on
+      if (view.fixed === true && these === values && live.length > 0) live.pop();
+      else landing = `${c.deadline > now ? c.deadline : 'L'},${c.sourceBy > now ? c.sourceBy : 'S'}`;
+      values = these;
+      live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}`);
+    }
+    return `${gone.join(',')}|${live.join(';')}`;
+  }
+
+  /**
+   * Widens this store to also allow what `other` allowed of the changes that can no longer show:
+   * for two stores whose `key(view, false)` is equal, every read then allows exactly what either
+   * allowed. WARNING: a superset for a series of reads, as the two are no longer told apart.
+   */
+  absorbGone(other: WindowStore): void {
+    if (other.wild) this.wild = true;
+    for (const [photo, g] of other.gone) {
+      const mine = this.gone.get(photo);
+      if (mine === undefined) this.gone.set(photo, { until: g.until, rules: g.rules });
+      else this.gone.set(photo, { until: Math.max(mine.until, g.until), rules: mergeRules(mine.rules, g.rules) });
     }
   }
 
-  /** A canonical text of the state, to merge possibilities that became equal. */
-  key(): string {
-    const gone = [...this.gone].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, g]) => `${p}<${g.until}`);
-    return `${gone.join(',')}|${this.live.map((c) => `${c.at},${c.values.join('/')},${c.deadline},${c.supersededAt}`).join(';')}`;
+  // supersededAt of each change is the earliest deadline of a newer one
+  private resupersede(): void {
+    let newer = Infinity;
+    for (let j = this.live.length - 1; j >= 0; j--) {
+      const c = this.live[j]!;
+      c.supersededAt = newer;
+      newer = Math.min(newer, c.deadline);
+    }
   }
 
   // Changes surely superseded by `now` form the head of the list (supersededAt never decreases
   // along it) and no later write can make them show again: fold them into `gone`.
   private fold(now: number): void {
     const live = this.live;
+    if (live.length < 2 || live[0]!.supersededAt > now) return;
     let n = 0;
     while (n < live.length - 1 && live[n]!.supersededAt <= now) {
       const c = live[n++]!;
       if (c.supersededAt <= c.at) continue; // superseded at its own instant: it never showed
-      for (const v of c.values) {
+      const values = c.values;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
         const g = this.gone.get(v);
-        if (g === undefined) this.gone.set(v, { until: c.supersededAt, rules: [...c.rules] });
+        // rule lists are shared, never changed in place: a merge makes a new one
+        if (g === undefined) this.gone.set(v, { until: c.supersededAt, rules: c.rules });
         else {
           if (c.supersededAt > g.until) g.until = c.supersededAt;
-          for (const r of c.rules) if (!g.rules.includes(r)) g.rules.push(r);
+          if (c.rules !== g.rules) g.rules = mergeRules(g.rules, c.rules);
         }
       }
     }
-    if (n > 0) live.splice(0, n);
+    if (n === 1) live.shift();
+    else live.splice(0, n);
   }
+}
+
+/** `a` with the rules of `b` it lacks: `a` itself when it lacks none. */
+function mergeRules(a: readonly RuleId[], b: readonly RuleId[]): RuleId[] | readonly RuleId[] {
+  let out: RuleId[] | undefined;
+  for (const r of b) {
+    if (a.includes(r) || out?.includes(r) === true) continue;
+    out ??= [...a];
+    out.push(r);
+  }
+  return out ?? a;
 }
 
 function visible(c: Change, from: number, now: number): boolean {
   return c.at <= now && c.supersededAt > from && c.supersededAt > c.at;
+}
+
+/**
+ * The last instant a photo may have shown, as reads can still tell it: exact after `cutoff`;
+ * before it, the first anchor at or after it (reads from an anchor see it only when it is later);
+ * undefined when no read can reach it any more.
+ */
+function canonicalUntil(until: number, cutoff: number, first: number, anchors: readonly number[]): number | undefined {
+  if (until > cutoff) return until;
+  if (until <= first) return undefined;
+  // the smallest anchor >= until, or the cutoff
+  let lo = 0;
+  let hi = anchors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (anchors[mid]! < until) lo = mid + 1;
+    else hi = mid;
+  }
+  const anchor = lo < anchors.length ? anchors[lo]! : Infinity;
+  return Math.min(anchor, cutoff);
 }

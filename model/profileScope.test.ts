@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findProfile, PROFILES } from './profiles.js';
-import { profileScope } from './profileScope.js';
+import { missingFrom, profileScope } from './profileScope.js';
 import { SURFACES, VIAS } from './vocabulary.js';
 
 describe('profileScope', () => {
@@ -20,5 +20,11 @@ describe('profileScope', () => {
     expect(scope.vias.includes('lync')).toBe(p.rules.includes('LYNC-PRESENCE'));
     expect(scope.surfaces.includes('teams')).toBe(p.rules.includes('TEAMS-CACHE'));
     expect(scope.vias.includes('teams')).toBe(p.rules.includes('TEAMS-CACHE'));
+    expect(scope.surfaces.includes('delve')).toBe(!p.rules.includes('DELVE-RETIRED'));
+  });
+
+  it('retires Delve in microsoft-2026, citing DELVE-RETIRED for it', () => {
+    expect(profileScope(findProfile('microsoft-2026')!).surfaces).toEqual(SURFACES.filter((s) => s !== 'lync' && s !== 'delve'));
+    expect(missingFrom(new Set(findProfile('microsoft-2026')!.rules)).surfaces.get('delve')).toBe('DELVE-RETIRED');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE, SECOND } from './Params.js';
+import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
 import { PROFILES, findProfile, validateProfile } from './profiles.js';
 import { ProfileError } from './ProfileError.js';
 import { RULE_IDS } from './RuleId.js';
@@ -9,7 +9,7 @@ describe('the rule catalog', () => {
   it.each(RULE_IDS.map((id) => [id]))('%s is registered under its own id, with a statement and a source', (id) => {
     expect(RULES[id].id).toBe(id);
     expect(RULES[id].statement.length).toBeGreaterThan(20);
-    expect(RULES[id].source).toMatch(/^(TW14|TW-c\/|MSDOC|MC\d+)/);
+    expect(RULES[id].source).toMatch(/^(TW14|TW-c\/|MSDOC|MC\d+|azure-docs PR \d+)/);
   });
 
   it('puts every rule in at least one profile', () => {
@@ -22,8 +22,8 @@ describe('the rule catalog', () => {
 });
 
 describe('the profiles of SPEC section 5', () => {
-  it('are the four hypotheses, in order', () => {
-    expect(PROFILES.map((p) => p.id)).toEqual(['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2024']);
+  it('are the five hypotheses, in order', () => {
+    expect(PROFILES.map((p) => p.id)).toEqual(['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2024', 'microsoft-2026']);
   });
 
   it('microsoft-2014 is threewill-2014 plus SP-MYSITE-ONCE with spSync 24 h', () => {
@@ -56,6 +56,43 @@ describe('the profiles of SPEC section 5', () => {
     expect(m.rules).not.toContain('LYNC-PRESENCE');
     expect(m.rules).toContain('TEAMS-CACHE');
     expect(m.params).toMatchObject({ exoLag: HOUR, owaCache: HOUR, spPickup: HOUR, yammerSync: 6 * HOUR, dirSyncInterval: 30 * MINUTE });
+  });
+
+  it('microsoft-2026 is what Microsoft documents today, as SPEC section 5 lists it', () => {
+    const m = findProfile('microsoft-2026')!;
+    expect(m.rules).toEqual([
+      'EXO-FAST',
+      'OWA-CACHE',
+      'OUTLOOK-CACHE',
+      'TEAMS-CACHE',
+      'HOVER-FROM-OWA',
+      'SP-NEEDS-VISIT',
+      'SP-THROTTLE',
+      'SP-BROWSER-CACHE',
+      'YAMMER-FROM-ENTRA',
+      'DIRSYNC',
+      'AD-SIZE',
+      'CMDLET-RETIRED',
+      'GRAPH-SIZE',
+      'SP-UPLOAD-REDIRECT',
+      'AD-PERIODIC',
+      'PHOTO-SOURCE',
+      'PHOTO-POLICY-OWA',
+      'DELVE-RETIRED',
+    ]);
+    // SharePoint's own photo editor is gone: Edit-Cancel is only a visit
+    expect(m.rules).not.toContain('EDIT-CANCEL');
+    expect(m.params).toEqual({
+      exoLag: 4 * HOUR,
+      owaCache: HOUR,
+      teamsCache: 60 * DAY,
+      teamsServiceCache: 3 * DAY,
+      spThrottle: 24 * HOUR,
+      spPickup: 24 * HOUR,
+      yammerSync: 6 * HOUR,
+      dirSyncInterval: 30 * MINUTE,
+      settingsLag: 24 * HOUR,
+    });
   });
 
   it('rejects at load a profile with an unknown rule or a missing parameter', () => {

@@ -87,9 +87,45 @@ const DECLARED: readonly Profile[] = [
       dirSyncInterval: 30 * MINUTE,
     },
   },
+  {
+    id: 'microsoft-2026',
+    summary:
+      "What Microsoft documents today: SharePoint syncs from Exchange when the owner views their own photo, at most once a day; AD photos sync periodically; the tenant's photo settings; no Lync, no Delve.",
+    rules: [
+      'EXO-FAST',
+      'OWA-CACHE',
+      'OUTLOOK-CACHE',
+      'TEAMS-CACHE',
+      'HOVER-FROM-OWA',
+      'SP-UPLOAD-REDIRECT',
+      'SP-NEEDS-VISIT',
+      'SP-THROTTLE',
+      'SP-BROWSER-CACHE',
+      'YAMMER-FROM-ENTRA',
+      'DIRSYNC',
+      'AD-PERIODIC',
+      'AD-SIZE',
+      'PHOTO-SOURCE',
+      'PHOTO-POLICY-OWA',
+      'CMDLET-RETIRED',
+      'GRAPH-SIZE',
+      'DELVE-RETIRED',
+    ],
+    params: {
+      exoLag: 4 * HOUR,
+      owaCache: HOUR,
+      teamsCache: 60 * DAY,
+      teamsServiceCache: 3 * DAY,
+      spThrottle: 24 * HOUR,
+      spPickup: 24 * HOUR,
+      yammerSync: 6 * HOUR,
+      dirSyncInterval: 30 * MINUTE,
+      settingsLag: 24 * HOUR,
+    },
+  },
 ];
 
-/** The four profiles of SPEC section 5, validated at load. */
+/** The five profiles of SPEC section 5 (contract 1.1), validated at load. */
 export const PROFILES: readonly Profile[] = DECLARED.map(validateProfile);
 
 export const PROFILE_IDS = PROFILES.map((p) => p.id);

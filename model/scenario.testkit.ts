@@ -4,7 +4,16 @@ import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
 import { findProfile } from './profiles.js';
 import type { Verdict } from './Verdict.js';
 import type { RuleId } from './RuleId.js';
-import { defaultUser, type Action, type ObservationEvent, type Surface, type TraceEvent, type UserInit, type Via } from './vocabulary.js';
+import {
+  defaultUser,
+  type Action,
+  type PhotoSettings,
+  type ObservationEvent,
+  type Surface,
+  type TraceEvent,
+  type UserInit,
+  type Via,
+} from './vocabulary.js';
 
 /** Test helper: builds traces in memory with times written as offsets from the start ("+3d2h"). */
 export const T0 = Date.parse('2014-04-01T09:00:00Z');
@@ -32,11 +41,11 @@ export function users(...partial: Array<Partial<UserInit> & { id: string }>): Us
   return partial.map((u) => ({ ...defaultUser(u.id), ...u }));
 }
 
-/** Checks steps against a profile by id; line numbers start at 2 as in a file. */
-export function check(profileId: string, people: UserInit[], steps: readonly Step[]): Verdict {
+/** Checks steps against a profile by id, from a header with these users and photo settings; line numbers start at 2 as in a file. */
+export function check(profileId: string, people: UserInit[], steps: readonly Step[], photoSettings?: PhotoSettings): Verdict {
   const profile = findProfile(profileId);
   if (profile === undefined) throw new Error(`no profile ${profileId}`);
-  return checkEvents(profile, { start: T0, users: people }, events(steps));
+  return checkEvents(profile, { start: T0, users: people, photoSettings }, events(steps));
 }
 
 /** An action's recorded outcome. */

@@ -9,6 +9,8 @@ export const NO_PHOTO = 'none';
 export const UNRECOGNIZED = 'unrecognized';
 /** What an observation or action outcome records when it could not be known. */
 export const UNKNOWN = 'unknown';
+/** The user who acts for the tenant: an admin path's default `by`, and the holder of every role (PHOTO-SOURCE). */
+export const ADMIN = 'admin';
 
 export const STORES = ['exchange', 'sharepoint', 'yammer', 'ad'] as const;
 export type Store = (typeof STORES)[number];
@@ -80,6 +82,7 @@ export const ACTION_KINDS = [
   'openYammer',
   'setPolicy',
   'wait',
+  'setPhotoSettings',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
@@ -95,7 +98,7 @@ export type SetPhoto = {
   by?: string | undefined;
   bytes?: number | undefined;
 };
-export type RemovePhoto = { do: 'removePhoto'; user: string; via: RemoveVia };
+export type RemovePhoto = { do: 'removePhoto'; user: string; via: RemoveVia; by?: string | undefined };
 export type VisitMySite = { do: 'visitMySite'; user: string };
 export type EditCancel = { do: 'editCancel'; user: string };
 export type LyncSignIn = { do: 'lyncSignIn'; user: string };
@@ -105,6 +108,15 @@ export type ClearBrowserCache = { do: 'clearBrowserCache'; viewer: string };
 export type OpenYammer = { do: 'openYammer'; user: string };
 export type SetPolicy = { do: 'setPolicy'; user: string; setPhotoEnabled: boolean };
 export type Wait = { do: 'wait'; ms: number };
+
+/** Where the tenant's photos may be changed (Graph `photoUpdateSettings.source`, SPEC section 1). */
+export const PHOTO_SOURCES = ['unset', 'cloud', 'onPremises'] as const;
+export type PhotoSource = (typeof PHOTO_SOURCES)[number];
+/** The tenant's photo update settings (SPEC section 6 `photoSettings`). */
+export type PhotoSettings = { readonly source: PhotoSource; readonly allowedRoles: readonly string[] };
+export const DEFAULT_PHOTO_SETTINGS: PhotoSettings = { source: 'unset', allowedRoles: [] };
+/** The tenant's photo update settings change; made by `admin`, for every user (contract 1.1). */
+export type SetPhotoSettings = { do: 'setPhotoSettings'; source: PhotoSource; allowedRoles?: readonly string[] | undefined };
 
 /** One action of SPEC section 1, told apart by `do`. */
 export type Action =
@@ -118,7 +130,8 @@ export type Action =
   | ClearBrowserCache
   | OpenYammer
   | SetPolicy
-  | Wait;
+  | Wait
+  | SetPhotoSettings;
 
 /** An action as it happened: when, and with what outcome. */
 export type ActionEvent = Action & { at: number; result: ActionResult };
@@ -138,7 +151,13 @@ export function isObservation(e: TraceEvent): e is ObservationEvent {
   return 'see' in e;
 }
 
-/** A user as the trace header declares them (defaults of SPEC section 2 applied). */
+/** What a header may say of a store at `start` (SPEC section 6): a photo, or `unknown` (any photo until a change replaces it). */
+export type StoreInit = Photo;
+
+/**
+ * A user as the trace header declares them (defaults of SPEC section 2 applied). The fields of a
+ * tenant taken as it is (SPEC section 6) are optional: absent, each has its version 1 meaning.
+ */
 export type UserInit = {
   id: string;
   photo: Photo;
@@ -146,8 +165,26 @@ export type UserInit = {
   lync: 'online' | 'offline';
   setPhotoEnabled: boolean;
   adSynced: boolean;
+  /** the photo each store holds at `start`, or `unknown`; a store not named holds `photo` */
+  stores?: { readonly [S in Store]?: StoreInit } | undefined;
+  /** SharePoint's last photo update (ms, at or before `start`), or `unknown`; absent: never */
+  spUpdated?: number | 'unknown' | undefined;
+  /** whether an outside change made before `start` still waits to reach SharePoint; absent: false */
+  pending?: boolean | 'unknown' | undefined;
+  /** role names, for PHOTO-SOURCE's `allowedRoles`; absent: none */
+  roles?: readonly string[] | undefined;
+  /** as a viewer: `start` (nothing cached from before `start`) or `unknown`; absent: `start` */
+  caches?: 'start' | 'unknown' | undefined;
 };
 
 export function defaultUser(id: string): UserInit {
   return { id, photo: NO_PHOTO, mySite: false, lync: 'offline', setPhotoEnabled: true, adSynced: false };
 }
+
+/** What a trace's header tells the checker: when it starts, who is there, and the tenant's photo settings (SPEC section 6). */
+export type TraceStart = {
+  readonly start: number;
+  readonly users: readonly UserInit[];
+  /** absent: `{"source":"unset","allowedRoles":[]}` */
+  readonly photoSettings?: PhotoSettings | undefined;
+};

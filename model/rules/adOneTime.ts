@@ -8,9 +8,9 @@ export const adOneTime: Rule = {
   params: [],
   reading: 'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync.',
   stopsDirSync(_a, ctx) {
-    return ctx.world.adSynced;
+    return ctx.core.adSynced;
   },
   explains(photo, surface, ctx) {
-    return SURFACE_STORE[surface] === 'exchange' && ctx.world.stoppedBy.get(photo) === 'AD-ONE-TIME';
+    return SURFACE_STORE[surface] === 'exchange' && ctx.core.stoppedBy.get(photo) === 'AD-ONE-TIME';
   },
 };

@@ -14,6 +14,6 @@ export const adSize: Rule = {
     return (a.bytes ?? 0) > AD_PHOTO_LIMIT;
   },
   explains(photo, surface, ctx) {
-    return SURFACE_STORE[surface] === 'exchange' && ctx.world.stoppedBy.get(photo) === 'AD-SIZE';
+    return SURFACE_STORE[surface] === 'exchange' && ctx.core.stoppedBy.get(photo) === 'AD-SIZE';
   },
 };

@@ -52,4 +52,14 @@ describe('DIRSYNC', () => {
     expect(check('threewill-2014', people, [ad('unknown'), see('+1d', 'graph', 'p0')])).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', people, [ad('unknown'), see('+1d', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
   });
+
+  // contract 1.1: DirSync exports the current value at each run, so two AD writes within one
+  // interval may collapse into the last; the window reading already lets the first never show
+  it('lets two AD writes within one interval collapse into the last, and requires the last once its window ends', () => {
+    const two: Step[] = [ad(), { at: '+1m', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p2' }];
+    expect(check('threewill-2014', people, [...two, see('+1h', 'graph', 'p0'), see('+3h2m', 'graph', 'p2')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', people, [...two, see('+3h2m', 'graph', 'p1')])).toMatchObject(diverges(4, ['p2'], 'DIRSYNC'));
+  });
 });

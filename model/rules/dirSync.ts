@@ -1,23 +1,28 @@
 import type { Rule } from '../Rule.js';
+import type { RuleId } from '../RuleId.js';
+
+const DIRSYNC: readonly RuleId[] = ['DIRSYNC'];
 
 export const dirSync: Rule = {
   id: 'DIRSYNC',
   statement: 'A photo written to on-premises AD reaches Exchange within dirSyncInterval + exoLag, as a change made outside SharePoint.',
   source: 'TW14',
   params: ['dirSyncInterval', 'exoLag'],
-  reading: 'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change.',
+  reading:
+    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show.',
+  acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return false;
-    const w = ctx.world;
-    w.ad = a.photo;
+    const core = ctx.core;
     const stoppedBy = ctx.stopsDirSync(a);
     if (stoppedBy !== undefined) {
-      w.stoppedBy.set(a.photo, stoppedBy);
+      core.stoppedBy.set(a.photo, stoppedBy);
       return true;
     }
-    w.exchange.write(ctx.at, [a.photo], ctx.at + ctx.param('dirSyncInterval') + ctx.param('exoLag'), ['DIRSYNC']);
-    w.adSynced = true;
-    ctx.outsideChange(a.photo, ['DIRSYNC']);
+    const reached = ctx.at + ctx.param('dirSyncInterval') + ctx.param('exoLag');
+    ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
+    core.adSynced = true;
+    ctx.outsideChange(a.photo, reached, DIRSYNC);
     return true;
   },
 };

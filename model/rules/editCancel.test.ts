@@ -49,31 +49,59 @@ describe('EDIT-CANCEL', () => {
     expect(check('threewill-2014', people, steps)).toMatchObject(diverges(6, ['p1'], 'SP-THROTTLE'));
   });
 
-  // found by the simulated tenant (adapters/sim/crossValidation.test.ts): p3 from Graph travels to
-  // SharePoint (SP-SYNC-WINDOW); p2, uploaded in SharePoint a second later inside the throttle
-  // window, reaches Exchange only; Edit-Cancel copies Exchange's p2 and hastens p3 to land by
-  // +3h10m. p3 is older than the copy: it may show or not, but it does not take p2's place
-  // (SPEC 4, "Time windows": after that only the newer one).
+  // Contract 1.1, "Exchange is SharePoint's source": under SP-SYNC-WINDOW Edit-Cancel ends the
+  // travel of every change that had surely reached Exchange by then; SharePoint then shows the copy
+  // or a later change, never an earlier one. p3 from Graph (+1s) was surely in Exchange by +61s; p2,
+  // uploaded in SharePoint a second later inside the throttle window, reaches Exchange only.
   const olderTravelling = [set('+0s', 'sharepoint', 'p1'), set('+1s', 'graph', 'p3'), set('+2s', 'sharepoint', 'p2'), editCancel('+3h')];
 
-  it('exchange-2015: a change still travelling that is older than the copied photo does not replace it', () => {
+  it('exchange-2015: ends the travel of a change Exchange surely held: it never shows after the copy', () => {
     expect(check('exchange-2015', people, [...olderTravelling, see('+6h', 'sp-newsfeed', 'p2')])).toEqual(conforms('exchange-2015'));
-    expect(check('exchange-2015', people, [...olderTravelling, see('+6h', 'sp-newsfeed', 'p3')])).toEqual(conforms('exchange-2015'));
-    expect(check('exchange-2015', people, [...olderTravelling, see('+6h', 'sp-newsfeed', 'p1')])).toMatchObject({
-      verdict: 'diverges',
-      divergence: { line: 6, allowed: ['p2', 'p3'] },
-    });
+    expect(check('exchange-2015', people, [...olderTravelling, see('+6h', 'sp-newsfeed', 'p3')])).toMatchObject(
+      diverges(6, ['p2'], 'EDIT-CANCEL'),
+    );
+    // before the copy, p3 may well have shown: a cache reaching back still allows it
+    const cleared: Step = { at: '+1h', do: 'clearBrowserCache', viewer: 'bob' };
+    expect(
+      check('exchange-2015', people, [...olderTravelling.slice(0, 3), cleared, editCancel('+3h'), see('+6h', 'sp-search', 'p3')]),
+    ).toEqual(conforms('exchange-2015'));
   });
 
-  it('exchange-2015: a change still travelling that is newer than the copied photo still lands after it', () => {
-    // p3 from Graph 30 s before Edit-Cancel: Exchange may still hold p2, but p3 is newer and
-    // lands in SharePoint by +3h10m whatever Edit-Cancel copied
+  it('exchange-2015: a change that may not yet have reached Exchange travels on, keeps its own window, and lands after the copy', () => {
+    // p3 from Graph 30 s before Edit-Cancel: Exchange may still hold p2, and p3 is on its way to it
     const steps = [set('+0s', 'sharepoint', 'p1'), set('+2s', 'sharepoint', 'p2'), set('+2h59m30s', 'graph', 'p3'), editCancel('+3h')];
     expect(check('exchange-2015', people, [...steps, see('+3h1m', 'sp-newsfeed', 'p2')])).toEqual(conforms('exchange-2015'));
-    expect(check('exchange-2015', people, [...steps, see('+6h', 'sp-newsfeed', 'p2')])).toMatchObject({
+    // the visit Edit-Cancel is brings only what Exchange surely held: p3 keeps its 72 h
+    expect(check('exchange-2015', people, [...steps, see('+70h', 'sp-newsfeed', 'p2')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [...steps, see('+75h', 'sp-newsfeed', 'p2')])).toMatchObject({
       verdict: 'diverges',
       divergence: { line: 6, allowed: ['p3'] },
     });
+  });
+
+  // found by the simulated tenant (crossValidation): Edit-Cancel copies p2 from Outlook while an older
+  // AD photo p0 is still on its way through DirSync: p0 may land after the copy, but SharePoint
+  // keeps the newer change, so p2 may still show once p0 has landed
+  it('exchange-2015: a copy of a newer change than one still travelling may outlast it; an older copy may not', () => {
+    const ad = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
+    const newerCopy = [ad('+0s', 'p0'), set('+1s', 'outlook-web', 'p2'), editCancel('+10m')];
+    expect(check('exchange-2015', people, [...newerCopy, see('+73h', 'sp-newsfeed', 'p2')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, [...newerCopy, see('+73h', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+    const olderCopy = [set('+0s', 'outlook-web', 'p2'), ad('+1s', 'p0'), editCancel('+10m')];
+    expect(check('exchange-2015', people, [...olderCopy, see('+73h', 'sp-newsfeed', 'p2')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 5, allowed: ['p0'] },
+    });
+  });
+
+  it('microsoft-2026 has no photo editor: Edit-Cancel is only a visit, so SharePoint may keep its photo for a pickup', () => {
+    const steps = [set('+0s', 'graph', 'p1'), editCancel('+5h'), see('+5h1m', 'sp-newsfeed', 'p0')];
+    expect(check('microsoft-2026', people, steps)).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2024', people, steps)).toMatchObject(diverges(4, ['p1'], 'EDIT-CANCEL'));
+    // as a visit it still pushes: after the pickup only the new photo
+    expect(
+      check('microsoft-2026', people, [set('+0s', 'graph', 'p1'), editCancel('+5h'), see('+29h1m', 'sp-newsfeed', 'p0')]),
+    ).toMatchObject(diverges(4, ['p1'], 'SP-NEEDS-VISIT'));
   });
 
   it('keeps both outcomes of an edit and cancel of unknown outcome open', () => {

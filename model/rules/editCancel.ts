@@ -1,4 +1,8 @@
+import { at } from '../Span.js';
 import type { Rule } from '../Rule.js';
+import type { RuleId } from '../RuleId.js';
+
+const EDIT: readonly RuleId[] = ['EDIT-CANCEL'];
 
 export const editCancel: Rule = {
   id: 'EDIT-CANCEL',
@@ -6,19 +10,21 @@ export const editCancel: Rule = {
   source: 'TW14',
   params: [],
   reading:
-    'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one; under SP-SYNC-WINDOW it does not stop changes already travelling, each still lands within its window, but one made before the Exchange change it copied lands without the last word (SPEC "Time windows": an older value in flight may show or not, after that only the newer one).',
+    'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one. Under SP-SYNC-WINDOW (contract 1.1, "Exchange is SharePoint\'s source") it ends the travel of every change that had surely reached Exchange by then: SharePoint shows the copy or a later change, never an earlier one; a change that may not yet have reached Exchange travels on and may land after it, and where the copy is of a newer change than it, the copy may still be what shows once it has landed (SharePoint keeps the newer change).',
+  acts: ['editCancel'],
   onAction(a, ctx) {
     if (a.do !== 'editCancel') return false;
-    const w = ctx.world;
-    const values = w.exchange.valuesAt(ctx.at);
-    if (ctx.has('SP-SYNC-WINDOW')) w.sharepoint.writeBeneathInFlight(ctx.at, values, ['EDIT-CANCEL'], w.exchange.valuesMadeAt(ctx.at));
-    else w.sharepoint.write(ctx.at, values, ctx.at, ['EDIT-CANCEL']);
-    w.spUpdated = ctx.at;
-    w.pending = null;
-    w.visitAt = null;
-    if (w.unstuck !== null) {
-      for (const photo of w.unstuck.values) w.unstuckUntil.set(photo, ctx.at);
-      w.unstuck = null;
+    const sp = ctx.sp;
+    const values = ctx.core.exchange.valuesAt(ctx.at);
+    if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, ctx.core.exchange.valuesMadeAt(ctx.at));
+    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT);
+    sp.spUpdated = at(ctx.at);
+    sp.pending = null;
+    sp.visitAt = null;
+    sp.pushAfter = -Infinity;
+    if (sp.unstuck !== null) {
+      for (const photo of sp.unstuck.values) sp.unstuckUntil.set(photo, ctx.at);
+      sp.unstuck = null;
     }
     return true;
   },

@@ -1,4 +1,9 @@
-import type { Rule } from '../Rule.js';
+import { readsAny, readsStore, type Rule } from '../Rule.js';
+import type { RuleId } from '../RuleId.js';
+import { owaCacheUnknown } from './owaCache.js';
+
+const HOVER: readonly RuleId[] = ['HOVER-FROM-OWA'];
+const HOVER_OWA: readonly RuleId[] = ['HOVER-FROM-OWA', 'OWA-CACHE'];
 
 export const hoverFromOwa: Rule = {
   id: 'HOVER-FROM-OWA',
@@ -7,9 +12,10 @@ export const hoverFromOwa: Rule = {
   params: [],
   reads: {
     surfaces: ['sp-search-hover'],
-    read(_surface, _viewer, ctx) {
-      if (!ctx.has('OWA-CACHE')) return { store: 'exchange', from: ctx.at, rules: ['HOVER-FROM-OWA'] };
-      return { store: 'exchange', from: ctx.at - ctx.param('owaCache'), rules: ['HOVER-FROM-OWA', 'OWA-CACHE'] };
+    read(_surface, viewer, ctx) {
+      if (!ctx.has('OWA-CACHE')) return readsStore('exchange', ctx.at, HOVER);
+      if (owaCacheUnknown(viewer, ctx)) return readsAny(HOVER_OWA);
+      return readsStore('exchange', ctx.at - ctx.param('owaCache'), HOVER_OWA);
     },
   },
 };

@@ -1,9 +1,11 @@
 import type { Rule } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
 import { adminSize } from './adminSize.js';
+import { adPeriodic } from './adPeriodic.js';
 import { adOneTime } from './adOneTime.js';
 import { adSize } from './adSize.js';
 import { cmdletRetired } from './cmdletRetired.js';
+import { delveRetired } from './delveRetired.js';
 import { dirSync } from './dirSync.js';
 import { editCancel } from './editCancel.js';
 import { exoFast } from './exoFast.js';
@@ -13,6 +15,8 @@ import { lyncPresence } from './lyncPresence.js';
 import { outlookCache } from './outlookCache.js';
 import { owaCache } from './owaCache.js';
 import { photoPolicy } from './photoPolicy.js';
+import { photoPolicyOwa } from './photoPolicyOwa.js';
+import { photoSource } from './photoSource.js';
 import { spBrowserCache } from './spBrowserCache.js';
 import { spFirstLast } from './spFirstLast.js';
 import { spMySiteOnce } from './spMySiteOnce.js';
@@ -53,4 +57,8 @@ export const RULES: { readonly [Id in RuleId]: Rule } = {
   'CMDLET-RETIRED': cmdletRetired,
   'GRAPH-SIZE': graphSize,
   'SP-UPLOAD-REDIRECT': spUploadRedirect,
+  'AD-PERIODIC': adPeriodic,
+  'PHOTO-SOURCE': photoSource,
+  'PHOTO-POLICY-OWA': photoPolicyOwa,
+  'DELVE-RETIRED': delveRetired,
 };

@@ -54,4 +54,19 @@ describe('LYNC-PRESENCE', () => {
     const steps = [signIn('+1h', 'unknown'), lync('+2h', 'p0'), lync('+3h', 'none')];
     expect(check('threewill-2014', offline, steps)).toMatchObject(diverges(4, ['p0'], 'LYNC-PRESENCE'));
   });
+
+  it('keeps presence open after a sign-in of unknown outcome, and learns it from a look at Lync', () => {
+    const people = users({ id: 'alice', photo: 'p1' }, { id: 'bob' });
+    const unknownIn: Step = { at: '+0s', do: 'lyncSignIn', user: 'alice', result: 'unknown' };
+    expect(check('threewill-2014', people, [unknownIn, lync('+1m', 'none')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [unknownIn, lync('+1m', 'p1')])).toEqual(conforms('threewill-2014'));
+    // seen signed in, then signed out with nothing to say so
+    expect(check('threewill-2014', people, [unknownIn, lync('+1m', 'p1'), lync('+2m', 'none')])).toMatchObject(
+      diverges(4, ['p1'], 'LYNC-PRESENCE'),
+    );
+    // seen signed out, then signed in with nothing to say so
+    expect(check('threewill-2014', people, [unknownIn, lync('+1m', 'none'), lync('+2m', 'p1')])).toMatchObject(
+      diverges(4, ['none'], 'LYNC-PRESENCE'),
+    );
+  });
 });

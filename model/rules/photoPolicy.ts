@@ -9,6 +9,6 @@ export const photoPolicy: Rule = {
   source: 'TW-c/kduff85; MSDOC OWA policy',
   params: [],
   rejects(a, ctx) {
-    return a.do === 'setPhoto' && !ctx.world.setPhotoEnabled && USER_PATHS.includes(a.via);
+    return a.do === 'setPhoto' && !ctx.core.setPhotoEnabled && USER_PATHS.includes(a.via);
   },
 };

@@ -8,6 +8,6 @@ export const spFirstLast: Rule = {
   params: [],
   reading: 'It follows from SP-THROTTLE: a push takes the photo of its own time, so a photo replaced before the push is skipped for good.',
   explains(photo, surface, ctx) {
-    return SURFACE_STORE[surface] === 'sharepoint' && ctx.world.skipped.has(photo);
+    return SURFACE_STORE[surface] === 'sharepoint' && ctx.sp.skipped.has(photo);
   },
 };

@@ -1,3 +1,4 @@
+import { at, later, plus } from '../Span.js';
 import type { Rule } from '../Rule.js';
 
 export const spMySiteOnce: Rule = {
@@ -7,9 +8,9 @@ export const spMySiteOnce: Rule = {
   source: "TW14, Microsoft's internal claim",
   params: ['spSync', 'spPickup'],
   pushTrigger(ctx) {
-    const w = ctx.world;
-    if (w.pending === null || w.mySiteSince === Infinity) return undefined;
+    const sp = ctx.sp;
+    if (sp.pending === null || sp.mySiteSince === Infinity) return undefined;
     // a My Site created after the change pushes no earlier than its creation
-    return Math.max(w.pending.since + ctx.param('spSync'), w.mySiteSince);
+    return later(plus(sp.pending.since, ctx.param('spSync')), at(sp.mySiteSince));
   },
 };

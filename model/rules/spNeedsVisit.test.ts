@@ -72,4 +72,22 @@ describe('SP-NEEDS-VISIT', () => {
     expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', people, [...base, see('+2d', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
   });
+
+  // contract 1.1: the subject's own My Site shows what SharePoint holds at that instant; only then
+  // does the view count as a visit, so the photo it pushes can show only on a later read
+  it("reads one's own My Site before the view counts as a visit: the push shows on a later read", () => {
+    const own = (at: string, photo: string) => see(at, 'sp-mysite', photo, 'alice');
+    expect(check('threewill-2014', people, [outside('+0s'), own('+2m', 'p0'), see('+15m', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', people, [outside('+0s'), own('+2m', 'p1')])).toMatchObject(diverges(3, ['p0'], 'SP-NEEDS-VISIT'));
+  });
+
+  it("counts the subject's own look at their My Site as the visit it is", () => {
+    const own = (at: string, photo: string) => see(at, 'sp-mysite', photo, 'alice');
+    // without the look nothing pushes; with it, SharePoint must show p1 after spPickup
+    expect(check('threewill-2014', people, [outside('+0s'), own('+2m', 'p0'), see('+13m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { at } from '../Span.js';
 import type { Rule } from '../Rule.js';
 import { SURFACE_STORE } from '../vocabulary.js';
 
@@ -6,16 +7,18 @@ export const spNeedsVisit: Rule = {
   statement: 'A change made outside SharePoint reaches it only after the subject next visits their My Site, within spPickup of the push.',
   source: 'TW14 SP rule 2',
   params: ['spPickup'],
-  reading: 'The visit that counts is the first after the oldest change not yet pushed; the push takes whatever Exchange may hold then.',
+  reading:
+    'The visit that counts is the first after the oldest change not yet pushed; the push takes whatever Exchange may hold then. The subject reading their own My Site sees what SharePoint holds at that instant, and only then does the view count as a visit (contract 1.1).',
   onVisit(ctx) {
-    const w = ctx.world;
-    if (w.pending !== null && w.visitAt === null) w.visitAt = ctx.at;
+    const sp = ctx.sp;
+    if (sp.pending !== null && sp.visitAt === null) sp.visitAt = ctx.at;
   },
   pushTrigger(ctx) {
-    return ctx.world.visitAt ?? undefined;
+    const v = ctx.sp.visitAt;
+    return v === null ? undefined : at(v);
   },
   explains(photo, surface, ctx) {
-    const w = ctx.world;
-    return SURFACE_STORE[surface] === 'sharepoint' && w.pending !== null && w.visitAt === null && w.pending.values.includes(photo);
+    const sp = ctx.sp;
+    return SURFACE_STORE[surface] === 'sharepoint' && sp.pending !== null && sp.visitAt === null && sp.pending.values.includes(photo);
   },
 };

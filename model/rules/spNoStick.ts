@@ -1,4 +1,7 @@
+import { plus } from '../Span.js';
 import type { Rule } from '../Rule.js';
+
+const NOTHING: readonly string[] = [];
 
 export const spNoStick: Rule = {
   id: 'SP-NO-STICK',
@@ -8,23 +11,24 @@ export const spNoStick: Rule = {
   params: ['spThrottle', 'spPickup'],
   reading:
     'While it does not stick, SharePoint may show it or its earlier photo, either way, any number of times; the push at the end of the window sets spUpdated like any push.',
+  acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'sharepoint' || ctx.isOutside(a.via)) return false;
-    const w = ctx.world;
-    if (ctx.at >= ctx.spUpdatedBefore + ctx.param('spThrottle')) return false;
-    if (w.unstuck === null) w.unstuck = { since: ctx.at, values: [] };
-    if (!w.unstuck.values.includes(a.photo)) w.unstuck.values.push(a.photo);
+    const sp = ctx.sp;
+    if (ctx.at >= ctx.spUpdatedBefore.hi + ctx.param('spThrottle')) return false;
+    if (sp.unstuck === null) sp.unstuck = { since: ctx.at, values: [] };
+    if (!sp.unstuck.values.includes(a.photo)) sp.unstuck.values.push(a.photo);
     return true;
   },
   ownPushAt(ctx) {
-    const w = ctx.world;
-    return w.unstuck === null ? undefined : w.spUpdated + ctx.param('spThrottle');
+    const sp = ctx.sp;
+    return sp.unstuck === null ? undefined : plus(sp.spUpdated, ctx.param('spThrottle'));
   },
   alsoShows(store, from, ctx) {
-    if (store !== 'sharepoint') return [];
-    const w = ctx.world;
-    const shown = w.unstuck === null ? [] : [...w.unstuck.values];
-    for (const [photo, until] of w.unstuckUntil) if (until > from && !shown.includes(photo)) shown.push(photo);
+    const sp = ctx.sp;
+    if (store !== 'sharepoint' || (sp.unstuck === null && sp.unstuckUntil.size === 0)) return NOTHING;
+    const shown = sp.unstuck === null ? [] : [...sp.unstuck.values];
+    for (const [photo, until] of sp.unstuckUntil) if (until > from && !shown.includes(photo)) shown.push(photo);
     return shown;
   },
 };

@@ -1,4 +1,8 @@
+import { at } from '../Span.js';
 import type { Rule } from '../Rule.js';
+import type { RuleId } from '../RuleId.js';
+
+const ORIGIN: readonly RuleId[] = ['SP-ORIGIN'];
 
 export const spOrigin: Rule = {
   id: 'SP-ORIGIN',
@@ -6,16 +10,19 @@ export const spOrigin: Rule = {
     'A photo set in SharePoint reaches Exchange within exoLag, and SharePoint at once unless SharePoint was updated in the last spThrottle.',
   source: 'TW14',
   params: ['exoLag', 'spThrottle'],
-  reading: 'Setting the photo in SharePoint creates the My Site; when it lands at once, older outside changes are settled by it.',
+  reading:
+    'Setting the photo in SharePoint creates the My Site; when it lands at once, older outside changes are settled by it. Where the last update is known only to a span (SPEC section 6), the checker splits the span first, so that the upload surely sticks or surely does not.',
+  acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'sharepoint' || ctx.isOutside(a.via)) return false;
-    const w = ctx.world;
-    w.createMySite(ctx.at);
-    if (ctx.at < ctx.spUpdatedBefore + ctx.param('spThrottle')) return true;
-    w.sharepoint.write(ctx.at, [a.photo], ctx.at, ['SP-ORIGIN']);
-    w.spUpdated = ctx.at;
-    w.pending = null;
-    w.visitAt = null;
+    const sp = ctx.sp;
+    sp.createMySite(ctx.at);
+    if (ctx.at < ctx.spUpdatedBefore.hi + ctx.param('spThrottle')) return true;
+    sp.sharepoint.write(ctx.at, [a.photo], ctx.at, ORIGIN);
+    sp.spUpdated = at(ctx.at);
+    sp.pending = null;
+    sp.visitAt = null;
+    sp.pushAfter = -Infinity;
     return true;
   },
 };

@@ -77,4 +77,24 @@ describe('SP-SYNC-WINDOW', () => {
       conforms('exchange-2015'),
     );
   });
+
+  // contract 1.1, "Exchange is SharePoint's source": a visit brings within spPickup only the changes
+  // that had surely reached Exchange by the visit (microsoft-2024: exoLag 1 h, spPickup 1 h)
+  it('brings within spPickup only a change Exchange surely held at the visit; an earlier visit leaves it its own window', () => {
+    expect(check('microsoft-2024', people, [setPhoto('+0s', 'graph', 'p1'), visit('+30m'), see('+2d', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('microsoft-2024'),
+    );
+    expect(check('microsoft-2024', people, [setPhoto('+0s', 'graph', 'p1'), visit('+90m'), see('+3h', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('counts a DirSync change as in Exchange only dirSyncInterval + exoLag after the AD write', () => {
+    const ad = setPhoto('+0s', 'on-prem-ad', 'p1');
+    // microsoft-2024: in Exchange by 1 h 30 m
+    expect(check('microsoft-2024', people, [ad, visit('+1h'), see('+2d', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [ad, visit('+1h31m'), see('+3h', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
 });

@@ -3,14 +3,16 @@ import type { Rule } from '../Rule.js';
 export const spSyncWindow: Rule = {
   id: 'SP-SYNC-WINDOW',
   statement:
-    'A change made outside SharePoint reaches it within spSync, visit or not; a visit brings every earlier change within spPickup.',
+    'A change made outside SharePoint reaches it within spSync, visit or not; a visit brings every earlier change that had reached Exchange within spPickup.',
   source: 'TW-c/kduff85; MSDOC support note',
   params: ['spSync', 'spPickup'],
-  reading: 'The photo that travels is the changed photo itself; its arrival is not a SharePoint update that opens a throttle window.',
-  onOutsideChange(photo, ctx) {
-    ctx.world.sharepoint.write(ctx.at, [photo], ctx.at + ctx.param('spSync'), ['SP-SYNC-WINDOW', ...ctx.outsideBecause]);
+  reading:
+    "The photo that travels is the changed photo itself; its arrival is not a SharePoint update that opens a throttle window. Exchange is SharePoint's source (contract 1.1): a visit brings within spPickup only the changes that had surely reached Exchange by the visit (exoLag after the change, dirSyncInterval + exoLag through DirSync); the others keep their own window.",
+  onOutsideChange(change, ctx) {
+    const made = change.madeAt.hi;
+    ctx.sp.sharepoint.write(made, [change.photo], made + ctx.param('spSync'), ['SP-SYNC-WINDOW', ...change.because], change.reachedBy);
   },
   onVisit(ctx) {
-    ctx.world.sharepoint.hasten(ctx.at, ctx.at + ctx.param('spPickup'), 'SP-SYNC-WINDOW');
+    ctx.sp.sharepoint.hasten(ctx.at, ctx.at + ctx.param('spPickup'), 'SP-SYNC-WINDOW');
   },
 };

@@ -1,3 +1,4 @@
+import { plus } from '../Span.js';
 import type { Rule } from '../Rule.js';
 import { SURFACE_STORE } from '../vocabulary.js';
 
@@ -7,13 +8,15 @@ export const spThrottle: Rule = {
     'A push to SharePoint waits until spThrottle after its last update; a visit made meanwhile is remembered, and the push takes the Exchange photo of that time.',
   source: 'TW14 "one more rule"',
   params: ['spThrottle'],
+  reading:
+    'Where the last update is known only to a span (SPEC section 6 `spUpdated: "unknown"`), so is the push: it takes whatever Exchange may hold at some instant of it, and the update it makes is known to that span.',
   pushHold(ctx) {
-    return ctx.world.spUpdated + ctx.param('spThrottle');
+    return plus(ctx.sp.spUpdated, ctx.param('spThrottle'));
   },
   explains(photo, surface, ctx) {
     // a change still waiting while the window is open: whatever would push it, the throttle holds it
-    const w = ctx.world;
-    const open = ctx.at < w.spUpdated + ctx.param('spThrottle');
-    return SURFACE_STORE[surface] === 'sharepoint' && w.pending !== null && open && w.pending.values.includes(photo);
+    const sp = ctx.sp;
+    const open = ctx.at < sp.spUpdated.hi + ctx.param('spThrottle');
+    return SURFACE_STORE[surface] === 'sharepoint' && sp.pending !== null && open && sp.pending.values.includes(photo);
   },
 };

@@ -45,4 +45,16 @@ describe('TEAMS-CACHE', () => {
     expect(check('microsoft-2024', people, [setViaTeams])).toEqual(conforms('microsoft-2024'));
     expect(check('threewill-2014', people, [setViaTeams])).toMatchObject(diverges(2, [], 'TEAMS-CACHE'));
   });
+
+  // MSDOC Teams (2025): whatever the viewer restarts, Teams may show what it showed in the last
+  // teamsServiceCache (microsoft-2026: 3 days; exoLag 4 h)
+  it('keeps a photo teamsServiceCache in the service, whatever the viewer restarted (microsoft-2026)', () => {
+    const steps = (at: string): Step[] => [setViaTeams, restart('+5h'), teams(at, 'p0')];
+    expect(check('microsoft-2026', people, steps('+2d'))).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, steps('+3d5h'))).toMatchObject(diverges(4, ['p1'], 'TEAMS-CACHE'));
+    // microsoft-2024 has no service cache: the restart empties everything
+    expect(check('microsoft-2024', people, [setViaTeams, restart('+2h'), teams('+1d', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'TEAMS-CACHE'),
+    );
+  });
 });

@@ -1,4 +1,7 @@
 import type { Rule } from '../Rule.js';
+import type { RuleId } from '../RuleId.js';
+
+const ENTRA: readonly RuleId[] = ['YAMMER-FROM-ENTRA'];
 
 export const yammerFromEntra: Rule = {
   id: 'YAMMER-FROM-ENTRA',
@@ -9,13 +12,13 @@ export const yammerFromEntra: Rule = {
   rejects(a) {
     return a.do === 'setPhoto' && a.via === 'yammer';
   },
+  acts: ['openYammer'],
   onAction(a, ctx) {
     if (a.do !== 'openYammer') return false;
-    const w = ctx.world;
-    w.yammer.write(ctx.at, w.exchange.valuesAt(ctx.at), ctx.at + ctx.param('yammerSync'), ['YAMMER-FROM-ENTRA']);
+    ctx.yammer.write(ctx.at, ctx.core.exchange.valuesAt(ctx.at), ctx.at + ctx.param('yammerSync'), ENTRA);
     return true;
   },
   explains(photo, surface, ctx) {
-    return surface === 'yammer' && !ctx.world.yammer.allows(photo, ctx.at, ctx.at);
+    return surface === 'yammer' && !ctx.yammer.allows(photo, ctx.at, ctx.at);
   },
 };

@@ -1,0 +1,62 @@
+import type { RuleId } from './RuleId.js';
+import { WindowStore, type KeyView } from './WindowStore.js';
+import type { Photo } from './vocabulary.js';
+
+/** Whether the subject is signed in to Lync: known, or either (SPEC section 2: an action of unknown outcome). */
+export type Presence = 'online' | 'offline' | 'either';
+
+/** A change to Exchange that may race with another (AD-PERIODIC): when it was made, and its photo. */
+export type Made = { readonly at: number; readonly photo: Photo };
+
+/**
+ * One possible state of what a subject's Exchange side holds: the mailbox photo and what decides
+ * which changes reach it (presence, policy, the AD sync). Invariant: it evolves from the actions
+ * alone, whatever SharePoint or Yammer did, so the checker never forks it for their sake.
+ */
+export class ExchangeSide {
+  exchange: WindowStore;
+  adSynced: boolean;
+  /** Lync presence; `either` after a sign-in or sign-out of unknown outcome, until an event tells */
+  presence: Presence;
+  setPhotoEnabled: boolean;
+  /** AD photos that DirSync did not carry, and the rule that stopped each: only to cite */
+  stoppedBy = new Map<Photo, RuleId>();
+  /** AD-PERIODIC: the latest AD write DirSync carries, and the latest change made elsewhere */
+  lastAd: Made | null = null;
+  lastCloud: Made | null = null;
+
+  constructor(init: { exchange: Photo; adSynced: boolean; presence: Presence; setPhotoEnabled: boolean }) {
+    this.exchange = new WindowStore(init.exchange);
+    this.adSynced = init.adSynced;
+    this.presence = init.presence;
+    this.setPhotoEnabled = init.setPhotoEnabled;
+  }
+
+  clone(): ExchangeSide {
+    const c: ExchangeSide = Object.create(ExchangeSide.prototype);
+    Object.assign(c, this);
+    c.exchange = this.exchange.clone();
+    c.stoppedBy = new Map(this.stoppedBy);
+    return c;
+  }
+
+  /** Takes the citations of an equal state that is merged into this one. */
+  absorb(other: ExchangeSide): void {
+    for (const [photo, rule] of other.stoppedBy) if (!this.stoppedBy.has(photo)) this.stoppedBy.set(photo, rule);
+  }
+
+  /** Widens this state to also allow what `other`, equal but for what a cache reaching back may show, allowed (a superset). */
+  widen(other: ExchangeSide): void {
+    this.exchange.absorbGone(other.exchange);
+    this.absorb(other);
+  }
+
+  /**
+   * Equal keys mean equal futures: `race` is how long a change may still race with another (0:
+   * never); without `withGone`, what only a cache reaching back may show is left out.
+   */
+  key(view: KeyView, race: number, withGone = true): string {
+    const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photo}` : '');
+    return `${this.exchange.key(view, withGone)}#${+this.adSynced}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}`;
+  }
+}

@@ -1,0 +1,105 @@
+import type { RuleId } from './RuleId.js';
+import type { Span } from './Span.js';
+import { WindowStore, type KeyView } from './WindowStore.js';
+import type { Photo } from './vocabulary.js';
+
+/**
+ * Outside changes not yet carried to SharePoint (SP-NEEDS-VISIT, SP-MYSITE-ONCE): since when, their
+ * photos, and the rules that made them outside changes (SP-UPLOAD-REDIRECT, DIRSYNC), for a push to cite.
+ */
+export type Pending = { since: Span; values: Photo[]; because: RuleId[] };
+
+/** What a SharePoint side's future depends on besides its store: the profile's throttle, and whether pushes wait on `since`. */
+export type SharePointKeyParams = { readonly throttle: number; readonly sinceMatters: boolean };
+
+/**
+ * One possible state of a subject's SharePoint side: the profile photo and its update bookkeeping.
+ * Invariant: it evolves from the actions and from the Exchange side it reads at a push, an
+ * Edit-Cancel or an outside change, never from Yammer.
+ */
+export class SharePointSide {
+  sharepoint: WindowStore;
+  /** since when the My Site exists: -Infinity when the header says it does, Infinity while it does not */
+  mySiteSince: number;
+  /** the last SharePoint update, known to a span (SPEC section 6 `spUpdated`); never: -Infinity */
+  spUpdated: Span;
+  pending: Pending | null = null;
+  /** the visit that counts: the first one after the oldest pending change */
+  visitAt: number | null = null;
+  /** the push due now is known not to have happened by this instant (a span of its time was split there) */
+  pushAfter = -Infinity;
+  /** the earliest instant a push may be due: worked out by the checker after every change, so that reads skip the question */
+  dueAt = Infinity;
+  /** SP-NO-STICK: photos set in SharePoint that may or may not show, since when */
+  unstuck: { since: number; values: Photo[] } | null = null;
+  /** SP-NO-STICK: photos that may have shown that way, and until when */
+  unstuckUntil = new Map<Photo, number>();
+  /** photos pushed over before they reached SharePoint (SP-FIRST-LAST): only to cite */
+  skipped = new Set<Photo>();
+
+  constructor(init: { sharepoint: Photo; mySite: boolean; spUpdated: Span }) {
+    this.sharepoint = new WindowStore(init.sharepoint);
+    this.mySiteSince = init.mySite ? -Infinity : Infinity;
+    this.spUpdated = init.spUpdated;
+  }
+
+  /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */
+  createMySite(at: number): void {
+    if (this.mySiteSince > at) this.mySiteSince = at;
+  }
+
+  clone(): SharePointSide {
+    const c: SharePointSide = Object.create(SharePointSide.prototype);
+    Object.assign(c, this);
+    c.sharepoint = this.sharepoint.clone();
+    c.pending = this.pending && { since: this.pending.since, values: [...this.pending.values], because: [...this.pending.because] };
+    c.unstuck = this.unstuck && { since: this.unstuck.since, values: [...this.unstuck.values] };
+    c.unstuckUntil = new Map(this.unstuckUntil);
+    c.skipped = new Set(this.skipped);
+    return c;
+  }
+
+  /** Takes the citations of an equal state that is merged into this one. */
+  absorb(other: SharePointSide): void {
+    for (const photo of other.skipped) this.skipped.add(photo);
+  }
+
+  /**
+   * Widens this state to also allow what `other`, equal but for what a cache reaching back may
+   * still show (`key(view, params, false)`), allowed. WARNING: a superset, as `absorbGone` says.
+   */
+  widen(other: SharePointSide): void {
+    this.sharepoint.absorbGone(other.sharepoint);
+    for (const [photo, until] of other.unstuckUntil)
+      this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
+    this.absorb(other);
+  }
+
+  /**
+   * Equal keys mean equal futures: what no longer matters (an update older than every window, a
+   * past My Site) is left out; without `withGone`, so is what only a cache reaching back may show.
+   */
+  key(view: KeyView, params: SharePointKeyParams, withGone = true): string {
+    const now = view.now;
+    const waiting = this.pending !== null || this.unstuck !== null;
+    const updated = this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
+    const mySite = this.mySiteSince <= now && !(waiting && params.sinceMatters) ? 'y' : `${this.mySiteSince}`;
+    const pending = this.pending === null ? '' : params.sinceMatters ? `${this.pending.since.lo}..${this.pending.since.hi}` : 'p';
+    const unstuck = this.unstuck === null ? '' : [...this.unstuck.values].sort().join('/');
+    // a photo that may have shown while unstuck is seen by reads reaching back, as a gone value is
+    const shown: string[] = [];
+    if (withGone)
+      for (const [photo, until] of this.unstuckUntil) if (until > Math.min(view.anchors[0] ?? now, now)) shown.push(`${photo}<${until}`);
+    shown.sort();
+    return [
+      this.sharepoint.key(view, withGone),
+      mySite,
+      updated,
+      pending,
+      this.visitAt ?? '',
+      waiting ? this.pushAfter : '',
+      unstuck,
+      shown.join(','),
+    ].join('#');
+  }
+}

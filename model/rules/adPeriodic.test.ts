@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { check, users, type Step, type Result, conforms, diverges, see, setPhoto } from '../scenario.testkit.js';
+
+const people = users({ id: 'alice', photo: 'p0', adSynced: true }, { id: 'bob' });
+const ad = (at: string, photo: string, result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'on-prem-ad',
+  photo,
+  result,
+});
+
+// azure-docs PR 106906 (2023): Entra Connect syncs thumbnailPhoto periodically; microsoft-2026:
+// dirSyncInterval 30 min, exoLag 4 h, so an AD write is in Exchange by 4 h 30 min
+describe('AD-PERIODIC', () => {
+  it('carries every AD photo, however many were synced before (AD-ONE-TIME no longer holds)', () => {
+    const steps = [ad('+0s', 'p1'), see('+5h', 'graph', 'p1')];
+    expect(check('microsoft-2026', people, steps)).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [ad('+0s', 'p1'), see('+5h', 'graph', 'p0')])).toMatchObject(diverges(3, ['p1'], 'DIRSYNC'));
+    // microsoft-2024 syncs only the first AD photo ever: this one never reaches Exchange
+    expect(check('microsoft-2024', people, [ad('+0s', 'p1'), see('+5h', 'graph', 'p0')])).toEqual(conforms('microsoft-2024'));
+  });
+
+  it('races an AD write with a change made elsewhere less than dirSyncInterval before it: Exchange may keep either', () => {
+    const race = [setPhoto('+0s', 'graph', 'p1'), ad('+10m', 'p2')];
+    expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p1')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p2')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p0')])).toMatchObject(diverges(4, ['p1', 'p2'], 'AD-PERIODIC'));
+  });
+
+  it('races a change made elsewhere less than dirSyncInterval after an AD write', () => {
+    const race = [ad('+0s', 'p2'), setPhoto('+20m', 'graph', 'p1')];
+    expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p2')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p0')])).toMatchObject(diverges(4, ['p1', 'p2'], 'AD-PERIODIC'));
+  });
+
+  it('does not race changes dirSyncInterval or more apart: the later one wins', () => {
+    const apart = [setPhoto('+0s', 'graph', 'p1'), ad('+30m', 'p2')];
+    expect(check('microsoft-2026', people, [...apart, see('+2d', 'graph', 'p2')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...apart, see('+2d', 'graph', 'p1')])).toMatchObject(diverges(4, ['p2'], 'DIRSYNC'));
+  });
+
+  it('keeps the raced photo only until a later change replaces it', () => {
+    const race = [setPhoto('+0s', 'graph', 'p1'), ad('+10m', 'p2'), setPhoto('+1d', 'graph', 'p3')];
+    expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p3')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p1')])).toMatchObject(diverges(5, ['p3'], 'EXO-FAST'));
+  });
+});

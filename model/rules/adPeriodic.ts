@@ -1,0 +1,19 @@
+import type { Rule } from '../Rule.js';
+
+export const adPeriodic: Rule = {
+  id: 'AD-PERIODIC',
+  statement:
+    'Every on-premises AD photo reaches Exchange as DIRSYNC says; an AD write and the latest change made elsewhere less than dirSyncInterval before or after it race, and Exchange may keep either.',
+  source: 'azure-docs PR 106906 (2023); MSDOC Entra Connect attributes',
+  params: ['dirSyncInterval', 'exoLag'],
+  reading:
+    'The two racing photos may each show until both have surely reached Exchange, and after that either of them, until a later change: the contract says Exchange keeps one, and the model does not guess which, nor that two reads agree. Two AD writes do not race: DirSync carries the current value. An AD write DirSync does not carry (too large, or stopped by PHOTO-SOURCE) races with nothing.',
+  racesWith(source, photo, ctx) {
+    const core = ctx.core;
+    const other = source === 'ad' ? core.lastCloud : core.lastAd;
+    const made = { at: ctx.at, photo };
+    if (source === 'ad') core.lastAd = made;
+    else core.lastCloud = made;
+    return other !== null && ctx.at - other.at < ctx.param('dirSyncInterval') && other.photo !== photo ? [other.photo] : [];
+  },
+};

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { check, users, type Step, type Result, conforms, see, setPhoto } from '../scenario.testkit.js';
+import type { PhotoSource } from '../vocabulary.js';
+
+const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob', roles: ['photo-admin'] });
+const settings = (at: string, source: PhotoSource, allowedRoles: string[] = [], result: Result = 'ok'): Step => ({
+  at,
+  do: 'setPhotoSettings',
+  source,
+  allowedRoles,
+  result,
+});
+const refused = (line: number) => ({ verdict: 'diverges', divergence: { line, allowed: ['rejected'], rules: ['PHOTO-SOURCE'] } });
+const accepted = (line: number) => ({ verdict: 'diverges', divergence: { line, allowed: ['ok'] } });
+
+// MSDOC profilephoto-configure-settings (2024): photoUpdateSettings.source and allowedRoles;
+// microsoft-2026: settingsLag 24 h, dirSyncInterval 30 min, exoLag 4 h
+describe('PHOTO-SOURCE', () => {
+  const cloudAdmins = { source: 'cloud' as const, allowedRoles: ['photo-admin'] };
+
+  it('cloud with allowed roles: refuses a change by a user who has none of them, takes one by a user who has', () => {
+    expect(check('microsoft-2026', people, [setPhoto('+0s', 'graph', 'p1', 'rejected')], cloudAdmins)).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [setPhoto('+0s', 'graph', 'p1')], cloudAdmins)).toMatchObject(refused(2));
+    const byBob: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1', by: 'bob' };
+    expect(check('microsoft-2026', people, [byBob], cloudAdmins)).toEqual(conforms('microsoft-2026'));
+    const byAdmin: Step = { at: '+0s', do: 'removePhoto', user: 'alice', via: 'graph', by: 'admin' };
+    expect(check('microsoft-2026', people, [byAdmin], cloudAdmins)).toEqual(conforms('microsoft-2026'));
+  });
+
+  it('cloud: an AD photo no longer reaches Exchange', () => {
+    const ad: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1' };
+    const cloud = { source: 'cloud' as const, allowedRoles: [] };
+    expect(check('microsoft-2026', people, [ad, see('+5h', 'graph', 'p0')], cloud)).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [ad, see('+5h', 'graph', 'p1')], cloud)).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 3, allowed: ['p0'], rules: expect.arrayContaining(['PHOTO-SOURCE']) },
+    });
+  });
+
+  it('onPremises: refuses every change but the AD one', () => {
+    const onPremises = { source: 'onPremises' as const, allowedRoles: [] };
+    expect(check('microsoft-2026', people, [setPhoto('+0s', 'outlook-web', 'p1')], onPremises)).toMatchObject(refused(2));
+    const ad: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1' };
+    expect(check('microsoft-2026', people, [ad, see('+5h', 'graph', 'p1')], onPremises)).toEqual(conforms('microsoft-2026'));
+  });
+
+  it('takes a change of the settings within settingsLag: meanwhile either answer, after it the new one only', () => {
+    const change = settings('+0s', 'onPremises');
+    expect(check('microsoft-2026', people, [change, setPhoto('+1h', 'graph', 'p1')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [change, setPhoto('+1h', 'graph', 'p1', 'rejected')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [change, setPhoto('+25h', 'graph', 'p1')])).toMatchObject(refused(3));
+  });
+
+  it('judges an AD write by the settings of its own time, even if DirSync carries it later', () => {
+    // cloud from +0s on: an AD write at +23h may be judged by the old settings and reach Exchange,
+    // one at +25h surely is not
+    const early = [settings('+0s', 'cloud'), { at: '+23h', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1' } as Step];
+    expect(check('microsoft-2026', people, [...early, see('+30h', 'graph', 'p1')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...early, see('+30h', 'graph', 'p0')])).toEqual(conforms('microsoft-2026'));
+    const late = [settings('+0s', 'cloud'), { at: '+25h', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1' } as Step];
+    expect(check('microsoft-2026', people, [...late, see('+30h', 'graph', 'p1')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 4 },
+    });
+  });
+
+  it('keeps both settings possible for good after a change of unknown outcome (a superset: it never cries wolf)', () => {
+    const steps = [settings('+0s', 'onPremises', [], 'unknown'), setPhoto('+2d', 'graph', 'p1')];
+    expect(check('microsoft-2026', people, steps)).toEqual(conforms('microsoft-2026'));
+    expect(
+      check('microsoft-2026', people, [settings('+0s', 'onPremises', [], 'unknown'), setPhoto('+2d', 'graph', 'p1', 'rejected')]),
+    ).toEqual(conforms('microsoft-2026'));
+  });
+
+  it('changes nothing in a profile without it, and a refused settings change diverges', () => {
+    expect(check('microsoft-2024', people, [settings('+0s', 'onPremises'), setPhoto('+2d', 'graph', 'p1')])).toEqual(
+      conforms('microsoft-2024'),
+    );
+    expect(check('microsoft-2026', people, [settings('+0s', 'cloud', [], 'rejected')])).toMatchObject(accepted(2));
+  });
+});

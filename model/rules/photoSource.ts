@@ -1,0 +1,27 @@
+import type { Rule } from '../Rule.js';
+import { ADMIN, SURFACE_STORE } from '../vocabulary.js';
+
+export const photoSource: Rule = {
+  id: 'PHOTO-SOURCE',
+  statement:
+    "The tenant's photo update settings decide where photos may change: cloud stops AD photos and, with allowed roles, refuses others' changes; onPremises refuses every change but AD's; a new setting takes effect within settingsLag.",
+  source: 'MSDOC profilephoto-configure-settings (2024)',
+  params: ['settingsLag'],
+  reading:
+    'Each action made within settingsLag of a change of the settings is judged by the old or the new settings, independently of the others; an AD write is judged when it is made. A setting change of unknown outcome leaves both settings possible for good. The acting user is `by`, or the subject, or admin for the admin cmdlets; a user the header gives no roles has none; admin has every role.',
+  rejects(a, ctx) {
+    if (a.do !== 'setPhoto' && a.do !== 'removePhoto') return false;
+    if (a.via === 'on-prem-ad') return false;
+    const s = ctx.settings;
+    if (s.source === 'onPremises') return true;
+    if (s.source !== 'cloud' || s.allowedRoles.length === 0) return false;
+    const by = a.by ?? (a.via === 'admin-cmdlet' ? ADMIN : a.user);
+    return !ctx.hasAnyRole(by, s.allowedRoles);
+  },
+  stopsDirSync(_a, ctx) {
+    return ctx.settings.source === 'cloud';
+  },
+  explains(photo, surface, ctx) {
+    return SURFACE_STORE[surface] === 'exchange' && ctx.core.stoppedBy.get(photo) === 'PHOTO-SOURCE';
+  },
+};

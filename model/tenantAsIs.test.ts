@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { HOUR } from './Params.js';
+import { check, conforms, diverges, see, setPhoto, T0, users, visit, type Step } from './scenario.testkit.js';
+
+// SPEC section 6: a tenant taken as it is. Each header field, with a trace that conforms and one
+// that diverges at a stated line: a divergence must stay certain, whatever the header leaves open.
+
+const own = (at: string, photo: string): Step => see(at, 'sp-mysite', photo, 'alice');
+/** A divergence where the header's settled photo is what was allowed: no rule put it there. */
+const settled = (line: number, allowed: string[]) => ({ verdict: 'diverges', divergence: { line, allowed, rules: [] } });
+
+describe('stores', () => {
+  const split = users({ id: 'alice', photo: 'p0', stores: { exchange: 'p1', yammer: 'p2' } }, { id: 'bob' });
+
+  it('gives each store its own photo at the start; a store not named holds `photo`', () => {
+    const steps = [see('+1h', 'graph', 'p1'), see('+1h', 'sp-newsfeed', 'p0'), see('+1h', 'yammer', 'p2')];
+    expect(check('threewill-2014', split, steps)).toEqual(conforms('threewill-2014'));
+    // the header's own photo is settled: no rule put it there, none is cited
+    expect(check('threewill-2014', split, [see('+1h', 'sp-newsfeed', 'p1')])).toMatchObject(settled(2, ['p0']));
+  });
+
+  it('`unknown` may show any photo until a change replaces it', () => {
+    const unknown = users({ id: 'alice', photo: 'p0', stores: { exchange: 'unknown' } }, { id: 'bob' });
+    expect(check('threewill-2014', unknown, [see('+1h', 'graph', 'p4'), see('+2h', 'graph', 'none')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', unknown, [setPhoto('+0s', 'graph', 'p1'), see('+2m', 'graph', 'p4')])).toMatchObject(
+      diverges(3, ['p1'], 'EXO-FAST'),
+    );
+  });
+});
+
+describe('spUpdated', () => {
+  it('a known last update keeps the throttle window open until spUpdated + spThrottle', () => {
+    // updated a day before the start: an upload at +1h does not stick (SP-NO-STICK), one at +49h does
+    const recent = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: T0 - 24 * HOUR }, { id: 'bob' });
+    expect(check('threewill-2014', recent, [setPhoto('+1h', 'sharepoint', 'p1'), see('+1h1m', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', recent, [setPhoto('+49h', 'sharepoint', 'p1'), see('+49h1m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-ORIGIN'),
+    );
+  });
+
+  it('`unknown`: some instant before the start; the window may still be open until start + spThrottle', () => {
+    const unknown = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: 'unknown' }, { id: 'bob' });
+    // at +1h the upload may stick or not
+    expect(check('threewill-2014', unknown, [setPhoto('+1h', 'sharepoint', 'p1'), see('+1h1m', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', unknown, [setPhoto('+1h', 'sharepoint', 'p1'), see('+1h1m', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    // at start + 72 h it surely sticks
+    expect(check('threewill-2014', unknown, [setPhoto('+72h', 'sharepoint', 'p1'), see('+72h1m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-ORIGIN'),
+    );
+  });
+
+  it('`unknown`: a visit pushes at once or at the throttle end, and surely by start + spThrottle + spPickup', () => {
+    const unknown = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: 'unknown' }, { id: 'bob' });
+    const base = [setPhoto('+0s', 'graph', 'p1'), visit('+2m')];
+    expect(check('threewill-2014', unknown, [...base, see('+30m', 'sp-newsfeed', 'p1'), see('+40h', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', unknown, [...base, see('+40h', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', unknown, [...base, see('+72h10m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+  });
+
+  it("`unknown`: an upload seen not to stick shows or not until the window ends, then Exchange's photo of the push", () => {
+    const unknown = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: 'unknown' }, { id: 'bob' });
+    // p0 still shows at once: the window was open at +1h; it ends at some instant of (+1h, +72h]
+    const steps = [setPhoto('+1h', 'sharepoint', 'p1'), see('+1h', 'sp-people-picker', 'p0')];
+    expect(check('threewill-2014', unknown, [...steps, see('+50h', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    // the push may have come right after the upload, while Exchange still held p0: either photo, nothing else
+    expect(check('threewill-2014', unknown, [...steps, see('+72h10m', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', unknown, [...steps, see('+72h10m', 'sp-newsfeed', 'p7')])).toMatchObject(
+      diverges(4, ['p0', 'p1'], 'SP-NO-STICK'),
+    );
+  });
+});
+
+describe('pending', () => {
+  const waiting = (pending: boolean | 'unknown') =>
+    users({ id: 'alice', photo: 'p0', mySite: true, pending, stores: { exchange: 'p1' } }, { id: 'bob' });
+
+  it("true under SP-NEEDS-VISIT: Exchange's photo waits for a visit after the start", () => {
+    expect(
+      check('threewill-2014', waiting(true), [see('+5d', 'sp-newsfeed', 'p0'), visit('+5d'), see('+5d11m', 'sp-newsfeed', 'p1')]),
+    ).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', waiting(true), [visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+    // false: nothing waits, and a visit brings nothing
+    expect(check('threewill-2014', waiting(false), [visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p1')])).toMatchObject(settled(3, ['p0']));
+  });
+
+  it('true under SP-SYNC-WINDOW: it lands by start + spSync at the latest, and a visit brings it within spPickup', () => {
+    expect(check('exchange-2015', waiting(true), [see('+71h', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', waiting(true), [see('+72h', 'sp-newsfeed', 'p0')])).toMatchObject(diverges(2, ['p1'], 'SP-SYNC-WINDOW'));
+    expect(check('exchange-2015', waiting(true), [visit('+1h'), see('+1h10m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-SYNC-WINDOW'),
+    );
+  });
+
+  it('true under SP-MYSITE-ONCE: pushed by start + spSync without a visit', () => {
+    expect(check('microsoft-2014', waiting(true), [see('+20h', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', waiting(true), [see('+24h10m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(2, ['p1'], 'SP-MYSITE-ONCE'),
+    );
+  });
+
+  it("`unknown` keeps both open: nothing or Exchange's photo may reach SharePoint after a visit", () => {
+    expect(check('threewill-2014', waiting('unknown'), [visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', waiting('unknown'), [visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', waiting('unknown'), [visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p2')])).toMatchObject(
+      diverges(3, ['p0', 'p1'], 'SP-NEEDS-VISIT'),
+    );
+  });
+});
+
+describe('caches', () => {
+  const viewer = (caches: 'start' | 'unknown') => users({ id: 'alice', photo: 'p1' }, { id: 'bob', caches });
+
+  it('`unknown`: Outlook desktop may show any photo until the viewer restarts it', () => {
+    expect(check('threewill-2014', viewer('unknown'), [see('+5d', 'outlook-desktop', 'p7')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', viewer('start'), [see('+5d', 'outlook-desktop', 'p7')])).toMatchObject(
+      diverges(2, ['p1'], 'OUTLOOK-CACHE'),
+    );
+    const restarted: Step = { at: '+1d', do: 'restartClient', viewer: 'bob', client: 'outlook-desktop' };
+    expect(check('threewill-2014', viewer('unknown'), [restarted, see('+5d', 'outlook-desktop', 'p7')])).toMatchObject(
+      diverges(3, ['p1'], 'OUTLOOK-CACHE'),
+    );
+  });
+
+  it('`unknown`: search results may show any photo until the viewer clears the browser cache', () => {
+    expect(check('threewill-2014', viewer('unknown'), [see('+5d', 'sp-search', 'p7')])).toEqual(conforms('threewill-2014'));
+    const cleared: Step = { at: '+1d', do: 'clearBrowserCache', viewer: 'bob' };
+    expect(check('threewill-2014', viewer('unknown'), [cleared, see('+5d', 'sp-search', 'p7')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-BROWSER-CACHE'),
+    );
+  });
+
+  it('`unknown`: Outlook on the web and the hover until start + exoLag + owaCache, whatever is restarted', () => {
+    // microsoft-2026: 4 h + 1 h
+    expect(
+      check('microsoft-2026', viewer('unknown'), [see('+4h59m', 'owa-contact-card', 'p7'), see('+4h59m', 'sp-search-hover', 'p7')]),
+    ).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', viewer('unknown'), [see('+5h', 'owa-contact-card', 'p7')])).toMatchObject(
+      diverges(2, ['p1'], 'OWA-CACHE'),
+    );
+  });
+
+  it('`unknown`: Teams until the viewer restarts it, and until start + teamsServiceCache whatever they restart', () => {
+    const restarted: Step = { at: '+1h', do: 'restartClient', viewer: 'bob', client: 'teams' };
+    expect(check('microsoft-2026', viewer('unknown'), [restarted, see('+2d', 'teams', 'p7')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', viewer('unknown'), [restarted, see('+3d1h', 'teams', 'p7')])).toMatchObject(
+      diverges(3, ['p1'], 'TEAMS-CACHE'),
+    );
+    // microsoft-2024 has no service cache: the restart is enough
+    expect(check('microsoft-2024', viewer('unknown'), [restarted, see('+2h', 'teams', 'p7')])).toMatchObject(
+      diverges(3, ['p1'], 'TEAMS-CACHE'),
+    );
+  });
+
+  it("`unknown` concerns the viewer's caches only: a fresh read still decides", () => {
+    expect(check('threewill-2014', viewer('unknown'), [see('+1h', 'graph', 'p7')])).toMatchObject(settled(2, ['p1']));
+  });
+});
+
+describe('roles and photoSettings', () => {
+  it("the header gives the tenant's settings and each user's roles", () => {
+    const people = users({ id: 'alice', photo: 'p0', roles: ['helpdesk'] }, { id: 'bob' });
+    const settings = { source: 'cloud' as const, allowedRoles: ['helpdesk'] };
+    expect(check('microsoft-2026', people, [setPhoto('+0s', 'graph', 'p1')], settings)).toEqual(conforms('microsoft-2026'));
+    const byBob: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1', by: 'bob' };
+    expect(check('microsoft-2026', people, [byBob], settings)).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 2, allowed: ['rejected'], rules: ['PHOTO-SOURCE'] },
+    });
+  });
+});
+
+describe("reading one's own My Site on a tenant as it is", () => {
+  it('shows what SharePoint holds before the view counts as a visit, whatever waits', () => {
+    const people = users({ id: 'alice', photo: 'p0', mySite: true, pending: true, stores: { exchange: 'p1' } }, { id: 'bob' });
+    expect(check('threewill-2014', people, [own('+1h', 'p0'), see('+1h11m', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [own('+1h', 'p1')])).toMatchObject(diverges(2, ['p0'], 'SP-NEEDS-VISIT'));
+  });
+});
