@@ -1,4 +1,4 @@
-import type { Action, ActionKind, Photo, Surface, UserInit, Via } from '../model/vocabulary.js';
+import type { Action, ActionKind, Photo, PhotoSettings, Surface, UserInit, Via } from '../model/vocabulary.js';
 
 /** What a tenant lets the harness do and see; the harness generates nothing outside it. */
 export type Capabilities = {
@@ -27,10 +27,14 @@ export type ActionHandlers = {
   readonly [K in ActionKind]: (action: Extract<Action, { do: K }>) => Promise<ActionOutcome>;
 };
 
+/** A tenant as it is, read before the first action: the header of SPEC section 6. */
+export type Survey = { readonly users: readonly UserInit[]; readonly photoSettings: PhotoSettings };
+
 /**
  * A tenant the harness can drive: the simulated one on this machine, or a live one over the network.
- * Invariants: `setup` puts every user in the state its `UserInit` describes and changes nothing
- * else; handlers and `observe` never throw for a tenant's fault (they answer `unknown`); `observe`
+ * Invariants: `setup` puts every user in the state its `UserInit` describes (and the tenant in
+ * `photoSettings`) and changes nothing else, or, for a tenant taken as it is, changes nothing and
+ * `survey` then says the state it found; handlers and `observe` never throw for a tenant's fault (they answer `unknown`); `observe`
  * does not change what the tenant will show later, except where the contract says reading is an
  * action (a subject opening their own My Site is a visit).
  */
@@ -38,7 +42,13 @@ export type Adapter = {
   readonly name: string;
   readonly capabilities: Capabilities;
   readonly clock: Clock;
-  setup(users: readonly UserInit[]): Promise<void>;
+  setup(users: readonly UserInit[], photoSettings?: PhotoSettings): Promise<void>;
+  /**
+   * Present on a tenant taken as it is (a live one, or a simulated one with a history): reads, for
+   * each of `users` (subjects and viewers), what the tenant holds now, with `unknown` for what it
+   * cannot know. WARNING: call it after `setup` and before the first action; it changes nothing.
+   */
+  survey?(users: readonly string[]): Promise<Survey>;
   teardown(): Promise<void>;
   readonly perform: ActionHandlers;
   observe(surface: Surface, user: string, viewer: string): Promise<ObserveOutcome>;

@@ -1,4 +1,5 @@
 import type { RuleId } from '../../model/RuleId.js';
+import type { Via } from '../../model/vocabulary.js';
 import type { TenantBehaviour } from './TenantBehaviour.js';
 
 /**
@@ -34,15 +35,36 @@ export type Deviations = {
   readonly spPushTakesOldest?: boolean;
   /** the people system brings an outside change to SharePoint exactly this long after it (SP-SYNC-WINDOW) */
   readonly spSyncMs?: number;
-  /** Edit-then-Cancel does nothing at all, or clears SharePoint's photo (EDIT-CANCEL) */
-  readonly editCancel?: 'noop' | 'clears';
+  /**
+   * Edit-then-Cancel does nothing at all, or clears SharePoint's photo (EDIT-CANCEL), or still copies
+   * Exchange's photo at once where the profile has no EDIT-CANCEL (the photo editor not retired:
+   * inside the throttle window it should be a visit only, so this breaks SP-THROTTLE there)
+   */
+  readonly editCancel?: 'noop' | 'clears' | 'copies';
   /** Yammer copies every photo Exchange takes (YAMMER-ISOLATED) */
   readonly yammerFromExchange?: boolean;
+  /** Teams' service keeps a photo this long, whatever the viewer restarts (TEAMS-CACHE's teamsServiceCache) */
+  readonly teamsServiceCacheMs?: number;
+  /** DirSync still carries only the first AD photo ever, though the profile syncs them periodically (AD-PERIODIC) */
+  readonly adOneTime?: boolean;
+  /** an AD photo and a cloud photo that race leave the mailbox with the photo it held before either: it keeps neither (AD-PERIODIC) */
+  readonly adRaceKeepsNeither?: boolean;
+  /** a change of the photo update settings takes effect on every front end exactly this long after it (PHOTO-SOURCE's settingsLag) */
+  readonly settingsLagMs?: number;
+  /** Delve is still there, showing SharePoint's large thumbnail (DELVE-RETIRED) */
+  readonly delvePresent?: boolean;
+  /** the OWA mailbox policy governs these paths instead of Outlook on the web and Teams (PHOTO-POLICY-OWA) */
+  readonly photoPolicyPaths?: readonly Via[];
 };
 
 /** The behaviour of a tenant whose mechanisms named in `ignores` are switched off; the rest as `behaviour`. */
 export function deviated(behaviour: TenantBehaviour, deviations: Deviations): TenantBehaviour {
   const ignored = new Set(deviations.ignores ?? []);
   if (ignored.size === 0) return behaviour;
-  return { profile: behaviour.profile, has: (rule) => !ignored.has(rule) && behaviour.has(rule), param: (name) => behaviour.param(name) };
+  return {
+    profile: behaviour.profile,
+    has: (rule) => !ignored.has(rule) && behaviour.has(rule),
+    param: (name) => behaviour.param(name),
+    paramOr: (name, fallback) => behaviour.paramOr(name, fallback),
+  };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../model/Params.js';
-import { OnPremDirectory, type AdDelta } from './OnPremDirectory.js';
+import { OnPremDirectory, type AdDelta, type Coalesce } from './OnPremDirectory.js';
 import { context, SEEDS } from './sim.testkit.js';
 
-function directory(seed: number, coalesce = false) {
+function directory(seed: number, coalesce: Coalesce | boolean = false) {
   const ctx = context('threewill-2014', seed);
   const carried: Array<{ at: number; delta: AdDelta }> = [];
   const dir = new OnPremDirectory(ctx, 3 * HOUR, coalesce, (delta) => carried.push({ at: ctx.clock.now(), delta }));
@@ -47,5 +47,25 @@ describe('OnPremDirectory', () => {
       counts.add(d.carried.length);
     }
     expect(counts).toEqual(new Set([1, 2]));
+  });
+
+  it('carries only the current value of the attribute at each run where it syncs periodically (`always`)', async () => {
+    for (const seed of SEEDS.slice(0, 30)) {
+      const d = directory(seed, 'always');
+      d.write('p1');
+      d.write('p2');
+      expect(d.dir.isWaiting('alice')).toBe(true);
+      await d.ctx.clock.advance(3 * HOUR);
+      expect(d.carried.map((c) => c.delta.photo)).toEqual(['p2']);
+      expect(d.dir.isWaiting('alice')).toBe(false);
+    }
+  });
+
+  it('remembers when the last write was made, carried or not', async () => {
+    const d = directory(2);
+    expect(d.dir.lastWriteAt()).toBe(-Infinity);
+    await d.ctx.clock.advance(HOUR);
+    d.dir.write('alice', 'p1', d.ctx.versions.mint(HOUR), false);
+    expect([d.dir.lastWriteAt(), d.dir.isWaiting('alice')]).toEqual([HOUR, false]);
   });
 });

@@ -43,16 +43,49 @@ describe('ReplicatedStore', () => {
     expect(store.read('a').photo).toBe('p3');
   });
 
-  it('hastens only the changes made before the given instant, and never delays one', async () => {
+  it('hastens only the changes it picks, and never delays one', async () => {
     const { clock, versions, store } = setup();
     store.send('p1', versions.mint(0), () => 1000);
     await clock.advance(5);
     store.send('p2', versions.mint(5), () => 2000);
-    store.hasten(5, () => 50);
+    store.hasten(
+      (v) => v.at < 5,
+      () => 50,
+    );
     await clock.advance(45);
     expect(store.read('a').photo).toBe('p1');
-    store.hasten(100, () => 3000);
+    store.hasten(
+      (v) => v.at < 100,
+      () => 3000,
+    );
     await clock.advance(1950);
     expect(store.read('a').photo).toBe('p2');
+  });
+
+  it('says whether every copy holds a change or a newer one', async () => {
+    const { clock, versions, store } = setup();
+    const v1 = versions.mint(0);
+    const v2 = versions.mint(1);
+    store.send('p1', v1, (r) => (r === 'a' ? 10 : 20));
+    await clock.advance(10);
+    expect(store.holds(v1)).toBe(false);
+    store.put('p2', v2);
+    expect([store.holds(v1), store.holds(v2)]).toEqual([true, true]);
+  });
+
+  it('is settled only while the copies agree and nothing of another photo is on its way to one', async () => {
+    const { clock, versions, store } = setup();
+    expect(store.settled()).toBe('p0');
+    store.send('p1', versions.mint(0), (r) => (r === 'a' ? 10 : 20));
+    expect(store.settled()).toBeUndefined();
+    await clock.advance(10);
+    expect(store.settled()).toBeUndefined(); // a holds p1, b p0
+    await clock.advance(10);
+    expect(store.settled()).toBe('p1');
+    // an older change still on its way changes nothing, nor a newer one of the same photo
+    const older = { at: -1, seq: 99 };
+    store.send('p3', older, () => 100);
+    store.send('p1', versions.mint(20), () => 100);
+    expect(store.settled()).toBe('p1');
   });
 });

@@ -17,12 +17,14 @@ export class ReplicatedStore<R extends string> {
   private readonly held: Map<R, Held>;
   private readonly inFlight = new Map<R, Set<Delivery>>();
 
+  /** `version`: the change the initial photo came from (a change made before the start still travelling elsewhere); settled long before by default */
   constructor(
     private readonly clock: VirtualClock,
     readonly replicas: readonly R[],
     initial: Photo,
+    version: Version = SETTLED,
   ) {
-    this.held = new Map(replicas.map((r) => [r, { photo: initial, version: SETTLED }]));
+    this.held = new Map(replicas.map((r) => [r, { photo: initial, version }]));
     for (const r of replicas) this.inFlight.set(r, new Set());
   }
 
@@ -40,11 +42,11 @@ export class ReplicatedStore<R extends string> {
     return this.held.get(replica)!;
   }
 
-  /** Every change made before `madeBefore` still on its way lands by `landBy()` at the latest. */
-  hasten(madeBefore: number, landBy: () => number): void {
+  /** Every change still on its way that `which` picks lands by `landBy()` at the latest. */
+  hasten(which: (version: Version) => boolean, landBy: () => number): void {
     for (const r of this.replicas) {
       for (const d of [...this.inFlight.get(r)!]) {
-        if (d.version.at >= madeBefore) continue;
+        if (!which(d.version)) continue;
         const by = landBy();
         if (by >= d.landAt) continue;
         d.timer.cancel();
@@ -52,6 +54,25 @@ export class ReplicatedStore<R extends string> {
         this.deliver(r, { ...d, landAt: by });
       }
     }
+  }
+
+  /** Whether every copy holds `version` or a newer change. */
+  holds(version: Version): boolean {
+    return this.replicas.every((r) => !isNewer(version, this.held.get(r)!.version));
+  }
+
+  /**
+   * The photo every copy shows, when nothing left to land would make one show another: undefined
+   * while the copies differ or a newer change of another photo is on its way to one of them.
+   */
+  settled(): Photo | undefined {
+    const photo = this.held.get(this.replicas[0]!)!.photo;
+    for (const r of this.replicas) {
+      const held = this.held.get(r)!;
+      if (held.photo !== photo) return undefined;
+      for (const d of this.inFlight.get(r)!) if (d.photo !== photo && isNewer(d.version, held.version)) return undefined;
+    }
+    return photo;
   }
 
   private deliver(replica: R, d: Delivery): void {

@@ -19,6 +19,18 @@ export const THUMBNAIL_OF: Partial<Record<Surface, ThumbnailSize>> = {
 };
 
 /**
+ * How a SharePoint profile starts (SPEC section 6, unknowns already drawn): its photo, whether the
+ * My Site exists, its last update (absent: never), and an outside change made before the start
+ * that still waits to reach it (the change Exchange's photo came from).
+ */
+export type SharePointInit = {
+  readonly photo: Photo;
+  readonly mySite: boolean;
+  readonly spUpdated?: number | undefined;
+  readonly pending?: { readonly photo: Photo; readonly version: Version } | undefined;
+};
+
+/**
  * One user's SharePoint profile photo, with its own update bookkeeping and timer job.
  * Every thumbnail carries the version of the Exchange change it was made from, and keeps the
  * newest it receives. Invariant: the job pushes at most once per instant, and a push, Edit-Cancel or
@@ -42,10 +54,13 @@ export class SharePointProfile {
   constructor(
     private readonly ctx: SimContext,
     private readonly exchange: ExchangeMailbox,
-    init: { photo: Photo; mySite: boolean },
+    init: SharePointInit,
   ) {
     this.thumbnails = new ReplicatedStore(ctx.clock, SIZES, init.photo);
     this.mySiteSince = init.mySite ? -Infinity : Infinity;
+    this.spUpdated = init.spUpdated ?? -Infinity;
+    // a change made before the start that still waits: Exchange took it, SharePoint not yet
+    if (init.pending !== undefined) this.outsideChange(init.pending.photo, init.pending.version);
   }
 
   /** `setPhoto via sharepoint` where SharePoint keeps the upload (SP-ORIGIN); Exchange got it already. */
@@ -68,7 +83,7 @@ export class SharePointProfile {
   outsideChange(photo: Photo, version: Version): void {
     const { clock, random, behaviour, deviations: dev } = this.ctx;
     const now = clock.now();
-    this.changedSince ??= now;
+    this.changedSince ??= version.at;
     this.oldest ??= { photo, version };
     if (behaviour.has('SP-SYNC-WINDOW')) {
       // the people system sends the changed photo itself, within spSync of the change
@@ -85,10 +100,14 @@ export class SharePointProfile {
     this.reschedule();
   }
 
-  /** The subject opens the photo editor and presses Cancel: SharePoint copies Exchange at once. */
+  /**
+   * The subject opens the photo editor and presses Cancel: SharePoint copies Exchange at once
+   * (EDIT-CANCEL). Where the editor is gone (no EDIT-CANCEL), the page is only a visit.
+   */
   editCancel(): void {
-    const { deviations: dev, versions, clock } = this.ctx;
+    const { deviations: dev, versions, clock, behaviour } = this.ctx;
     if (dev.editCancel === 'noop') return;
+    if (!behaviour.has('EDIT-CANCEL') && dev.editCancel === undefined) return this.visit();
     this.noteVisit();
     const held = dev.editCancel === 'clears' ? { photo: 'none', version: versions.mint(clock.now()) } : this.exchange.read();
     // a thumbnail made from a newer Exchange change than this copy's keeps it: that change is
@@ -105,14 +124,34 @@ export class SharePointProfile {
     return this.thumbnails.read(size).photo;
   }
 
+  /** The photo every thumbnail holds when nothing is on its way and no upload flips; undefined otherwise. Draws no dice. */
+  settledPhoto(): Photo | undefined {
+    return this.unstuck.length > 0 ? undefined : this.thumbnails.settled();
+  }
+
+  /** Whether the My Site exists at `at`. */
+  hasMySite(at: number): boolean {
+    return this.mySiteSince <= at;
+  }
+
+  /** When the timer job pushes next (a visit remembered, a window that ends, an existing My Site): Infinity when nothing waits. */
+  nextPushAt(): number {
+    return this.due();
+  }
+
   private noteVisit(): void {
     const { clock, random, behaviour } = this.ctx;
     const now = clock.now();
     this.createMySite(now);
     if (this.changedSince !== null && this.visitAt === null) this.visitAt = now;
     if (behaviour.has('SP-SYNC-WINDOW')) {
+      // Exchange is SharePoint's source: the visit brings the changes made before it that have
+      // landed on the mailbox; one still on its way there keeps its own spSync window
       const pickup = behaviour.param('spPickup');
-      this.thumbnails.hasten(now, () => now + random.delayWithin(pickup));
+      this.thumbnails.hasten(
+        (v) => v.at < now && this.exchange.holds(v),
+        () => now + random.delayWithin(pickup),
+      );
     }
   }
 

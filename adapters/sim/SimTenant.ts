@@ -1,6 +1,7 @@
-import type { ActionHandlers, ActionOutcome, Adapter, Capabilities, ObserveOutcome } from '../Adapter.js';
-import { ACTION_KINDS, SURFACES, VIAS, type Action, type Surface, type UserInit } from '../../model/vocabulary.js';
+import type { ActionHandlers, ActionOutcome, Adapter, Capabilities, ObserveOutcome, Survey } from '../Adapter.js';
+import { ACTION_KINDS, SURFACES, VIAS, type Action, type PhotoSettings, type Surface, type UserInit } from '../../model/vocabulary.js';
 import { deviated, type Deviations } from './Deviations.js';
+import { playHistory } from './History.js';
 import { Random } from './Random.js';
 import { hasVia } from './refusal.js';
 import type { SimContext } from './SimContext.js';
@@ -17,21 +18,33 @@ export type SimTenantOptions = {
   /** the profile whose freedom the tenant uses: `threewill-2014`, `microsoft-2024`, ... */
   profile: string;
   seed: number;
-  /** virtual time at setup, in ms since the epoch */
+  /** virtual time at setup, in ms since the epoch (for a tenant taken as it is, when its history begins) */
   start?: number;
   /** probability that an action or observation fails with `unknown` (an action may still have taken effect) */
   faults?: number;
   /** a named deviation from the profile (a mutant of the catalog); the tenant offers what the profile does */
   mutant?: { readonly id: string; readonly deviation: Deviations };
+  /**
+   * a tenant with a history, taken as it is: `setup` puts the users in their declared state, then
+   * plays a random history (seeded from `seed`) and leaves the clock where the trace starts, later
+   * than `start` (read `clock.now()` after `setup`); `survey` then reads the header of SPEC section
+   * 6. Ask it about every user the trace names, viewers included: Teams' service cache is per
+   * subject, so even a viewer who never looked may be shown a photo cached before the start.
+   */
+  asIs?: boolean;
 };
 
-/** What a tenant of this profile lets the harness do and see: no Lync once retired, no Teams before it. */
-export function capabilitiesOf(behaviour: TenantBehaviour): Capabilities {
+/**
+ * What a tenant of this profile lets the harness do and see: no Lync once retired, no Teams before
+ * it, no Delve once retired (unless a mutant keeps it); the photo update settings in every tenant.
+ */
+export function capabilitiesOf(behaviour: TenantBehaviour, deviations: Deviations = {}): Capabilities {
   const lync = behaviour.has('LYNC-PRESENCE');
+  const delve = !behaviour.has('DELVE-RETIRED') || deviations.delvePresent === true;
   return {
     actions: ACTION_KINDS.filter((k) => lync || (k !== 'lyncSignIn' && k !== 'lyncSignOut')),
     vias: VIAS.filter((v) => hasVia(behaviour, v)),
-    surfaces: SURFACES.filter((s) => (s !== 'lync' || lync) && (s !== 'teams' || behaviour.has('TEAMS-CACHE'))),
+    surfaces: SURFACES.filter((s) => (s !== 'lync' || lync) && (s !== 'teams' || behaviour.has('TEAMS-CACHE')) && (s !== 'delve' || delve)),
   };
 }
 
@@ -50,7 +63,7 @@ export function createSimTenant(options: SimTenantOptions): Adapter {
   const ctx: SimContext = { clock, random: new Random(options.seed), behaviour, versions: new VersionClock(), deviations };
   // faults draw from a stream of their own, so that turning them on changes nothing else's dice
   const faults = { p: options.faults ?? 0, random: new Random(options.seed ^ 0x5eed_fa17) };
-  const capabilities = capabilitiesOf(profile);
+  const capabilities = capabilitiesOf(profile, deviations);
   // made at setup; a harness that skips setup gets default users as it names them
   let current: SimulatedTenant | undefined;
   const tenant = () => (current ??= new SimulatedTenant(ctx));
@@ -80,19 +93,37 @@ export function createSimTenant(options: SimTenantOptions): Adapter {
     clearBrowserCache: act,
     openYammer: act,
     setPolicy: act,
+    setPhotoSettings: act,
     async wait(a) {
       await clock.advance(a.ms);
       return { status: 'ok' };
     },
   };
 
-  return {
+  /** the users a history touched, which a survey lists besides those asked for */
+  let touched: readonly string[] = [];
+
+  const adapter: Adapter = {
     name: options.mutant === undefined ? `sim:${profile.profile}` : `sim:${profile.profile}~${options.mutant.id}`,
     capabilities,
     clock,
-    async setup(users: readonly UserInit[]) {
-      current = new SimulatedTenant(ctx);
+    async setup(users: readonly UserInit[], photoSettings?: PhotoSettings) {
+      current = new SimulatedTenant(ctx, photoSettings);
       for (const u of users) current.addUser(u);
+      if (options.asIs !== true) return;
+      // the history's own dice choose what happens; the tenant's own dice how it lands
+      const script = new Random(options.seed ^ 0x4157_0a15);
+      const roles = users.flatMap((u) => u.roles ?? []);
+      const played = await playHistory(
+        current,
+        clock,
+        script,
+        capabilities,
+        behaviour,
+        users.map((u) => u.id),
+        roles,
+      );
+      touched = played.touched;
     },
     async teardown() {},
     perform,
@@ -107,6 +138,14 @@ export function createSimTenant(options: SimTenantOptions): Adapter {
       const photo = tenant().observe(surface, user, viewer);
       clock.runDue();
       return { status: 'seen', photo };
+    },
+  };
+  if (options.asIs !== true) return adapter;
+  return {
+    ...adapter,
+    async survey(users: readonly string[]): Promise<Survey> {
+      const ids = [...new Set([...users, ...touched])];
+      return tenant().survey(ids);
     },
   };
 }

@@ -1,36 +1,50 @@
+import { DAY } from '../../model/Params.js';
 import {
   CLIENTS,
+  DEFAULT_PHOTO_SETTINGS,
   defaultUser,
+  NO_PHOTO,
+  UNKNOWN,
   type Action,
   type Client,
   type Photo,
+  type PhotoSettings,
   type RemovePhoto,
   type SetPhoto,
+  type Store,
   type Surface,
   type UserInit,
 } from '../../model/vocabulary.js';
+import type { Survey } from '../Adapter.js';
 import { ExchangeMailbox } from './ExchangeMailbox.js';
 import { LyncPresence } from './LyncPresence.js';
 import { OnPremDirectory, type AdDelta } from './OnPremDirectory.js';
 import { SERVE_CACHED } from './PhotoCache.js';
-import { refusal } from './refusal.js';
+import { PhotoUpdateSettings } from './PhotoUpdateSettings.js';
+import { refusal, type Judge } from './refusal.js';
 import { SharePointProfile, THUMBNAIL_OF } from './SharePointProfile.js';
 import type { SimContext } from './SimContext.js';
+import { TeamsService } from './TeamsService.js';
+import type { Version } from './Version.js';
 import { ViewerCaches } from './ViewerCaches.js';
 import { YammerProfile } from './YammerProfile.js';
 
-/** One user's photo in every store of the tenant. */
-type Person = { mailbox: ExchangeMailbox; sharepoint: SharePointProfile; yammer: YammerProfile };
+/** One user's photo in every store of the tenant, and the roles they hold. */
+type Person = { mailbox: ExchangeMailbox; sharepoint: SharePointProfile; yammer: YammerProfile; roles: readonly string[] };
 
 type BrowserCache = 'sharepoint' | 'owa';
 
 /** What an accepted or refused action did. */
 export type Applied = { readonly refused?: string };
 
+/** The photos a store the header calls `unknown` may hold: the test photos a tenant's history leaves, and none. */
+export const HISTORY_PHOTOS: readonly Photo[] = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5', NO_PHOTO];
+
 /**
  * The simulated tenant's state and mechanics: the stores of every user, the DirSync cycle, the
- * viewers' caches and Lync presence. It never consults the reference model: rules show only as
- * which mechanisms the profile switches on, and as their durations.
+ * viewers' caches and Lync presence, and the tenant's photo update settings. It never consults
+ * the reference model: rules show only as which mechanisms the profile switches on, and as their
+ * durations.
  * Invariant: every change of state happens in an action, an observation that the contract counts
  * as a visit, or a timer on the virtual clock.
  */
@@ -39,32 +53,86 @@ export class SimulatedTenant {
   private readonly directory: OnPremDirectory;
   private readonly clients = new ViewerCaches<Client>(CLIENTS);
   private readonly browsers = new ViewerCaches<BrowserCache>(['sharepoint', 'owa']);
+  private readonly teams = new TeamsService();
   private readonly presence = new LyncPresence();
+  private readonly settings: PhotoUpdateSettings;
 
-  constructor(private readonly ctx: SimContext) {
+  constructor(
+    private readonly ctx: SimContext,
+    photoSettings: PhotoSettings = DEFAULT_PHOTO_SETTINGS,
+  ) {
     const { behaviour } = ctx;
-    // a later AD write may hide an earlier one only where the earlier one may simply never show
-    const coalesce = !behaviour.has('AD-ONE-TIME') && !behaviour.has('AD-SIZE');
+    // a later AD write may hide an earlier one only where the earlier one may simply never show;
+    // a periodic sync exports the attribute's current value at each run (SPEC 4: DirSync may collapse writes)
+    const coalesce = behaviour.has('AD-PERIODIC')
+      ? 'always'
+      : !behaviour.has('AD-ONE-TIME') && !behaviour.has('AD-SIZE')
+        ? 'sometimes'
+        : 'never';
     this.directory = new OnPremDirectory(ctx, behaviour.param('dirSyncInterval'), coalesce, (d) => this.carryFromAd(d));
+    this.settings = new PhotoUpdateSettings(ctx, photoSettings);
   }
 
-  /** Puts a user in the state the trace header declares, settled long before now. */
+  /**
+   * Puts a user in the state the trace header declares, settled long before now; where the header
+   * says `unknown` (SPEC section 6), the tenant draws one of the states it allows.
+   */
   addUser(init: UserInit): void {
-    const mailbox = new ExchangeMailbox(this.ctx, init);
+    const { ctx } = this;
+    const { random, clock, behaviour, versions } = ctx;
+    const now = clock.now();
+    const photoOf = (store: Store): Photo => {
+      const p = init.stores?.[store] ?? init.photo;
+      return p === UNKNOWN ? random.pick(HISTORY_PHOTOS) : p;
+    };
+    const exchange = photoOf('exchange');
+    const sharepoint = photoOf('sharepoint');
+    const yammer = photoOf('yammer');
+    const ad = photoOf('ad');
+    // unknown: an instant of the last throttle window, or never
+    const spUpdated =
+      init.spUpdated === 'unknown'
+        ? random.chance(0.5)
+          ? undefined
+          : now - random.delayWithin(behaviour.paramOr('spThrottle', 0))
+        : init.spUpdated;
+    const pending = init.pending === 'unknown' ? random.chance(0.5) : init.pending === true;
+    // what waits is Exchange's photo, changed after SharePoint's last update and within spSync of the start
+    let change: Version | undefined;
+    if (pending)
+      change = versions.mint(now - random.delayWithin(Math.min(behaviour.paramOr('spSync', DAY), now - (spUpdated ?? -Infinity))));
+    const mailbox = new ExchangeMailbox(ctx, {
+      photo: exchange,
+      adSynced: init.adSynced,
+      setPhotoEnabled: init.setPhotoEnabled,
+      version: change,
+    });
     this.people.set(init.id, {
       mailbox,
-      sharepoint: new SharePointProfile(this.ctx, mailbox, init),
-      yammer: new YammerProfile(this.ctx, init.photo),
+      sharepoint: new SharePointProfile(ctx, mailbox, {
+        photo: sharepoint,
+        mySite: init.mySite,
+        spUpdated,
+        pending: change === undefined ? undefined : { photo: exchange, version: change },
+      }),
+      yammer: new YammerProfile(ctx, yammer),
+      roles: init.roles ?? [],
     });
-    this.directory.init(init.id, init.photo);
+    this.directory.init(init.id, ad);
     this.presence.set(init.id, init.lync === 'online');
   }
 
   apply(a: Action): Applied {
     if (a.do === 'wait') throw new Error('time passes on the clock, not in the tenant');
     const dev = this.ctx.deviations;
+    if (a.do === 'setPhotoSettings') {
+      // accepted in every tenant; only PHOTO-SOURCE consults them
+      this.settings.change({ source: a.source, allowedRoles: [...(a.allowedRoles ?? [])] });
+      return {};
+    }
     if (a.do === 'restartClient') {
       if (!(a.client === 'outlook-desktop' && dev.outlookSurvivesRestart)) this.clients.clear(a.viewer, a.client);
+      if (a.client === 'teams') this.teams.restart(a.viewer, this.ctx.clock.now());
       return {};
     }
     if (a.do === 'clearBrowserCache') {
@@ -72,7 +140,12 @@ export class SimulatedTenant {
       return {};
     }
     const person = this.person(a.user);
-    const refused = refusal(this.ctx.behaviour, a, person.mailbox.setPhotoEnabled);
+    const judge: Judge = {
+      settings: () => this.settings.judge(),
+      rolesOf: (user) => this.people.get(user)?.roles ?? [],
+      ...(dev.photoPolicyPaths === undefined ? {} : { policyPaths: dev.photoPolicyPaths }),
+    };
+    const refused = refusal(this.ctx.behaviour, a, person.mailbox.setPhotoEnabled, judge);
     if (refused !== undefined) return { refused };
     switch (a.do) {
       case 'setPhoto':
@@ -111,6 +184,69 @@ export class SimulatedTenant {
   /** The subject opens their own My Site without the harness seeing it (an observation that failed). */
   visitUnseen(user: string): void {
     this.person(user).sharepoint.visit();
+  }
+
+  /**
+   * What a careful survey of the tenant reads now (SPEC section 6), for each of `ids`: each store's
+   * photo where it is settled (nothing on its way to it), else `unknown`; what no API shows
+   * (SharePoint's last update, a change waiting for it, the viewers' caches) `unknown`; the rest as
+   * it is. Draws no dice and changes nothing.
+   */
+  survey(ids: readonly string[]): Survey {
+    const now = this.ctx.clock.now();
+    const users = ids.map((id): UserInit => {
+      const p = this.people.get(id);
+      const waiting = this.directory.isWaiting(id);
+      const ad = waiting ? UNKNOWN : (this.directory.photoOf(id) ?? NO_PHOTO);
+      const stores =
+        p === undefined
+          ? { exchange: NO_PHOTO, sharepoint: NO_PHOTO, yammer: NO_PHOTO, ad }
+          : {
+              exchange: (!waiting && p.mailbox.settledPhoto()) || UNKNOWN,
+              sharepoint: p.sharepoint.settledPhoto() ?? UNKNOWN,
+              yammer: p.yammer.settledPhoto() ?? UNKNOWN,
+              ad,
+            };
+      return {
+        id,
+        photo: stores.exchange === UNKNOWN ? 'p0' : stores.exchange,
+        mySite: p?.sharepoint.hasMySite(now) ?? false,
+        lync: this.presence.isSignedIn(id) ? 'online' : 'offline',
+        setPhotoEnabled: p?.mailbox.setPhotoEnabled ?? true,
+        adSynced: p?.mailbox.hasAdPhoto() ?? false,
+        stores,
+        spUpdated: UNKNOWN,
+        pending: UNKNOWN,
+        roles: [...(p?.roles ?? [])],
+        caches: UNKNOWN,
+      };
+    });
+    return { users, photoSettings: this.settings.current() };
+  }
+
+  /**
+   * The earliest instant from which the tenant is quiet enough for a survey to say all that
+   * matters, as a campaign surveys a quiet tenant; no header field carries any of these:
+   * - no AD write within dirSyncInterval + exoLag before it (one still on its way to Exchange);
+   * - no settings change within settingsLag before it (one still taking effect);
+   * - under AD-PERIODIC, no cloud photo within dirSyncInterval before it (an AD write just after
+   *   the start would race with it);
+   * - no SharePoint push due after it (a visit remembered in the throttle window, or a window
+   *   whose end pushes, would push after the start without a visit the trace could show).
+   */
+  quietFrom(): number {
+    const { behaviour, deviations: dev } = this.ctx;
+    const interval = behaviour.param('dirSyncInterval');
+    let quiet = this.directory.lastWriteAt() + interval + behaviour.param('exoLag');
+    if (behaviour.has('PHOTO-SOURCE')) {
+      quiet = Math.max(quiet, this.settings.lastChangedAt() + (dev.settingsLagMs ?? behaviour.paramOr('settingsLag', 0)));
+    }
+    for (const p of this.people.values()) {
+      if (behaviour.has('AD-PERIODIC')) quiet = Math.max(quiet, p.mailbox.lastCloudAt() + interval);
+      const push = p.sharepoint.nextPushAt();
+      if (push !== Infinity) quiet = Math.max(quiet, push + 1);
+    }
+    return quiet;
   }
 
   private render(surface: Surface, user: string, viewer: string): Photo {
@@ -152,8 +288,14 @@ export class SimulatedTenant {
         if (!this.presence.isSignedIn(user) && !dev.lyncIgnoresPresence) return 'none';
         return this.clients.of(viewer, 'lync').serve(user, now, behaviour.param('lyncLag'), random, exchange);
       case 'teams': {
-        const maxAge = dev.teamsCacheMs ?? behaviour.param('teamsCache');
-        return this.clients.of(viewer, 'teams').serve(user, now, maxAge, random, exchange, hitRate(dev.teamsCacheMs !== undefined));
+        // the client's cache until restart, and behind it the service's, which no restart empties
+        const caching = {
+          clientMaxAge: dev.teamsCacheMs ?? behaviour.param('teamsCache'),
+          serviceMaxAge: dev.teamsServiceCacheMs ?? behaviour.paramOr('teamsServiceCache', 0),
+          clientHitRate: hitRate(dev.teamsCacheMs !== undefined),
+          serviceHitRate: hitRate(dev.teamsServiceCacheMs !== undefined),
+        };
+        return this.teams.read(viewer, user, now, caching, random, exchange);
       }
       case 'graph':
         return exchange();
@@ -173,26 +315,29 @@ export class SimulatedTenant {
     }
     if (a.via === 'on-prem-ad') {
       const bytes = a.do === 'setPhoto' ? a.bytes : undefined;
-      const synced = behaviour.has('DIRSYNC') && p.mailbox.takesAdPhoto(bytes);
+      // judged now, by the settings of this instant, even if DirSync carries it later (PHOTO-SOURCE)
+      const stopped = behaviour.has('PHOTO-SOURCE') && this.settings.judge().source === 'cloud';
+      const synced = behaviour.has('DIRSYNC') && !stopped && p.mailbox.takesAdPhoto(bytes);
       this.directory.write(a.user, photo, version, synced);
       // the SPEC counts a DirSync change as made at the time of the AD write
       if (synced) p.sharepoint.outsideChange(photo, version);
       return;
     }
-    p.mailbox.write(photo, version, now + behaviour.param('exoLag'));
-    if (dev.yammerFromExchange) p.yammer.copy({ photo, version }, now + behaviour.param('exoLag'));
+    const origin = a.via === 'sharepoint' && behaviour.has('SP-ORIGIN') && !behaviour.has('SP-UPLOAD-REDIRECT');
+    const deadline = now + behaviour.param('exoLag');
+    // a change SharePoint keeps itself is no outside change, and does not race with AD's
+    if (origin) p.mailbox.write(photo, version, deadline);
+    else p.mailbox.writeFromCloud(photo, version, deadline, this.directory.isWaiting(a.user));
+    if (dev.yammerFromExchange) p.yammer.copy({ photo, version }, deadline);
     if (a.via === 'sharepoint' && dev.spUploadLost) return;
-    if (a.via === 'sharepoint' && behaviour.has('SP-ORIGIN') && !behaviour.has('SP-UPLOAD-REDIRECT')) {
-      p.sharepoint.upload(photo, version);
-    } else {
-      p.sharepoint.outsideChange(photo, version);
-    }
+    if (origin) p.sharepoint.upload(photo, version);
+    else p.sharepoint.outsideChange(photo, version);
   }
 
   /** A DirSync run carries an AD write to the mailbox, which takes it within exoLag of the run. */
   private carryFromAd(d: AdDelta): void {
     const now = this.ctx.clock.now();
-    this.person(d.user).mailbox.write(d.photo, d.version, now + this.ctx.behaviour.param('exoLag'));
+    this.person(d.user).mailbox.carryFromAd(d.photo, d.version, now + this.ctx.behaviour.param('exoLag'));
   }
 
   private person(id: string): Person {

@@ -14,4 +14,9 @@ describe('tenantBehaviour', () => {
     expect(() => tenantBehaviour('contoso-2030')).toThrow(RangeError);
     expect(() => tenantBehaviour('threewill-2014').param('teamsCache')).toThrow(RangeError);
   });
+
+  it('reads a parameter the profile may not have, with a fallback', () => {
+    expect(tenantBehaviour('microsoft-2026').paramOr('teamsServiceCache', 0)).toBe(3 * 24 * HOUR);
+    expect(tenantBehaviour('microsoft-2024').paramOr('teamsServiceCache', 0)).toBe(0);
+  });
 });

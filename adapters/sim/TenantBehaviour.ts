@@ -12,6 +12,8 @@ export type TenantBehaviour = {
   has(rule: RuleId): boolean;
   /** a duration of the profile, in ms; throws when the profile has no such parameter */
   param(name: ParamName): number;
+  /** a duration of the profile, in ms, or `fallback` when the profile has no such parameter */
+  paramOr(name: ParamName, fallback: number): number;
 };
 
 /** The behaviour of a tenant of profile `profileId`; throws RangeError for a profile that does not exist. */
@@ -27,5 +29,6 @@ export function tenantBehaviour(profileId: string): TenantBehaviour {
       if (value === undefined) throw new RangeError(`profile ${profile.id} has no parameter ${name}`);
       return value;
     },
+    paramOr: (name, fallback) => profile.params[name] ?? fallback,
   };
 }

@@ -32,4 +32,9 @@ export class YammerProfile {
   read(): Photo {
     return this.store.read('yammer').photo;
   }
+
+  /** The photo Yammer holds when no copy is on its way; undefined otherwise. */
+  settledPhoto(): Photo | undefined {
+    return this.store.settled();
+  }
 }

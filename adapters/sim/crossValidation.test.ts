@@ -18,6 +18,7 @@ import { describeRun, planArb, record } from './crossValidation.testkit.js';
 
 const RUNS = Number(process.env.PHOTOSYNC_RUNS ?? 2000);
 const MAX_STEPS = 40;
+const AS_IS_RUNS = Number(process.env.PHOTOSYNC_AS_IS_RUNS ?? 1000);
 
 const alice = { id: 'alice', photo: 'p0', mySite: false, lync: 'online' as const, setPhotoEnabled: true, adSynced: false };
 
@@ -81,6 +82,47 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the simulated tenant
       { numRuns: Math.ceil(RUNS / 4) },
     );
     expect(unknowns).toBeGreaterThan(0);
+  });
+});
+
+describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: a simulated tenant with a history conforms from its survey', (id, profile) => {
+  // SPEC section 6: a live tenant is surveyed, not reset; the simulated one plays a random history
+  // first and gives the header a careful survey would (stores as read, the rest unknown)
+  it(`in ${AS_IS_RUNS} random runs`, async () => {
+    let unknownHeaders = 0;
+    await fc.assert(
+      fc.asyncProperty(planArb(profile, MAX_STEPS), async (plan) => {
+        const run = await record(profile, plan, { asIs: true });
+        unknownHeaders += run.start.users.filter((u) => u.spUpdated === 'unknown' && u.caches === 'unknown').length;
+        if (run.verdict.verdict !== 'conforms') expect.fail(`${JSON.stringify(run.verdict)}\n${describeRun(run)}`);
+      }),
+      { numRuns: AS_IS_RUNS },
+    );
+    expect(unknownHeaders).toBeGreaterThan(0);
+  });
+
+  it('with faults injected, never diverges', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArb(profile, MAX_STEPS), async (plan) => {
+        const run = await record(profile, plan, { asIs: true, faults: 0.1 });
+        if (run.verdict.verdict === 'diverges') expect.fail(`${JSON.stringify(run.verdict)}\n${describeRun(run)}`);
+      }),
+      { numRuns: Math.ceil(AS_IS_RUNS / 4) },
+    );
+  });
+
+  it('diverges from every other profile within a few hundred runs', async () => {
+    for (const other of PROFILES.filter((p) => p.id !== id)) {
+      const plans = fc.sample(planArb(other, MAX_STEPS), { numRuns: 400, seed: 2026 });
+      let found = false;
+      for (const plan of plans) {
+        if ((await record(profile, plan, { asIs: true, judge: other })).verdict.verdict === 'diverges') {
+          found = true;
+          break;
+        }
+      }
+      expect(found, `a tenant of ${id} with a history never diverged from ${other.id}`).toBe(true);
+    }
   });
 });
 

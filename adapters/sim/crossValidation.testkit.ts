@@ -14,9 +14,13 @@ export function planArb(p: Profile, maxActions: number): fc.Arbitrary<Plan> {
   return planArbitrary(generationScope(simTenantFactory({ profile: p.id }).capabilities, p), maxActions);
 }
 
-/** Drives a fresh simulated tenant of `p` through a plan, recording and checking every step. */
-export function record(p: Profile, plan: Plan, opts: { faults?: number } = {}): Promise<CheckedRun> {
-  return checkedRun(simTenantFactory({ profile: p.id, faults: opts.faults ?? 0 }).create(plan.seed), p, plan);
+/**
+ * Drives a simulated tenant of `p` through a plan, recording and checking every step: a fresh one,
+ * or with `asIs` one with a history, checked from the header its survey gives (SPEC section 6).
+ */
+export function record(p: Profile, plan: Plan, opts: { faults?: number; asIs?: boolean; judge?: Profile } = {}): Promise<CheckedRun> {
+  const tenants = simTenantFactory({ profile: p.id, faults: opts.faults ?? 0, ...(opts.asIs === true ? { asIs: true } : {}) });
+  return checkedRun(tenants.create(plan.seed), opts.judge ?? p, plan);
 }
 
 /** A run in a form people read: times as offsets from the start. */

@@ -1,13 +1,17 @@
 import type { RuleId } from '../../../model/RuleId.js';
-import type { UserInit } from '../../../model/vocabulary.js';
+import type { PhotoSettings, UserInit } from '../../../model/vocabulary.js';
 import type { Deviations } from '../Deviations.js';
 import { isWait, type RunStep } from '../../RunStep.js';
 
 /** A step of a minimal sequence: an action, a `wait` (ms), or an observation point `{ see, user, viewer }`. */
 export type MutantStep = RunStep;
 
-/** A run the harness can replay: the trace header's users and the steps from `start`. */
-export type Sequence = { readonly users: readonly UserInit[]; readonly steps: readonly MutantStep[] };
+/** A run the harness can replay: the trace header's users and photo settings (absent: the default), and the steps from `start`. */
+export type Sequence = {
+  readonly users: readonly UserInit[];
+  readonly photoSettings?: PhotoSettings | undefined;
+  readonly steps: readonly MutantStep[];
+};
 
 /**
  * A named deviation of the simulated tenant from its profile.

@@ -1,19 +1,26 @@
 import { DAY, HOUR, MINUTE } from '../../../model/Params.js';
 import { defaultUser, type Action, type Photo, type SetPhoto, type Surface, type UserInit, type Via } from '../../../model/vocabulary.js';
 import type { Look } from '../../RunStep.js';
+import { DEFAULT_START } from '../SimTenant.js';
 import { mutant, type Mutant } from './Mutant.js';
 
-// Every minimal sequence starts from users settled long before (SPEC section 2 header) and needs
-// no luck: a deviating cache serves what it holds every time, a deviating delay is exact, and every
-// wait runs past the end of the window the model allows, so the mutant shows on every seed.
+// Every minimal sequence starts from users settled long before (SPEC section 2 header), or where a
+// tenant taken as it is may be found (section 6: a change still waiting, SharePoint's last update,
+// the photo settings), and needs no luck: a deviating cache serves what it holds every time, a
+// deviating delay is exact, and every wait runs past the end of the window the model allows, so the
+// mutant shows on every seed.
 
 const THREEWILL = 'threewill-2014';
 const MICROSOFT_2014 = 'microsoft-2014';
 const EXCHANGE_2015 = 'exchange-2015';
 const MICROSOFT_2024 = 'microsoft-2024';
-const ALL = [THREEWILL, MICROSOFT_2014, EXCHANGE_2015, MICROSOFT_2024];
+const MICROSOFT_2026 = 'microsoft-2026';
+const BEFORE_2026 = [THREEWILL, MICROSOFT_2014, EXCHANGE_2015, MICROSOFT_2024];
+const ALL = [...BEFORE_2026, MICROSOFT_2026];
 /** the profiles where SharePoint waits for a visit (SP-NEEDS-VISIT), not for the people system */
-const VISIT_PROFILES = [THREEWILL, MICROSOFT_2014];
+const VISIT_PROFILES = [THREEWILL, MICROSOFT_2014, MICROSOFT_2026];
+/** those of them where SharePoint keeps its own upload (SP-ORIGIN), which opens the 72-hour window */
+const VISIT_2014 = [THREEWILL, MICROSOFT_2014];
 /** the profiles that keep SharePoint's own upload (SP-ORIGIN) */
 const ORIGIN_PROFILES = [THREEWILL, MICROSOFT_2014, EXCHANGE_2015];
 /** the profiles with SP-SYNC-WINDOW */
@@ -24,6 +31,13 @@ const alice = (over: Partial<UserInit> = {}): UserInit => ({ ...defaultUser('ali
 const set = (photo: Photo, via: Via, more: Partial<SetPhoto> = {}): Action => ({ do: 'setPhoto', user: 'alice', photo, via, ...more });
 const see = (surface: Surface): Look => ({ see: surface, user: 'alice', viewer: 'bob' });
 const wait = (ms: number): Action => ({ do: 'wait', ms });
+const visit: Action = { do: 'visitMySite', user: 'alice' };
+/**
+ * alice as a tenant taken as it is may find her (SPEC section 6): Exchange holds p1, from a change
+ * made outside SharePoint that still waits for her visit, while SharePoint shows p0 and updated an
+ * hour before the start, so that microsoft-2026's 24-hour throttle window is open until +23 h.
+ */
+const aliceWaitingInWindow = () => alice({ photo: 'p1', stores: { sharepoint: 'p0' }, pending: true, spUpdated: DEFAULT_START - HOUR });
 
 /** The catalog: at least one mutant for every rule of every profile (checked by catalog.test.ts). */
 export const MUTANTS: readonly Mutant[] = [
@@ -32,9 +46,10 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'exchange-takes-a-day',
     description: 'The mailbox takes a new photo a day after it is set, long past exoLag.',
     breaks: 'EXO-FAST',
+    // past microsoft-2026's four-hour exoLag, long before the day
     profiles: ALL,
     deviation: { exoDelayMs: DAY },
-    minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(2 * HOUR), see('graph')] },
+    minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(5 * HOUR), see('graph')] },
   }),
   mutant({
     id: 'owa-caches-ten-minutes',
@@ -49,9 +64,10 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'owa-caches-a-day',
     description: 'Outlook on the web keeps a contact photo for a day.',
     breaks: 'OWA-CACHE',
-    profiles: [MICROSOFT_2024],
+    // past exoLag + owaCache: 2 h in microsoft-2024, 5 h in microsoft-2026
+    profiles: [MICROSOFT_2024, MICROSOFT_2026],
     deviation: { owaCacheMs: DAY },
-    minimal: { users: [alice()], steps: [see('owa-contact-card'), set('p1', 'graph'), wait(3 * HOUR), see('owa-contact-card')] },
+    minimal: { users: [alice()], steps: [see('owa-contact-card'), set('p1', 'graph'), wait(6 * HOUR), see('owa-contact-card')] },
   }),
   mutant({
     id: 'outlook-restart-keeps-cache',
@@ -64,7 +80,8 @@ export const MUTANTS: readonly Mutant[] = [
       steps: [
         see('outlook-desktop'),
         set('p1', 'graph'),
-        wait(2 * HOUR),
+        // the restart comes after the new photo has surely reached Exchange (exoLag 4 h in microsoft-2026)
+        wait(5 * HOUR),
         { do: 'restartClient', viewer: 'bob', client: 'outlook-desktop' },
         see('outlook-desktop'),
       ],
@@ -82,18 +99,39 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'teams-caches-ninety-days',
     description: 'Teams keeps a photo for ninety days, not sixty.',
     breaks: 'TEAMS-CACHE',
-    profiles: [MICROSOFT_2024],
+    profiles: [MICROSOFT_2024, MICROSOFT_2026],
     deviation: { teamsCacheMs: 90 * DAY },
     minimal: { users: [alice()], steps: [see('teams'), set('p1', 'graph'), wait(61 * DAY), see('teams')] },
+  }),
+  mutant({
+    id: 'teams-service-caches-a-week',
+    description: "Teams' service keeps a photo for a week, whatever the viewer restarts.",
+    breaks: 'TEAMS-CACHE',
+    // the restart, made once the new photo is surely in Exchange, empties the client: what shows four
+    // days later comes from the service, which may keep it three days in microsoft-2026, not at all before
+    profiles: [MICROSOFT_2024, MICROSOFT_2026],
+    deviation: { teamsServiceCacheMs: 7 * DAY },
+    minimal: {
+      users: [alice()],
+      steps: [
+        see('teams'),
+        set('p1', 'graph'),
+        wait(5 * HOUR),
+        { do: 'restartClient', viewer: 'bob', client: 'teams' },
+        wait(4 * DAY),
+        see('teams'),
+      ],
+    },
   }),
   mutant({
     id: 'hover-reads-sharepoint',
     description: "The search hover panel shows SharePoint's picture, not Outlook on the web's card.",
     breaks: 'HOVER-FROM-OWA',
-    // SharePoint keeps the old photo until a visit here: one look at the hover shows it
+    // SharePoint keeps the old photo until a visit here: one look at the hover, past exoLag + owaCache
+    // (5 h in microsoft-2026), shows it
     profiles: VISIT_PROFILES,
     deviation: { hoverReadsSharePoint: true },
-    minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(5 * MINUTE), see('sp-search-hover')] },
+    minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(6 * HOUR), see('sp-search-hover')] },
   }),
   mutant({
     id: 'hover-reads-sharepoint-cache',
@@ -124,6 +162,15 @@ export const MUTANTS: readonly Mutant[] = [
     minimal: { users: [alice()], steps: [set('p1', 'sharepoint'), wait(73 * HOUR), see('sp-newsfeed')] },
   }),
   mutant({
+    id: 'sp-upload-not-picked-up',
+    description: 'A photo uploaded in SharePoint reaches Exchange, but a visit never brings it back to SharePoint.',
+    breaks: 'SP-UPLOAD-REDIRECT',
+    // the visit comes once the upload is surely in Exchange (exoLag 4 h), the look after the pickup (24 h)
+    profiles: [MICROSOFT_2026],
+    deviation: { spUploadLost: true },
+    minimal: { users: [alice()], steps: [set('p1', 'sharepoint'), wait(5 * HOUR), visit, wait(25 * HOUR), see('sp-newsfeed')] },
+  }),
+  mutant({
     id: 'people-picker-cached',
     description: "The people picker's URL has no timestamp, so the browser serves the picture it cached.",
     breaks: 'SP-ORIGIN',
@@ -142,11 +189,13 @@ export const MUTANTS: readonly Mutant[] = [
   }),
   mutant({
     id: 'sp-needs-no-visit',
-    description: 'SharePoint picks up a change made outside it within an hour, without a visit.',
+    description: 'SharePoint picks up a change made outside it five hours later, without a visit.',
     breaks: 'SP-NEEDS-VISIT',
+    // five hours: the push finds the new photo in Exchange even with microsoft-2026's exoLag of 4 h,
+    // and it has landed a day later (spPickup 24 h there)
     profiles: VISIT_PROFILES,
-    deviation: { spPushWithoutVisitMs: HOUR },
-    minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(2 * HOUR), see('sp-newsfeed')] },
+    deviation: { spPushWithoutVisitMs: 5 * HOUR },
+    minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(30 * HOUR), see('sp-newsfeed')] },
   }),
   mutant({
     id: 'sp-ignores-throttle',
@@ -154,7 +203,7 @@ export const MUTANTS: readonly Mutant[] = [
     breaks: 'SP-THROTTLE',
     // on microsoft-2014 alone, waiting 25 h instead of visiting also reveals it (SP-MYSITE-ONCE
     // pushes), in 3 steps; threewill-2014 needs the visit, and one sequence serves both
-    profiles: VISIT_PROFILES,
+    profiles: VISIT_2014,
     deviation: { ignores: ['SP-THROTTLE'] },
     minimal: {
       users: [alice()],
@@ -169,10 +218,31 @@ export const MUTANTS: readonly Mutant[] = [
     },
   }),
   mutant({
+    id: 'sp-ignores-daily-throttle',
+    description: 'SharePoint ignores the 24-hour window: a visit pushes the waiting change at once.',
+    breaks: 'SP-THROTTLE',
+    // with a 24 h pickup an early push lands when an allowed one may: what tells them apart is the
+    // photo it takes. The visit inside the window pushes p1 at once and leaves p2, set just after
+    // it, waiting for another visit; the window's end would have pushed Exchange's photo then, p2
+    profiles: [MICROSOFT_2026],
+    deviation: { ignores: ['SP-THROTTLE'] },
+    minimal: { users: [aliceWaitingInWindow()], steps: [visit, set('p2', 'graph'), wait(49 * HOUR), see('sp-newsfeed')] },
+  }),
+  mutant({
+    id: 'photo-editor-not-retired',
+    description:
+      "Opening the photo editor and pressing Cancel still copies Exchange's photo to SharePoint at once, inside the 24-hour window.",
+    breaks: 'SP-THROTTLE',
+    // where the editor is retired (no EDIT-CANCEL) the page is only a visit, which the open window holds
+    profiles: [MICROSOFT_2026],
+    deviation: { editCancel: 'copies' },
+    minimal: { users: [aliceWaitingInWindow()], steps: [{ do: 'editCancel', user: 'alice' }, see('sp-newsfeed')] },
+  }),
+  mutant({
     id: 'sp-push-takes-oldest',
     description: "SharePoint's push carries the oldest waiting change instead of Exchange's photo, so a replaced photo shows.",
     breaks: 'SP-FIRST-LAST',
-    profiles: VISIT_PROFILES,
+    profiles: VISIT_2014,
     deviation: { spPushTakesOldest: true },
     minimal: {
       users: [alice()],
@@ -192,7 +262,7 @@ export const MUTANTS: readonly Mutant[] = [
     breaks: 'EDIT-CANCEL',
     // where the people system brings every change anyway (SP-SYNC-WINDOW), SharePoint may already
     // hold the Exchange photo, and a Cancel that does nothing shows only on some seeds
-    profiles: VISIT_PROFILES,
+    profiles: VISIT_2014,
     deviation: { editCancel: 'noop' },
     minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(2 * HOUR), { do: 'editCancel', user: 'alice' }, see('sp-newsfeed')] },
   }),
@@ -200,7 +270,7 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'edit-cancel-clears',
     description: "Pressing Cancel in the photo editor clears SharePoint's photo instead of copying Exchange's.",
     breaks: 'EDIT-CANCEL',
-    profiles: ALL,
+    profiles: BEFORE_2026,
     deviation: { editCancel: 'clears' },
     minimal: { users: [alice()], steps: [{ do: 'editCancel', user: 'alice' }, see('sp-newsfeed')] },
   }),
@@ -224,11 +294,24 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'browser-clear-keeps-sharepoint',
     description: "Clearing the browser cache keeps SharePoint's pictures in search results.",
     breaks: 'SP-BROWSER-CACHE',
-    profiles: ALL,
+    profiles: BEFORE_2026,
     deviation: { browserSurvivesClear: true },
     minimal: {
       users: [alice()],
       steps: [see('sp-search'), set('p1', 'sharepoint'), wait(73 * HOUR), { do: 'clearBrowserCache', viewer: 'bob' }, see('sp-search')],
+    },
+  }),
+  mutant({
+    id: 'browser-clear-keeps-pushed-photo',
+    description: "Clearing the browser cache keeps SharePoint's picture in search results after a visit brought the new one.",
+    breaks: 'SP-BROWSER-CACHE',
+    // a SharePoint upload is an outside change in microsoft-2026: the new photo comes with a visit,
+    // here to a change that waits from before the start; it has landed a pickup (24 h) later
+    profiles: [MICROSOFT_2026],
+    deviation: { browserSurvivesClear: true },
+    minimal: {
+      users: [alice({ photo: 'p1', stores: { sharepoint: 'p0' }, pending: true })],
+      steps: [see('sp-search'), visit, wait(25 * HOUR), { do: 'clearBrowserCache', viewer: 'bob' }, see('sp-search')],
     },
   }),
 
@@ -245,7 +328,7 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'viva-engage-takes-uploads',
     description: 'Viva Engage accepts a photo uploaded in it and never copies the Entra photo.',
     breaks: 'YAMMER-FROM-ENTRA',
-    profiles: [MICROSOFT_2024],
+    profiles: [MICROSOFT_2024, MICROSOFT_2026],
     deviation: { ignores: ['YAMMER-FROM-ENTRA'] },
     minimal: { users: [alice()], steps: [set('p1', 'yammer')] },
   }),
@@ -255,9 +338,29 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'dirsync-off',
     description: 'DirSync never carries an on-premises photo to Exchange.',
     breaks: 'DIRSYNC',
+    // past dirSyncInterval + exoLag: 3 h 1 m in 2014, 4 h 30 m in microsoft-2026
     profiles: ALL,
     deviation: { ignores: ['DIRSYNC'] },
-    minimal: { users: [alice()], steps: [set('p1', 'on-prem-ad'), wait(4 * HOUR), see('graph')] },
+    minimal: { users: [alice()], steps: [set('p1', 'on-prem-ad'), wait(5 * HOUR), see('graph')] },
+  }),
+  mutant({
+    id: 'ad-sync-still-one-time',
+    description: 'DirSync still carries only the first on-premises photo ever, though photos now sync periodically.',
+    // the model cites DIRSYNC, which AD-PERIODIC leaves in charge of every AD photo, for a photo that
+    // never reaches Exchange; a race (ad-race-keeps-neither) is what only AD-PERIODIC decides
+    breaks: 'DIRSYNC',
+    profiles: [MICROSOFT_2026],
+    deviation: { adOneTime: true },
+    minimal: { users: [alice({ adSynced: true })], steps: [set('p1', 'on-prem-ad'), wait(5 * HOUR), see('graph')] },
+  }),
+  mutant({
+    id: 'ad-race-keeps-neither',
+    description: 'An on-premises photo and a cloud photo ten minutes apart race, and the mailbox keeps neither but its old photo.',
+    breaks: 'AD-PERIODIC',
+    // by 4 h 40 m both have surely reached Exchange (the AD one by +10 m + dirSyncInterval + exoLag)
+    profiles: [MICROSOFT_2026],
+    deviation: { adRaceKeepsNeither: true },
+    minimal: { users: [alice()], steps: [set('p1', 'graph'), wait(10 * MINUTE), set('p2', 'on-prem-ad'), wait(5 * HOUR), see('graph')] },
   }),
   mutant({
     id: 'dirsync-syncs-every-change',
@@ -271,9 +374,9 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'ad-size-ignored',
     description: 'DirSync carries an on-premises photo over 10,240 bytes to Exchange.',
     breaks: 'AD-SIZE',
-    profiles: SYNC_PROFILES,
+    profiles: [...SYNC_PROFILES, MICROSOFT_2026],
     deviation: { ignores: ['AD-SIZE'] },
-    minimal: { users: [alice()], steps: [set('p1', 'on-prem-ad', { bytes: 50_000 }), wait(4 * HOUR), see('graph')] },
+    minimal: { users: [alice()], steps: [set('p1', 'on-prem-ad', { bytes: 50_000 }), wait(5 * HOUR), see('graph')] },
   }),
   mutant({
     id: 'admin-size-ignored',
@@ -292,10 +395,37 @@ export const MUTANTS: readonly Mutant[] = [
     minimal: { users: [alice({ setPhotoEnabled: false })], steps: [set('p1', 'outlook-web')] },
   }),
   mutant({
+    id: 'owa-policy-teams-only',
+    description: 'The OWA mailbox policy governs Teams only: a user it forbids still changes their photo in Outlook on the web.',
+    breaks: 'PHOTO-POLICY-OWA',
+    profiles: [MICROSOFT_2026],
+    deviation: { photoPolicyPaths: ['teams'] },
+    minimal: { users: [alice({ setPhotoEnabled: false })], steps: [set('p1', 'outlook-web')] },
+  }),
+  mutant({
+    id: 'photo-settings-ignored',
+    description: 'The tenant takes a photo from Microsoft Graph though its photo update settings say photos are managed on premises.',
+    breaks: 'PHOTO-SOURCE',
+    profiles: [MICROSOFT_2026],
+    deviation: { ignores: ['PHOTO-SOURCE'] },
+    minimal: { users: [alice()], photoSettings: { source: 'onPremises', allowedRoles: [] }, steps: [set('p1', 'graph')] },
+  }),
+  mutant({
+    id: 'photo-settings-take-three-days',
+    description: 'A change of the photo update settings takes effect three days later, not within a day.',
+    breaks: 'PHOTO-SOURCE',
+    profiles: [MICROSOFT_2026],
+    deviation: { settingsLagMs: 3 * DAY },
+    minimal: {
+      users: [alice()],
+      steps: [{ do: 'setPhotoSettings', source: 'onPremises', allowedRoles: [] }, wait(25 * HOUR), set('p1', 'graph')],
+    },
+  }),
+  mutant({
     id: 'retired-cmdlet-works',
     description: 'Set-UserPhoto still works after its retirement.',
     breaks: 'CMDLET-RETIRED',
-    profiles: [MICROSOFT_2024],
+    profiles: [MICROSOFT_2024, MICROSOFT_2026],
     deviation: { ignores: ['CMDLET-RETIRED'] },
     minimal: { users: [alice()], steps: [set('p1', 'admin-cmdlet')] },
   }),
@@ -303,9 +433,17 @@ export const MUTANTS: readonly Mutant[] = [
     id: 'graph-size-ignored',
     description: 'Microsoft Graph takes a photo over 4 MiB.',
     breaks: 'GRAPH-SIZE',
-    profiles: [MICROSOFT_2024],
+    profiles: [MICROSOFT_2024, MICROSOFT_2026],
     deviation: { ignores: ['GRAPH-SIZE'] },
     minimal: { users: [alice()], steps: [set('p1', 'graph', { bytes: 4 * 1024 * 1024 + 1 })] },
+  }),
+  mutant({
+    id: 'delve-not-retired',
+    description: "Delve is still there, showing SharePoint's large thumbnail.",
+    breaks: 'DELVE-RETIRED',
+    profiles: [MICROSOFT_2026],
+    deviation: { delvePresent: true },
+    minimal: { users: [alice()], steps: [see('delve')] },
   }),
 ];
 
