@@ -235,6 +235,62 @@ describe('photosync run', () => {
   });
 });
 
+describe('photosync run --as-is', () => {
+  it('runs on tenants with a history, from the header a survey gives, and writes traces check gives the same verdict', async () => {
+    const out = join(tmp(), 'traces');
+    // a tenant of microsoft-2024 with a history, judged by microsoft-2026: Delve alone refutes it
+    const { code, out: stdout } = await run(
+      'run',
+      '--as-is',
+      '--sim-profile',
+      'microsoft-2024',
+      '--profile',
+      'microsoft-2026',
+      '--runs',
+      '300',
+      '--seed',
+      '7',
+      '--out',
+      out,
+      '--format',
+      'json',
+    );
+    expect(code).toBe(1);
+    const report = RunReport.parse(JSON.parse(stdout));
+    expect(report.tenant).toMatchObject({ adapter: 'sim', simProfile: 'microsoft-2024', history: 'as-is' });
+    expect(report.replay).toContain('--as-is');
+    const header = jsonLines(report.trace!)[0]!;
+    expect(header).toMatchObject({ history: 'as-is', profile: 'microsoft-2026' });
+    const users = header.users as Array<Record<string, unknown>>;
+    expect(users.length).toBeGreaterThan(0);
+    for (const u of users) expect(u).toMatchObject({ spUpdated: 'unknown', pending: 'unknown', caches: 'unknown' });
+    const offline = CheckReport.parse(
+      JSON.parse((await run('check', report.trace!, '--profile', 'microsoft-2026', '--format', 'json')).out),
+    );
+    expect(offline.results[0]).toMatchObject({ verdict: 'diverges', divergence: { line: report.counterexample!.divergence.line } });
+    // the replay line repeats it
+    const again = RunReport.parse(JSON.parse((await run(...replayArgv(report.replay), '--out', out, '--format', 'json')).out));
+    expect(again.counterexample?.steps).toEqual(report.counterexample?.steps);
+  });
+
+  it('conforms on tenants with a history against their own profile', async () => {
+    const { code, out } = await run(
+      'run',
+      '--as-is',
+      '--sim-profile',
+      'microsoft-2026',
+      '--runs',
+      '100',
+      '--seed',
+      '3',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    expect(RunReport.parse(JSON.parse(out)).verdict).toBe('conforms');
+  });
+});
+
 describe('photosync matrix', () => {
   const out = tmp();
   let json: Awaited<ReturnType<typeof run>>;

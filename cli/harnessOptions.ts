@@ -54,15 +54,24 @@ export function pathOption(): Option {
   });
 }
 
-export type TenantOptions = { adapter: string; simProfile: string; mutant?: string; maxActions: number; seed?: number };
+export type TenantOptions = { adapter: string; simProfile: string; mutant?: string; maxActions: number; seed?: number; asIs?: boolean };
+
+/** `--as-is`: for `run` and `matrix`, a tenant with a history, surveyed rather than set up. */
+export function asIsOption(): Option {
+  return new Option(
+    '--as-is',
+    'take each simulated tenant as it is: a random history first, then a run from the header a survey of it gives (stores as read, the rest unknown)',
+  );
+}
 
 /** The tenant the options name. */
 export function tenantFrom(options: TenantOptions): TenantFactory {
   if (findProfile(options.simProfile) === undefined) {
     throw new UsageError(`unknown --sim-profile "${options.simProfile}": expected one of ${PROFILE_IDS.join(', ')}`);
   }
-  if (options.mutant === undefined) return simTenantFactory({ profile: options.simProfile });
-  return simTenantFactory({ profile: options.simProfile, mutant: mutantNamed(options.mutant) });
+  const asIs = options.asIs === true ? { asIs: true } : {};
+  if (options.mutant === undefined) return simTenantFactory({ profile: options.simProfile, ...asIs });
+  return simTenantFactory({ profile: options.simProfile, mutant: mutantNamed(options.mutant), ...asIs });
 }
 
 /** The mutant of the catalog a `--mutant` names. */
@@ -97,6 +106,7 @@ export function replayCommand(
   const parts = ['photosync run', `--adapter ${tenant.describe.adapter}`];
   if (tenant.describe.simProfile !== undefined) parts.push(`--sim-profile ${tenant.describe.simProfile}`);
   if (tenant.describe.mutant !== undefined) parts.push(`--mutant ${tenant.describe.mutant}`);
+  if (tenant.describe.history === 'as-is') parts.push('--as-is');
   // a conforming result is its runs: the same seed with more runs goes further
   parts.push(`--profile ${profile}`, `--runs ${runs}`, `--max-actions ${maxActions}`, `--seed ${seed}`);
   if (path !== undefined) parts.push(`--path ${path}`);

@@ -37,6 +37,7 @@ describe('photosync check', () => {
       ['microsoft-2014', 'diverges'],
       ['exchange-2015', 'diverges'],
       ['microsoft-2024', 'diverges'],
+      ['microsoft-2026', 'conforms'],
     ]);
     expect(report.results[1]).toEqual({
       profile: 'microsoft-2014',
@@ -54,7 +55,7 @@ describe('photosync check', () => {
     const path = traceFile(SPEC_TRACE);
     expect((await run('check', path, '--profile', 'threewill-2014')).code).toBe(0);
     const all = await run('check', path, '--format', 'json');
-    expect(CheckReport.parse(JSON.parse(all.out)).results).toHaveLength(4);
+    expect(CheckReport.parse(JSON.parse(all.out)).results).toHaveLength(5);
   });
 
   it('prints a table with the divergence and the cited rule in text', async () => {
@@ -144,9 +145,15 @@ describe('photosync rules', () => {
 });
 
 describe('photosync profiles', () => {
-  it('lists the four profiles with their rules and parameters', async () => {
+  it('lists the five profiles with their rules and parameters', async () => {
     const report = ProfilesReport.parse(JSON.parse((await run('profiles', '--format', 'json')).out));
-    expect(report.profiles.map((p) => p.id)).toEqual(['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2024']);
+    expect(report.profiles.map((p) => p.id)).toEqual([
+      'threewill-2014',
+      'microsoft-2014',
+      'exchange-2015',
+      'microsoft-2024',
+      'microsoft-2026',
+    ]);
     const m24 = report.profiles[3]!;
     expect(m24.params.find((p) => p.name === 'teamsCache')?.text).toBe('60 d');
     expect(report.profiles[0]!.params.find((p) => p.name === 'spThrottle')?.text).toBe('72 h');

@@ -11,7 +11,7 @@ import { ExitCode } from './ExitCode.js';
 import { processIo, type Io } from './Io.js';
 import { formatOption, profileOption, selectProfiles, type Format } from './options.js';
 import { UsageError } from './UsageError.js';
-import { DEFAULT_OUT, DEFAULT_RUNS, pathOption, positiveInteger, runsOption, tenantOptions } from './harnessOptions.js';
+import { asIsOption, DEFAULT_OUT, DEFAULT_RUNS, pathOption, positiveInteger, runsOption, tenantOptions } from './harnessOptions.js';
 import { matrixCommand, type MatrixOptions } from './matrixCommand.js';
 import { DEFAULT_BUDGET, mutantsCommand, type MutantsOptions } from './mutantsCommand.js';
 import { runCommand, type RunOptions } from './runCommand.js';
@@ -66,6 +66,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(pathOption())
     .addOption(new Option('--out <dir>', 'where the trace of a divergence is written').default(DEFAULT_OUT))
     .addOption(new Option('--record <dir>', 'also write every run as a trace in this directory'))
+    .addOption(asIsOption())
     .addOption(formatOption());
   for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
   program.commands.at(-1)!.action(async (options: RunOptions) => {
@@ -80,6 +81,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(runsOption('how many random runs per profile', DEFAULT_RUNS))
     .addOption(new Option('--out <dir>', 'where the traces of divergences are written').default(DEFAULT_OUT))
     .addOption(new Option('--record <dir>', 'also write every run as a trace, in a directory per profile'))
+    .addOption(asIsOption())
     .addOption(formatOption());
   for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
   program.commands.at(-1)!.action(async (options: MatrixOptions) => {

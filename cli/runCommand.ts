@@ -56,7 +56,8 @@ export function exploreOne(
 /** Writes a counterexample as a trace whose header says how to replay it; returns its path. */
 export function writeCounterexample(dir: string, tenant: TenantFactory, e: Exploration & { outcome: 'diverges' }): string {
   const d = tenant.describe;
-  const name = [d.adapter, d.simProfile, d.mutant, 'vs', e.profile, `seed${e.seed}`].filter((x) => x !== undefined).join('-');
+  const history = d.history === 'as-is' ? 'as-is' : undefined;
+  const name = [d.adapter, d.simProfile, d.mutant, history, 'vs', e.profile, `seed${e.seed}`].filter((x) => x !== undefined).join('-');
   return writeTrace(dir, name, e.counterexample, {
     ...d,
     profile: e.profile,

@@ -19,7 +19,15 @@ describe('generationScope', () => {
     const own = scopeOf('threewill-2014', 'threewill-2014');
     expect(own.surfaces).toEqual(SURFACES.filter((s) => s !== 'teams'));
     expect(own.vias).toEqual(VIAS.filter((v) => v !== 'teams'));
-    expect(own.actions).toEqual(ACTION_KINDS.filter((k) => k !== 'wait'));
+    // the tenant's photo settings change nothing threewill-2014 can judge
+    expect(own.actions).toEqual(ACTION_KINDS.filter((k) => k !== 'wait' && k !== 'setPhotoSettings'));
+  });
+
+  it('looks at a surface the profile says is retired where the tenant still shows it, and changes the settings only under PHOTO-SOURCE', () => {
+    expect(scopeOf('microsoft-2024', 'microsoft-2026').surfaces).toContain('delve');
+    expect(scopeOf('microsoft-2026', 'microsoft-2026').surfaces).not.toContain('delve');
+    expect(scopeOf('microsoft-2026', 'microsoft-2026').actions).toContain('setPhotoSettings');
+    expect(scopeOf('microsoft-2026', 'microsoft-2024').actions).not.toContain('setPhotoSettings');
   });
 
   it("has the profile's windows, sorted, the sums the SPEC's windows are made of among them", () => {

@@ -1,4 +1,4 @@
-import type { UserInit } from '../model/vocabulary.js';
+import type { PhotoSettings, UserInit } from '../model/vocabulary.js';
 import { isWait, type RunStep } from '../adapters/RunStep.js';
 
 /**
@@ -11,13 +11,31 @@ export type WaitUntil = { readonly waitUntil: number; readonly back: number; rea
 export type PlanStep = RunStep | WaitUntil;
 
 /**
- * What one run does: the users of the trace header, the steps, and the seed of the tenant's own
- * dice. Invariant: the same plan on the same adapter build gives the same run.
+ * What one run does: the users of the trace header (for a tenant taken as it is, where its history
+ * starts), the tenant's photo settings, the steps, and the seed of the tenant's own dice.
+ * Invariant: the same plan on the same adapter build gives the same run.
  */
-export type Plan = { readonly users: readonly UserInit[]; readonly steps: readonly PlanStep[]; readonly seed: number };
+export type Plan = {
+  readonly users: readonly UserInit[];
+  readonly photoSettings?: PhotoSettings | undefined;
+  readonly steps: readonly PlanStep[];
+  readonly seed: number;
+};
 
 /** A plan whose waits are all plain `wait`s, as it ran: what a counterexample is written as. */
-export type ConcretePlan = { readonly users: readonly UserInit[]; readonly steps: readonly RunStep[]; readonly seed: number };
+export type ConcretePlan = Omit<Plan, 'steps'> & { readonly steps: readonly RunStep[] };
+
+/** Every user a plan names: its header's, and each subject, viewer and acting user of its steps. */
+export function namedUsers(plan: { readonly users: readonly UserInit[]; readonly steps: readonly PlanStep[] }): string[] {
+  const out = new Set(plan.users.map((u) => u.id));
+  for (const s of plan.steps) {
+    for (const key of ['user', 'viewer', 'by'] as const) {
+      const v = (s as Partial<Record<typeof key, unknown>>)[key];
+      if (typeof v === 'string') out.add(v);
+    }
+  }
+  return [...out];
+}
 
 export function isWaitUntil(step: PlanStep): step is WaitUntil {
   return 'waitUntil' in step;

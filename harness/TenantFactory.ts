@@ -14,14 +14,20 @@ export type TenantFactory = {
   create(seed: number): Adapter;
 };
 
-export type SimTenantChoice = { readonly profile: string; readonly mutant?: Mutant; readonly faults?: number };
+/** `asIs`: each tenant has a random history before the run, and is surveyed rather than set up (SPEC section 6). */
+export type SimTenantChoice = { readonly profile: string; readonly mutant?: Mutant; readonly faults?: number; readonly asIs?: boolean };
 
 /** Simulated tenants behaving as `profile`, broken by `mutant` when given. */
 export function simTenantFactory(choice: SimTenantChoice): TenantFactory {
-  const { profile, mutant, faults } = choice;
+  const { profile, mutant, faults, asIs } = choice;
   return {
-    describe: { adapter: 'sim', simProfile: profile, ...(mutant === undefined ? {} : { mutant: mutant.id }) },
-    capabilities: capabilitiesOf(tenantBehaviour(profile)),
+    describe: {
+      adapter: 'sim',
+      simProfile: profile,
+      ...(mutant === undefined ? {} : { mutant: mutant.id }),
+      ...(asIs === true ? { history: 'as-is' } : {}),
+    },
+    capabilities: capabilitiesOf(tenantBehaviour(profile), mutant?.deviation),
     create: (seed) =>
       createSimTenant({
         profile,
@@ -29,6 +35,7 @@ export function simTenantFactory(choice: SimTenantChoice): TenantFactory {
         start: DEFAULT_START,
         ...(mutant === undefined ? {} : { mutant }),
         ...(faults === undefined ? {} : { faults }),
+        ...(asIs === true ? { asIs } : {}),
       }),
   };
 }

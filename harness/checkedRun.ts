@@ -4,7 +4,7 @@ import type { Verdict } from '../model/Verdict.js';
 import type { Photo, TraceEvent } from '../model/vocabulary.js';
 import type { Adapter } from '../adapters/Adapter.js';
 import { isLook, type RunStep } from '../adapters/RunStep.js';
-import type { ConcretePlan, Plan } from './Plan.js';
+import { namedUsers, type ConcretePlan, type Plan } from './Plan.js';
 import { playPlan } from './playPlan.js';
 import { TraceRecorder } from './TraceRecorder.js';
 
@@ -31,30 +31,48 @@ export type CheckedRunOptions = {
 
 /**
  * Runs `plan` on `adapter` (setup to teardown), recording each step as a trace event and checking
- * it against `profile` at once: the oracle. Invariant: stops at the first event that decides the
- * verdict; an `unknown` action or observation is recorded and never decides a divergence alone.
+ * it against `profile` at once: the oracle. The trace's header is the plan's, or for a tenant taken
+ * as it is, what the adapter's survey found after the setup. Invariant: stops at the first event
+ * that decides the verdict; an `unknown` action or observation is recorded and never decides a
+ * divergence alone.
  */
 export async function checkedRun(adapter: Adapter, profile: Profile, plan: Plan, options: CheckedRunOptions = {}): Promise<CheckedRun> {
-  const start: TraceStart = { start: adapter.clock.now(), users: plan.users };
-  const checker = new ProfileChecker(profile, start);
+  let start: TraceStart | undefined;
+  let checker: ProfileChecker | undefined;
   const recorder = new TraceRecorder(adapter);
   const ran: RunStep[] = [];
   const allowed: (readonly Photo[] | undefined)[] = [];
-  options.onStart?.(start);
-  await playPlan(adapter, plan, async (step) => {
-    if (options.annotate === true) allowed.push(isLook(step) ? checker.allowedFor({ at: adapter.clock.now(), ...step }) : undefined);
-    const event = await recorder.step(step);
-    ran.push(step);
-    options.onEvent?.(event);
-    return checker.feed(event, recorder.events.length + 1) === undefined;
-  });
+  await playPlan(
+    adapter,
+    plan,
+    async (step) => {
+      if (options.annotate === true) allowed.push(isLook(step) ? checker!.allowedFor({ at: adapter.clock.now(), ...step }) : undefined);
+      const event = await recorder.step(step);
+      ran.push(step);
+      options.onEvent?.(event);
+      return checker!.feed(event, recorder.events.length + 1) === undefined;
+    },
+    async () => {
+      start = await traceStart(adapter, plan);
+      checker = new ProfileChecker(profile, start);
+      options.onStart?.(start);
+    },
+  );
   const run: CheckedRun = {
-    plan: { users: plan.users, steps: ran, seed: plan.seed },
-    start,
+    plan: { users: plan.users, photoSettings: plan.photoSettings, steps: ran, seed: plan.seed },
+    start: start!,
     events: recorder.events,
-    verdict: checker.finish(),
+    verdict: checker!.finish(),
   };
   return options.annotate === true ? { ...run, allowed } : run;
+}
+
+/** The header of a run: the plan's, or what a survey of a tenant taken as it is found (SPEC section 6). */
+async function traceStart(adapter: Adapter, plan: Plan): Promise<TraceStart> {
+  const start = adapter.clock.now();
+  if (adapter.survey === undefined) return { start, users: plan.users, photoSettings: plan.photoSettings };
+  const found = await adapter.survey(namedUsers(plan));
+  return { start, users: found.users, photoSettings: found.photoSettings };
 }
 
 /** Whether a run ended in a divergence (an `unknown` verdict is not one). */

@@ -1,7 +1,7 @@
 import { DAY, HOUR, MINUTE, SECOND } from '../model/Params.js';
 import { defaultUser, type Surface, type UserInit, type Via, type Wait } from '../model/vocabulary.js';
 import { isLook, isWait, type RunStep } from '../adapters/RunStep.js';
-import type { ConcretePlan } from './Plan.js';
+import { namedUsers, type ConcretePlan } from './Plan.js';
 
 /** What a counterexample may move to: other surfaces for its last look, other paths for its photos, longer waits (ascending) before its last look. */
 export type MinimizeScope = { readonly surfaces: readonly Surface[]; readonly vias: readonly Via[]; readonly waits: readonly number[] };
@@ -129,32 +129,22 @@ export async function minimize(
 
   async function simplifyUsers(): Promise<boolean> {
     let simpler = false;
-    const named = namedUsers(current.steps);
+    const named = new Set(namedUsers({ users: [], steps: current.steps }));
     for (const user of current.users) {
       if (!named.has(user.id) && (await tryPlan({ ...current, users: current.users.filter((u) => u.id !== user.id) }))) simpler = true;
     }
     for (const user of current.users) {
       const fallback = defaultUser(user.id);
-      for (const field of ['photo', 'mySite', 'lync', 'setPhotoEnabled', 'adSynced'] as const) {
+      for (const field of ['photo', 'mySite', 'lync', 'setPhotoEnabled', 'adSynced', ...SECTION_SIX] as const) {
         const now = current.users.find((u) => u.id === user.id);
         if (now === undefined || now[field] === fallback[field]) continue;
         const reset: UserInit = { ...now, [field]: fallback[field] };
         if (await tryPlan({ ...current, users: current.users.map((u) => (u.id === user.id ? reset : u)) })) simpler = true;
       }
     }
+    if (current.photoSettings !== undefined && (await tryPlan({ ...current, photoSettings: undefined }))) simpler = true;
     return simpler;
   }
-}
-
-function namedUsers(steps: readonly RunStep[]): Set<string> {
-  const out = new Set<string>();
-  for (const s of steps) {
-    for (const key of ['user', 'viewer', 'by'] as const) {
-      const v = (s as Partial<Record<typeof key, unknown>>)[key];
-      if (typeof v === 'string') out.add(v);
-    }
-  }
-  return out;
 }
 
 /** `steps` with step `removed` taken out, and the millisecond it took added to the wait before it. */
@@ -167,6 +157,9 @@ function keepTime(steps: RunStep[], removed: number): RunStep[] {
 }
 
 const UNITS = [DAY, HOUR, 10 * MINUTE, MINUTE, 10 * SECOND, SECOND];
+
+/** The header fields of a tenant taken as it is (SPEC section 6): absent is their default. */
+const SECTION_SIX = ['stores', 'spUpdated', 'pending', 'roles', 'caches'] as const;
 
 /** Rounder figures near `ms`, the roundest first; never `ms` itself. */
 function roundings(ms: number): number[] {

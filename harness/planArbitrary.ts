@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { DAY, HOUR, MINUTE, SECOND } from '../model/Params.js';
 import {
   CLIENTS,
+  PHOTO_SOURCES,
   REMOVE_VIAS,
   defaultUser,
   type Action,
   type ActionKind,
   type Photo,
+  type PhotoSettings,
   type Surface,
   type UserInit,
   type Via,
@@ -19,7 +21,9 @@ import { isPause, type Plan, type PlanStep } from './Plan.js';
 export const PHOTOS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'] as const;
 /** The users a run may change; viewers are these and the outsiders. */
 export const SUBJECTS = ['alice', 'bob', 'carol'] as const;
-const OUTSIDERS = ['dave', 'erin'] as const;
+export const OUTSIDERS = ['dave', 'erin'] as const;
+/** The role names runs give users and allow in the tenant's photo settings (PHOTO-SOURCE). */
+export const ROLES = ['photo-admin', 'helpdesk'] as const;
 
 /** The most moves of a short run. */
 const SHORT_RUN = 8;
@@ -74,6 +78,7 @@ const WEIGHT: { readonly [K in Exclude<ActionKind, 'wait'>]: number } = {
   clearBrowserCache: 1,
   openYammer: 2,
   setPolicy: 1,
+  setPhotoSettings: 1,
 };
 
 function actionArbitrary(scope: GenerationScope, swarm: Swarm): fc.Arbitrary<Action> | undefined {
@@ -81,6 +86,8 @@ function actionArbitrary(scope: GenerationScope, swarm: Swarm): fc.Arbitrary<Act
   const viewer = fc.constantFrom(...swarm.viewers);
   const bytes = fc.option(fc.constantFrom(1_000, 10_240, 10_241, 50_000, 4 * 1024 * 1024, 4 * 1024 * 1024 + 1), { nil: undefined });
   const by = fc.option(fc.constantFrom(...swarm.subjects, 'admin'), { nil: undefined });
+  // who acts matters for the admin cmdlet's size limit, and for the roles the settings allow
+  const roles = scope.actions.includes('setPhotoSettings');
   const clients = CLIENTS.filter((c) => c === 'outlook-desktop' || scope.surfaces.includes(c));
   const removeVias = REMOVE_VIAS.filter((v) => scope.vias.includes(v));
   const arbitraries: { readonly [K in Exclude<ActionKind, 'wait'>]: fc.Arbitrary<Action> | undefined } = {
@@ -91,14 +98,18 @@ function actionArbitrary(scope: GenerationScope, swarm: Swarm): fc.Arbitrary<Act
             .record({ user, photo: fc.constantFrom(...PHOTOS), via: fc.constantFrom(...swarm.vias), by, bytes })
             .map(({ user, photo, via, by, bytes }): Action => {
               const a: Action = { do: 'setPhoto', user, photo, via };
-              if (by !== undefined && via === 'admin-cmdlet') a.by = by;
+              if (by !== undefined && (via === 'admin-cmdlet' || roles)) a.by = by;
               if (bytes !== undefined) a.bytes = bytes;
               return a;
             }),
     removePhoto:
       removeVias.length === 0
         ? undefined
-        : fc.record({ do: fc.constant('removePhoto' as const), user, via: fc.constantFrom(...removeVias) }),
+        : fc.record({ user, via: fc.constantFrom(...removeVias), by }).map(({ user, via, by }): Action => {
+            const a: Action = { do: 'removePhoto', user, via };
+            if (by !== undefined && roles) a.by = by;
+            return a;
+          }),
     visitMySite: fc.record({ do: fc.constant('visitMySite' as const), user }),
     editCancel: fc.record({ do: fc.constant('editCancel' as const), user }),
     lyncSignIn: fc.record({ do: fc.constant('lyncSignIn' as const), user }),
@@ -107,6 +118,7 @@ function actionArbitrary(scope: GenerationScope, swarm: Swarm): fc.Arbitrary<Act
     clearBrowserCache: fc.record({ do: fc.constant('clearBrowserCache' as const), viewer }),
     openYammer: fc.record({ do: fc.constant('openYammer' as const), user }),
     setPolicy: fc.record({ do: fc.constant('setPolicy' as const), user, setPhotoEnabled: fc.boolean() }),
+    setPhotoSettings: photoSettingsArbitrary().map((s): Action => ({ do: 'setPhotoSettings', ...s })),
   };
   const weighted = swarm.kinds.flatMap((k) => {
     const arbitrary = arbitraries[k];
@@ -115,17 +127,38 @@ function actionArbitrary(scope: GenerationScope, swarm: Swarm): fc.Arbitrary<Act
   return weighted.length === 0 ? undefined : fc.oneof(...weighted);
 }
 
-function userInitArbitrary(id: string): fc.Arbitrary<UserInit> {
-  // each field shrinks toward the header's default, but the photo, which shrinks toward p0
+function photoSettingsArbitrary(): fc.Arbitrary<PhotoSettings> {
+  return fc.record({ source: fc.constantFrom(...PHOTO_SOURCES), allowedRoles: fc.subarray([...ROLES]) });
+}
+
+/** A rare field: absent (its default) four times in five. */
+function rarely<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+}
+
+function userInitArbitrary(id: string, scope: GenerationScope): fc.Arbitrary<UserInit> {
+  // each field shrinks toward the header's default, but the photo, which shrinks toward p0; of the
+  // fields of SPEC section 6, those a fresh tenant can be set up with: a store that differs, a change
+  // still waiting for SharePoint, roles where the settings can ask for them
+  const photo = fc.constantFrom<Photo>(...PHOTOS, 'none');
   return fc
     .record({
-      photo: fc.constantFrom<Photo>(...PHOTOS, 'none'),
+      photo,
       mySite: fc.boolean(),
       lync: fc.constantFrom('offline' as const, 'online' as const),
       setPhotoEnabled: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       adSynced: fc.boolean(),
+      stores: rarely(fc.record({ exchange: photo, sharepoint: photo }, { requiredKeys: [] })),
+      pending: rarely(fc.constant(true)),
+      roles: scope.actions.includes('setPhotoSettings') ? rarely(fc.subarray([...ROLES], { minLength: 1 })) : fc.constant(undefined),
     })
-    .map((u): UserInit => ({ ...defaultUser(id), ...u }));
+    .map(({ stores, pending, roles, ...u }): UserInit => {
+      const init: UserInit = { ...defaultUser(id), ...u };
+      if (stores !== undefined && Object.keys(stores).length > 0) init.stores = stores;
+      if (pending !== undefined) init.pending = pending;
+      if (roles !== undefined) init.roles = roles;
+      return init;
+    });
 }
 
 /**
@@ -163,7 +196,8 @@ export function planArbitrary(scope: GenerationScope, maxActions: number): fc.Ar
     const step = acts === undefined ? look : fc.oneof({ weight: 5, arbitrary: acts }, { weight: 4, arbitrary: look });
     const move = fc.tuple(fc.option(pause, { nil: undefined, freq: 2 }), step);
     return fc.record({
-      users: fc.tuple(...swarm.subjects.map(userInitArbitrary)),
+      users: fc.tuple(...swarm.subjects.map((id) => userInitArbitrary(id, scope))),
+      photoSettings: scope.actions.includes('setPhotoSettings') ? rarely(photoSettingsArbitrary()) : fc.constant(undefined),
       // short runs often: their first divergence is close to the shortest story, which shrinking
       // then reaches; long runs too: some stories need many steps to set the scene
       steps: fc
@@ -193,6 +227,7 @@ function lookAfter(action: Action, template: Look, swarm: Swarm): Look {
     case 'clearBrowserCache':
       return { see: swarm.surfaces.includes('sp-search') ? 'sp-search' : template.see, user: template.user, viewer: action.viewer };
     case 'wait':
+    case 'setPhotoSettings':
       return template;
     default:
       return { ...template, user: action.user };

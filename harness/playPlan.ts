@@ -6,12 +6,19 @@ import { takeStep } from './takeStep.js';
 /**
  * Drives an adapter through a plan's steps, each `waitUntil` made a plain wait (or skipped when its
  * time is past), and hands every step to `step` to carry out; `step` answers whether to go on.
+ * `ready` runs after the setup, before the first step (a survey of a tenant taken as it is).
  * Invariant: the adapter is set up first and torn down last, whatever `step` throws.
  */
-export async function playPlan(adapter: Adapter, plan: Plan, step: (s: RunStep) => Promise<boolean>): Promise<void> {
+export async function playPlan(
+  adapter: Adapter,
+  plan: Plan,
+  step: (s: RunStep) => Promise<boolean>,
+  ready?: () => Promise<void>,
+): Promise<void> {
   const actionTimes: number[] = [];
-  await adapter.setup(plan.users);
+  await adapter.setup(plan.users, plan.photoSettings);
   try {
+    await ready?.();
     for (const planned of plan.steps) {
       let s: RunStep;
       if (isWaitUntil(planned)) {

@@ -21,5 +21,8 @@ export function profileWindows(p: Profile): number[] {
   sum('spThrottle', 'spPickup');
   sum('spSync', 'spPickup');
   sum('exoLag', 'yammerSync');
+  sum('exoLag', 'teamsCache');
+  sum('exoLag', 'teamsServiceCache');
+  sum('exoLag', 'settingsLag');
   return [...out].sort((a, b) => a - b);
 }

@@ -11,7 +11,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Line 1 of a trace (SPEC section 2) for a run, with what makes it replayable (adapter, profile, seed, path). */
 export function traceHeader(start: TraceStart, extras: Readonly<Record<string, unknown>>): object {
-  return { format: 'photosync-trace', version: 1, start: iso(start.start), users: start.users, ...extras };
+  const users = start.users.map((u) => (typeof u.spUpdated === 'number' ? { ...u, spUpdated: iso(u.spUpdated) } : u));
+  const settings = start.photoSettings === undefined ? {} : { photoSettings: start.photoSettings };
+  return { format: 'photosync-trace', version: 1, start: iso(start.start), users, ...settings, ...extras };
 }
 
 /** An event as a trace line: its time in ISO 8601 UTC. */

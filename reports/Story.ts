@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RULES } from '../model/rules/index.js';
 import { RULE_IDS } from '../model/RuleId.js';
-import { isObservation } from '../model/vocabulary.js';
+import { isObservation, PHOTO_SOURCES } from '../model/vocabulary.js';
 import type { CheckedRun } from '../harness/checkedRun.js';
 
 /** One numbered step of a counterexample: its trace line, time, the event, what was seen and what the model allowed. */
@@ -28,6 +28,8 @@ export const Story = z.object({
   /** actions and observations: waits do not count */
   length: z.number().int().positive(),
   users: z.array(z.record(z.string(), z.unknown())),
+  /** the tenant's photo settings the header gave, if any (SPEC section 6) */
+  photoSettings: z.object({ source: z.enum(PHOTO_SOURCES), allowedRoles: z.array(z.string()) }).optional(),
   start: z.string(),
   steps: z.array(StoryStep),
   divergence: z.object({
@@ -45,9 +47,11 @@ export function toStory(run: CheckedRun, length: number): Story | undefined {
   const verdict = run.verdict;
   if (verdict.verdict !== 'diverges') return undefined;
   const { divergence } = verdict;
+  const settings = run.start.photoSettings;
   return {
     length,
     users: run.start.users.map((u) => ({ ...u })),
+    ...(settings === undefined ? {} : { photoSettings: { source: settings.source, allowedRoles: [...settings.allowedRoles] } }),
     start: iso(run.start.start),
     steps: run.events.map((e, i) => {
       const { at, ...event } = e;

@@ -14,4 +14,28 @@ describe('storyText', () => {
     for (const r of story.divergence.rules) expect(text).toContain(`${r.id} (${r.source}): ${r.statement}`);
     expect(text).toContain('wait 5 min');
   });
+
+  it("prints what a header of a tenant taken as it is says of each user, and the tenant's photo settings", async () => {
+    const story = toStory(await run(), mutant.minimalLength)!;
+    const asIs = {
+      ...story,
+      users: [
+        {
+          id: 'alice',
+          photo: 'p0',
+          stores: { exchange: 'p1', sharepoint: 'p0' },
+          spUpdated: 'unknown',
+          pending: true,
+          roles: ['helpdesk'],
+          caches: 'unknown',
+        },
+      ],
+      photoSettings: { source: 'cloud' as const, allowedRoles: ['helpdesk'] },
+    };
+    const text = storyText(asIs);
+    expect(text).toContain(
+      'alice (photo p0, exchange p1, SharePoint last updated unknown, a change waiting for SharePoint, roles helpdesk, caches unknown)',
+    );
+    expect(text).toContain('tenant photo settings: source cloud, allowed roles helpdesk');
+  });
 });
