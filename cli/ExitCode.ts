@@ -6,6 +6,8 @@ export const ExitCode = {
   diverges: 1,
   /** bad input or usage: nothing was checked, nothing was changed */
   badInput: 2,
+  /** checking itself failed (a check worker crashed): no verdict is given */
+  failed: 3,
   /** stopped by Ctrl-C before the runs asked for were made, with nothing found (128 + SIGINT) */
   interrupted: 130,
 } as const;

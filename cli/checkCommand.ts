@@ -1,4 +1,5 @@
-import { checkTraceFile } from '../trace/checkTraceFile.js';
+import { checkTrace, type CheckRun } from '../trace/checkTrace.js';
+import { CheckWorkerError } from '../trace/CheckWorkerError.js';
 import { toCheckReport } from '../reports/CheckReport.js';
 import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
@@ -7,14 +8,43 @@ import { selectProfiles, type Format } from './options.js';
 
 export type CheckOptions = { profile?: string; format: Format };
 
-/** `photosync check TRACE`: 0 when every profile asked conforms, 1 when one diverges, 2 on bad input. */
+/**
+ * `photosync check TRACE`: 0 when every profile asked conforms, 1 when one diverges, 2 on bad input,
+ * 3 when checking itself failed (a check worker's fault: no verdict is given), 130 on Ctrl-C.
+ */
 export async function checkCommand(trace: string, options: CheckOptions, io: Io): Promise<ExitCode> {
   const profiles = selectProfiles(options.profile);
-  const outcome = await checkTraceFile(trace, profiles);
+  // Ctrl-C stops the check (and terminates its worker threads) instead of killing the process mid-way
+  const stop = new AbortController();
+  const onSigint = () => stop.abort(new Interrupted());
+  process.once('SIGINT', onSigint);
+  let outcome: CheckRun;
+  try {
+    outcome = await checkTrace(trace, profiles, { signal: stop.signal });
+  } catch (e) {
+    if (e instanceof Interrupted) {
+      io.err('\nstopped by Ctrl-C: nothing was checked to the end\n');
+      return ExitCode.interrupted;
+    }
+    if (e instanceof CheckWorkerError) {
+      io.err(`photosync: ${e.message}\n`);
+      return ExitCode.failed;
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
   io.out(renderers.check[options.format](toCheckReport(outcome)));
   if (outcome.torn !== undefined) {
     io.err(`${outcome.torn.message}\n`);
     return ExitCode.badInput;
   }
   return outcome.results.some((r) => r.verdict === 'diverges') ? ExitCode.diverges : ExitCode.ok;
+}
+
+class Interrupted extends Error {
+  constructor() {
+    super('stopped by Ctrl-C');
+    this.name = 'Interrupted';
+  }
 }

@@ -3,6 +3,7 @@ import type { Profile } from '../model/Profile.js';
 import type { Verdict } from '../model/Verdict.js';
 import { readTrace } from './readTrace.js';
 import { TraceError } from './TraceError.js';
+import { traceStart } from './traceStart.js';
 
 /** The verdicts of one trace, and the torn last line they stopped short of, if any. */
 export type CheckOutcome = { trace: string; results: Verdict[]; torn?: TraceError };
@@ -10,26 +11,37 @@ export type CheckOutcome = { trace: string; results: Verdict[]; torn?: TraceErro
 /**
  * Checks a trace file against profiles in one streaming pass.
  * Invariant: rejects with TraceError on bad input, except a torn last line, which is returned
- * beside the verdicts of the lines before it.
+ * beside the verdicts of the lines before it; once `signal` is aborted, rejects with its reason.
  */
-export async function checkTraceFile(path: string, profiles: readonly Profile[]): Promise<CheckOutcome> {
+export async function checkTraceFile(
+  path: string,
+  profiles: readonly Profile[],
+  options: { signal?: AbortSignal } = {},
+): Promise<CheckOutcome> {
+  const { signal } = options;
   let checkers: ProfileChecker[] = [];
   let open: ProfileChecker[] = [];
   let torn: TraceError | undefined;
+  let header = false;
   try {
     await readTrace(path, {
       header(h) {
-        checkers = profiles.map((p) => new ProfileChecker(p, { start: h.start, users: h.users }));
+        const start = traceStart(h);
+        checkers = profiles.map((p) => new ProfileChecker(p, start));
         open = [...checkers];
+        header = true;
       },
       event(e, line, raw) {
         let decided = false;
         for (const c of open) if (c.feed(e, line, raw) !== undefined) decided = true;
         if (decided) open = open.filter((c) => c.verdict === undefined);
       },
+      pause: signal === undefined ? undefined : () => (signal.aborted ? Promise.reject(signal.reason as Error) : undefined),
     });
   } catch (e) {
-    if (!(e instanceof TraceError && e.code === 'PHOTOSYNC_TORN_TRACE' && e.line > 1)) throw e;
+    if (signal?.aborted) throw signal.reason;
+    // a torn header leaves nothing to check
+    if (!(e instanceof TraceError && e.code === 'PHOTOSYNC_TORN_TRACE' && header)) throw e;
     torn = e;
   }
   const results = checkers.map((c) => c.finish());
