@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROFILES } from '../model/profiles.js';
 import { CheckReport } from '../reports/CheckReport.js';
-import { generateTrace, traceFileName, type GenerateStats } from './generateTrace.js';
+import { describeTrace, ensureTrace } from './benchTrace.js';
 import { describeMachine } from './machine.js';
 import { revision } from './revision.js';
-import { median, pct, positive, say } from './benchKit.js';
+import { median, positive, say } from './benchKit.js';
 import { maxRssSource, runNode, type ChildRun } from './runChild.js';
 
 /**
@@ -25,7 +24,6 @@ const TARGET_RSS_MIB = 256;
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const OUT = join(ROOT, 'bench', 'out');
 
-type Meta = { key: Record<string, unknown>; stats: GenerateStats };
 type ProfileLines = { profile: string; verdict: string; lines: number; share: number };
 
 async function main(): Promise<void> {
@@ -51,7 +49,8 @@ async function main(): Promise<void> {
   say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
   say(`code: ${revision(ROOT)}; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
 
-  const { path, stats, generated, note } = ensureTrace(events, users, seed, values.regen ? 'regen' : values.reuse ? 'reuse' : 'auto');
+  const mode = values.regen ? 'regen' : values.reuse ? 'reuse' : 'auto';
+  const { path, stats, generated, note } = ensureTrace(ROOT, OUT, { events, users, seed }, mode);
   const file = relative(ROOT, path);
   const size = statSync(path).size;
   say(
@@ -97,7 +96,7 @@ async function main(): Promise<void> {
   say(`  bare read + parse    ${seconds(bareMs)} s  (${Math.round(stats.events / (bareMs / 1000)).toLocaleString('en-US')} events/s)`);
   say(`  ratio                ${ratio.toFixed(2)}  (target <= ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'})`);
   say(
-    `  for reference: the trace reader alone (readTrace: split, JSON.parse, zod validation, no model) ${seconds(validateMs).trim()} s, ratio ${(validateMs / bareMs).toFixed(2)}`,
+    `  for reference: the trace reader alone (readTrace: split, JSON.parse, the checked fast path and zod for the rest, no model) ${seconds(validateMs).trim()} s, ratio ${(validateMs / bareMs).toFixed(2)}`,
   );
   say(
     `  checker peak memory  ${checkRss.toFixed(0)} MiB max RSS  (target < ${TARGET_RSS_MIB} MiB: ${checkRss < TARGET_RSS_MIB ? 'met' : 'MISSED'}; bare read: ${bareRss.toFixed(0)} MiB)`,
@@ -130,83 +129,6 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   say(`\nwritten: ${relative(ROOT, join(OUT, 'results.json'))}`);
-}
-
-/**
- * The trace of these parameters, generated unless an identical one is there: same seed and size,
- * and (the generator consults the model) same compiled model, unless `reuse` says to keep it
- * anyway, to compare two versions of the checker on one file.
- */
-function ensureTrace(
-  events: number,
-  users: number,
-  seed: number,
-  mode: 'auto' | 'regen' | 'reuse',
-): { path: string; stats: GenerateStats; generated: boolean; note: string } {
-  mkdirSync(OUT, { recursive: true });
-  const conform = PROFILES.map((p) => p.id);
-  const path = join(OUT, traceFileName({ events, users, seed, conform }));
-  const metaPath = `${path}.meta.json`;
-  const key = { events, users, seed, conform, code: codeHash() };
-  if (mode !== 'regen' && existsSync(path) && existsSync(metaPath)) {
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Meta;
-    const sameCode = JSON.stringify(meta.key) === JSON.stringify(key);
-    if ((sameCode || mode === 'reuse') && statSync(path).size === meta.stats.bytes) {
-      const note = sameCode ? 'reused: same seed, size and model' : 'reused with --reuse: the model changed since it was generated';
-      return { path, stats: meta.stats, generated: false, note };
-    }
-  }
-  say(`generating ${events.toLocaleString('en-US')} events for ${users} users (seed ${seed}) ...`);
-  const stats = generateTrace({ path, events, users, seed });
-  const meta: Meta = { key, stats };
-  writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
-  return { path, stats, generated: true, note: '' };
-}
-
-/** A hash of the compiled model and generator: a trace is reused only if they did not change. */
-function codeHash(): string {
-  const hash = createHash('sha256');
-  const files = [
-    ...jsFiles(join(ROOT, 'dist', 'model')),
-    join(ROOT, 'dist', 'bench', 'generateTrace.js'),
-    join(ROOT, 'dist', 'bench', 'Prng.js'),
-  ];
-  for (const f of files.sort()) hash.update(relative(ROOT, f)).update(readFileSync(f));
-  return hash.digest('hex').slice(0, 16);
-}
-
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? jsFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
-  );
-}
-
-/** The commit measured, and whether the work tree had changes beside it. */
-function describeTrace(s: GenerateStats): void {
-  const unknownObs = s.unknownObservations.fault + s.unknownObservations.noCommonValue;
-  const actions = s.events - s.observations;
-  say(
-    `  ${s.observations} observations (${pct(s.observations, s.events)}), ${unknownObs} of them photo "unknown" ` +
-      `(${s.unknownObservations.fault} faults, ${s.unknownObservations.noCommonValue} where the profiles share no allowed photo)`,
-  );
-  say(
-    `  ${actions} actions, ${s.results.unknown} of them result "unknown" (${pct(s.results.unknown, s.events)} of events; ` +
-      `${s.disagreedResults} because the profiles disagree on a rejection), ${s.results.rejected} rejected`,
-  );
-  say(
-    `  actions: ${Object.entries(s.actions)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}`,
-  );
-  say(
-    `  setPhoto via: ${Object.entries(s.setPhotoVias)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}`,
-  );
-  if (s.omitted.surfaces.length + s.omitted.vias.length > 0) {
-    say(`  left out (not in every profile): surfaces ${s.omitted.surfaces.join(', ') || '-'}; vias ${s.omitted.vias.join(', ') || '-'}`);
-  }
-  say(`  time span ${s.span.start} .. ${s.span.end}`);
 }
 
 /** How far each profile got: a verdict stops a profile's checking at its line. */

@@ -5,10 +5,7 @@ import { parseArgs } from 'node:util';
 import { ProfileChecker } from '../model/ProfileChecker.js';
 import type { Profile } from '../model/Profile.js';
 import { PROFILES, findProfile } from '../model/profiles.js';
-import type { Rule, RuleContext } from '../model/Rule.js';
-import { RULE_IDS } from '../model/RuleId.js';
-import { RULES } from '../model/rules/index.js';
-import { SubjectWorld } from '../model/SubjectWorld.js';
+import { profileScope } from '../model/profileScope.js';
 import {
   CLIENTS,
   SURFACES,
@@ -31,11 +28,20 @@ export type GenerateOptions = {
   events: number;
   users: number;
   seed: number;
-  /** the profiles the trace is made to conform to; default: all four */
+  /** the profiles the trace is made to conform to; default: all five */
   conform?: readonly Profile[];
   /** how many actions (at most one per user) may have a result the profiles disagree on, recorded `unknown` */
   disagreed?: number;
+  /**
+   * `guarded` (default): 2.5% of actions drawn as faults, only of the kinds and photos whose two
+   * outcomes a later observation can tell apart (see `faultable`), each photo change probed by Graph.
+   * `every-kind`: 1% of actions of every kind, as drawn, with no probe: the faults of a live campaign.
+   */
+  faults?: FaultMode;
 };
+
+export type FaultMode = 'guarded' | 'every-kind';
+export const FAULT_MODES: readonly FaultMode[] = ['guarded', 'every-kind'];
 
 export type GenerateStats = {
   seed: number;
@@ -57,6 +63,11 @@ export type GenerateStats = {
   probes: number;
   /** `unknown` results forced because the profiles disagree on whether the action is rejected */
   disagreedResults: number;
+  faultMode: FaultMode;
+  /** actions drawn as faults (recorded `unknown`), by kind; the disagreed results are not among them */
+  faultedActions: { [K in ActionKind]?: number };
+  /** of the faulted actions, how many really took effect (the coin) */
+  faultsTookEffect: number;
   conform: string[];
   /** surfaces and vias left out because a profile to conform to does not have them */
   omitted: { surfaces: Surface[]; vias: Via[] };
@@ -71,7 +82,8 @@ export const PHOTO_POOL = 10;
 
 const OBSERVATION_SHARE = 0.72;
 const FAULT_OBSERVATION = 0.01;
-const FAULT_ACTION = 0.025;
+/** the share of actions drawn as faults, by mode */
+const FAULT_ACTION: { readonly [M in FaultMode]: number } = { guarded: 0.025, 'every-kind': 0.01 };
 const LOCALITY = 0.5;
 const DISAGREED = 24;
 const EDIT_CANCEL_AFTER_SET = 0.5;
@@ -89,6 +101,7 @@ const ACTION_WEIGHTS: readonly (readonly [ActionKind, number])[] = [
   ['openYammer', 6],
   ['setPolicy', 4],
   ['wait', 8],
+  ['setPhotoSettings', 0.5],
 ];
 
 const VIA_WEIGHTS: readonly (readonly [Via, number])[] = [
@@ -119,16 +132,18 @@ const HOUR = 60 * MINUTE;
  * point. A checker of the trace itself, which must keep both outcomes of each unknown action open,
  * therefore conforms on every line, and observations prune the possibilities that did not happen.
  * Where the profiles share no allowed value the observation is recorded as `unknown`; where they
- * disagree on whether an action is rejected its result is `unknown`.
+ * disagree on whether an action is rejected its result is `unknown`. Faults (`faults`) add actions
+ * of unknown outcome: the guarded ones the old checker could bear, or 1% of every kind.
  */
 export function generateTrace(options: GenerateOptions): GenerateStats {
   const began = performance.now();
   const rng = new Prng(options.seed);
   const conform = options.conform ?? PROFILES;
+  const faultMode = options.faults ?? 'guarded';
+  const guarded = faultMode === 'guarded';
   const { surfaces, vias, omitted } = commonVocabulary(conform);
   const viaWeights = VIA_WEIGHTS.filter(([v]) => vias.includes(v));
   const surfaceWeights = SURFACE_WEIGHTS.filter(([s]) => surfaces.includes(s));
-  const rejecters = conform.map((p) => p.rules.map((id) => RULES[id]).filter((r) => r.rejects !== undefined));
 
   const width = Math.max(3, String(options.users - 1).length);
   const ids = Array.from({ length: options.users }, (_, i) => `u${String(i).padStart(width, '0')}`);
@@ -151,6 +166,7 @@ export function generateTrace(options: GenerateOptions): GenerateStats {
       users: options.users,
       events: options.events,
       conform: conform.map((p) => p.id),
+      ...(guarded ? {} : { faults: faultMode }),
     },
   };
   const truths = conform.map((p) => new ProfileChecker(p, { start, users: headerUsers.map((u) => ({ ...defaultUser(u.id), ...u })) }));
@@ -171,6 +187,9 @@ export function generateTrace(options: GenerateOptions): GenerateStats {
     followUps: 0,
     probes: 0,
     disagreedResults: 0,
+    faultMode,
+    faultedActions: {},
+    faultsTookEffect: 0,
     conform: conform.map((p) => p.id),
     omitted,
     seconds: 0,
@@ -189,8 +208,8 @@ export function generateTrace(options: GenerateOptions): GenerateStats {
   const schedule = (f: FollowUp): void => {
     followUps.splice(followUps.findIndex((g) => g.at > f.at) >>> 0, 0, f);
   };
-  // a user whose photo change has an unknown outcome gets no other change until a Graph probe
-  // after the longest exoLag tells whether it took effect (else a later change would mask it)
+  // guarded faults: a user whose photo change has an unknown outcome gets no other change until a
+  // Graph probe after the longest exoLag tells whether it took effect (else a later change would mask it)
   const blocked = new Set<string>();
   const probeAfter = Math.max(...conform.map((p) => p.params.exoLag ?? 0));
   const changeable = (): string | undefined => {
@@ -273,7 +292,7 @@ export function generateTrace(options: GenerateOptions): GenerateStats {
           // where the profiles disagree on a rejection the result must be `unknown`, which leaves two
           // possibilities open that observations may never tell apart (the checker then carries both
           // to the end): a few in the whole trace, so that every path appears, else the admin's path
-          if (disagree(rejectedBy(action, rejecters, policy.get(user)!))) {
+          if (disagree(rejectedBy(truths, action, clock))) {
             if (disagreedLeft > 0 && !disagreedUsers.has(user)) {
               disagreedLeft--;
               disagreedUsers.add(user);
@@ -320,20 +339,34 @@ export function generateTrace(options: GenerateOptions): GenerateStats {
         case 'wait':
           action = { do: 'wait', ms: waitMs(rng) };
           break;
+        case 'setPhotoSettings':
+          // the tenant's settings as they are: a change of them would make microsoft-2026 refuse what the others take
+          action = { do: 'setPhotoSettings', source: 'unset', allowedRoles: [] };
+          break;
       }
 
-    const user = 'user' in action ? action.user : undefined;
-    const rejected = rejectedBy(action, rejecters, user === undefined || policy.get(user)!);
+    const rejected = rejectedBy(truths, action, at);
     let result: ActionResult;
+    let faulted = false;
     if (disagree(rejected)) {
       result = 'unknown';
       stats.disagreedResults++;
     } else {
-      const fault: Action | undefined = rng.chance(FAULT_ACTION) ? faultable(action, truths, at, rng) : undefined;
-      if (fault !== undefined) action = fault;
+      // every-kind: the fault falls on the action as drawn, whatever its kind and photo
+      const fault: Action | undefined = rng.chance(FAULT_ACTION[faultMode])
+        ? guarded
+          ? faultable(action, truths, at, rng)
+          : action
+        : undefined;
+      if (fault !== undefined) {
+        action = fault;
+        faulted = true;
+        stats.faultedActions[kind] = (stats.faultedActions[kind] ?? 0) + 1;
+      }
       result = fault !== undefined ? 'unknown' : rejected[0] ? 'rejected' : 'ok';
     }
     if (
+      guarded &&
       result === 'unknown' &&
       (action.do === 'setPhoto' || action.do === 'removePhoto') &&
       action.via !== 'yammer' &&
@@ -344,6 +377,7 @@ export function generateTrace(options: GenerateOptions): GenerateStats {
     }
     // what really happened: an unknown outcome is settled by a coin; a rejected action does nothing
     const tookEffect = result === 'ok' || (result === 'unknown' && rng.chance(0.5));
+    if (faulted && tookEffect) stats.faultsTookEffect++;
     if (tookEffect) {
       const event = { ...action, at, result: 'ok' } as ActionEvent;
       truths.forEach((c, i) => {
@@ -367,25 +401,19 @@ export function generateTrace(options: GenerateOptions): GenerateStats {
   return stats;
 }
 
-/** The surfaces and vias that every profile of `profiles` has (SPEC section 4: lync, teams). */
+/** The surfaces and vias that every profile of `profiles` has (SPEC section 4: lync, teams, delve). */
 export function commonVocabulary(profiles: readonly Profile[]): {
   surfaces: Surface[];
   vias: Via[];
   omitted: { surfaces: Surface[]; vias: Via[] };
 } {
-  const absentSurfaces = new Set<Surface>();
-  const absentVias = new Set<Via>();
-  for (const p of profiles) {
-    for (const id of RULE_IDS) {
-      if (p.rules.includes(id)) continue;
-      for (const s of RULES[id].provides?.surfaces ?? []) absentSurfaces.add(s);
-      for (const v of RULES[id].provides?.vias ?? []) absentVias.add(v);
-    }
-  }
+  const scopes = profiles.map(profileScope);
+  const surfaces = SURFACES.filter((s) => scopes.every((scope) => scope.surfaces.includes(s)));
+  const vias = VIAS.filter((v) => scopes.every((scope) => scope.vias.includes(v)));
   return {
-    surfaces: SURFACES.filter((s) => !absentSurfaces.has(s)),
-    vias: VIAS.filter((v) => !absentVias.has(v)),
-    omitted: { surfaces: [...absentSurfaces], vias: [...absentVias] },
+    surfaces,
+    vias,
+    omitted: { surfaces: SURFACES.filter((s) => !surfaces.includes(s)), vias: VIAS.filter((v) => !vias.includes(v)) },
   };
 }
 
@@ -406,17 +434,15 @@ function setPhoto(rng: Prng, user: string, via: Via, photo: Photo): Action {
   }
 }
 
-/** For each profile: does one of its rules reject the action, given the subject's photo policy? */
-function rejectedBy(action: Action, rejecters: readonly (readonly Rule[])[], setPhotoEnabled: boolean): boolean[] {
-  const event = { ...action, at: 0, result: 'ok' } as ActionEvent;
-  const ctx = rejectContext(setPhotoEnabled);
-  return rejecters.map((rules) => rules.some((r) => r.rejects!(event, ctx)));
+/** For each profile: does it surely reject the action, were it the next event? */
+function rejectedBy(truths: readonly ProfileChecker[], action: Action, at: number): boolean[] {
+  return truths.map((c) => !c.resultsFor({ ...action, at }).includes('ok'));
 }
 
 const POOL = Array.from({ length: PHOTO_POOL }, (_, i) => `p${i}`);
 
 /**
- * The action as it may be recorded with result `unknown` (a fault), or undefined where no fault fits.
+ * A guarded fault: the action as it may be recorded with result `unknown`, or undefined where no fault fits.
  * A fault leaves two possibilities open, and the checker carries both until an observation tells
  * them apart; so a photo change is made to a photo that Exchange does not hold now (Graph then
  * shows which), and the actions whose two outcomes leave SharePoint, Yammer or AD histories that no
@@ -439,6 +465,7 @@ function faultable(action: Action, truths: readonly ProfileChecker[], at: number
     case 'restartClient':
     case 'clearBrowserCache':
     case 'wait':
+    case 'setPhotoSettings':
       return action;
     case 'visitMySite':
     case 'editCancel':
@@ -449,27 +476,6 @@ function faultable(action: Action, truths: readonly ProfileChecker[], at: number
 
 function disagree(rejected: readonly boolean[]): boolean {
   return rejected.includes(true) && rejected.includes(false);
-}
-
-const rejectContexts = new Map<boolean, RuleContext>();
-
-/**
- * A context for the `rejects` hooks alone, which look at the action and at the subject's policy;
- * it is cast because the rest of RuleContext (world effects) is the checker's and never used here.
- */
-function rejectContext(setPhotoEnabled: boolean): RuleContext {
-  let ctx = rejectContexts.get(setPhotoEnabled);
-  if (ctx === undefined) {
-    const partial: Pick<RuleContext, 'world' | 'at' | 'start' | 'spUpdatedBefore'> = {
-      world: new SubjectWorld({ ...defaultUser('subject'), setPhotoEnabled }),
-      at: 0,
-      start: 0,
-      spUpdatedBefore: -Infinity,
-    };
-    ctx = partial as RuleContext;
-    rejectContexts.set(setPhotoEnabled, ctx);
-  }
-  return ctx;
 }
 
 function commonAllowed(lists: readonly Photo[][]): Photo[] {
@@ -525,12 +531,13 @@ class ChunkedWriter {
   }
 }
 
-export function traceFileName(o: { events: number; users: number; seed: number; conform: readonly string[] }): string {
+export function traceFileName(o: { events: number; users: number; seed: number; conform: readonly string[]; faults?: FaultMode }): string {
   const target = o.conform.length === PROFILES.length ? 'all' : o.conform.join('+');
-  return `trace-e${o.events}-u${o.users}-s${o.seed}-${target}.jsonl`;
+  const faults = o.faults === undefined || o.faults === 'guarded' ? '' : `-faults-${o.faults}`;
+  return `trace-e${o.events}-u${o.users}-s${o.seed}-${target}${faults}.jsonl`;
 }
 
-/** `node dist/bench/generateTrace.js [--events N] [--users N] [--seed S] [--conform ID,ID] [--out FILE]` */
+/** `node dist/bench/generateTrace.js [--events N] [--users N] [--seed S] [--conform ID,ID] [--faults guarded|every-kind] [--out FILE]` */
 function cli(): void {
   const { values } = parseArgs({
     options: {
@@ -540,14 +547,17 @@ function cli(): void {
       conform: { type: 'string', default: 'all' },
       out: { type: 'string' },
       disagreed: { type: 'string', default: String(DISAGREED) },
+      faults: { type: 'string', default: 'guarded' },
     },
   });
+  const faults = FAULT_MODES.find((m) => m === values.faults);
+  if (faults === undefined) throw new Error(`--faults takes one of ${FAULT_MODES.join(', ')}, not ${JSON.stringify(values.faults)}`);
   const conform = values.conform === 'all' ? PROFILES : values.conform.split(',').map(profileNamed);
   const events = Number(values.events);
   const users = Number(values.users);
   const seed = Number(values.seed);
-  const path = resolve(values.out ?? `bench/out/${traceFileName({ events, users, seed, conform: conform.map((p) => p.id) })}`);
-  const stats = generateTrace({ path, events, users, seed, conform, disagreed: Number(values.disagreed) });
+  const path = resolve(values.out ?? `bench/out/${traceFileName({ events, users, seed, conform: conform.map((p) => p.id), faults })}`);
+  const stats = generateTrace({ path, events, users, seed, conform, disagreed: Number(values.disagreed), faults });
   process.stdout.write(`${path}\n${JSON.stringify(stats, null, 2)}\n`);
 }
 

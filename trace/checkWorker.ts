@@ -16,6 +16,13 @@ const decoder = new BatchDecoder();
 let checkers: ProfileChecker[] = [];
 let open: ProfileChecker[] = [];
 let events = 0;
+/** events decoded and not yet fed: acknowledged at once, so the reader goes on while they wait */
+let held: TraceEvent[] = [];
+let heldLines: number[] = [];
+/** how many events the checkers are fed at a time */
+const CHUNK = 32_768;
+/** how many decided checkers the acknowledgements have reported so far */
+let reported = 0;
 let busyMs = 0;
 
 const post = (m: FromWorker) => port.postMessage(m);
@@ -29,25 +36,26 @@ port.on('message', (m: ToWorker) => {
     case 'batch': {
       const began = performance.now();
       decoder.open(m.batch);
-      const before = open.length;
       if (open.length > 0) {
-        // one checker over the whole batch, then the next: each keeps its own state warm
         const { count } = m.batch;
-        const batch: TraceEvent[] = new Array(count);
-        const lines: number[] = new Array(count);
         for (let i = 0; i < count; i++) {
-          batch[i] = decoder.event(i);
-          lines[i] = decoder.line(i);
+          held.push(decoder.event(i));
+          heldLines.push(decoder.line(i));
         }
         events += count;
-        for (const c of open) for (let i = 0; i < count && c.feed(batch[i]!, lines[i]!, batch[i]) === undefined; i++);
-        open = open.filter((c) => c.verdict === undefined);
+        if (held.length >= CHUNK) run();
       }
       busyMs += performance.now() - began;
-      post({ kind: 'ack', seq: m.seq, decided: before - open.length });
+      // how many it decided since the last acknowledgement
+      const decided = checkers.length - open.length - reported;
+      reported += decided;
+      post({ kind: 'ack', seq: m.seq, decided });
       break;
     }
-    case 'end':
+    case 'end': {
+      const began = performance.now();
+      run();
+      busyMs += performance.now() - began;
       post({
         kind: 'done',
         verdicts: checkers.map((c) => c.finish()),
@@ -55,5 +63,18 @@ port.on('message', (m: ToWorker) => {
       });
       port.close();
       break;
+    }
   }
 });
+
+/**
+ * Feeds the events held to each checker still open, one checker over all of them, then the next:
+ * the profiles' states are too large together for the caches, and a checker run over tens of
+ * thousands of events at a time keeps its own warm (BENCHMARKS.md: about a third less work).
+ */
+function run(): void {
+  for (const c of open) for (let i = 0; i < held.length && c.feed(held[i]!, heldLines[i]!, held[i]) === undefined; i++);
+  open = open.filter((c) => c.verdict === undefined);
+  held = [];
+  heldLines = [];
+}
