@@ -1,3 +1,5 @@
+import { lowerBound } from './lowerBound.js';
+
 /**
  * The instants reads may reach back to (SPEC section 4: a cache reaches back to the viewer's last
  * reset, or to the start): a sorted multiset, kept as viewers reset their caches.
@@ -19,15 +21,4 @@ export class Anchors {
     }
     times.splice(lowerBound(times, now), 0, now);
   }
-}
-
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -784,16 +784,9 @@ export class ProfileChecker {
     const because = sp.pending?.because ?? NO_RULES;
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     sp.sharepoint.write(span.lo, values, span.hi + this.param('spPickup'), cited);
-    sp.spUpdated = span;
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
-    sp.pending = null;
-    sp.visitAt = null;
-    sp.pushAfter = -Infinity;
-    if (sp.unstuck !== null) {
-      for (const v of sp.unstuck.values) sp.unstuckUntil.set(v, span.hi);
-      sp.unstuck = null;
-    }
+    sp.updated(span);
   }
 
   /**

@@ -43,6 +43,22 @@ export class SharePointSide {
     this.spUpdated = init.spUpdated;
   }
 
+  /**
+   * SharePoint's photo was updated at some instant of `when` (a push, Edit-Cancel, an upload that
+   * sticks): the changes waiting are settled, and a photo set in the throttle window (SP-NO-STICK)
+   * may have shown until then at the latest.
+   */
+  updated(when: Span): void {
+    this.spUpdated = when;
+    this.pending = null;
+    this.visitAt = null;
+    this.pushAfter = -Infinity;
+    if (this.unstuck !== null) {
+      for (const photo of this.unstuck.values) this.unstuckUntil.set(photo, when.hi);
+      this.unstuck = null;
+    }
+  }
+
   /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */
   createMySite(at: number): void {
     if (this.mySiteSince > at) this.mySiteSince = at;

@@ -1,3 +1,4 @@
+import { lowerBound } from './lowerBound.js';
 import type { RuleId } from './RuleId.js';
 import { UNKNOWN, type Photo } from './vocabulary.js';
 
@@ -279,13 +280,6 @@ function canonicalUntil(until: number, cutoff: number, first: number, anchors: r
   if (until > cutoff) return until;
   if (until <= first) return undefined;
   // the smallest anchor >= until, or the cutoff
-  let lo = 0;
-  let hi = anchors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (anchors[mid]! < until) lo = mid + 1;
-    else hi = mid;
-  }
-  const anchor = lo < anchors.length ? anchors[lo]! : Infinity;
-  return Math.min(anchor, cutoff);
+  const i = lowerBound(anchors, until);
+  return Math.min(i < anchors.length ? anchors[i]! : Infinity, cutoff);
 }

@@ -20,7 +20,7 @@ let events = 0;
 let held: TraceEvent[] = [];
 let heldLines: number[] = [];
 /** how many events the checkers are fed at a time */
-const CHUNK = 32_768;
+const CHUNK = 16_384;
 /** how many decided checkers the acknowledgements have reported so far */
 let reported = 0;
 let busyMs = 0;
@@ -69,8 +69,9 @@ port.on('message', (m: ToWorker) => {
 
 /**
  * Feeds the events held to each checker still open, one checker over all of them, then the next:
- * the profiles' states are too large together for the caches, and a checker run over tens of
- * thousands of events at a time keeps its own warm (BENCHMARKS.md: about a third less work).
+ * the profiles' states are too large together for the caches, and a checker run over thousands
+ * of events at a time keeps its own warm (BENCHMARKS.md: a sixth less work than 2,048 at a time;
+ * more held events cost memory, which the 256 MB limit bounds).
  */
 function run(): void {
   for (const c of open) for (let i = 0; i < held.length && c.feed(held[i]!, heldLines[i]!, held[i]) === undefined; i++);

@@ -18,14 +18,7 @@ export const editCancel: Rule = {
     const values = ctx.core.exchange.valuesAt(ctx.at);
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, ctx.core.exchange.valuesMadeAt(ctx.at));
     else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT);
-    sp.spUpdated = at(ctx.at);
-    sp.pending = null;
-    sp.visitAt = null;
-    sp.pushAfter = -Infinity;
-    if (sp.unstuck !== null) {
-      for (const photo of sp.unstuck.values) sp.unstuckUntil.set(photo, ctx.at);
-      sp.unstuck = null;
-    }
+    sp.updated(at(ctx.at));
     return true;
   },
 };

@@ -19,10 +19,7 @@ export const spOrigin: Rule = {
     sp.createMySite(ctx.at);
     if (ctx.at < ctx.spUpdatedBefore.hi + ctx.param('spThrottle')) return true;
     sp.sharepoint.write(ctx.at, [a.photo], ctx.at, ORIGIN);
-    sp.spUpdated = at(ctx.at);
-    sp.pending = null;
-    sp.visitAt = null;
-    sp.pushAfter = -Infinity;
+    sp.updated(at(ctx.at));
     return true;
   },
 };
