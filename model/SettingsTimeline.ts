@@ -40,7 +40,7 @@ export class SettingsTimeline {
   }
 }
 
-export function sameSettings(a: PhotoSettings, b: PhotoSettings): boolean {
+function sameSettings(a: PhotoSettings, b: PhotoSettings): boolean {
   return (
     a.source === b.source && a.allowedRoles.length === b.allowedRoles.length && a.allowedRoles.every((r, i) => r === b.allowedRoles[i])
   );

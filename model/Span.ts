@@ -19,9 +19,4 @@ export function later(a: Span, b: Span): Span {
   return { lo: Math.max(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
 }
 
-/** Whether `t` lies strictly inside: the instant may be at or before `t`, or after it. */
-export function straddles(s: Span, t: number): boolean {
-  return s.lo <= t && t < s.hi;
-}
-
 export const NEVER: Span = { lo: -Infinity, hi: -Infinity };
