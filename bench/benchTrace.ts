@@ -5,13 +5,33 @@ import { PROFILES } from '../model/profiles.js';
 import type { TraceEvent, TraceStart } from '../model/vocabulary.js';
 import { readTrace } from '../trace/readTrace.js';
 import { traceStart } from '../trace/traceStart.js';
-import { pct, say } from './benchKit.js';
+import { pct, positive, say } from './benchKit.js';
 import { generateTrace, traceFileName, type FaultMode, type GenerateStats } from './generateTrace.js';
 
 /** What the benchmarks keep beside a generated trace: what it was made from, and its figures. */
 type Meta = { key: Record<string, unknown>; stats: GenerateStats };
 
 export type TraceRequest = { events: number; users: number; seed: number; faults?: FaultMode };
+
+/** The flags of the trace a benchmark measures on, for `parseArgs`. */
+export const TRACE_FLAGS = {
+  events: { type: 'string', default: '1000000' },
+  users: { type: 'string', default: '100' },
+  seed: { type: 'string', default: '1' },
+  regen: { type: 'boolean', default: false },
+  reuse: { type: 'boolean', default: false },
+} as const;
+
+/** The trace the flags of TRACE_FLAGS ask for, and whether to generate it again or keep it. */
+export function traceFlags(values: { events: string; users: string; seed: string; regen: boolean; reuse: boolean }): {
+  request: TraceRequest;
+  mode: 'auto' | 'regen' | 'reuse';
+} {
+  return {
+    request: { events: positive('events', values.events), users: positive('users', values.users), seed: positive('seed', values.seed) },
+    mode: values.regen ? 'regen' : values.reuse ? 'reuse' : 'auto',
+  };
+}
 export type BenchTrace = { path: string; stats: GenerateStats; generated: boolean; note: string };
 
 /**

@@ -1,14 +1,11 @@
 import { statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROFILES } from '../model/profiles.js';
 import { CheckReport } from '../reports/CheckReport.js';
-import { describeTrace, ensureTrace } from './benchTrace.js';
-import { describeMachine } from './machine.js';
-import { revision } from './revision.js';
-import { median, positive, say } from './benchKit.js';
+import { describeTrace, ensureTrace, TRACE_FLAGS, traceFlags } from './benchTrace.js';
+import { announce, median, positive, say } from './benchKit.js';
 import { maxRssSource, runNode, type ChildRun } from './runChild.js';
 
 /**
@@ -29,28 +26,16 @@ type ProfileLines = { profile: string; verdict: string; lines: number; share: nu
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      events: { type: 'string', default: '1000000' },
-      users: { type: 'string', default: '100' },
-      seed: { type: 'string', default: '1' },
+      ...TRACE_FLAGS,
       reps: { type: 'string', default: '3' },
-      regen: { type: 'boolean', default: false },
-      reuse: { type: 'boolean', default: false },
       'per-profile': { type: 'boolean', default: false },
     },
   });
-  const events = positive('events', values.events);
-  const users = positive('users', values.users);
-  const seed = positive('seed', values.seed);
+  const { request, mode } = traceFlags(values);
   const reps = positive('reps', values.reps);
 
-  const machine = describeMachine();
-  const loadAtStart = os.loadavg();
-  say('photosync benchmark: check --profile all vs. a bare streaming read + JSON.parse');
-  say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
-  say(`code: ${revision(ROOT)}; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
-
-  const mode = values.regen ? 'regen' : values.reuse ? 'reuse' : 'auto';
-  const { path, stats, generated, note } = ensureTrace(ROOT, OUT, { events, users, seed }, mode);
+  const setting = announce('check --profile all vs. a bare streaming read + JSON.parse', ROOT);
+  const { path, stats, generated, note } = ensureTrace(ROOT, OUT, request, mode);
   const file = relative(ROOT, path);
   const size = statSync(path).size;
   say(
@@ -115,9 +100,7 @@ async function main(): Promise<void> {
 
   const results = {
     date: new Date().toISOString(),
-    machine,
-    revision: revision(ROOT),
-    loadAverageAtStart: loadAtStart,
+    ...setting,
     trace: { file, bytes: size, stats },
     reps,
     check: { medianMs: checkMs, runsMs: checkRuns.map((r) => r.ms), maxRssMiB: checkRss, verdicts },

@@ -9,12 +9,10 @@ import type { Profile } from '../model/Profile.js';
 import { PROFILES } from '../model/profiles.js';
 import type { Verdict } from '../model/Verdict.js';
 import { isObservation, type TraceEvent } from '../model/vocabulary.js';
-import { describeTrace, ensureTrace, loadTrace, type LoadedTrace } from './benchTrace.js';
-import { positive, say } from './benchKit.js';
-import { describeMachine } from './machine.js';
+import { describeTrace, ensureTrace, loadTrace, TRACE_FLAGS, traceFlags, type LoadedTrace } from './benchTrace.js';
+import { announce, positive, say } from './benchKit.js';
 import type { PlantWork } from './plantWorker.js';
 import { choosePlantings, PLANTED_PHOTO, type Outcome, type Planting, type PlantingResult } from './planting.js';
-import { revision } from './revision.js';
 
 /**
  * `node dist/bench/faultBench.js` (the last part of `npm run bench`): whether faults blind the
@@ -40,32 +38,20 @@ type Tally = { profile: string; atLine: number; elsewhere: number; unknown: numb
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      events: { type: 'string', default: '1000000' },
-      users: { type: 'string', default: '100' },
-      seed: { type: 'string', default: '1' },
+      ...TRACE_FLAGS,
       plantings: { type: 'string', default: '100' },
       'plant-seed': { type: 'string', default: '1' },
       workers: { type: 'string', default: String(os.availableParallelism()) },
-      regen: { type: 'boolean', default: false },
-      reuse: { type: 'boolean', default: false },
     },
   });
-  const events = positive('events', values.events);
-  const users = positive('users', values.users);
-  const seed = positive('seed', values.seed);
+  const { request, mode } = traceFlags(values);
   const count = positive('plantings', values.plantings);
   const plantSeed = positive('plant-seed', values['plant-seed']);
   const workers = Math.min(positive('workers', values.workers), count);
   const began = performance.now();
 
-  const machine = describeMachine();
-  const loadAtStart = os.loadavg();
-  say('photosync benchmark: faults that never blind the checker (1% of actions of unknown outcome, planted divergences)');
-  say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
-  say(`code: ${revision(ROOT)}; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
-
-  const mode = values.regen ? 'regen' : values.reuse ? 'reuse' : 'auto';
-  const { path, stats, generated, note } = ensureTrace(ROOT, OUT, { events, users, seed, faults: 'every-kind' }, mode);
+  const setting = announce('faults that never blind the checker (1% of actions of unknown outcome, planted divergences)', ROOT);
+  const { path, stats, generated, note } = ensureTrace(ROOT, OUT, { ...request, faults: 'every-kind' }, mode);
   const file = relative(ROOT, path);
   say(
     `trace: ${file} (${(stats.bytes / 2 ** 20).toFixed(0)} MiB, ${stats.lines} lines, ${stats.users} users, seed ${stats.seed}, ` +
@@ -141,9 +127,7 @@ async function main(): Promise<void> {
 
   const out = {
     date: new Date().toISOString(),
-    machine,
-    revision: revision(ROOT),
-    loadAverageAtStart: loadAtStart,
+    ...setting,
     trace: { file, stats },
     loadMs,
     conformance,

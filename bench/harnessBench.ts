@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,9 +18,7 @@ import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.j
 import type { Profile } from '../model/Profile.js';
 import { findProfile, PROFILES } from '../model/profiles.js';
 import { toMutantRun, toMutantRunsReport, type MutantRun, type MutantRunsReport } from '../reports/MutantRunsReport.js';
-import { describeMachine } from './machine.js';
-import { revision } from './revision.js';
-import { median, pct, positive, say } from './benchKit.js';
+import { announce, median, pct, positive, say } from './benchKit.js';
 
 /**
  * `node dist/bench/harnessBench.js` (the second half of `npm run bench`): the harness's throughput
@@ -81,13 +78,7 @@ async function main(): Promise<void> {
   const budget = positive('budget', values.budget);
   const maxActions = positive('max-actions', values['max-actions']);
 
-  const machine = describeMachine();
-  const loadAtStart = os.loadavg();
-  // read once, at the start: others may commit during a run of several minutes
-  const code = revision(ROOT);
-  say('photosync benchmark: the harness on the simulated tenant');
-  say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`);
-  say(`code: ${code}; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  const setting = announce('the harness on the simulated tenant', ROOT);
 
   const throughput = only === 'detection' ? undefined : await measureThroughput(runs, reps, seed, maxActions);
   const detection = only === 'throughput' ? undefined : await measureDetection(seeds, budget, maxActions);
@@ -96,9 +87,7 @@ async function main(): Promise<void> {
   const path = join(OUT, 'harness-results.json');
   const results = {
     date: new Date().toISOString(),
-    machine,
-    revision: code,
-    loadAverageAtStart: loadAtStart,
+    ...setting,
     maxActions,
     throughput: throughput === undefined ? null : { runs, reps, seed, profiles: throughput },
     detection: detection ?? null,
