@@ -151,6 +151,22 @@ export function isObservation(e: TraceEvent): e is ObservationEvent {
   return 'see' in e;
 }
 
+/** The kinds of action that concern every subject: a viewer's reset and the tenant's settings. */
+const OF_EVERY_SUBJECT: ReadonlySet<ActionKind> = new Set(['restartClient', 'clearBrowserCache', 'setPhotoSettings']);
+
+/**
+ * The subject whose state an event concerns, or undefined for one that concerns every subject (a
+ * viewer's reset, the tenant's settings). A wait changes nothing: it goes with the user its line
+ * names, if any. Invariant: the checker's state for a subject follows from the events of that
+ * subject and the events of no subject alone, so subjects may be checked apart.
+ */
+export function subjectOf(e: TraceEvent): string | undefined {
+  if ('see' in e) return e.user;
+  if (OF_EVERY_SUBJECT.has(e.do)) return undefined;
+  const user = (e as { user?: unknown }).user;
+  return typeof user === 'string' ? user : undefined;
+}
+
 /** What a header may say of a store at `start` (SPEC section 6): a photo, or `unknown` (any photo until a change replaces it). */
 export type StoreInit = Photo;
 

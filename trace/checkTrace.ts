@@ -18,13 +18,12 @@ export type CheckWay = { readonly workers: 0; readonly why: string } | { readonl
 export type CheckRun = CheckOutcome & { readonly way: CheckWay; readonly parallel?: ParallelStats };
 
 /**
- * Worker threads where they pay: more than one profile, more than one core, a trace of at least
- * PARALLEL_MIN_BYTES, and the compiled worker script beside this module (not so under vitest,
- * which runs the TypeScript sources).
+ * Worker threads where they pay: more than one core, a trace of at least PARALLEL_MIN_BYTES, and
+ * the compiled worker script beside this module (not so under vitest, which runs the TypeScript
+ * sources). `profiles` do not matter: the workers share the subjects, each checking every profile.
  */
-export function checkWay(path: string, profiles: readonly Profile[]): CheckWay {
+export function checkWay(path: string): CheckWay {
   const cores = availableParallelism();
-  if (profiles.length < 2) return { workers: 0, why: 'one profile' };
   if (cores < 2) return { workers: 0, why: 'one core' };
   let bytes: number;
   try {
@@ -34,7 +33,7 @@ export function checkWay(path: string, profiles: readonly Profile[]): CheckWay {
   }
   if (bytes < PARALLEL_MIN_BYTES) return { workers: 0, why: 'a small trace' };
   if (!workerScriptExists()) return { workers: 0, why: 'no compiled worker script' };
-  return { workers: Math.min(profiles.length, cores) };
+  return { workers: cores };
 }
 
 /**
@@ -43,7 +42,7 @@ export function checkWay(path: string, profiles: readonly Profile[]): CheckWay {
  * then rejects with the signal's reason.
  */
 export async function checkTrace(path: string, profiles: readonly Profile[], options: { signal?: AbortSignal } = {}): Promise<CheckRun> {
-  const way = checkWay(path, profiles);
+  const way = checkWay(path);
   if (way.workers === 0) return { ...(await checkTraceFile(path, profiles, options)), way };
   const { parallel, ...outcome } = await checkTraceFileParallel(path, profiles, { workers: way.workers, ...options });
   return { ...outcome, way, parallel };

@@ -9,6 +9,7 @@ import { PROFILES } from '../model/profiles.js';
 import type * as CheckTrace from './checkTrace.js';
 import type * as CheckTraceFile from './checkTraceFile.js';
 import type * as CheckTraceParallel from './checkTraceParallel.js';
+import { shardOf } from './LineClaim.js';
 import { randomTraceLines } from './randomTrace.testkit.js';
 import { HEADER, lines, traceFile } from './traceFile.testkit.js';
 
@@ -47,9 +48,9 @@ async function same(path: string, profiles: readonly Profile[] = PROFILES, optio
   return reference;
 }
 
-/** Batches small enough to cross many batch boundaries and make the reader wait, varied by `i`. */
+/** A number of shards, varied by `i`. */
 function small(i: number): Options {
-  return { batchEvents: [1, 3, 16, 100][i % 4]!, inFlight: [1, 2, 8][i % 3]!, workers: [2, 3, 5, 1][i % 4]! };
+  return { workers: [2, 3, 5, 1][i % 4]! };
 }
 
 function generated(seed: number, events: number, conform: readonly Profile[], faults: 'guarded' | 'every-kind' = 'every-kind'): string {
@@ -108,11 +109,11 @@ describe('checkTraceFileParallel', () => {
       const answer = (await same(traceFile(copy.join('\n')), PROFILES, small(k))) as { results: { verdict: string }[] };
       expect(answer.results.some((r) => r.verdict !== 'conforms')).toBe(true);
     }
-    // on the last line, the last of a partly filled batch
+    // on the last line
     const last = base.map((l) => l.includes('"see"')).lastIndexOf(true);
     const copy = [...base.slice(0, last), base[last]!.replace(/"photo":"[^"]*"/, '"photo":"p-never"')];
-    for (const batchEvents of [3, 7, 64]) {
-      const answer = (await same(traceFile(lines(...copy)), PROFILES, { batchEvents })) as { results: { verdict: string }[] };
+    for (const workers of [2, 3, 4]) {
+      const answer = (await same(traceFile(lines(...copy)), PROFILES, { workers })) as { results: { verdict: string }[] };
       expect(answer.results.some((r) => r.verdict !== 'conforms')).toBe(true);
     }
   });
@@ -137,7 +138,7 @@ describe('checkTraceFileParallel', () => {
     }
     // every profile decided on line 2, the bad line is the last
     const early = lines(HEADER, SEE.replace('"photo":"p1"', '"photo":"p-never"'), ...Array(3000).fill(SEE), 'oops');
-    expect(await same(traceFile(early), PROFILES, { batchEvents: 4, inFlight: 1 })).toMatchObject({ error: { line: 3003 } });
+    expect(await same(traceFile(early), PROFILES, { workers: 2 })).toMatchObject({ error: { line: 3003 } });
   });
 
   it('returns a torn last line beside the verdicts of the lines before it, and rejects a torn header', async () => {
@@ -165,9 +166,28 @@ describe('checkTraceFileParallel', () => {
 
   it('answers as checkTraceFile for any set of profiles, in their order', async () => {
     const path = traceFile(lines(...randomTraceLines(21, 200)));
-    await same(path, [PROFILES[3]!, PROFILES[0]!], { workers: 2, batchEvents: 5 });
-    await same(path, [PROFILES[4]!, PROFILES[1]!, PROFILES[2]!], { workers: 2, batchEvents: 5 });
-    await same(path, [PROFILES[2]!], { batchEvents: 5 });
+    await same(path, [PROFILES[3]!, PROFILES[0]!], { workers: 2 });
+    await same(path, [PROFILES[4]!, PROFILES[1]!, PROFILES[2]!], { workers: 3 });
+    await same(path, [PROFILES[2]!], { workers: 2 });
+  });
+
+  it('answers as checkTraceFile when a line is not what a quick look took it for, reading the trace whole again', async () => {
+    const ids = ['alice', 'bob', 'carol', 'dave', 'erin'];
+    const base = randomTraceLines(31, 200);
+    // the first key named "user" is not the line's subject, nor of the subject's shard
+    const n = base.findIndex((l, i) => i > 50 && l.includes('"see"'));
+    const subject = (JSON.parse(base[n]!) as { user: string }).user;
+    const other = ids.find((id) => shardOf(id, 2) !== shardOf(subject, 2))!;
+    base[n] = base[n]!.replace('"see"', `"note":{"user":"${other}"},"see"`);
+    const path = traceFile(lines(...base));
+    await same(path, PROFILES, { workers: 2 });
+    const run = await checkTraceFileParallel(path, PROFILES, { workers: 2 });
+    expect(run.parallel.mismatch).toBe(n + 1);
+    expect(run.parallel.workers).toHaveLength(1);
+    // as the tools write it, every line is where a quick look puts it
+    const plain = await checkTraceFileParallel(traceFile(lines(...randomTraceLines(31, 200))), PROFILES, { workers: 2 });
+    expect(plain.parallel.mismatch).toBeUndefined();
+    expect(plain.parallel.workers).toHaveLength(2);
   });
 
   it('fails with a CheckWorkerError, never a verdict, when a worker fails', async () => {
@@ -175,13 +195,13 @@ describe('checkTraceFileParallel', () => {
     const path = traceFile(lines(HEADER, SET, SEE));
     const failure = checkTraceFileParallel(path, [PROFILES[0]!, broken], { workers: 2 });
     await expect(failure).rejects.toBeInstanceOf(CheckWorkerError);
-    await expect(failure).rejects.toThrow(/^the check worker of broken failed: /);
+    await expect(failure).rejects.toThrow(/^check worker \d of 2 failed: .*broken/);
   });
 
   it('stops when its signal is aborted, and rejects with the reason', async () => {
     const stop = new AbortController();
     const path = generated(2, 1000, PROFILES);
-    const run = checkTraceFileParallel(path, PROFILES, { signal: stop.signal, batchEvents: 10, inFlight: 1 });
+    const run = checkTraceFileParallel(path, PROFILES, { signal: stop.signal, workers: 2 });
     stop.abort(new Error('stop!'));
     await expect(run).rejects.toThrow('stop!');
     const before = new AbortController();
@@ -198,29 +218,31 @@ describe('checkTrace', () => {
     const path = traceFile(text);
     const events = text.split('\n').length - 2;
     if (availableParallelism() < 2) {
-      expect(checkWay(path, PROFILES)).toEqual({ workers: 0, why: 'one core' });
+      expect(checkWay(path)).toEqual({ workers: 0, why: 'one core' });
       return;
     }
-    const workers = Math.min(PROFILES.length, availableParallelism());
-    expect(checkWay(path, PROFILES)).toEqual({ workers });
+    const workers = availableParallelism();
+    expect(checkWay(path)).toEqual({ workers });
     const run = await checkTrace(path, PROFILES);
     expect(run.way).toEqual({ workers });
-    expect(run.parallel?.workers.map((w) => w.events)).toEqual(Array(workers).fill(events));
-    expect(run.parallel?.workers.flatMap((w) => w.profiles).sort()).toEqual(PROFILES.map((p) => p.id).sort());
+    // each worker reads every line; alice's shard checks them all, the others pass over them
+    const stats = run.parallel!.workers;
+    expect(stats.map((w) => w.events)).toEqual(Array(workers).fill(events));
+    expect(stats.map((w) => w.checked).sort((a, b) => b - a)).toEqual([events, ...Array(workers - 1).fill(0)]);
+    expect(stats.map((w) => w.passed).sort()).toEqual([0, ...Array(workers - 1).fill(events)]);
     const { way: _w, parallel: _p, ...outcome } = run;
     expect(outcome).toStrictEqual(await checkTraceFile(path, PROFILES));
   });
 
-  it('checks in this thread one profile, a small trace, or from the TypeScript sources', async () => {
+  it('checks in this thread a small trace, or from the TypeScript sources', async () => {
     const path = traceFile(lines(HEADER, SET, SEE));
-    expect(checkWay(path, PROFILES.slice(0, 1))).toEqual({ workers: 0, why: 'one profile' });
-    if (availableParallelism() >= 2) expect(checkWay(path, PROFILES)).toEqual({ workers: 0, why: 'a small trace' });
+    if (availableParallelism() >= 2) expect(checkWay(path)).toEqual({ workers: 0, why: 'a small trace' });
     const run = await checkTrace(path, PROFILES);
     expect(run.way.workers).toBe(0);
     expect(run.parallel).toBeUndefined();
     const sources = await import('./checkTrace.js');
     const large = traceFile(lines(HEADER) + `${SEE}\n`.repeat(Math.ceil(PARALLEL_MIN_BYTES / SEE.length) + 10));
-    const way = sources.checkWay(large, PROFILES);
+    const way = sources.checkWay(large);
     expect(way.workers).toBe(0);
     if (availableParallelism() >= 2) expect(way).toEqual({ workers: 0, why: 'no compiled worker script' });
   });

@@ -61,3 +61,24 @@ describe('IsoTime', () => {
     expect(IsoTime.safeParse(t).success).toBe(false);
   });
 });
+
+describe('parseUtcTime over a part of a text', () => {
+  it('property: reads a time inside a line as it reads the time alone, and nothing around it', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.string(),
+        fc.string(),
+        fc.boolean(),
+        (d, before, after, ms) => {
+          const time = ms ? d.toISOString() : d.toISOString().replace(/\.\d+Z$/, 'Z');
+          const line = `${before}${time}${after}`;
+          expect(parseUtcTime(line, before.length, before.length + time.length)).toBe(parseUtcTime(time));
+          // one character short at either end is no time
+          expect(parseUtcTime(line, before.length + 1, before.length + time.length)).toBeNaN();
+          expect(parseUtcTime(line, before.length, before.length + time.length - 1)).toBeNaN();
+        },
+      ),
+    );
+  });
+});

@@ -17,27 +17,28 @@ export const IsoTime = z.string().transform((text, ctx) => {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** `YYYY-MM-DDTHH:MM:SS[.sss]Z` as milliseconds since the epoch, or NaN for any other text. */
-export function parseUtcTime(text: string): number {
-  const n = text.length;
-  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */) return NaN;
+/** `YYYY-MM-DDTHH:MM:SS[.sss]Z` (all of `text`, or its part from `from` to `to`) as milliseconds since the epoch, or NaN for any other text. */
+export function parseUtcTime(text: string, from = 0, to = text.length): number {
+  const n = to - from;
+  if ((n !== 20 && n !== 24) || text.charCodeAt(to - 1) !== 90 /* Z */) return NaN;
+  const o = from;
   if (
-    text.charCodeAt(4) !== 45 /* - */ ||
-    text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 84 /* T */ ||
-    text.charCodeAt(13) !== 58 /* : */ ||
-    text.charCodeAt(16) !== 58
+    text.charCodeAt(o + 4) !== 45 /* - */ ||
+    text.charCodeAt(o + 7) !== 45 ||
+    text.charCodeAt(o + 10) !== 84 /* T */ ||
+    text.charCodeAt(o + 13) !== 58 /* : */ ||
+    text.charCodeAt(o + 16) !== 58
   ) {
     return NaN;
   }
-  if (n === 24 && text.charCodeAt(19) !== 46 /* . */) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  const ms = n === 24 ? digits(text, 20, 3) : 0;
+  if (n === 24 && text.charCodeAt(o + 19) !== 46 /* . */) return NaN;
+  const year = digits(text, o, 4);
+  const month = digits(text, o + 5, 2);
+  const day = digits(text, o + 8, 2);
+  const hour = digits(text, o + 11, 2);
+  const minute = digits(text, o + 14, 2);
+  const second = digits(text, o + 17, 2);
+  const ms = n === 24 ? digits(text, o + 20, 3) : 0;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return NaN;

@@ -1,6 +1,11 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../model/vocabulary.js';
-import { readTrace } from './readTrace.js';
+import { Prng } from '../bench/Prng.js';
+import { subjectOf, type TraceEvent } from '../model/vocabulary.js';
+import { shardOf } from './LineClaim.js';
+import { randomTraceLines } from './randomTrace.testkit.js';
+import { readTrace, type TraceShard } from './readTrace.js';
+import { ShardMismatchError } from './ShardMismatchError.js';
 import { TraceError } from './TraceError.js';
 import type { TraceHeader } from './TraceHeader.js';
 import { HEADER, lines, traceFile } from './traceFile.testkit.js';
@@ -362,5 +367,117 @@ describe('readTrace', () => {
       code: 'PHOTOSYNC_TRACE_UNREADABLE',
       file: '/nonexistent/t.jsonl',
     });
+    await expect(readTrace(tmpdir(), { header: () => {}, event: () => {} })).rejects.toMatchObject({
+      code: 'PHOTOSYNC_TRACE_UNREADABLE',
+      detail: 'cannot read the trace: EISDIR',
+    });
+  });
+
+  it("passes on a visitor's own failure as it is: the file is not to blame", async () => {
+    const bug = new RangeError('a bug in the visitor');
+    await expect(
+      readTrace(traceFile(lines(HEADER, SET)), {
+        header: () => {},
+        event: () => {
+          throw bug;
+        },
+      }),
+    ).rejects.toBe(bug);
+    await expect(
+      readTrace(traceFile(lines(HEADER, SET)), {
+        header: () => {
+          throw bug;
+        },
+        event: () => {},
+      }),
+    ).rejects.toBe(bug);
+  });
+});
+
+/** What a reader (of the whole trace, or one shard) visits, or the error it stops with. */
+async function visits(path: string, shard?: TraceShard) {
+  const seen: { line: number; event: TraceEvent }[] = [];
+  try {
+    const counts = await readTrace(path, { header: () => {}, event: (event, line) => void seen.push({ line, event }) }, shard);
+    return { seen, counts, error: undefined };
+  } catch (e) {
+    return { seen, counts: undefined, error: e as Error };
+  }
+}
+
+function errorData(e: Error | undefined) {
+  if (!(e instanceof TraceError)) return e;
+  const { code, line, field, detail } = e;
+  return { code, line, field, detail };
+}
+
+describe('readTrace in shards', () => {
+  it('visits each event of a subject in the shard of its subject only, every other event in every shard, in order', async () => {
+    let passed = 0;
+    for (let seed = 1; seed <= 24; seed++) {
+      const path = traceFile(lines(...randomTraceLines(seed, 150)));
+      const whole = await visits(path);
+      expect(whole.error).toBeUndefined();
+      const count = 2 + (seed % 3);
+      for (let index = 0; index < count; index++) {
+        const part = await visits(path, { index, count });
+        expect(part.error).toBeUndefined();
+        const mine = whole.seen.filter(({ event }) => {
+          const subject = subjectOf(event);
+          return subject === undefined || shardOf(subject, count) === index;
+        });
+        expect(part.seen).toStrictEqual(mine);
+        expect(part.counts?.events).toBe(whole.counts?.events);
+        passed += part.counts!.passed;
+      }
+    }
+    expect(passed).toBeGreaterThan(1000);
+  });
+
+  it('property: the first error among the shards, at the least line, is the error of the whole trace', async () => {
+    const bad = [
+      (l: string) => l.replace(/"at":"[^"]*"/, '"at":"2000-01-01T00:00:00Z"'),
+      (l: string) => l.replace(/"at":"[^"]*"/, '"at":"2999-01-01T00:00:00Z"'),
+      (l: string) => l.replace(/"photo":"[^"]*"/, '"photo":""'),
+      (l: string) => l.replace(/"(see|do)":"[^"]*"/, '"$1":"nonsense"'),
+      (l: string) => l.replace(/"at":"[^"]*"/, '"at":"yesterday"'),
+      (l: string) => l.slice(0, -3),
+    ];
+    const rng = new Prng(11);
+    let errors = 0;
+    for (let k = 0; k < 40; k++) {
+      const body = randomTraceLines(100 + k, 60);
+      const at = rng.between(1, body.length - 1);
+      body[at] = rng.pick(bad)(body[at]!);
+      // a second fault, later, sometimes
+      if (rng.chance(0.5)) {
+        const later = rng.between(at, body.length - 1);
+        body[later] = rng.pick(bad)(body[later]!);
+      }
+      const path = traceFile(lines(...body));
+      const whole = await visits(path);
+      const count = 2 + (k % 3);
+      const parts = await Promise.all(Array.from({ length: count }, (_, index) => visits(path, { index, count })));
+      for (const p of parts) expect(p.error === undefined || p.error instanceof TraceError).toBe(true);
+      const first = parts
+        .map((p) => p.error as TraceError | undefined)
+        .filter((e) => e !== undefined)
+        .sort((a, b) => a.line - b.line)[0];
+      expect(errorData(first)).toStrictEqual(errorData(whole.error));
+      if (whole.error !== undefined) errors++;
+    }
+    expect(errors).toBeGreaterThan(20);
+  });
+
+  it('throws a ShardMismatchError in the shard whose claim a nested key made wrong', async () => {
+    const ids = ['alice', 'bob', 'carol', 'dave'];
+    const [a, b] = [ids.find((id) => shardOf(id, 2) === 0)!, ids.find((id) => shardOf(id, 2) === 1)!];
+    const line = `{"at":"2014-04-01T09:05:00Z","note":{"user":"${b}"},"see":"graph","user":"${a}","viewer":"${a}","photo":"none"}`;
+    const path = traceFile(lines(HEADER, SEE, line));
+    const parts = await Promise.all([0, 1].map((index) => visits(path, { index, count: 2 })));
+    // shard 1 takes the line for its own and finds it is not; shard 0 passed over it
+    expect(parts[1]!.error).toBeInstanceOf(ShardMismatchError);
+    expect((parts[1]!.error as ShardMismatchError).line).toBe(3);
+    expect(parts[0]!.error).toBeUndefined();
   });
 });

@@ -1,21 +1,37 @@
 import type { Profile } from '../model/Profile.js';
 import type { Verdict } from '../model/Verdict.js';
-import type { TraceStart } from '../model/vocabulary.js';
-import type { EventBatch } from './eventBatch.js';
+import type { TraceShard } from './readTrace.js';
+import type { TraceErrorCode } from './TraceError.js';
 
-/** What a check worker starts with: its share of the profiles. */
-export type WorkerData = { readonly profiles: readonly Profile[] };
+/** What a check worker starts with: the trace, every profile asked, and its shard of the subjects. */
+export type WorkerData = { readonly path: string; readonly profiles: readonly Profile[]; readonly shard: TraceShard };
 
-/** From the reading thread to a check worker, in this order: start, batches, end. */
-export type ToWorker =
-  | { readonly kind: 'start'; readonly start: TraceStart }
-  | { readonly kind: 'batch'; readonly seq: number; readonly batch: EventBatch }
-  | { readonly kind: 'end' };
+/**
+ * What a worker did, for the record: event lines read and, of them, passed over (another shard's;
+ * both absent after a torn last line), events fed to its checkers, and the time its checkers took.
+ */
+export type WorkerStats = {
+  readonly shard: number;
+  readonly events?: number;
+  readonly passed?: number;
+  readonly checked: number;
+  readonly checkMs: number;
+};
 
-/** What a worker did, for the record: events fed and milliseconds spent on batches. */
-export type WorkerStats = { readonly profiles: readonly string[]; readonly events: number; readonly busyMs: number };
+/** A TraceError as data: errors do not cross threads as themselves. */
+export type TraceErrorData = {
+  readonly code: TraceErrorCode;
+  readonly file: string;
+  readonly line: number;
+  readonly field: string;
+  readonly detail: string;
+};
 
-/** From a check worker: a batch done (with how many profiles it decided), then, after `end`, every verdict. */
+/**
+ * The one message of a check worker: its verdicts (in the profiles' order; a torn last line beside
+ * them), the first bad line it read, or the line whose claim was off (ShardMismatchError).
+ */
 export type FromWorker =
-  | { readonly kind: 'ack'; readonly seq: number; readonly decided: number }
-  | { readonly kind: 'done'; readonly verdicts: readonly Verdict[]; readonly stats: WorkerStats };
+  | { readonly kind: 'done'; readonly verdicts: readonly Verdict[]; readonly torn?: TraceErrorData; readonly stats: WorkerStats }
+  | { readonly kind: 'rejected'; readonly error: TraceErrorData }
+  | { readonly kind: 'mismatch'; readonly line: number };
