@@ -29,10 +29,12 @@ async function main(): Promise<void> {
       ...TRACE_FLAGS,
       reps: { type: 'string', default: '3' },
       'per-profile': { type: 'boolean', default: false },
+      shards: { type: 'string', default: '4' },
     },
   });
   const { request, mode } = traceFlags(values);
   const reps = positive('reps', values.reps);
+  const shardCounts = values.shards === 'none' ? [] : values.shards.split(',').map((n) => positive('shards', n));
 
   const setting = announce('check --profile all vs. a bare streaming read + JSON.parse', ROOT);
   const { path, stats, generated, note } = ensureTrace(ROOT, OUT, request, mode);
@@ -98,6 +100,28 @@ async function main(): Promise<void> {
     }
   }
 
+  // On more cores the check has more shards: each alone takes about what it would with a core of
+  // its own (no other thread to share a core with), so the slowest says what such a machine does.
+  const projections: { shards: number; slowestMs: number; ratio: number; shardMs: number[] }[] = [];
+  for (const count of shardCounts) {
+    const shardMs: number[] = [];
+    for (let index = 0; index < count; index++) {
+      const run = await measured(['dist/bench/shardRun.js', file, String(index), String(count)]);
+      shardMs.push(run.ms);
+    }
+    const slowestMs = Math.max(...shardMs);
+    projections.push({ shards: count, slowestMs, ratio: slowestMs / bareMs, shardMs });
+  }
+  if (projections.length > 0) {
+    say(`
+projection: each of N shards alone (one run each, a fresh process), as N workers on N free cores would run:`);
+    for (const p of projections) {
+      say(
+        `  ${String(p.shards).padStart(2)} shards   slowest ${seconds(p.slowestMs)} s  ratio ${p.ratio.toFixed(2)}  (each: ${p.shardMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)`,
+      );
+    }
+  }
+
   const results = {
     date: new Date().toISOString(),
     ...setting,
@@ -109,6 +133,7 @@ async function main(): Promise<void> {
     ratio,
     targets: { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB, ratioMet: ratio <= TARGET_RATIO, rssMet: checkRss < TARGET_RSS_MIB },
     perProfile,
+    projections,
   };
   writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   say(`\nwritten: ${relative(ROOT, join(OUT, 'results.json'))}`);

@@ -218,11 +218,17 @@ describe('checkTrace', () => {
     const path = traceFile(text);
     const events = text.split('\n').length - 2;
     if (availableParallelism() < 2) {
-      expect(checkWay(path)).toEqual({ workers: 0, why: 'one core' });
+      expect(checkWay(path, PROFILES.length)).toEqual({ workers: 0, why: 'one core' });
       return;
     }
     const workers = availableParallelism();
-    expect(checkWay(path)).toEqual({ workers });
+    expect(checkWay(path, PROFILES.length)).toEqual({ workers });
+    // each worker reads the whole file: a few profiles pay on many cores only
+    expect(checkWay(path, 1, 2)).toEqual({ workers: 0, why: 'one profile on 2 cores' });
+    expect(checkWay(path, 3, 2)).toEqual({ workers: 0, why: '3 profiles on 2 cores' });
+    expect(checkWay(path, 4, 2)).toEqual({ workers: 2 });
+    expect(checkWay(path, 1, 8)).toEqual({ workers: 8 });
+    expect(checkWay(path, 5, 1)).toEqual({ workers: 0, why: 'one core' });
     const run = await checkTrace(path, PROFILES);
     expect(run.way).toEqual({ workers });
     // each worker reads every line; alice's shard checks them all, the others pass over them
@@ -236,14 +242,12 @@ describe('checkTrace', () => {
 
   it('checks in this thread a small trace, or from the TypeScript sources', async () => {
     const path = traceFile(lines(HEADER, SET, SEE));
-    if (availableParallelism() >= 2) expect(checkWay(path)).toEqual({ workers: 0, why: 'a small trace' });
+    expect(checkWay(path, PROFILES.length, 2)).toEqual({ workers: 0, why: 'a small trace' });
     const run = await checkTrace(path, PROFILES);
     expect(run.way.workers).toBe(0);
     expect(run.parallel).toBeUndefined();
     const sources = await import('./checkTrace.js');
     const large = traceFile(lines(HEADER) + `${SEE}\n`.repeat(Math.ceil(PARALLEL_MIN_BYTES / SEE.length) + 10));
-    const way = sources.checkWay(large);
-    expect(way.workers).toBe(0);
-    if (availableParallelism() >= 2) expect(way).toEqual({ workers: 0, why: 'no compiled worker script' });
+    expect(sources.checkWay(large, PROFILES.length, 2)).toEqual({ workers: 0, why: 'no compiled worker script' });
   });
 });
