@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { formatPath } from '../../trace/TraceError.js';
+import { ConfigError } from './ConfigError.js';
+import { LIVE_CONFIG_ENV, LiveConfig } from './LiveConfig.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The deepest node of the tree that `path` reaches, for the line of an error. */
+function nodeNear(tree: Node | undefined, path: readonly PropertyKey[]): Node | undefined {
+  if (tree === undefined) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n).map((k) => (typeof k === 'number' ? k : String(k))));
+    if (node !== undefined) return node.parent?.type === 'property' ? node.parent : node;
+  }
+  return undefined;
+}
+
+function setAt(target: Record<string, unknown>, path: readonly string[], value: string): void {
+  let node: Record<string, unknown> = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path.at(-1)!] = value;
+}
+
+/**
+ * Reads and validates a live config (JSON; comments and trailing commas allowed), applies the
+ * environment's overrides, and resolves its file paths against the config's folder.
+ * Invariant: it returns a valid config or throws a ConfigError naming the file (or variable), the
+ * line and the field; it changes nothing.
+ */
+export async function loadLiveConfig(path: string, env: Env = process.env): Promise<LiveConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError('PHOTOSYNC_CONFIG_UNREADABLE', path, 0, '', `cannot read the config: ${(e as Error).message}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first !== undefined) throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, lineAt(text, first.offset), '', `not JSON: ${printParseErrorCode(first.error)}`);
+  if (tree?.type !== 'object') throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, tree === undefined ? 0 : lineAt(text, tree.offset), '', 'expected a JSON object');
+  const raw = getNodeValue(tree) as Record<string, unknown>;
+
+  const fromEnv = new Map<string, string>();
+  for (const [name, field] of Object.entries(LIVE_CONFIG_ENV)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    setAt(raw, field, value);
+    fromEnv.set(field.join('.'), name);
+  }
+
+  const parsed = LiveConfig.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = formatPath(issue.path);
+    const variable = fromEnv.get(issue.path.map(String).join('.'));
+    if (variable !== undefined) throw new ConfigError('PHOTOSYNC_BAD_CONFIG', `environment variable ${variable}`, 0, field, issue.message);
+    const node = nodeNear(tree, issue.path);
+    throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, node === undefined ? 0 : lineAt(text, node.offset), field, issue.message);
+  }
+  const config = parsed.data;
+  const base = dirname(resolve(path));
+  return {
+    ...config,
+    credential: config.credential.kind === 'certificate' ? { ...config.credential, path: resolve(base, config.credential.path) } : config.credential,
+    endpoints: config.endpoints.trustedCa === undefined ? config.endpoints : { ...config.endpoints, trustedCa: resolve(base, config.endpoints.trustedCa) },
+    stateDir: resolve(base, config.stateDir),
+  };
+}
