@@ -30,10 +30,14 @@ export const LiveEndpoints = z.strictObject({
   /** the My Site host, such as https://contoso-my.sharepoint.com */
   mySite: HttpsUrl,
   yammer: HttpsUrl.default('https://www.yammer.com'),
+  /** the resource Viva Engage's delegated tokens are for */
+  yammerAudience: HttpsUrl.default('https://api.yammer.com'),
   /** off for a national cloud's or the emulator's authority, which Microsoft's instance discovery does not know */
   disableInstanceDiscovery: z.boolean().default(false),
   /** a PEM file of an extra certificate authority to trust (the emulator's); Node's own list otherwise */
   trustedCa: z.string().min(1).optional(),
+  /** a tenant emulator's control endpoint: a wait advances its virtual clock instead of passing (never on a real tenant) */
+  virtualClock: HttpsUrl.optional(),
 });
 export type LiveEndpoints = z.infer<typeof LiveEndpoints>;
 
@@ -78,6 +82,8 @@ export const LiveConfig = z
     operator: z.enum(['terminal', 'none']).default('terminal'),
     budget: LiveBudget.default({ requests: 20_000, hours: 168 }),
     http: LiveHttp.default({ timeoutSeconds: 30, retries: 6, maxBackoffSeconds: 120 }),
+    /** image files of the placeholders this tenant shows for a user with no photo, besides the built-in ones and those read at sign-in */
+    placeholders: z.array(z.string().min(1)).default([]),
     /** where originals are backed up and state is kept between runs, relative to the config file */
     stateDir: z.string().min(1).default('photosync-live'),
   })

@@ -78,6 +78,7 @@ export async function loadLiveConfig(path: string, env: Env = process.env): Prom
     ...config,
     credential: config.credential.kind === 'certificate' ? { ...config.credential, path: resolve(base, config.credential.path) } : config.credential,
     endpoints: config.endpoints.trustedCa === undefined ? config.endpoints : { ...config.endpoints, trustedCa: resolve(base, config.endpoints.trustedCa) },
+    placeholders: config.placeholders.map((f) => resolve(base, f)),
     stateDir: resolve(base, config.stateDir),
   };
 }
