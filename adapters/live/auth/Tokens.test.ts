@@ -1,0 +1,96 @@
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import { describe, expect, it } from 'vitest';
+import { LiveConfig } from '../LiveConfig.js';
+import { appCredential } from './appCredential.js';
+import { Tokens } from './Tokens.js';
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const config = LiveConfig.parse({
+  tenantId: TENANT,
+  clientId: '11111111-1111-4111-8111-111111111111',
+  credential: { kind: 'certificate', path: '/nonexistent/app.pem', passwordEnv: 'PHOTOSYNC_TEST_KEY_PASSWORD' },
+  endpoints: { sharepoint: 'https://contoso.sharepoint.com', mySite: 'https://contoso-my.sharepoint.com' },
+  users: [{ id: 'alice', upn: 'alice@contoso.com' }],
+});
+
+const jwt = (claims: object) => ['{"alg":"none"}', JSON.stringify(claims)].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.';
+
+/** a credential that counts its calls and answers a token of `claims` valid `lifetimeMs` from `now` */
+function counting(now: () => number, lifetimeMs: number, claims: object = { tid: TENANT }) {
+  const scopes: string[] = [];
+  const credential: TokenCredential = {
+    async getToken(scope): Promise<AccessToken> {
+      scopes.push(String(scope));
+      return { token: jwt({ ...claims, n: scopes.length }), expiresOnTimestamp: now() + lifetimeMs };
+    },
+  };
+  return { credential, scopes };
+}
+
+describe('Tokens', () => {
+  it('asks each resource for its /.default scope, and Viva Engage for its audience', async () => {
+    const t = new Tokens(config);
+    expect(['graph', 'sharepoint', 'mySite', 'yammer'].map((r) => t.scopeOf(r as 'graph'))).toEqual([
+      'https://graph.microsoft.com/.default',
+      'https://contoso.sharepoint.com/.default',
+      'https://contoso-my.sharepoint.com/.default',
+      'https://api.yammer.com/.default',
+    ]);
+  });
+
+  it('caches a token until five minutes before it expires, and asks once for concurrent requests', async () => {
+    let now = 1_000_000;
+    const app = counting(() => now, 60 * 60_000);
+    const t = new Tokens(config, { app: app.credential, now: () => now });
+    const [a, b] = await Promise.all([t.token('graph'), t.token('graph')]);
+    expect(a).toBe(b);
+    now += 50 * 60_000;
+    expect(await t.token('graph')).toBe(a);
+    now += 6 * 60_000;
+    expect(await t.token('graph')).not.toBe(a);
+    expect(app.scopes).toEqual(['https://graph.microsoft.com/.default', 'https://graph.microsoft.com/.default']);
+  });
+
+  it('refuses a token of another tenant, and does not keep it', async () => {
+    const app = counting(Date.now, 3600_000, { tid: '00000000-0000-4000-8000-000000000000' });
+    const t = new Tokens(config, { app: app.credential });
+    await expect(t.token('graph')).rejects.toMatchObject({ code: 'PHOTOSYNC_WRONG_TENANT' });
+    await expect(t.token('graph')).rejects.toMatchObject({ code: 'PHOTOSYNC_WRONG_TENANT' });
+    expect(app.scopes).toHaveLength(2);
+  });
+
+  it('signs in as a test user named by trace id or UPN, with the prompt it was given', async () => {
+    const user = counting(Date.now, 3600_000, { tid: TENANT, upn: 'alice@contoso.com' });
+    const asked: string[] = [];
+    const t = new Tokens(config, {
+      prompt: () => undefined,
+      user: (upn) => {
+        asked.push(upn);
+        return user.credential;
+      },
+    });
+    expect(await t.token('yammer', 'alice')).toBe(await t.token('yammer', 'ALICE@contoso.com'));
+    expect(asked).toEqual(['alice@contoso.com']);
+  });
+
+  it('says what is missing without a prompt, and keeps errors free of tokens', async () => {
+    await expect(new Tokens(config).token('graph', 'alice')).rejects.toMatchObject({
+      code: 'PHOTOSYNC_SIGN_IN',
+      message: expect.stringMatching(/no prompt/),
+    });
+    const leaky: TokenCredential = {
+      getToken: async () => {
+        throw new Error(`server said: bad token ${jwt({ secret: 1 })}abc`);
+      },
+    };
+    const error = (await new Tokens(config, { app: leaky }).token('graph').catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('[token]');
+    expect(error.message).not.toContain('eyJ');
+  });
+
+  it("names the environment variable of the certificate key's password when it is not set", () => {
+    expect(() => appCredential(config, {})).toThrow(
+      expect.objectContaining({ code: 'PHOTOSYNC_SIGN_IN', message: expect.stringContaining('PHOTOSYNC_TEST_KEY_PASSWORD') }),
+    );
+  });
+});
