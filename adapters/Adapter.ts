@@ -5,6 +5,8 @@ export type Capabilities = {
   readonly actions: readonly ActionKind[];
   readonly vias: readonly Via[];
   readonly surfaces: readonly Surface[];
+  /** the only users runs may name, subjects first (a live tenant's test users); absent: the harness's own */
+  readonly users?: readonly string[];
 };
 
 /** How an action went: a fault (timeout, service error after retries) is `unknown`, never a guess. */

@@ -8,6 +8,8 @@ export const ExitCode = {
   badInput: 2,
   /** checking itself failed (a check worker crashed): no verdict is given */
   failed: 3,
+  /** the live tenant could not be used (sign-in, another tenant, a budget spent, a survey or backup that failed): no verdict is given */
+  tenantFailed: 4,
   /** stopped by Ctrl-C before the runs asked for were made, with nothing found (128 + SIGINT) */
   interrupted: 130,
 } as const;

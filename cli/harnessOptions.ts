@@ -4,11 +4,13 @@ import type { Profile } from '../model/Profile.js';
 import { findMutant, MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import type { Mutant } from '../adapters/sim/mutants/Mutant.js';
 import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.js';
+import { liveTenantFactory } from '../harness/liveTenantFactory.js';
+import type { Io } from './Io.js';
 import { checkOutputDir } from './outputDir.js';
 import { UsageError } from './UsageError.js';
 
-/** The adapters `--adapter` accepts; the live one comes with its own issue. */
-export const ADAPTERS = ['sim'] as const;
+/** The adapters `--adapter` accepts: the simulated tenant on this machine, or a live one (or the emulator) named by `--config`. */
+export const ADAPTERS = ['sim', 'live'] as const;
 export const DEFAULT_SIM_PROFILE = 'threewill-2014';
 export const DEFAULT_RUNS = 200;
 export const DEFAULT_MAX_ACTIONS = 30;
@@ -31,6 +33,11 @@ export function tenantOptions(): Option[] {
       DEFAULT_SIM_PROFILE,
     ),
     new Option('--mutant <id>', 'break the simulated tenant with a mutant of the catalog (photosync mutants --list)'),
+    new Option('--config <file>', 'the live config (--adapter live): tenant, app, test users, endpoints (docs/live-config.example.jsonc)'),
+    new Option(
+      '--no-operator',
+      'with --adapter live: leave out the steps no API takes (Outlook, Teams, visits...), whatever the config says',
+    ),
     new Option('--max-actions <k>', 'most actions and observations in one run')
       .argParser(integer(1, MAX_MAX_ACTIONS, `an integer from 1 to ${MAX_MAX_ACTIONS}`))
       .default(DEFAULT_MAX_ACTIONS),
@@ -54,7 +61,17 @@ export function pathOption(): Option {
   });
 }
 
-export type TenantOptions = { adapter: string; simProfile: string; mutant?: string; maxActions: number; seed?: number; asIs?: boolean };
+export type TenantOptions = {
+  adapter: string;
+  simProfile: string;
+  mutant?: string;
+  maxActions: number;
+  seed?: number;
+  asIs?: boolean;
+  config?: string;
+  /** false with --no-operator */
+  operator?: boolean;
+};
 
 /** `--as-is`: for `run` and `matrix`, a tenant with a history, surveyed rather than set up. */
 export function asIsOption(): Option {
@@ -64,11 +81,47 @@ export function asIsOption(): Option {
   );
 }
 
-/** The tenant the options name. */
-export function tenantFrom(options: TenantOptions): TenantFactory {
+/**
+ * The tenant the options name. A live one is opened here (config read, signed in, tenant checked)
+ * and must be closed with `close`, which puts the test users' original photos back.
+ */
+export async function tenantFrom(options: TenantOptions, io: Io): Promise<TenantFactory> {
+  if (options.adapter === 'live') return liveTenant(options, io);
+  if (options.config !== undefined) throw new UsageError('--config is for --adapter live');
+  return simTenant(options);
+}
+
+/** Opens the tenant the options name, runs `body` on it, and closes it whatever happens (a live one's originals put back). */
+export async function withTenant<T>(options: TenantOptions, io: Io, body: (tenant: TenantFactory) => Promise<T>): Promise<T> {
+  const tenant = await tenantFrom(options, io);
+  try {
+    return await body(tenant);
+  } finally {
+    for (const line of (await tenant.close?.()) ?? []) io.err(`${line}\n`);
+  }
+}
+
+async function liveTenant(options: TenantOptions, io: Io): Promise<TenantFactory> {
+  if (options.config === undefined) throw new UsageError('--adapter live needs --config FILE (see docs/live-config.example.jsonc)');
+  if (options.mutant !== undefined)
+    throw new UsageError('--mutant breaks the simulated tenant; for a broken emulator, start it with photosync emulator --mutant');
+  if (options.asIs === true) throw new UsageError('--as-is is for the simulated tenant: a live tenant is always taken as it is');
+  const { openLiveTenant } = await import('../adapters/live/openLiveTenant.js');
+  const adapter = await openLiveTenant(options.config, { operator: options.operator !== false, log: (line) => io.err(`${line}\n`) });
+  return liveTenantFactory(adapter, options.config);
+}
+
+/** Checks the tenant options that need no tenant (the simulator's profile and mutant), before anything else is. */
+export function checkTenantOptions(options: TenantOptions): void {
+  if (options.adapter === 'live') return;
   if (findProfile(options.simProfile) === undefined) {
     throw new UsageError(`unknown --sim-profile "${options.simProfile}": expected one of ${PROFILE_IDS.join(', ')}`);
   }
+  if (options.mutant !== undefined) mutantNamed(options.mutant);
+}
+
+function simTenant(options: TenantOptions): TenantFactory {
+  checkTenantOptions(options);
   const asIs = options.asIs === true ? { asIs: true } : {};
   if (options.mutant === undefined) return simTenantFactory({ profile: options.simProfile, ...asIs });
   return simTenantFactory({ profile: options.simProfile, mutant: mutantNamed(options.mutant), ...asIs });
@@ -104,6 +157,8 @@ export function replayCommand(
   runs: number,
 ): string {
   const parts = ['photosync run', `--adapter ${tenant.describe.adapter}`];
+  if (tenant.describe.config !== undefined) parts.push(`--config ${tenant.describe.config}`);
+  if (tenant.describe.operator === 'none') parts.push('--no-operator');
   if (tenant.describe.simProfile !== undefined) parts.push(`--sim-profile ${tenant.describe.simProfile}`);
   if (tenant.describe.mutant !== undefined) parts.push(`--mutant ${tenant.describe.mutant}`);
   if (tenant.describe.history === 'as-is') parts.push('--as-is');

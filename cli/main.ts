@@ -1,4 +1,6 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../adapters/live/ConfigError.js';
+import type { EmulatorCommandOptions } from './emulatorCommand.js';
 import { PROFILE_IDS, PROFILES } from '../model/profiles.js';
 import { toProfilesReport } from '../reports/ProfilesReport.js';
 import { renderers } from '../reports/renderers.js';
@@ -17,6 +19,28 @@ import { DEFAULT_BUDGET, mutantsCommand, type MutantsOptions } from './mutantsCo
 import { runCommand, type RunOptions } from './runCommand.js';
 
 const VERSION = '0.1.0';
+
+/** An error of the live tenant's own (sign-in, tenant, budget, survey, backup): stable code, clean message, no verdict. */
+function isTenantFailure(e: unknown): e is Error & { code: string } {
+  if (!(e instanceof Error)) return false;
+  const code: unknown = (e as Error & { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('PHOTOSYNC_');
+}
+
+function integerIn(min: number, max: number, what: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(`expected ${what}`);
+    return n;
+  };
+}
+
+function rate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('expected a share from 0 to 1, such as 0.1');
+  return n;
+}
 
 /** Runs photosync with `argv` (without node and script); resolves with the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -105,13 +129,76 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       else code = await mutantsCommand(options, io);
     });
 
+  program
+    .command('emulator')
+    .description(
+      'serve the tenant emulator on loopback (Graph, SharePoint, Viva Engage and sign-in, backed by the simulated tenant) until Ctrl-C; --config-out writes the live config that points at it',
+    )
+    .addOption(
+      new Option('--port <p>', 'the port on 127.0.0.1 (0: any free one)')
+        .argParser(integerIn(0, 65535, 'a port from 0 to 65535'))
+        .default(0),
+    )
+    .addOption(
+      new Option('--profile <id>', `the profile the emulated tenant behaves as (${PROFILE_IDS.join(', ')}; default microsoft-2026)`),
+    )
+    .addOption(new Option('--mutant <id>', 'break the emulated tenant with a mutant of the catalog (photosync mutants --list)'))
+    .addOption(
+      new Option('--seed <n>', "the seed of the tenant's choices, ids and faults").argParser(
+        integerIn(0, 0xffff_ffff, 'an integer from 0 to 4294967295'),
+      ),
+    )
+    .addOption(new Option('--as-is', 'a tenant with a history, to be surveyed'))
+    .addOption(
+      new Option('--fault-rate <r>', 'the share of service requests that fail (429, 503, dropped connections)').argParser(rate).default(0),
+    )
+    .addOption(
+      new Option('--latency <ms>', 'a delay before every answer')
+        .argParser(integerIn(0, 60_000, 'milliseconds from 0 to 60000'))
+        .default(0),
+    )
+    .addOption(new Option('--users <ids>', 'the test users, comma-separated (default alice,bob,carol,dave)'))
+    .addOption(new Option('--config-out <file>', 'write the live config that points at this emulator (certificates beside it)'))
+    .addOption(new Option('--log', 'one line per request on stderr'))
+    .action(async (options: EmulatorCommandOptions) => {
+      const { emulatorCommand } = await import('./emulatorCommand.js');
+      code = await emulatorCommand(options, io);
+    });
+
+  program
+    .command('doctor')
+    .description(
+      "check a live config: sign-in, tenant, test users, each service's permissions and reachability, in an administrator's words; changes nothing (exit 0 ready, 1 something missing, 2 bad config)",
+    )
+    .requiredOption('--config <file>', 'the live config (docs/live-config.example.jsonc)')
+    .addOption(formatOption())
+    .action(async (options: { config: string; format: Format }) => {
+      const { doctorCommand } = await import('./liveCommands.js');
+      code = await doctorCommand(options, io);
+    });
+
+  program
+    .command('restore')
+    .description(
+      "put back the test users' original photos that a live run backed up and could not restore (exit 0 done, 4 one could not be put back)",
+    )
+    .requiredOption('--config <file>', 'the live config of the run')
+    .action(async (options: { config: string }) => {
+      const { restoreCommand } = await import('./liveCommands.js');
+      code = await restoreCommand(options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
-    if (e instanceof UsageError || e instanceof TraceError) {
+    if (e instanceof UsageError || e instanceof TraceError || e instanceof ConfigError) {
       io.err(`photosync: ${e.message}\n`);
       return ExitCode.badInput;
+    }
+    if (isTenantFailure(e)) {
+      io.err(`photosync: ${e.message}\n`);
+      return ExitCode.tenantFailed;
     }
     throw e;
   }

@@ -3,7 +3,8 @@ import { PROFILES } from '../model/profiles.js';
 import { toMatrixResult, type MatrixReport, type MatrixResult } from '../reports/MatrixReport.js';
 import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
-import { checkOutputDirs, tenantFrom, type TenantOptions } from './harnessOptions.js';
+import { checkOutputDirs, checkTenantOptions, withTenant, type TenantOptions } from './harnessOptions.js';
+import type { TenantFactory } from '../harness/TenantFactory.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
@@ -17,8 +18,12 @@ export type MatrixOptions = TenantOptions & { runs: number; out: string; record?
  * none does (the tenant fits no hypothesis), 2 on bad input.
  */
 export async function matrixCommand(options: MatrixOptions, io: Io): Promise<ExitCode> {
-  const tenant = tenantFrom(options);
+  checkTenantOptions(options);
   checkOutputDirs(options);
+  return withTenant(options, io, (tenant) => matrixOn(tenant, options, io));
+}
+
+async function matrixOn(tenant: TenantFactory, options: MatrixOptions, io: Io): Promise<ExitCode> {
   const began = performance.now();
   const progress = new ProgressLine(io);
   const { results, interrupted } = await interruptible(io, async (stop) => {

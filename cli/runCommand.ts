@@ -5,7 +5,7 @@ import { recordingSinks, writeTrace } from '../harness/traceFiles.js';
 import { renderers } from '../reports/renderers.js';
 import { toRunReport } from '../reports/RunReport.js';
 import { ExitCode } from './ExitCode.js';
-import { checkOutputDirs, oneProfile, replayCommand, tenantFrom, type TenantOptions } from './harnessOptions.js';
+import { checkOutputDirs, checkTenantOptions, oneProfile, replayCommand, withTenant, type TenantOptions } from './harnessOptions.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
@@ -16,10 +16,16 @@ export type RunOptions = TenantOptions & { profile?: string; runs: number; path?
 
 /** `photosync run`: 0 when the tenant conforms to the profile, 1 on a divergence (shrunk and written as a trace), 2 on bad input. */
 export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode> {
-  const tenant = tenantFrom(options);
+  checkTenantOptions(options);
+  if (options.adapter === 'live' && options.profile === undefined)
+    throw new UsageError('--adapter live needs --profile: which hypothesis to check the tenant against');
   const profile = oneProfile(options.profile ?? options.simProfile);
   if (options.path !== undefined && options.seed === undefined) throw new UsageError('--path needs the --seed it was found with');
   checkOutputDirs(options);
+  return withTenant(options, io, (tenant) => runOn(tenant, profile, options, io));
+}
+
+async function runOn(tenant: TenantFactory, profile: Profile, options: RunOptions, io: Io): Promise<ExitCode> {
   const progress = new ProgressLine(io);
   const e = await interruptible(io, (stop) => exploreOne(tenant, profile, options, stop, progress));
   progress.done();

@@ -15,7 +15,22 @@ export type GenerationScope = {
   readonly vias: readonly Via[];
   readonly surfaces: readonly Surface[];
   readonly windows: readonly number[];
+  /** the users runs change (one to three), and the others who only look */
+  readonly subjects: readonly string[];
+  readonly outsiders: readonly string[];
 };
+
+/** The users runs name where the tenant does not say: three subjects and two who only look. */
+export const SUBJECTS = ['alice', 'bob', 'carol'] as const;
+export const OUTSIDERS = ['dave', 'erin'] as const;
+
+/** A tenant's own users, subjects first: up to three subjects, keeping one to look on when there are two or more. */
+function castOf(users: readonly string[] | undefined): { subjects: readonly string[]; outsiders: readonly string[] } {
+  if (users === undefined) return { subjects: SUBJECTS, outsiders: OUTSIDERS };
+  if (users.length === 0) throw new RangeError('the adapter names no user runs may use');
+  const n = users.length === 1 ? 1 : Math.min(3, users.length - 1);
+  return { subjects: users.slice(0, n), outsiders: users.slice(n) };
+}
 
 /** The part of an adapter's capabilities that a profile can judge. */
 export function generationScope(capabilities: Capabilities, profile: Profile): GenerationScope {
@@ -33,5 +48,5 @@ export function generationScope(capabilities: Capabilities, profile: Profile): G
       (k !== 'setPhotoSettings' || profile.rules.includes('PHOTO-SOURCE')),
   );
   if (surfaces.length === 0) throw new RangeError(`the adapter shows no surface that ${profile.id} knows`);
-  return { actions, vias, surfaces, windows: profileWindows(profile) };
+  return { actions, vias, surfaces, windows: profileWindows(profile), ...castOf(capabilities.users) };
 }

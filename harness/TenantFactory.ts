@@ -12,6 +12,10 @@ export type TenantFactory = {
   readonly describe: { readonly adapter: string; readonly [key: string]: string };
   readonly capabilities: Capabilities;
   create(seed: number): Adapter;
+  /** false for a tenant whose chance no seed fixes (a live one): the same plan may run differently */
+  readonly seeded?: boolean;
+  /** ends the tenant's use: a live one puts its test users' original photos back; answers what it did, a line each */
+  close?(): Promise<readonly string[]>;
 };
 
 /** `asIs`: each tenant has a random history before the run, and is surveyed rather than set up (SPEC section 6). */

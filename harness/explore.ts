@@ -149,7 +149,10 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
 
   // a smaller plan draws the tenant's dice in another order: a few other seeds give it its chance
   const attempt = async (plan: Plan) => {
-    for (const seed of [plan.seed, ...otherSeeds(plan.seed)]) {
+    // a tenant without a seed (a live one) has chance of its own: the same plan is tried again instead
+    const seeds =
+      tenants.seeded === false ? Array.from({ length: UNSEEDED_TRIES }, () => plan.seed) : [plan.seed, ...otherSeeds(plan.seed)];
+    for (const seed of seeds) {
       const run = await checkedRun(tenants.create(seed), profile, { ...plan, seed });
       if (diverged(run)) return run.plan;
     }
@@ -188,7 +191,9 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
   };
   // a replay (`path`) repeats its counterexample; a search may have met a long story first, where
   // plans shorter than it hold a shorter one
-  for (let round = 0; options.path === undefined && round < SHORTER_ROUNDS && !stop.stopped; round++) {
+  // on a tenant without a seed every search is a new story of its own: one shrunk story is the evidence
+  const rounds = tenants.seeded === false ? 0 : SHORTER_ROUNDS;
+  for (let round = 0; options.path === undefined && round < rounds && !stop.stopped; round++) {
     const length = planLength(best.plan.steps);
     if (length <= 1) break;
     const seed = (Math.imul(best.seed ^ 0x2545_f491, round + 7) + round) | 0;
@@ -219,6 +224,8 @@ export async function explore(tenants: TenantFactory, profile: Profile, options:
 
 /** How many other seeds shrinking tries for a smaller plan before it gives the plan up. */
 export const SHRINK_SEEDS = 16;
+/** How many times shrinking tries a smaller plan on a tenant that takes no seed before it gives the plan up. */
+export const UNSEEDED_TRIES = 2;
 
 /** The seeds tried after `seed`: fixed by it, so that shrinking replays the same way. */
 function otherSeeds(seed: number): number[] {

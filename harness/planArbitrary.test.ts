@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findProfile, PROFILES } from '../model/profiles.js';
 import { isLook } from '../adapters/RunStep.js';
-import { generationScope } from './GenerationScope.js';
-import { isWaitUntil, planLength } from './Plan.js';
-import { planArbitrary, SUBJECTS } from './planArbitrary.js';
+import { generationScope, SUBJECTS } from './GenerationScope.js';
+import { isWaitUntil, namedUsers, planLength } from './Plan.js';
+import { planArbitrary } from './planArbitrary.js';
 import { simTenantFactory } from './TenantFactory.js';
 
 const scopeOf = (sim: string, profile: string) => generationScope(simTenantFactory({ profile: sim }).capabilities, findProfile(profile)!);
@@ -63,6 +63,27 @@ describe('planArbitrary', () => {
     for (const u of SUBJECTS) expect(seen).toContain(`user:${u}`);
     expect(seen).toContain('waitUntil');
     expect(seen).toContain('do:wait');
+  });
+
+  it("names only a tenant's own users where it lists them: its first ones change, the last one only looks", () => {
+    const own = scopeOf('microsoft-2026', 'microsoft-2026');
+    const scope = generationScope(
+      { ...simTenantFactory({ profile: 'microsoft-2026' }).capabilities, users: ['ann', 'ben', 'cy', 'di'] },
+      findProfile('microsoft-2026')!,
+    );
+    expect(scope.subjects).toEqual(['ann', 'ben', 'cy']);
+    expect(scope.outsiders).toEqual(['di']);
+    expect(own.subjects).toEqual(SUBJECTS);
+    const named = new Set<string>();
+    for (const plan of fc.sample(planArbitrary(scope, 30), { numRuns: 200, seed: 11 })) for (const u of namedUsers(plan)) named.add(u);
+    expect([...named].filter((u) => u !== 'admin').sort()).toEqual(['ann', 'ben', 'cy', 'di']);
+    const alone = generationScope(
+      { ...simTenantFactory({ profile: 'microsoft-2026' }).capabilities, users: ['solo'] },
+      findProfile('microsoft-2026')!,
+    );
+    expect(alone).toMatchObject({ subjects: ['solo'], outsiders: [] });
+    for (const plan of fc.sample(planArbitrary(alone, 10), { numRuns: 50, seed: 5 }))
+      expect(namedUsers(plan).filter((u) => u !== 'admin')).toEqual(['solo']);
   });
 
   it('puts a good share of its waits just inside or just outside a window of the profile', () => {

@@ -19,9 +19,6 @@ import { isPause, type Plan, type PlanStep } from './Plan.js';
 
 /** The photos runs set; p0 is what users start with. */
 export const PHOTOS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'] as const;
-/** The users a run may change; viewers are these and the outsiders. */
-export const SUBJECTS = ['alice', 'bob', 'carol'] as const;
-export const OUTSIDERS = ['dave', 'erin'] as const;
 /** The role names runs give users and allow in the tenant's photo settings (PHOTO-SOURCE). */
 export const ROLES = ['photo-admin', 'helpdesk'] as const;
 
@@ -57,12 +54,12 @@ function swarmArbitrary(scope: GenerationScope): fc.Arbitrary<Swarm> {
       vias: subsetArbitrary(scope.vias),
       surfaces: subsetArbitrary(scope.surfaces),
       kinds: subsetArbitrary(scope.actions),
-      n: fc.integer({ min: 1, max: SUBJECTS.length }),
-      outsiders: fc.integer({ min: 0, max: OUTSIDERS.length }),
+      n: fc.integer({ min: 1, max: scope.subjects.length }),
+      outsiders: fc.integer({ min: 0, max: scope.outsiders.length }),
     })
     .map(({ vias, surfaces, kinds, n, outsiders }) => {
-      const subjects = SUBJECTS.slice(0, n);
-      return { vias, surfaces, kinds, subjects, viewers: [...subjects, ...OUTSIDERS.slice(0, Math.max(outsiders, 1))] };
+      const subjects = scope.subjects.slice(0, n);
+      return { vias, surfaces, kinds, subjects, viewers: [...subjects, ...scope.outsiders.slice(0, Math.max(outsiders, 1))] };
     });
 }
 

@@ -1,5 +1,7 @@
 import type { CheckReport } from './CheckReport.js';
 import { checkText } from './checkText.js';
+import type { DoctorReport } from './DoctorReport.js';
+import { doctorText } from './doctorText.js';
 import { jsonRenderer } from './jsonRenderer.js';
 import type { MatrixReport } from './MatrixReport.js';
 import { matrixText } from './matrixText.js';
@@ -24,4 +26,5 @@ export const renderers = {
   mutantRuns: { text: mutantRunsText, json: jsonRenderer<MutantRunsReport>() },
   run: { text: runText, json: jsonRenderer<RunReport>() },
   matrix: { text: matrixText, json: jsonRenderer<MatrixReport>() },
+  doctor: { text: doctorText, json: jsonRenderer<DoctorReport>() },
 } as const satisfies Record<string, Record<'text' | 'json', Renderer<never>>>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47');
+const Guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47');
 const HttpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// address' });
 const EnvName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected the name of an environment variable, such as PHOTOSYNC_CLIENT_SECRET');
 
@@ -78,8 +80,11 @@ export const LiveConfig = z
     credential: LiveCredential,
     endpoints: LiveEndpoints,
     users: z.array(LiveUser).min(1, 'name at least one test user'),
-    /** `terminal`: steps with no API are asked of the person at the terminal; `none`: they are not generated */
-    operator: z.enum(['terminal', 'none']).default('terminal'),
+    /**
+     * `terminal`: steps with no API are asked of the person at the terminal; `none`: they are not
+     * generated; `emulator`: the tenant emulator's scripted operator takes them (and its sign-ins)
+     */
+    operator: z.enum(['terminal', 'none', 'emulator']).default('terminal'),
     budget: LiveBudget.default({ requests: 20_000, hours: 168 }),
     http: LiveHttp.default({ timeoutSeconds: 30, retries: 6, maxBackoffSeconds: 120 }),
     /** image files of the placeholders this tenant shows for a user with no photo, besides the built-in ones and those read at sign-in */
@@ -88,11 +93,19 @@ export const LiveConfig = z
     stateDir: z.string().min(1).default('photosync-live'),
   })
   .superRefine((config, ctx) => {
+    if (config.operator === 'emulator' && config.endpoints.virtualClock === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['operator'],
+        message: 'the "emulator" operator is the tenant emulator\'s: set endpoints.virtualClock to its control endpoint',
+      });
+    }
     const seen = new Map<string, number>();
     config.users.forEach((u, i) => {
       for (const key of [u.id, u.upn.toLowerCase()]) {
         const first = seen.get(key);
-        if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['users', i], message: `"${key}" is already test user ${first + 1}` });
+        if (first !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['users', i], message: `"${key}" is already test user ${first + 1}` });
         else seen.set(key, i);
       }
     });

@@ -18,7 +18,10 @@ function lineAt(text: string, offset: number): number {
 function nodeNear(tree: Node | undefined, path: readonly PropertyKey[]): Node | undefined {
   if (tree === undefined) return undefined;
   for (let n = path.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, path.slice(0, n).map((k) => (typeof k === 'number' ? k : String(k))));
+    const node = findNodeAtLocation(
+      tree,
+      path.slice(0, n).map((k) => (typeof k === 'number' ? k : String(k))),
+    );
     if (node !== undefined) return node.parent?.type === 'property' ? node.parent : node;
   }
   return undefined;
@@ -51,8 +54,10 @@ export async function loadLiveConfig(path: string, env: Env = process.env): Prom
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
-  if (first !== undefined) throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, lineAt(text, first.offset), '', `not JSON: ${printParseErrorCode(first.error)}`);
-  if (tree?.type !== 'object') throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, tree === undefined ? 0 : lineAt(text, tree.offset), '', 'expected a JSON object');
+  if (first !== undefined)
+    throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, lineAt(text, first.offset), '', `not JSON: ${printParseErrorCode(first.error)}`);
+  if (tree?.type !== 'object')
+    throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, tree === undefined ? 0 : lineAt(text, tree.offset), '', 'expected a JSON object');
   const raw = getNodeValue(tree) as Record<string, unknown>;
 
   const fromEnv = new Map<string, string>();
@@ -76,8 +81,12 @@ export async function loadLiveConfig(path: string, env: Env = process.env): Prom
   const base = dirname(resolve(path));
   return {
     ...config,
-    credential: config.credential.kind === 'certificate' ? { ...config.credential, path: resolve(base, config.credential.path) } : config.credential,
-    endpoints: config.endpoints.trustedCa === undefined ? config.endpoints : { ...config.endpoints, trustedCa: resolve(base, config.endpoints.trustedCa) },
+    credential:
+      config.credential.kind === 'certificate' ? { ...config.credential, path: resolve(base, config.credential.path) } : config.credential,
+    endpoints:
+      config.endpoints.trustedCa === undefined
+        ? config.endpoints
+        : { ...config.endpoints, trustedCa: resolve(base, config.endpoints.trustedCa) },
     placeholders: config.placeholders.map((f) => resolve(base, f)),
     stateDir: resolve(base, config.stateDir),
   };

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { PHOTO_SOURCES, type PhotoSettings } from '../../../model/vocabulary.js';
+import { changeReply, join, parseJson, serviceMessage, tokenOr, type Reply, type Services } from './Services.js';
+
+const PhotoUpdateSettings = z.object({ source: z.enum(PHOTO_SOURCES).nullish(), allowedRoles: z.array(z.string()).nullish() });
+
+/** A photo as a service holds it: its bytes, or none. */
+export type Held = { readonly kind: 'photo'; readonly bytes: Buffer } | { readonly kind: 'none' };
+
+/**
+ * Microsoft Graph's photo endpoints (v1.0) and the tenant's photo update settings (beta).
+ * Invariant: a read changes nothing; a 404 of the photo is `none` (the status, not the error code).
+ */
+export class GraphApi {
+  constructor(private readonly services: Services) {}
+
+  private url(path: string): string {
+    return join(this.services.endpoints.graph, path);
+  }
+
+  private userPhoto(upn: string): string {
+    return this.url(`v1.0/users/${encodeURIComponent(upn)}/photo/$value`);
+  }
+
+  /** The mailbox photo (the `graph` surface), read app-only or as `as`. */
+  async photo(upn: string, as?: string): Promise<Reply<Held>> {
+    const t = await tokenOr(this.services, 'graph', as);
+    if ('reason' in t) return { kind: 'unknown', reason: t.reason };
+    const outcome = await this.services.send({ method: 'GET', url: this.userPhoto(upn), token: async () => t.token });
+    if (outcome.kind === 'unknown') return { kind: 'unknown', reason: outcome.reason };
+    if (outcome.status === 404) return { kind: 'ok', value: { kind: 'none' } };
+    if (outcome.status === 200) return { kind: 'ok', value: { kind: 'photo', bytes: outcome.body } };
+    return { kind: 'unknown', reason: serviceMessage(outcome.status, outcome.body) };
+  }
+
+  /** `setPhoto via graph`: app-only when `as` is undefined (the tenant acts), else as that user. */
+  async setPhoto(upn: string, bytes: Buffer, as?: string): Promise<Reply<void>> {
+    const t = await tokenOr(this.services, 'graph', as);
+    if ('reason' in t) return { kind: 'unknown', reason: t.reason };
+    return changeReply(
+      await this.services.send({
+        method: 'PUT',
+        url: this.userPhoto(upn),
+        headers: { 'content-type': 'image/jpeg' },
+        body: bytes,
+        token: async () => t.token,
+      }),
+    );
+  }
+
+  /** `removePhoto via graph`; removing a photo that is not there is done. */
+  async removePhoto(upn: string, as?: string): Promise<Reply<void>> {
+    const t = await tokenOr(this.services, 'graph', as);
+    if ('reason' in t) return { kind: 'unknown', reason: t.reason };
+    const outcome = await this.services.send({ method: 'DELETE', url: this.userPhoto(upn), token: async () => t.token });
+    if (outcome.kind === 'answered' && outcome.status === 404) return { kind: 'ok', value: undefined };
+    return changeReply(outcome);
+  }
+
+  /** The tenant's photo update settings; absent fields read as Graph's defaults. */
+  async photoSettings(): Promise<Reply<PhotoSettings>> {
+    const t = await tokenOr(this.services, 'graph');
+    if ('reason' in t) return { kind: 'unknown', reason: t.reason };
+    const outcome = await this.services.send({
+      method: 'GET',
+      url: this.url('beta/admin/people/photoUpdateSettings'),
+      token: async () => t.token,
+    });
+    if (outcome.kind === 'unknown') return { kind: 'unknown', reason: outcome.reason };
+    if (outcome.status !== 200) return { kind: 'unknown', reason: serviceMessage(outcome.status, outcome.body) };
+    const parsed = PhotoUpdateSettings.safeParse(parseJson(outcome.body));
+    if (!parsed.success)
+      return { kind: 'unknown', reason: `photoUpdateSettings: unexpected answer: ${parsed.error.issues[0]?.message ?? ''}` };
+    return { kind: 'ok', value: { source: parsed.data.source ?? 'unset', allowedRoles: parsed.data.allowedRoles ?? [] } };
+  }
+
+  /** `setPhotoSettings`, made by the tenant (app-only). */
+  async setPhotoSettings(settings: PhotoSettings): Promise<Reply<void>> {
+    const t = await tokenOr(this.services, 'graph');
+    if ('reason' in t) return { kind: 'unknown', reason: t.reason };
+    return changeReply(
+      await this.services.send({
+        method: 'PATCH',
+        url: this.url('beta/admin/people/photoUpdateSettings'),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ source: settings.source, allowedRoles: settings.allowedRoles }),
+        token: async () => t.token,
+      }),
+    );
+  }
+}

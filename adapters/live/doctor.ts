@@ -1,0 +1,159 @@
+import { access, constants, mkdir } from 'node:fs/promises';
+import { join, serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
+import type { LiveConfig } from './LiveConfig.js';
+
+/** One thing `doctor` checked: passed, or what is missing in an administrator's words and how to fix it. */
+export type DoctorCheck = {
+  readonly service: string;
+  readonly check: string;
+  readonly status: 'ok' | 'missing' | 'skipped';
+  readonly detail: string;
+};
+
+/** What doctor looks through: the config's connections, and whether a person can answer at this terminal. */
+export type Probe = {
+  readonly services: Services;
+  readonly config: LiveConfig;
+  readonly checkTenant: () => Promise<void>;
+  readonly terminal: boolean;
+};
+
+const ok = (service: string, check: string, detail = ''): DoctorCheck => ({ service, check, status: 'ok', detail });
+const missing = (service: string, check: string, detail: string): DoctorCheck => ({ service, check, status: 'missing', detail });
+
+/** What a refused request means, by status, for the permission the check needs. */
+function refusal(status: number, body: Buffer, permission: string): string {
+  if (status === 401) return `signed in, but the service refused the token (${serviceMessage(status, body)})`;
+  if (status === 403) return `the app lacks ${permission} (or an administrator has not granted consent): ${serviceMessage(status, body)}`;
+  return serviceMessage(status, body);
+}
+
+async function get(
+  probe: Probe,
+  resource: Resource,
+  url: string,
+  as?: string,
+  accept?: string,
+): Promise<{ status: number; body: Buffer } | { reason: string }> {
+  const t = await tokenOr(probe.services, resource, as);
+  if ('reason' in t) return { reason: t.reason };
+  const outcome = await probe.services.send({
+    method: 'GET',
+    url,
+    token: async () => t.token,
+    ...(accept === undefined ? {} : { headers: { accept } }),
+  });
+  return outcome.kind === 'unknown' ? { reason: `no answer: ${outcome.reason}` } : { status: outcome.status, body: outcome.body };
+}
+
+/**
+ * `photosync doctor`: signs in, checks the tenant, each test user, the permissions each service
+ * needs and the state folder, and says what is missing. Invariant: it changes nothing in the tenant.
+ */
+export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
+  const { config, services } = probe;
+  const out: DoctorCheck[] = [];
+  const graphToken = await tokenOr(services, 'graph');
+  if ('reason' in graphToken) {
+    out.push(
+      missing(
+        'Microsoft Entra',
+        'app sign-in',
+        `${graphToken.reason}. Check tenantId, clientId and the credential, and that the certificate is uploaded to the app registration.`,
+      ),
+    );
+    return out;
+  }
+  out.push(ok('Microsoft Entra', 'app sign-in', `as app ${config.clientId}`));
+  try {
+    await probe.checkTenant();
+    out.push(ok('Microsoft Entra', 'tenant', config.tenantId));
+  } catch (e) {
+    out.push(missing('Microsoft Entra', 'tenant', (e as Error).message));
+    return out;
+  }
+
+  for (const u of config.users) {
+    const r = await get(
+      probe,
+      'graph',
+      join(config.endpoints.graph, `v1.0/users/${encodeURIComponent(u.upn)}?$select=id,userPrincipalName`),
+    );
+    if ('reason' in r) out.push(missing('Microsoft Graph', `test user ${u.id}`, r.reason));
+    else if (r.status === 200) out.push(ok('Microsoft Graph', `test user ${u.id}`, u.upn));
+    else if (r.status === 404) out.push(missing('Microsoft Graph', `test user ${u.id}`, `${u.upn} is not a user of this tenant`));
+    else out.push(missing('Microsoft Graph', `test user ${u.id}`, refusal(r.status, r.body, 'User.Read.All')));
+  }
+
+  const first = config.users[0]!;
+  const photo = await get(probe, 'graph', join(config.endpoints.graph, `v1.0/users/${encodeURIComponent(first.upn)}/photo/$value`));
+  if ('reason' in photo) out.push(missing('Microsoft Graph', 'photos', photo.reason));
+  else if (photo.status === 200 || photo.status === 404) out.push(ok('Microsoft Graph', 'photos', `read the photo of ${first.upn}`));
+  else out.push(missing('Microsoft Graph', 'photos', refusal(photo.status, photo.body, 'ProfilePhoto.ReadWrite.All')));
+
+  const settings = await get(probe, 'graph', join(config.endpoints.graph, 'beta/admin/people/photoUpdateSettings'));
+  if ('reason' in settings) out.push(missing('Microsoft Graph', 'photo update settings', settings.reason));
+  else if (settings.status === 200) out.push(ok('Microsoft Graph', 'photo update settings'));
+  else
+    out.push(missing('Microsoft Graph', 'photo update settings', refusal(settings.status, settings.body, 'PeopleSettings.ReadWrite.All')));
+
+  if (config.credential.kind === 'secret') {
+    out.push(
+      missing(
+        'SharePoint',
+        'app-only access',
+        'SharePoint refuses a client secret for app-only access: SharePoint is read as a signed-in test user instead; use a certificate to read it as the app',
+      ),
+    );
+  } else {
+    const account = `'i:0#.f|membership|${first.upn}'`;
+    const props = await get(
+      probe,
+      'sharepoint',
+      `${join(config.endpoints.sharepoint, '_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)')}?@v=${encodeURIComponent(account)}`,
+      undefined,
+      'application/json;odata=nometadata',
+    );
+    if ('reason' in props) out.push(missing('SharePoint', 'user profiles', props.reason));
+    else if (props.status === 200) out.push(ok('SharePoint', 'user profiles', `read the profile of ${first.upn}`));
+    else
+      out.push(
+        missing('SharePoint', 'user profiles', refusal(props.status, props.body, 'Sites.FullControl.All (SharePoint, application)')),
+      );
+    const thumb = await get(
+      probe,
+      'mySite',
+      `${join(config.endpoints.mySite, '_layouts/15/userphoto.aspx')}?${new URLSearchParams({ size: 'S', accountname: first.upn })}`,
+    );
+    if ('reason' in thumb) out.push(missing('SharePoint', 'My Site photos', thumb.reason));
+    else if (thumb.status === 200) out.push(ok('SharePoint', 'My Site photos', config.endpoints.mySite));
+    else
+      out.push(
+        missing('SharePoint', 'My Site photos', refusal(thumb.status, thumb.body, 'Sites.FullControl.All (SharePoint, application)')),
+      );
+  }
+
+  out.push({
+    service: 'Viva Engage',
+    check: 'delegated sign-in',
+    status: 'skipped',
+    detail: "Viva Engage takes only a signed-in user's token: each test user signs in (device code) at the first run that reads it",
+  });
+  out.push(
+    config.operator === 'terminal' && !probe.terminal
+      ? missing(
+          'photosync',
+          'operator',
+          'the config asks the person at the terminal for steps with no API, but standard input is not a terminal: answer from a terminal, or set "operator": "none"',
+        )
+      : ok('photosync', 'operator', config.operator),
+  );
+  try {
+    await mkdir(config.stateDir, { recursive: true });
+    await access(config.stateDir, constants.W_OK);
+    out.push(ok('photosync', 'state folder', config.stateDir));
+  } catch (e) {
+    out.push(missing('photosync', 'state folder', `cannot write ${config.stateDir}: ${(e as Error).message}`));
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+import { table } from 'table';
+import { doctorPassed, type DoctorReport } from './DoctorReport.js';
+import type { Renderer } from './Renderer.js';
+
+const MARK = { ok: 'ok', missing: 'MISSING', skipped: 'later' } as const;
+
+/** `doctor` for people: a row per check, readable at 100 columns, then what to do. */
+export const doctorText: Renderer<DoctorReport> = (report) => {
+  const rows = [['service', 'check', '', 'detail'], ...report.checks.map((c) => [c.service, c.check, MARK[c.status], c.detail])];
+  const verdict = doctorPassed(report)
+    ? `Everything a live run needs is there (${report.config}).`
+    : `Something a live run needs is missing (${report.config}): see MISSING above.`;
+  return `${table(rows, { columns: { 0: { width: 15, wrapWord: true }, 1: { width: 18, wrapWord: true }, 2: { width: 7 }, 3: { width: 44, wrapWord: true } } })}${verdict}\n`;
+};
