@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('run')
     .description(
-      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 130 stopped by Ctrl-C)',
+      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 4 a live tenant could not be used, 130 stopped by Ctrl-C)',
     )
     .addOption(new Option('--profile <id>', `the profile to check against (${PROFILE_IDS.join(', ')}; default: the --sim-profile)`))
     .addOption(runsOption('how many random runs', DEFAULT_RUNS))
@@ -100,7 +100,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('matrix')
     .description(
-      'check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other (exit 0 some profile holds, 1 none does, 2 bad input)',
+      'check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other (exit 0 some profile holds, 1 none does, 2 bad input, 4 a live tenant could not be used)',
     )
     .addOption(runsOption('how many random runs per profile', DEFAULT_RUNS))
     .addOption(new Option('--out <dir>', 'where the traces of divergences are written').default(DEFAULT_OUT))

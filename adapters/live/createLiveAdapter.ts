@@ -72,12 +72,14 @@ export type LiveParts = {
   readonly sharePointAppOnly: boolean;
   /** lets go of connections and the operator */
   close(): Promise<void>;
+  /** HTTP requests made so far, retries and redirects included */
+  requests(): number;
   /** where progress goes (a wait for the tenant to settle), a line each */
   readonly log?: (line: string) => void;
 };
 
-/** The live adapter, with what a run needs besides the contract: putting the originals back, and letting go of its connections. */
-export type LiveAdapter = Adapter & { restoreOriginals(): Promise<Restored[]>; close(): Promise<void> };
+/** The live adapter, with what a run needs besides the contract: putting the originals back, letting go of its connections, and the requests it made. */
+export type LiveAdapter = Adapter & { restoreOriginals(): Promise<Restored[]>; close(): Promise<void>; requests(): number };
 
 const SP_SURFACE_SIZE: Partial<Record<Surface, ThumbnailSize>> = { 'sp-people-picker': 'S', 'sp-newsfeed': 'M' };
 
@@ -381,5 +383,6 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
       return out;
     },
     close: () => parts.close(),
+    requests: () => parts.requests(),
   };
 }

@@ -29,6 +29,7 @@ export type OpenOptions = {
 export type LiveConnection = {
   readonly config: LiveConfig;
   readonly http: HttpClient;
+  readonly budget: RequestBudget;
   readonly tokens: Tokens;
   readonly services: Services;
 };
@@ -40,11 +41,12 @@ export type SignInPrompt = (upn: string, message: string, userCode: string, veri
 export async function connect(configPath: string, options: OpenOptions & { prompt?: SignInPrompt } = {}): Promise<LiveConnection> {
   const config = await loadLiveConfig(configPath, options.env);
   const trustedCa = config.endpoints.trustedCa === undefined ? undefined : await readFile(config.endpoints.trustedCa, 'utf8');
+  const budget = new RequestBudget(config.budget.requests);
   const http = new HttpClient({
     timeoutMs: config.http.timeoutSeconds * 1000,
     retries: config.http.retries,
     maxBackoffMs: config.http.maxBackoffSeconds * 1000,
-    budget: new RequestBudget(config.budget.requests),
+    budget,
     ...(trustedCa === undefined ? {} : { trustedCa }),
   });
   const prompt = options.prompt;
@@ -68,7 +70,7 @@ export async function connect(configPath: string, options: OpenOptions & { promp
     send: (r) => http.send(r),
     token: (resource, as) => tokens.token(resource, as),
   };
-  return { config, http, tokens, services };
+  return { config, http, budget, tokens, services };
 }
 
 /**
@@ -92,7 +94,7 @@ export async function openLiveTenant(configPath: string, options: OpenOptions = 
       else await operator.take({ kind: 'signIn', signInAs: upn, userCode, verificationUri, message });
     },
   });
-  const { config, http, tokens, services } = connection;
+  const { config, http, budget, tokens, services } = connection;
   count = BASELINE_FIRST + config.users.length;
   const kind = options.operator === false ? 'none' : config.operator;
   const placeholders = await Promise.all(config.placeholders.map((f) => readFile(f)));
@@ -126,6 +128,7 @@ export async function openLiveTenant(configPath: string, options: OpenOptions = 
     },
     sharePointAppOnly: config.credential.kind === 'certificate',
     log,
+    requests: () => budget.used,
     async close() {
       await operator?.close?.();
       await http.close();

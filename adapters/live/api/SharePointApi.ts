@@ -63,13 +63,21 @@ export class SharePointApi {
     return { kind: 'ok', value: { ...(PictureUrl ? { pictureUrl: PictureUrl } : {}), mySite: Boolean(PersonalUrl) } };
   }
 
-  /** The large photo the profile page shows, through PictureUrl: none where the profile has none. */
+  /** The photo the profile page shows: the image at PictureUrl (none where the profile has none). */
   async profilePhoto(upn: string, viewer: string): Promise<Reply<Held>> {
     const props = await this.properties(upn, viewer);
     if (props.kind !== 'ok') return props;
-    if (props.value.pictureUrl === undefined) return { kind: 'ok', value: { kind: 'none' } };
-    const photo = await this.thumbnail(upn, 'L', viewer, false);
-    return photo.kind === 'ok' ? { kind: 'ok', value: { kind: 'photo', bytes: photo.value } } : photo;
+    const url = props.value.pictureUrl;
+    if (url === undefined) return { kind: 'ok', value: { kind: 'none' } };
+    const t = await this.bearer('mySite', viewer);
+    if ('reason' in t) return { kind: 'unknown', reason: t.reason };
+    // the token goes only to the My Site host itself, never to another origin a profile names
+    const absolute = new URL(url, this.services.endpoints.mySite);
+    const own = absolute.origin === new URL(this.services.endpoints.mySite).origin;
+    const outcome = await this.services.send({ method: 'GET', url: absolute.toString(), ...(own ? { token: async () => t.token } : {}) });
+    if (outcome.kind === 'unknown') return { kind: 'unknown', reason: outcome.reason };
+    if (outcome.status !== 200) return { kind: 'unknown', reason: serviceMessage(outcome.status, outcome.body) };
+    return { kind: 'ok', value: { kind: 'photo', bytes: outcome.body } };
   }
 
   /** `setPhoto via sharepoint`: SetMyProfilePicture, as the user whose photo it is. */
