@@ -50,8 +50,16 @@ function counted(adapter: LiveAdapter, tally: Tally): LiveAdapter {
   return {
     ...adapter,
     perform,
-    setup: (users, settings) => around(() => adapter.setup(users, settings), (n) => void (tally.startRequests += n)),
-    survey: (users) => around(() => adapter.survey!(users), (n) => void (tally.startRequests += n)),
+    setup: (users, settings) =>
+      around(
+        () => adapter.setup(users, settings),
+        (n) => void (tally.startRequests += n),
+      ),
+    survey: (users) =>
+      around(
+        () => adapter.survey!(users),
+        (n) => void (tally.startRequests += n),
+      ),
     observe: (surface, user, viewer) =>
       around(
         async (): Promise<ObserveOutcome> => {
@@ -77,7 +85,11 @@ async function measure(faultRate: number, runs: number, seed: number): Promise<v
     const adapter = await openLiveTenant(path);
     const tally: Tally = { looks: 0, seen: 0, lookRequests: 0, actions: 0, actionRequests: 0, startRequests: 0 };
     const began = performance.now();
-    const e = await explore(liveTenantFactory(counted(adapter, tally), path), findProfile('microsoft-2026')!, { runs, maxActions: 20, seed });
+    const e = await explore(liveTenantFactory(counted(adapter, tally), path), findProfile('microsoft-2026')!, {
+      runs,
+      maxActions: 20,
+      seed,
+    });
     const ms = performance.now() - began;
     const total = tally.lookRequests + tally.actionRequests + tally.startRequests;
     say(
