@@ -1,4 +1,4 @@
-import type { Action, ActionKind, Photo, PhotoSettings, Surface, UserInit, Via } from '../model/vocabulary.js';
+import type { Action, ActionKind, Photo, PhotoSettings, Store, Surface, UserInit, Via } from '../model/vocabulary.js';
 
 /** What a tenant lets the harness do and see; the harness generates nothing outside it. */
 export type Capabilities = {
@@ -48,9 +48,11 @@ export type Adapter = {
   /**
    * Present on a tenant taken as it is (a live one, or a simulated one with a history): reads, for
    * each of `users` (subjects and viewers), what the tenant holds now, with `unknown` for what it
-   * cannot know. WARNING: call it after `setup` and before the first action; it changes nothing.
+   * cannot know. `reads`, when given, names the stores of each user the run will read: the others
+   * may be answered `unknown` (which only widens what the model allows), sparing their requests.
+   * WARNING: call it after `setup` and before the first action; it changes nothing.
    */
-  survey?(users: readonly string[]): Promise<Survey>;
+  survey?(users: readonly string[], reads?: ReadonlyMap<string, ReadonlySet<Store>>): Promise<Survey>;
   teardown(): Promise<void>;
   readonly perform: ActionHandlers;
   observe(surface: Surface, user: string, viewer: string): Promise<ObserveOutcome>;

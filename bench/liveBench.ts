@@ -14,9 +14,10 @@ import { announce, positive, say } from './benchKit.js';
 
 /**
  * `node dist/bench/liveBench.js` (part of `npm run bench`): the live adapter on the tenant emulator,
- * HTTP requests per checked observation (goal at most 1.2 without faults), with and without faults,
- * split into the requests of looks, of actions and of each run's setup and survey. A measurement:
- * it asserts nothing.
+ * requests to the tenant's services per checked observation (goal at most 1.2 without faults), with
+ * and without faults, split into the requests of looks, of actions and of each run's setup and
+ * survey; sign-in and the emulator's own clock and scripted operator, which a real tenant does not
+ * have, are not counted. A measurement: it asserts nothing.
  */
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const GOAL = 1.2;

@@ -4,7 +4,7 @@ import { HOUR, MINUTE } from '../model/Params.js';
 import { defaultUser } from '../model/vocabulary.js';
 import { DEFAULT_START } from '../adapters/sim/SimTenant.js';
 import { findMutant } from '../adapters/sim/mutants/catalog.js';
-import { checkedRun } from './checkedRun.js';
+import { checkedRun, storesRead } from './checkedRun.js';
 import { simTenantFactory } from './TenantFactory.js';
 
 const alice = { ...defaultUser('alice'), photo: 'p0' };
@@ -75,5 +75,23 @@ describe('checkedRun', () => {
     expect(annotated.verdict).toEqual(plain.verdict);
     expect(annotated.events).toEqual(plain.events);
     expect(annotated.allowed).toEqual([['p0'], undefined, undefined, ['p1']]);
+  });
+});
+
+describe('storesRead', () => {
+  it("names the stores a plan's looks read, with Exchange behind SharePoint and Viva Engage, and nothing for a user no look reads", () => {
+    const reads = storesRead({
+      steps: [
+        { do: 'setPhoto', user: 'carol', photo: 'p1', via: 'graph' },
+        { see: 'owa-email', user: 'alice', viewer: 'bob' },
+        { waitUntil: HOUR, back: 0, delta: 0 },
+        { see: 'sp-newsfeed', user: 'bob', viewer: 'alice' },
+        { see: 'yammer', user: 'bob', viewer: 'carol' },
+      ],
+    });
+    expect(Object.fromEntries([...reads].map(([u, s]) => [u, [...s].sort()]))).toEqual({
+      alice: ['exchange'],
+      bob: ['exchange', 'sharepoint', 'yammer'],
+    });
   });
 });

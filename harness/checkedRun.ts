@@ -1,10 +1,10 @@
 import { ProfileChecker, type TraceStart } from '../model/ProfileChecker.js';
 import type { Profile } from '../model/Profile.js';
 import type { Verdict } from '../model/Verdict.js';
-import type { Photo, TraceEvent } from '../model/vocabulary.js';
+import { SURFACE_STORE, type Photo, type Store, type TraceEvent } from '../model/vocabulary.js';
 import type { Adapter } from '../adapters/Adapter.js';
 import { isLook, type RunStep } from '../adapters/RunStep.js';
-import { namedUsers, type ConcretePlan, type Plan } from './Plan.js';
+import { isWaitUntil, namedUsers, type ConcretePlan, type Plan } from './Plan.js';
 import { playPlan } from './playPlan.js';
 import { TraceRecorder } from './TraceRecorder.js';
 
@@ -71,8 +71,26 @@ export async function checkedRun(adapter: Adapter, profile: Profile, plan: Plan,
 async function traceStart(adapter: Adapter, plan: Plan): Promise<TraceStart> {
   const start = adapter.clock.now();
   if (adapter.survey === undefined) return { start, users: plan.users, photoSettings: plan.photoSettings };
-  const found = await adapter.survey(namedUsers(plan));
+  const found = await adapter.survey(namedUsers(plan), storesRead(plan));
   return { start, users: found.users, photoSettings: found.photoSettings };
+}
+
+/**
+ * The stores of each user a plan's looks read, and Exchange wherever SharePoint or Viva Engage is
+ * read, since they take their photos from it: what a survey must read for the run to be judged as
+ * sharply as from a full survey of the stores it looks at.
+ */
+export function storesRead(plan: Pick<Plan, 'steps'>): Map<string, Set<Store>> {
+  const reads = new Map<string, Set<Store>>();
+  for (const step of plan.steps) {
+    if (isWaitUntil(step) || !isLook(step)) continue;
+    const store = SURFACE_STORE[step.see];
+    const set = reads.get(step.user) ?? new Set<Store>();
+    set.add(store);
+    if (store === 'sharepoint' || store === 'yammer') set.add('exchange');
+    reads.set(step.user, set);
+  }
+  return reads;
 }
 
 /** Whether a run ended in a divergence (an `unknown` verdict is not one). */

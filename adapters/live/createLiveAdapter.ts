@@ -6,6 +6,7 @@ import {
   type Action,
   type Photo,
   type PhotoSettings,
+  type Store,
   type StoreInit,
   type Surface,
   type UserInit,
@@ -72,13 +73,13 @@ export type LiveParts = {
   readonly sharePointAppOnly: boolean;
   /** lets go of connections and the operator */
   close(): Promise<void>;
-  /** HTTP requests made so far, retries and redirects included */
+  /** requests made so far to the tenant's services, retries and redirects included (not sign-in, not an emulator's control endpoint) */
   requests(): number;
   /** where progress goes (a wait for the tenant to settle), a line each */
   readonly log?: (line: string) => void;
 };
 
-/** The live adapter, with what a run needs besides the contract: putting the originals back, letting go of its connections, and the requests it made. */
+/** The live adapter, with what a run needs besides the contract: putting the originals back, letting go of its connections, and the requests it made to the services. */
 export type LiveAdapter = Adapter & { restoreOriginals(): Promise<Restored[]>; close(): Promise<void>; requests(): number };
 
 const SP_SURFACE_SIZE: Partial<Record<Surface, ThumbnailSize>> = { 'sp-people-picker': 'S', 'sp-newsfeed': 'M' };
@@ -97,6 +98,8 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   const engage = new VivaEngageApi(services);
   const originals = new Originals(`${config.stateDir}/originals`, graph);
   const changes = new ChangeLog(config.stateDir);
+  /** users whose mailbox photo this process set to their baseline and nothing has touched since: no need to read it again */
+  const atBaseline = new Set<string>();
   const policies = new PolicyLedger(config.stateDir);
   const upns = new Map(config.users.map((u) => [u.id, u.upn]));
   const capabilities = liveCapabilities(
@@ -164,6 +167,7 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   /** Backs up the originals of the users an action may change, and notes the change on disk, before it is made. */
   async function beforeChange(action: Exclude<Action, { do: 'wait' }>): Promise<void> {
     await ready();
+    if ('user' in action) atBaseline.delete(action.user);
     if ('user' in action && (action.do === 'setPhoto' || action.do === 'removePhoto')) await originals.save(action.user, upn(action.user));
     if (action.do === 'setPhotoSettings') await originals.saveSettings();
     // emptying a viewer's cache moves nothing in the tenant
@@ -302,21 +306,34 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     return true;
   }
 
-  async function survey(ids: readonly string[]): Promise<Survey> {
+  /** The photo settings the setup read and left as they were, which the survey then need not read again. */
+  let settingsAtSetup: PhotoSettings | undefined;
+
+  async function survey(ids: readonly string[], reads?: ReadonlyMap<string, ReadonlySet<Store>>): Promise<Survey> {
     await ready();
     const users: UserInit[] = [];
     // `admin` is the tenant acting (app-only), not a user with a photo
     for (const id of ids.filter((i) => i !== ADMIN)) {
       const who = upn(id);
-      const exchange = await held(await graph.photo(who));
-      const sp = await held(await sharepoint.profilePhoto(who, who));
-      const yammer = await held(await engage.photo(who, who));
-      const props = await sharepoint.properties(who, who);
+      // a store the run never reads is left unknown: it can only widen what the model allows
+      const wanted = (store: Store) => reads === undefined || reads.get(id)?.has(store) === true;
+      const exchange = wanted('exchange') ? await held(await graph.photo(who)) : UNKNOWN;
+      let sp: StoreInit = UNKNOWN;
+      let mySite = true;
+      if (wanted('sharepoint')) {
+        const props = await sharepoint.properties(who, who);
+        if (props.kind === 'ok') {
+          mySite = props.value.mySite;
+          sp = await held(await sharepoint.picture(props.value.pictureUrl, who));
+        }
+      }
+      const yammer = wanted('yammer') ? await held(await engage.photo(who, who)) : UNKNOWN;
       const roles = config.users.find((u) => u.id === id)?.roles;
       users.push({
         id,
         photo: exchange === UNKNOWN ? 'p0' : (exchange as Photo),
-        mySite: props.kind === 'ok' ? props.value.mySite : true,
+        // a test user has a My Site (README); it matters only where SharePoint is read, and then it is read
+        mySite,
         lync: 'offline',
         setPhotoEnabled: await knownPolicy(id),
         // no API shows the one-time AD sync, and on-premises AD is not among the paths runs take
@@ -328,7 +345,9 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
         caches: UNKNOWN,
       });
     }
-    const settings = await graph.photoSettings();
+    const settings: Reply<PhotoSettings> =
+      settingsAtSetup === undefined ? await graph.photoSettings() : { kind: 'ok', value: settingsAtSetup };
+    settingsAtSetup = undefined;
     // the header has no "unknown" for them, and a guess could make PHOTO-SOURCE cry wolf
     if (settings.kind !== 'ok') throw new SurveyError(`cannot read the tenant's photo update settings: ${settings.reason}`);
     return { users, photoSettings: settings.value };
@@ -345,6 +364,7 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
       // each run starts from the tenant's own photo settings, not from where the last run left them
       const original = await originals.settings();
       const current = await graph.photoSettings();
+      settingsAtSetup = undefined;
       if (original !== undefined && (current.kind !== 'ok' || !sameSettings(original, current.value))) {
         await changes.record(clock.now());
         const reply = await graph.setPhotoSettings(original);
@@ -354,15 +374,19 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
       // and each test user from a mailbox photo no run sets, once photosync has changed it: a story
       // shrunk from one run then tells the same on the next (a refusal leaves the photo as it is)
       for (const [i, u] of config.users.entries()) {
-        if (!(await originals.has(u.id))) continue;
-        const held = await graph.photo(u.upn);
-        const photo = await recognise(held);
-        if (photo.status === 'seen' && photo.photo === baselinePhoto(i)) continue;
+        if (atBaseline.has(u.id) || !(await originals.has(u.id))) continue;
+        const photo = await recognise(await graph.photo(u.upn));
+        if (photo.status === 'seen' && photo.photo === baselinePhoto(i)) {
+          atBaseline.add(u.id);
+          continue;
+        }
         await changes.record(clock.now());
         const reply = await graph.setPhoto(u.upn, await photos.bytes(baselinePhoto(i)));
+        if (reply.kind === 'ok') atBaseline.add(u.id);
         changed ||= reply.kind === 'ok';
       }
       if (changed) await settle();
+      else if (current.kind === 'ok' && (original === undefined || sameSettings(original, current.value))) settingsAtSetup = current.value;
     },
     survey,
     async teardown() {},

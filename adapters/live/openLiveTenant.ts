@@ -30,6 +30,8 @@ export type LiveConnection = {
   readonly config: LiveConfig;
   readonly http: HttpClient;
   readonly budget: RequestBudget;
+  /** requests to the tenant's services so far (retries and redirects included; not sign-in, not an emulator's control endpoint) */
+  readonly counter: { readonly service: number };
   readonly tokens: Tokens;
   readonly services: Services;
 };
@@ -42,7 +44,13 @@ export async function connect(configPath: string, options: OpenOptions & { promp
   const config = await loadLiveConfig(configPath, options.env);
   const trustedCa = config.endpoints.trustedCa === undefined ? undefined : await readFile(config.endpoints.trustedCa, 'utf8');
   const budget = new RequestBudget(config.budget.requests);
+  // what the tenant's services were asked, an emulator's control endpoint aside (a real tenant has none)
+  const control = config.endpoints.virtualClock;
+  const counter = { service: 0 };
   const http = new HttpClient({
+    onAttempt: (a) => {
+      if (control === undefined || !a.url.startsWith(control)) counter.service++;
+    },
     timeoutMs: config.http.timeoutSeconds * 1000,
     retries: config.http.retries,
     maxBackoffMs: config.http.maxBackoffSeconds * 1000,
@@ -70,7 +78,7 @@ export async function connect(configPath: string, options: OpenOptions & { promp
     send: (r) => http.send(r),
     token: (resource, as) => tokens.token(resource, as),
   };
-  return { config, http, budget, tokens, services };
+  return { config, http, budget, counter, tokens, services };
 }
 
 /**
@@ -94,7 +102,7 @@ export async function openLiveTenant(configPath: string, options: OpenOptions = 
       else await operator.take({ kind: 'signIn', signInAs: upn, userCode, verificationUri, message });
     },
   });
-  const { config, http, budget, tokens, services } = connection;
+  const { config, http, counter, tokens, services } = connection;
   count = BASELINE_FIRST + config.users.length;
   const kind = options.operator === false ? 'none' : config.operator;
   const placeholders = await Promise.all(config.placeholders.map((f) => readFile(f)));
@@ -128,7 +136,7 @@ export async function openLiveTenant(configPath: string, options: OpenOptions = 
     },
     sharePointAppOnly: config.credential.kind === 'certificate',
     log,
-    requests: () => budget.used,
+    requests: () => counter.service,
     async close() {
       await operator?.close?.();
       await http.close();

@@ -67,7 +67,11 @@ export class SharePointApi {
   async profilePhoto(upn: string, viewer: string): Promise<Reply<Held>> {
     const props = await this.properties(upn, viewer);
     if (props.kind !== 'ok') return props;
-    const url = props.value.pictureUrl;
+    return this.picture(props.value.pictureUrl, viewer);
+  }
+
+  /** The image at a profile's PictureUrl, or none where it has none. */
+  async picture(url: string | undefined, viewer: string): Promise<Reply<Held>> {
     if (url === undefined) return { kind: 'ok', value: { kind: 'none' } };
     const t = await this.bearer('mySite', viewer);
     if ('reason' in t) return { kind: 'unknown', reason: t.reason };
