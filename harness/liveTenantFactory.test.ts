@@ -35,7 +35,7 @@ describe('the harness on a live tenant (the emulator)', { timeout: 240_000 }, ()
   });
 
   it("refutes a mutant emulator with a counterexample as short as the mutant's minimal story", async () => {
-    const mutant = findMutant('exchange-takes-a-day')!;
+    const mutant = findMutant('sp-needs-no-visit')!;
     live = await liveOnEmulator({ seed: 23, profile: 'microsoft-2026', mutant: mutant.id });
     const e = await explore(liveTenantFactory(live.adapter, live.configPath), findProfile('microsoft-2026')!, {
       runs: 200,
