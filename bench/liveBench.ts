@@ -1,13 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Adapter, ObserveOutcome } from '../adapters/Adapter.js';
 import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
-import { openLiveTenant } from '../adapters/live/openLiveTenant.js';
-import { startEmulator } from '../emulator/startEmulator.js';
 import { explore } from '../harness/explore.js';
+import { liveOnEmulator } from '../harness/liveOnEmulator.js';
 import { liveTenantFactory } from '../harness/liveTenantFactory.js';
 import { findProfile } from '../model/profiles.js';
 import { announce, positive, say } from './benchKit.js';
@@ -75,15 +72,12 @@ function counted(adapter: LiveAdapter, tally: Tally): LiveAdapter {
 }
 
 async function measure(faultRate: number, runs: number, seed: number): Promise<void> {
-  const emulator = await startEmulator({ seed, profile: 'microsoft-2026', faultRate });
-  const dir = await mkdtemp(join(tmpdir(), 'photosync-live-bench-'));
+  const live = await liveOnEmulator(
+    { seed, profile: 'microsoft-2026', faultRate },
+    (c) => void (c.budget = { requests: 10_000_000, hours: 10_000 }),
+  );
   try {
-    const path = join(dir, 'live.json');
-    await emulator.writeConfig(path);
-    const config = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-    config.budget = { requests: 10_000_000, hours: 10_000 };
-    await writeFile(path, JSON.stringify(config));
-    const adapter = await openLiveTenant(path);
+    const { adapter, configPath: path } = live;
     const tally: Tally = { looks: 0, seen: 0, lookRequests: 0, actions: 0, actionRequests: 0, startRequests: 0 };
     const began = performance.now();
     const e = await explore(liveTenantFactory(counted(adapter, tally), path), findProfile('microsoft-2026')!, {
@@ -103,10 +97,8 @@ async function measure(faultRate: number, runs: number, seed: number): Promise<v
         `setup and survey ${(tally.startRequests / e.runs).toFixed(1)} per run`,
     );
     await adapter.restoreOriginals();
-    await adapter.close();
   } finally {
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+    await live.close();
   }
 }
 

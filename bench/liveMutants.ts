@@ -1,12 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openLiveTenant } from '../adapters/live/openLiveTenant.js';
 import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
-import { startEmulator } from '../emulator/startEmulator.js';
 import { explore } from '../harness/explore.js';
+import { liveOnEmulator } from '../harness/liveOnEmulator.js';
 import { liveTenantFactory } from '../harness/liveTenantFactory.js';
 import { planLength } from '../harness/Plan.js';
 import { simTenantFactory } from '../harness/TenantFactory.js';
@@ -43,15 +40,12 @@ async function main(): Promise<void> {
   for (const mutant of MUTANTS.filter((m) => m.profiles.includes(profile.id))) {
     const began = performance.now();
     const sim = await explore(simTenantFactory({ profile: profile.id, mutant }), profile, { runs, maxActions, seed });
-    const emulator = await startEmulator({ seed: 7, profile: profile.id, mutant: mutant.id });
-    const dir = await mkdtemp(join(tmpdir(), 'photosync-live-mutants-'));
+    const live = await liveOnEmulator(
+      { seed: 7, profile: profile.id, mutant: mutant.id },
+      (c) => void (c.budget = { requests: 10_000_000, hours: 10_000 }),
+    );
     try {
-      const path = join(dir, 'live.json');
-      await emulator.writeConfig(path);
-      const config = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
-      config.budget = { requests: 10_000_000, hours: 10_000 };
-      await writeFile(path, JSON.stringify(config));
-      const adapter = await openLiveTenant(path);
+      const { adapter, configPath: path } = live;
       const e = await explore(liveTenantFactory(adapter, path), profile, { runs, maxActions, seed });
       const killed = e.outcome === 'diverges';
       say(
@@ -66,10 +60,8 @@ async function main(): Promise<void> {
           `${((performance.now() - began) / 1000).toFixed(0)} s`,
         ].join('\t'),
       );
-      await adapter.close();
     } finally {
-      await emulator.close();
-      await rm(dir, { recursive: true, force: true });
+      await live.close();
     }
   }
 }

@@ -17,7 +17,8 @@ export const DEFAULT_MAX_ACTIONS = 30;
 export const MAX_MAX_ACTIONS = 1000;
 export const DEFAULT_OUT = 'photosync-traces';
 
-function integer(min: number, max: number, what: string): (value: string) => number {
+/** Parses an integer flag within [min, max]; anything else is a usage error naming `what` was expected. */
+export function integer(min: number, max: number, what: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
     if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected ${what}`);

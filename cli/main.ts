@@ -13,7 +13,16 @@ import { ExitCode } from './ExitCode.js';
 import { processIo, type Io } from './Io.js';
 import { formatOption, profileOption, selectProfiles, type Format } from './options.js';
 import { UsageError } from './UsageError.js';
-import { asIsOption, DEFAULT_OUT, DEFAULT_RUNS, pathOption, positiveInteger, runsOption, tenantOptions } from './harnessOptions.js';
+import {
+  asIsOption,
+  DEFAULT_OUT,
+  DEFAULT_RUNS,
+  integer,
+  pathOption,
+  positiveInteger,
+  runsOption,
+  tenantOptions,
+} from './harnessOptions.js';
 import { matrixCommand, type MatrixOptions } from './matrixCommand.js';
 import { DEFAULT_BUDGET, mutantsCommand, type MutantsOptions } from './mutantsCommand.js';
 import { runCommand, type RunOptions } from './runCommand.js';
@@ -25,14 +34,6 @@ function isTenantFailure(e: unknown): e is Error & { code: string } {
   if (!(e instanceof Error)) return false;
   const code: unknown = (e as Error & { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('PHOTOSYNC_');
-}
-
-function integerIn(min: number, max: number, what: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(`expected ${what}`);
-    return n;
-  };
 }
 
 function rate(value: string): number {
@@ -135,9 +136,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       'serve the tenant emulator on loopback (Graph, SharePoint, Viva Engage and sign-in, backed by the simulated tenant) until Ctrl-C; --config-out writes the live config that points at it',
     )
     .addOption(
-      new Option('--port <p>', 'the port on 127.0.0.1 (0: any free one)')
-        .argParser(integerIn(0, 65535, 'a port from 0 to 65535'))
-        .default(0),
+      new Option('--port <p>', 'the port on 127.0.0.1 (0: any free one)').argParser(integer(0, 65535, 'a port from 0 to 65535')).default(0),
     )
     .addOption(
       new Option('--profile <id>', `the profile the emulated tenant behaves as (${PROFILE_IDS.join(', ')}; default microsoft-2026)`),
@@ -145,7 +144,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(new Option('--mutant <id>', 'break the emulated tenant with a mutant of the catalog (photosync mutants --list)'))
     .addOption(
       new Option('--seed <n>', "the seed of the tenant's choices, ids and faults").argParser(
-        integerIn(0, 0xffff_ffff, 'an integer from 0 to 4294967295'),
+        integer(0, 0xffff_ffff, 'an integer from 0 to 4294967295'),
       ),
     )
     .addOption(new Option('--as-is', 'a tenant with a history, to be surveyed'))
@@ -153,9 +152,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       new Option('--fault-rate <r>', 'the share of service requests that fail (429, 503, dropped connections)').argParser(rate).default(0),
     )
     .addOption(
-      new Option('--latency <ms>', 'a delay before every answer')
-        .argParser(integerIn(0, 60_000, 'milliseconds from 0 to 60000'))
-        .default(0),
+      new Option('--latency <ms>', 'a delay before every answer').argParser(integer(0, 60_000, 'milliseconds from 0 to 60000')).default(0),
     )
     .addOption(new Option('--users <ids>', 'the test users, comma-separated (default alice,bob,carol,dave)'))
     .addOption(new Option('--config-out <file>', 'write the live config that points at this emulator (certificates beside it)'))

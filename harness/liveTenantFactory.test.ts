@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { liveOnEmulator, type LiveOnEmulator } from '../adapters/live/liveEmulator.testkit.js';
+import { liveOnEmulator, type LiveOnEmulator } from './liveOnEmulator.js';
 import { findMutant } from '../adapters/sim/mutants/catalog.js';
 import { findProfile } from '../model/profiles.js';
 import type { TraceEvent } from '../model/vocabulary.js';

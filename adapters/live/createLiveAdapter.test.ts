@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR } from '../../model/Params.js';
 import { baselinePhoto, LiveRefusalError } from './createLiveAdapter.js';
-import { liveOnEmulator, type LiveOnEmulator } from './liveEmulator.testkit.js';
+import { liveOnEmulator, type LiveOnEmulator } from '../../harness/liveOnEmulator.js';
 import type { LiveConfig } from './LiveConfig.js';
 
 let live: LiveOnEmulator | undefined;

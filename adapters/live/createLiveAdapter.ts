@@ -212,12 +212,13 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     if (action.do === 'setPhoto' && (action.via === 'graph' || action.via === 'sharepoint')) {
       const as = actingUpn(action.by, action.user);
       const target = upn(action.user);
-      await beforeChange(action);
-      const photo = await photos.file(action.photo, action.bytes);
-      if (action.via === 'graph') return outcomeOf(await graph.setPhoto(target, photo.bytes, as));
       // SetMyProfilePicture changes the signed-in user's own photo: another acting user is the operator's
-      if (as !== target) return byOperator(action);
-      return outcomeOf(await sharepoint.setMyPicture(target, photo.bytes));
+      if (action.via === 'sharepoint' && as !== target) return byOperator(action);
+      await beforeChange(action);
+      // an upload through an API needs only the bytes; a file is for an operator
+      const bytes = await photos.bytes(action.photo, action.bytes);
+      if (action.via === 'graph') return outcomeOf(await graph.setPhoto(target, bytes, as));
+      return outcomeOf(await sharepoint.setMyPicture(target, bytes));
     }
     if (action.do === 'removePhoto' && action.via === 'graph') {
       const as = actingUpn(action.by, action.user);

@@ -1,5 +1,7 @@
 import { access, constants, mkdir } from 'node:fs/promises';
-import { join, serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
+import { graphUrl } from './api/GraphApi.js';
+import { serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
+import { sharePointUrl } from './api/SharePointApi.js';
 import type { LiveConfig } from './LiveConfig.js';
 
 /** One thing `doctor` checked: passed, or what is missing in an administrator's words and how to fix it. */
@@ -74,11 +76,7 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
   }
 
   for (const u of config.users) {
-    const r = await get(
-      probe,
-      'graph',
-      join(config.endpoints.graph, `v1.0/users/${encodeURIComponent(u.upn)}?$select=id,userPrincipalName`),
-    );
+    const r = await get(probe, 'graph', graphUrl.user(config.endpoints.graph, u.upn));
     if ('reason' in r) out.push(missing('Microsoft Graph', `test user ${u.id}`, r.reason));
     else if (r.status === 200) out.push(ok('Microsoft Graph', `test user ${u.id}`, u.upn));
     else if (r.status === 404) out.push(missing('Microsoft Graph', `test user ${u.id}`, `${u.upn} is not a user of this tenant`));
@@ -86,12 +84,12 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
   }
 
   const first = config.users[0]!;
-  const photo = await get(probe, 'graph', join(config.endpoints.graph, `v1.0/users/${encodeURIComponent(first.upn)}/photo/$value`));
+  const photo = await get(probe, 'graph', graphUrl.userPhoto(config.endpoints.graph, first.upn));
   if ('reason' in photo) out.push(missing('Microsoft Graph', 'photos', photo.reason));
   else if (photo.status === 200 || photo.status === 404) out.push(ok('Microsoft Graph', 'photos', `read the photo of ${first.upn}`));
   else out.push(missing('Microsoft Graph', 'photos', refusal(photo.status, photo.body, 'ProfilePhoto.ReadWrite.All')));
 
-  const settings = await get(probe, 'graph', join(config.endpoints.graph, 'beta/admin/people/photoUpdateSettings'));
+  const settings = await get(probe, 'graph', graphUrl.photoSettings(config.endpoints.graph));
   if ('reason' in settings) out.push(missing('Microsoft Graph', 'photo update settings', settings.reason));
   else if (settings.status === 200) out.push(ok('Microsoft Graph', 'photo update settings'));
   else
@@ -106,11 +104,10 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
       ),
     );
   } else {
-    const account = `'i:0#.f|membership|${first.upn}'`;
     const props = await get(
       probe,
       'sharepoint',
-      `${join(config.endpoints.sharepoint, '_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)')}?@v=${encodeURIComponent(account)}`,
+      sharePointUrl.properties(config.endpoints.sharepoint, first.upn),
       undefined,
       'application/json;odata=nometadata',
     );
@@ -120,11 +117,7 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
       out.push(
         missing('SharePoint', 'user profiles', refusal(props.status, props.body, 'Sites.FullControl.All (SharePoint, application)')),
       );
-    const thumb = await get(
-      probe,
-      'mySite',
-      `${join(config.endpoints.mySite, '_layouts/15/userphoto.aspx')}?${new URLSearchParams({ size: 'S', accountname: first.upn })}`,
-    );
+    const thumb = await get(probe, 'mySite', sharePointUrl.userPhoto(config.endpoints.mySite, first.upn, 'S'));
     if ('reason' in thumb) out.push(missing('SharePoint', 'My Site photos', thumb.reason));
     else if (thumb.status === 200) out.push(ok('SharePoint', 'My Site photos', config.endpoints.mySite));
     else

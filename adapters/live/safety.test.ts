@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR } from '../../model/Params.js';
-import { liveOnEmulator, type LiveOnEmulator } from './liveEmulator.testkit.js';
+import { liveOnEmulator, type LiveOnEmulator } from '../../harness/liveOnEmulator.js';
 import { openLiveTenant } from './openLiveTenant.js';
 
 let live: LiveOnEmulator | undefined;

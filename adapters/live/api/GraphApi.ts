@@ -7,6 +7,13 @@ const PhotoUpdateSettings = z.object({ source: z.enum(PHOTO_SOURCES).nullish(), 
 /** A photo as a service holds it: its bytes, or none. */
 export type Held = { readonly kind: 'photo'; readonly bytes: Buffer } | { readonly kind: 'none' };
 
+/** Graph's addresses photosync uses, from the Graph base URL: one place for each, for the adapter and `doctor`. */
+export const graphUrl = {
+  user: (graph: string, upn: string) => join(graph, `v1.0/users/${encodeURIComponent(upn)}?$select=id,userPrincipalName`),
+  userPhoto: (graph: string, upn: string) => join(graph, `v1.0/users/${encodeURIComponent(upn)}/photo/$value`),
+  photoSettings: (graph: string) => join(graph, 'beta/admin/people/photoUpdateSettings'),
+};
+
 /**
  * Microsoft Graph's photo endpoints (v1.0) and the tenant's photo update settings (beta).
  * Invariant: a read changes nothing; a 404 of the photo is `none` (the status, not the error code).
@@ -14,12 +21,8 @@ export type Held = { readonly kind: 'photo'; readonly bytes: Buffer } | { readon
 export class GraphApi {
   constructor(private readonly services: Services) {}
 
-  private url(path: string): string {
-    return join(this.services.endpoints.graph, path);
-  }
-
   private userPhoto(upn: string): string {
-    return this.url(`v1.0/users/${encodeURIComponent(upn)}/photo/$value`);
+    return graphUrl.userPhoto(this.services.endpoints.graph, upn);
   }
 
   /** The mailbox photo (the `graph` surface), read app-only or as `as`. */
@@ -63,7 +66,7 @@ export class GraphApi {
     if ('reason' in t) return { kind: 'unknown', reason: t.reason };
     const outcome = await this.services.send({
       method: 'GET',
-      url: this.url('beta/admin/people/photoUpdateSettings'),
+      url: graphUrl.photoSettings(this.services.endpoints.graph),
       token: async () => t.token,
     });
     if (outcome.kind === 'unknown') return { kind: 'unknown', reason: outcome.reason };
@@ -81,7 +84,7 @@ export class GraphApi {
     return changeReply(
       await this.services.send({
         method: 'PATCH',
-        url: this.url('beta/admin/people/photoUpdateSettings'),
+        url: graphUrl.photoSettings(this.services.endpoints.graph),
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ source: settings.source, allowedRoles: settings.allowedRoles }),
         token: async () => t.token,

@@ -7,6 +7,19 @@ export type ThumbnailSize = 'S' | 'M' | 'L';
 
 const Properties = z.object({ PictureUrl: z.string().nullish(), PersonalUrl: z.string().nullish() });
 
+/** SharePoint's addresses photosync uses: one place for each, for the adapter and `doctor`. */
+export const sharePointUrl = {
+  /** PeopleManager's properties of a user, on the SharePoint host */
+  properties: (sharepoint: string, upn: string) =>
+    `${join(sharepoint, '_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)')}?@v=${encodeURIComponent(`'i:0#.f|membership|${upn}'`)}`,
+  /** a user's thumbnail on the My Site host; a stamp makes the URL one no cache has seen */
+  userPhoto: (mySite: string, upn: string, size: ThumbnailSize, stamp?: number) => {
+    const query = new URLSearchParams({ size, accountname: upn });
+    if (stamp !== undefined) query.set('t', String(stamp));
+    return `${join(mySite, '_layouts/15/userphoto.aspx')}?${query}`;
+  },
+};
+
 /** SetMyProfilePicture's limit (bytes). */
 export const SP_UPLOAD_LIMIT = 5_000_000;
 
@@ -31,11 +44,9 @@ export class SharePointApi {
   async thumbnail(upn: string, size: ThumbnailSize, viewer: string, fresh: boolean): Promise<Reply<Buffer>> {
     const t = await this.bearer('mySite', viewer);
     if ('reason' in t) return { kind: 'unknown', reason: t.reason };
-    const query = new URLSearchParams({ size, accountname: upn });
-    if (fresh) query.set('t', String(Date.now()));
     const outcome = await this.services.send({
       method: 'GET',
-      url: `${join(this.services.endpoints.mySite, '_layouts/15/userphoto.aspx')}?${query}`,
+      url: sharePointUrl.userPhoto(this.services.endpoints.mySite, upn, size, fresh ? Date.now() : undefined),
       token: async () => t.token,
     });
     if (outcome.kind === 'unknown') return { kind: 'unknown', reason: outcome.reason };
@@ -47,10 +58,9 @@ export class SharePointApi {
   async properties(upn: string, viewer: string): Promise<Reply<{ pictureUrl?: string; mySite: boolean }>> {
     const t = await this.bearer('sharepoint', viewer);
     if ('reason' in t) return { kind: 'unknown', reason: t.reason };
-    const account = `'i:0#.f|membership|${upn}'`;
     const outcome = await this.services.send({
       method: 'GET',
-      url: `${join(this.services.endpoints.sharepoint, '_api/SP.UserProfiles.PeopleManager/GetPropertiesFor(accountName=@v)')}?@v=${encodeURIComponent(account)}`,
+      url: sharePointUrl.properties(this.services.endpoints.sharepoint, upn),
       headers: { accept: 'application/json;odata=nometadata' },
       token: async () => t.token,
     });
