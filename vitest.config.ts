@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{model,trace,harness,adapters,emulator,reports,cli,bench}/**/*.test.ts'],
+    include: ['{model,trace,harness,adapters,emulator,reports,diff,campaign,cli,bench}/**/*.test.ts'],
     testTimeout: 60_000,
   },
 });

@@ -1,6 +1,8 @@
+import { reportMeta } from './reportMeta.js';
 import { checkTrace, type CheckRun } from '../trace/checkTrace.js';
 import { CheckWorkerError } from '../trace/CheckWorkerError.js';
-import { toCheckReport } from '../reports/CheckReport.js';
+import { divergenceSubject, toCheckReport } from '../reports/CheckReport.js';
+import { readSubjectLines, type SubjectLines } from '../trace/readSubjectLines.js';
 import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
 import type { Io } from './Io.js';
@@ -34,7 +36,7 @@ export async function checkCommand(trace: string, options: CheckOptions, io: Io)
   } finally {
     process.off('SIGINT', onSigint);
   }
-  io.out(renderers.check[options.format](toCheckReport(outcome)));
+  io.out(renderers.check[options.format](toCheckReport(outcome, await excerpts(trace, outcome)), reportMeta()));
   if (outcome.torn !== undefined) {
     io.err(`${outcome.torn.message}\n`);
     return ExitCode.badInput;
@@ -47,4 +49,20 @@ class Interrupted extends Error {
     super('stopped by Ctrl-C');
     this.name = 'Interrupted';
   }
+}
+
+/** For each diverging profile, the subject's part of the trace up to the divergence: its story in the report. */
+async function excerpts(trace: string, outcome: CheckRun): Promise<Map<string, SubjectLines>> {
+  const out = new Map<string, SubjectLines>();
+  const read = new Map<string, Promise<SubjectLines>>();
+  for (const r of outcome.results) {
+    if (r.verdict !== 'diverges') continue;
+    const who = divergenceSubject(r.divergence);
+    if (who === undefined) continue;
+    const key = `${who.user}\n${who.viewer ?? ''}\n${r.divergence.line}`;
+    let lines = read.get(key);
+    if (lines === undefined) read.set(key, (lines = readSubjectLines(trace, who.user, who.viewer, r.divergence.line)));
+    out.set(r.profile, await lines);
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import { reportMeta } from './reportMeta.js';
 import { doctor } from '../adapters/live/doctor.js';
 import { GraphApi } from '../adapters/live/api/GraphApi.js';
 import { connect } from '../adapters/live/openLiveTenant.js';
@@ -23,7 +24,7 @@ export async function doctorCommand(options: { config: string; format: Format },
       terminal: process.stdin.isTTY === true,
     });
     const report = { config: options.config, checks };
-    io.out(renderers.doctor[options.format](report));
+    io.out(renderers.doctor[options.format](report, reportMeta()));
     return doctorPassed(report) ? ExitCode.ok : ExitCode.diverges;
   } finally {
     await http.close();

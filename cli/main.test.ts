@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../model/RuleId.js';
 import { RULES } from '../model/rules/index.js';
+import { ReportJson } from '../reports/ReportJson.js';
 import { CheckReport } from '../reports/CheckReport.js';
 import { ProfilesReport } from '../reports/ProfilesReport.js';
 import { RulesReport } from '../reports/RulesReport.js';
@@ -39,7 +40,7 @@ describe('photosync check', () => {
       ['microsoft-2024', 'diverges'],
       ['microsoft-2026', 'conforms'],
     ]);
-    expect(report.results[1]).toEqual({
+    expect(report.results[1]).toMatchObject({
       profile: 'microsoft-2014',
       verdict: 'diverges',
       divergence: {
@@ -49,6 +50,13 @@ describe('photosync check', () => {
         rules: ['SP-MYSITE-ONCE'],
       },
     });
+    // additions to SPEC section 3: the envelope, the rules cited, and the subject's story up to the divergence
+    expect(ReportJson.parse(JSON.parse(out))).toMatchObject({ report: 'check', schema: 1, tool: { name: 'photosync' } });
+    expect(report.cited?.map((c) => c.id)).toContain('SP-MYSITE-ONCE');
+    const diverging = report.results[1]!;
+    if (diverging.verdict !== 'diverges') throw new Error('expected a divergence');
+    expect(diverging.story?.steps.at(-1)).toMatchObject({ line: 4, seen: 'p0', allowed: ['p1'] });
+    expect(diverging.story?.steps.every((s) => s.event.user === 'alice')).toBe(true);
   });
 
   it('exits 0 when every profile asked conforms, and checks all profiles by default', async () => {
@@ -112,7 +120,7 @@ describe('photosync check', () => {
   it.each([
     [['check'], /missing required argument/],
     [['check', 'x.jsonl', '--profile', 'nope'], /unknown profile "nope"/],
-    [['check', 'x.jsonl', '--format', 'xml'], /Allowed choices are text, json/],
+    [['check', 'x.jsonl', '--format', 'xml'], /Allowed choices are text, md, json, html/],
     [['check', '/nonexistent.jsonl'], /nonexistent\.jsonl: cannot read the trace/],
     [['frobnicate'], /unknown command/],
   ])('exits 2 on bad usage: %j', async (argv, message) => {

@@ -1,3 +1,4 @@
+import { reportMeta, VERSION } from './reportMeta.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../adapters/live/ConfigError.js';
 import type { EmulatorCommandOptions } from './emulatorCommand.js';
@@ -26,8 +27,7 @@ import {
 import { matrixCommand, type MatrixOptions } from './matrixCommand.js';
 import { DEFAULT_BUDGET, mutantsCommand, type MutantsOptions } from './mutantsCommand.js';
 import { runCommand, type RunOptions } from './runCommand.js';
-
-const VERSION = '0.1.0';
+import { diffCommand, type DiffOptions } from './diffCommand.js';
 
 /** An error of the live tenant's own (sign-in, tenant, budget, survey, backup): stable code, clean message, no verdict. */
 function isTenantFailure(e: unknown): e is Error & { code: string } {
@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(formatOption())
     .action((options: { profile?: string; format: Format }) => {
       const only = options.profile === undefined || options.profile === 'all' ? undefined : selectProfiles(options.profile)[0];
-      io.out(renderers.rules[options.format](toRulesReport(PROFILES, only)));
+      io.out(renderers.rules[options.format](toRulesReport(PROFILES, only), reportMeta()));
     });
 
   program
@@ -78,7 +78,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description("list the profiles: each hypothesis's rules and parameters")
     .addOption(formatOption())
     .action((options: { format: Format }) => {
-      io.out(renderers.profiles[options.format](toProfilesReport(PROFILES)));
+      io.out(renderers.profiles[options.format](toProfilesReport(PROFILES), reportMeta()));
+    });
+
+  program
+    .command('diff')
+    .description(
+      "compare two JSON reports of one kind (check, run, matrix, mutants) to see what changed: each profile's verdict, each rule cited, each mutant; changes nothing (exit 0 no regression, 1 regression, 2 bad input)",
+    )
+    .argument('<base>', 'the earlier report (written with --format json)')
+    .argument('<new>', 'the later report (written with --format json)')
+    .option('--all', 'also list what stayed the same')
+    .addOption(formatOption())
+    .action(async (base: string, next: string, options: DiffOptions) => {
+      code = await diffCommand(base, next, options, io, reportMeta());
     });
 
   program
@@ -126,7 +139,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(tenantOptions().find((o) => o.long === '--seed')!)
     .addOption(formatOption())
     .action(async (options: MutantsOptions & { list?: boolean }) => {
-      if (options.list === true) io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES)));
+      if (options.list === true) io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES), reportMeta()));
       else code = await mutantsCommand(options, io);
     });
 

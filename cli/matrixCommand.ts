@@ -1,3 +1,4 @@
+import { reportMeta } from './reportMeta.js';
 import { performance } from 'node:perf_hooks';
 import { PROFILES } from '../model/profiles.js';
 import { toMatrixResult, type MatrixReport, type MatrixResult } from '../reports/MatrixReport.js';
@@ -5,6 +6,7 @@ import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
 import { checkOutputDirs, checkTenantOptions, withTenant, type TenantOptions } from './harnessOptions.js';
 import type { TenantFactory } from '../harness/TenantFactory.js';
+import { withImages } from './storyImages.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
@@ -33,12 +35,14 @@ async function matrixOn(tenant: TenantFactory, options: MatrixOptions, io: Io): 
       const record = options.record === undefined ? undefined : `${options.record}/${profile.id}`;
       const e = await exploreOne(tenant, profile, { ...options, record }, stop, progress);
       progress.done();
-      out.push(toMatrixResult(e, e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e) : undefined));
+      const result = toMatrixResult(e, e.outcome === 'diverges' ? writeCounterexample(options.out, tenant, e) : undefined);
+      if (result.counterexample !== undefined) result.counterexample = await withImages(tenant, result.counterexample);
+      out.push(result);
     }
     return { results: out, interrupted: stop.stopped };
   });
   const report: MatrixReport = { tenant: { ...tenant.describe }, interrupted, ms: Math.round(performance.now() - began), results };
-  io.out(renderers.matrix[options.format](report));
+  io.out(renderers.matrix[options.format](report, reportMeta()));
   if (interrupted) return ExitCode.interrupted;
   return results.some((r) => r.verdict === 'conforms') ? ExitCode.ok : ExitCode.diverges;
 }

@@ -1,3 +1,4 @@
+import { reportMeta } from './reportMeta.js';
 import { performance } from 'node:perf_hooks';
 import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { explore } from '../harness/explore.js';
@@ -52,7 +53,7 @@ export async function mutantsCommand(options: MutantsOptions, io: Io): Promise<E
     return { rows: out, interrupted: stop.stopped };
   });
   const report = toMutantRunsReport(options.budget, rows, interrupted, performance.now() - began);
-  io.out(renderers.mutantRuns[options.format](report));
+  io.out(renderers.mutantRuns[options.format](report, reportMeta()));
   if (interrupted) return ExitCode.interrupted;
   return report.summary.killed === report.summary.runs ? ExitCode.ok : ExitCode.diverges;
 }

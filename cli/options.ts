@@ -3,13 +3,15 @@ import { PROFILE_IDS, findProfile } from '../model/profiles.js';
 import type { Profile } from '../model/Profile.js';
 import { PROFILES } from '../model/profiles.js';
 import { UsageError } from './UsageError.js';
+import { FORMATS } from '../reports/Renderer.js';
 
-export const FORMATS = ['text', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from '../reports/Renderer.js';
 
-/** `--format text|json`, shared by every command. */
+/** `--format text|md|json|html`, shared by every command. */
 export function formatOption(): Option {
-  return new Option('--format <format>', 'output format').choices(FORMATS).default('text');
+  return new Option('--format <format>', 'output format: text for the terminal, md for a ticket, json to keep and diff, html to look at')
+    .choices(FORMATS)
+    .default('text');
 }
 
 /** `--profile ID|all`. */

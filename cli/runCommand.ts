@@ -1,3 +1,4 @@
+import { reportMeta } from './reportMeta.js';
 import type { Profile } from '../model/Profile.js';
 import { explore, type Exploration, type StopSignal } from '../harness/explore.js';
 import type { TenantFactory } from '../harness/TenantFactory.js';
@@ -6,6 +7,7 @@ import { renderers } from '../reports/renderers.js';
 import { toRunReport } from '../reports/RunReport.js';
 import { ExitCode } from './ExitCode.js';
 import { checkOutputDirs, checkTenantOptions, oneProfile, replayCommand, withTenant, type TenantOptions } from './harnessOptions.js';
+import { withImages } from './storyImages.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
@@ -34,7 +36,9 @@ async function runOn(tenant: TenantFactory, profile: Profile, options: RunOption
     e.outcome === 'diverges'
       ? replayCommand(tenant, profile.id, e.seed, e.path, e.maxActions, options.runs)
       : replayCommand(tenant, profile.id, e.seed, undefined, options.maxActions, options.runs);
-  io.out(renderers.run[options.format](toRunReport(e, { trace, replay })));
+  const report = toRunReport(e, { trace, replay });
+  if (report.counterexample !== undefined) report.counterexample = await withImages(tenant, report.counterexample);
+  io.out(renderers.run[options.format](report, reportMeta()));
   if (e.outcome === 'diverges') return ExitCode.diverges;
   return e.interrupted ? ExitCode.interrupted : ExitCode.ok;
 }

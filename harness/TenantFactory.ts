@@ -14,6 +14,8 @@ export type TenantFactory = {
   create(seed: number): Adapter;
   /** false for a tenant whose chance no seed fixes (a live one): the same plan may run differently */
   readonly seeded?: boolean;
+  /** the test photos among `photos` as small images (data: URIs), where the tenant uses real images (a live one) */
+  images?(photos: readonly string[]): Promise<Record<string, string>>;
   /** ends the tenant's use: a live one puts its test users' original photos back; answers what it did, a line each */
   close?(): Promise<readonly string[]>;
 };

@@ -46,6 +46,11 @@ describe('the harness on a live tenant (the emulator)', { timeout: 240_000 }, ()
     if (e.outcome !== 'diverges') return;
     expect(e.counterexample.verdict).toMatchObject({ verdict: 'diverges', divergence: { rules: expect.arrayContaining([mutant.breaks]) } });
     expect(planLength(e.counterexample.plan.steps)).toBeLessThanOrEqual(mutant.minimalLength);
+    // a report shows the test photos the tenant really showed: small JPEGs, for photo ids only
+    const tenant = liveTenantFactory(live.adapter, live.configPath);
+    const images = await tenant.images!(['p1', 'none', 'unknown']);
+    expect(Object.keys(images)).toEqual(['p1']);
+    expect(images.p1).toMatch(/^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/);
   });
 
   it('loses no event and cries no wolf at 10% faults: every step is recorded, a fault as unknown', async () => {

@@ -13,6 +13,7 @@ export function liveTenantFactory(adapter: LiveAdapter, config: string): TenantF
     capabilities: adapter.capabilities,
     create: () => adapter,
     seeded: false,
+    images: (photos) => adapter.images(photos),
     async close() {
       const restored = await adapter.restoreOriginals();
       const what = (r: Restored) =>

@@ -17,6 +17,7 @@ import { RULES } from './rules/index.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
 import { SharePointSide, type SharePointKeyParams } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
+import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
 import {
   ACTION_KINDS,
@@ -567,7 +568,7 @@ export class ProfileChecker {
     if (provider !== undefined) return [];
     const subject = this.subjectOf(o.user);
     this.enter(subject, o.at, 0);
-    return [...this.explain({ ...o, photo: UNKNOWN }, subject, 0, null).allowed];
+    return [...this.explain({ ...o, photo: UNKNOWN }, subject, 0, null, false).allowed];
   }
 
   /**
@@ -592,12 +593,24 @@ export class ProfileChecker {
     return [...results];
   }
 
-  private explain(o: ObservationEvent, subject: Subject, line: number, raw: unknown): Divergence {
+  /** The divergence of an observation no possibility allows: what was allowed, the rules, and (`withWindows`) the windows behind them. */
+  private explain(o: ObservationEvent, subject: Subject, line: number, raw: unknown, withWindows = true): Divergence {
     const allowed = new Map<Photo, Set<RuleId>>();
     const rules = new Set<RuleId>();
     const part = partOf(o.see);
+    const windows = new Map<string, Window>();
+    const open = (w: Window) => {
+      if (!withWindows) return;
+      const start = this.ctx.start;
+      const from = Math.max(w.from, start);
+      const clamped = { ...w, from, to: Math.max(from, w.to) };
+      windows.set(`${w.lane}|${w.kind}|${clamped.from}|${clamped.to}|${w.photos.join('/')}`, clamped);
+    };
     const consider = (store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number) => {
       store.candidates(from, o.at, allowed);
+      if (withWindows)
+        for (const c of store.inFlight(from, o.at))
+          open({ lane: kind, kind: 'in-flight', from: c.at, to: c.deadline, photos: c.values, rules: c.rules });
       for (const r of this.c.hooks.alsoShows) {
         for (const photo of r.alsoShows!(kind, from, this.ctx)) allowed.set(photo, (allowed.get(photo) ?? new Set()).add(r.id));
       }
@@ -607,6 +620,18 @@ export class ProfileChecker {
       this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
       const reading = this.read(o.see, o.viewer);
       for (const id of reading.rules) rules.add(id);
+      if (withWindows && reading.store !== undefined && reading.from < o.at) {
+        // what the store may have held over the window: what the cache may show
+        const store = reading.store === 'exchange' ? b.core.exchange : reading.store === 'sharepoint' ? b.sps[0]!.sharepoint : b.yams[0]!;
+        open({
+          lane: o.see,
+          kind: 'reads-back',
+          from: reading.from,
+          to: o.at,
+          photos: store.valuesDuring(reading.from, o.at),
+          rules: reading.rules,
+        });
+      }
       if (reading.kind === 'any') allowed.set(UNKNOWN, allowed.get(UNKNOWN) ?? new Set());
       else if (reading.kind === 'fixed' || reading.kind === 'either') {
         if (reading.kind === 'either') consider(b.core.exchange, reading.store, reading.from);
@@ -616,6 +641,7 @@ export class ProfileChecker {
         for (const sp of b.sps) {
           this.aim(b.core, sp, b.yams[0]!, o.at);
           consider(sp.sharepoint, 'sharepoint', reading.from);
+          if (withWindows) this.sharePointWindows(sp, o.at, open);
         }
       } else if (part === 'yammer') {
         for (const y of b.yams) {
@@ -625,7 +651,28 @@ export class ProfileChecker {
       } else consider(b.core.exchange, 'exchange', reading.from);
     }
     for (const ids of allowed.values()) for (const id of ids) rules.add(id);
-    return { line, event: raw, allowed: [...allowed.keys()].sort(byPhoto), rules: ordered(rules) };
+    const divergence = { line, event: raw, allowed: [...allowed.keys()].sort(byPhoto), rules: ordered(rules) };
+    return withWindows ? { ...divergence, windows: [...windows.values()].sort((a, b) => a.from - b.from || a.to - b.to) } : divergence;
+  }
+
+  /** The windows of a SharePoint state (aimed at `at`): changes waiting for it, and the throttle holding them back. */
+  private sharePointWindows(sp: SharePointSide, at: number, open: (w: Window) => void): void {
+    if (sp.pending === null) return;
+    const next = this.nextPush(sp);
+    const photos = sp.pending.values;
+    open({
+      lane: 'sharepoint',
+      kind: 'waiting',
+      from: sp.pending.since.lo,
+      to: next === undefined ? at : next.span.hi,
+      photos,
+      rules: ordered([...(next?.rules ?? []), ...sp.pending.because]),
+    });
+    for (const r of this.c.hooks.pushHold) {
+      const hold = r.pushHold!(this.ctx);
+      if (hold !== undefined && Number.isFinite(sp.spUpdated.lo) && hold.hi > sp.spUpdated.lo)
+        open({ lane: 'sharepoint', kind: 'held-back', from: sp.spUpdated.lo, to: hold.hi, photos, rules: [r.id] });
+    }
   }
 
   /** A divergence as found, or as uncertain when the part it reads (or the Exchange side it derives from) dropped possibilities. */

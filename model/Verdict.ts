@@ -1,4 +1,5 @@
 import type { RuleId } from './RuleId.js';
+import type { Window } from './Window.js';
 
 /** Where a trace first left what a profile allows. */
 export type Divergence = {
@@ -10,6 +11,8 @@ export type Divergence = {
   readonly allowed: readonly string[];
   /** the rules that decided it */
   readonly rules: readonly RuleId[];
+  /** the windows that made the allowed values allowed, for an observation (a timeline draws them) */
+  readonly windows?: readonly Window[];
 };
 
 /**

@@ -132,6 +132,15 @@ export class WindowStore {
     return into;
   }
 
+  /** The changes that may have shown at some instant of [from, now] and took time to land: when each was made, its deadline, values and rules. */
+  inFlight(from: number, now: number): Pick<Change, 'at' | 'deadline' | 'values' | 'rules'>[] {
+    const out: Pick<Change, 'at' | 'deadline' | 'values' | 'rules'>[] = [];
+    for (const c of this.live)
+      if (visible(c, from, now) && c.deadline > c.at && Number.isFinite(c.deadline))
+        out.push({ at: c.at, deadline: c.deadline, values: c.values, rules: c.rules });
+    return out;
+  }
+
   /** The values the store may hold at `now` (a push or a copy takes these). */
   valuesAt(now: number): Photo[] {
     return this.valuesDuring(now, now);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { RULES } from '../model/rules/index.js';
+import { Citation, citation } from './Citation.js';
 import { RULE_IDS } from '../model/RuleId.js';
+import { WINDOW_KINDS, type Window } from '../model/Window.js';
 import { isObservation, PHOTO_SOURCES } from '../model/vocabulary.js';
 import type { CheckedRun } from '../harness/checkedRun.js';
 
@@ -20,6 +21,30 @@ const StoryStep = z.object({
   allowed: z.array(z.string()).optional(),
 });
 
+/** A window of the model at the divergent read (model/Window.ts), with its instants as ISO times. */
+export const StoryWindow = z.object({
+  /** the store or surface it concerns: a lane of the timeline */
+  lane: z.string(),
+  kind: z.enum(WINDOW_KINDS),
+  from: z.string(),
+  to: z.string(),
+  photos: z.array(z.string()),
+  rules: z.array(z.enum(RULE_IDS)),
+});
+export type StoryWindow = z.infer<typeof StoryWindow>;
+
+/** The model's windows as a report writes them. */
+export function toStoryWindows(windows: readonly Window[] | undefined): StoryWindow[] {
+  return (windows ?? []).map((w) => ({
+    lane: w.lane,
+    kind: w.kind,
+    from: iso(w.from),
+    to: iso(w.to),
+    photos: [...w.photos],
+    rules: [...w.rules],
+  }));
+}
+
 /**
  * A counterexample as a story people read in ten seconds: numbered steps, the one that diverged,
  * and the rules that decided it with their sources. Invariant: `steps` end with the divergence.
@@ -35,8 +60,12 @@ export const Story = z.object({
   divergence: z.object({
     line: z.number().int().min(2),
     allowed: z.array(z.string()),
-    rules: z.array(z.object({ id: z.enum(RULE_IDS), source: z.string(), statement: z.string() })),
+    rules: z.array(Citation),
+    /** the windows that made the allowed values allowed (a timeline draws them as spans) */
+    windows: z.array(StoryWindow),
   }),
+  /** the test photos as small images (data: URIs), where the tenant used real images (the live adapter) */
+  images: z.record(z.string(), z.string().startsWith('data:image/')).optional(),
 });
 export type Story = z.infer<typeof Story>;
 
@@ -72,7 +101,8 @@ export function toStory(run: CheckedRun, length: number): Story | undefined {
     divergence: {
       line: divergence.line,
       allowed: [...divergence.allowed],
-      rules: divergence.rules.map((id) => ({ id, source: RULES[id].source, statement: RULES[id].statement })),
+      rules: divergence.rules.map(citation),
+      windows: toStoryWindows(divergence.windows),
     },
   };
 }

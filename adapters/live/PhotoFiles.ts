@@ -54,6 +54,12 @@ export class PhotoFiles {
     return { path, bytes: data };
   }
 
+  /** A test photo as a small image for a report: a data: URI of a 48-pixel JPEG. */
+  async thumbnail(id: string): Promise<string> {
+    const small = await this.set.image(id, { size: 48, format: 'jpeg', quality: 80 });
+    return `data:image/jpeg;base64,${small.toString('base64')}`;
+  }
+
   /** The folder holding every test photo, written once. */
   async folder(): Promise<string> {
     if (this.written === undefined) {

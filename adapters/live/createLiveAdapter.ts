@@ -80,7 +80,13 @@ export type LiveParts = {
 };
 
 /** The live adapter, with what a run needs besides the contract: putting the originals back, letting go of its connections, and the requests it made to the services. */
-export type LiveAdapter = Adapter & { restoreOriginals(): Promise<Restored[]>; close(): Promise<void>; requests(): number };
+export type LiveAdapter = Adapter & {
+  restoreOriginals(): Promise<Restored[]>;
+  close(): Promise<void>;
+  requests(): number;
+  /** the test photos among `photos` as small images (data: URIs), for a report to show */
+  images(photos: readonly string[]): Promise<Record<string, string>>;
+};
 
 const SP_SURFACE_SIZE: Partial<Record<Surface, ThumbnailSize>> = { 'sp-people-picker': 'S', 'sp-newsfeed': 'M' };
 
@@ -409,5 +415,10 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     },
     close: () => parts.close(),
     requests: () => parts.requests(),
+    async images(ids) {
+      const out: Record<string, string> = {};
+      for (const id of ids) if (/^p\d+$/.test(id)) out[id] = await photos.thumbnail(id);
+      return out;
+    },
   };
 }

@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DiffReport } from '../reports/DiffReport.js';
+import { ReportJson } from '../reports/ReportJson.js';
+import type { ReportMeta } from '../reports/ReportMeta.js';
+import { diffCommand } from './diffCommand.js';
+import { ExitCode } from './ExitCode.js';
+
+const META: ReportMeta = { tool: { name: 'photosync', version: '0.1.0' }, generated: '2026-02-05T09:00:00.000Z' };
+const ENVELOPE = { schema: 1, tool: META.tool, generated: '2026-01-05T09:00:00.000Z' };
+
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (profile: string) => ({
+  profile,
+  verdict: 'diverges',
+  divergence: {
+    line: 4,
+    event: { at: '2014-04-06T09:00:00Z', see: 'sp-people-picker', user: 'alice', viewer: 'bob', photo: 'p0' },
+    allowed: ['p1'],
+    rules: ['SP-MYSITE-ONCE'],
+  },
+});
+const check = (...results: object[]) => ReportJson.parse({ report: 'check', ...ENVELOPE, trace: 't.jsonl', results });
+
+/** Writes each report (a string as it is, anything else as JSON; undefined: no file) to a file of a fresh directory. */
+function files(...contents: unknown[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'photosync-diff-'));
+  return contents.map((c, i) => {
+    const path = join(dir, `report-${i}.json`);
+    if (c !== undefined) writeFileSync(path, typeof c === 'string' ? c : `${JSON.stringify(c)}\n`);
+    return path;
+  });
+}
+
+async function diff(base: string, next: string, format: 'text' | 'json' = 'text') {
+  let out = '';
+  let err = '';
+  const code = await diffCommand(base, next, { format }, { out: (t) => void (out += t), err: (t) => void (err += t) }, META);
+  return { code, out, err };
+}
+
+describe('photosync diff', () => {
+  it('exits 0 with no regression between equal reports', async () => {
+    const [base, next] = files(
+      check(conforms('threewill-2014'), diverges('microsoft-2014')),
+      check(conforms('threewill-2014'), diverges('microsoft-2014')),
+    );
+    const { code, out, err } = await diff(base!, next!);
+    expect(code).toBe(ExitCode.ok);
+    expect(err).toBe('');
+    expect(out).toMatch(/^no regression \(0 changed, 0 improved, 3 same\)\n/);
+    expect(out).toContain('nothing changed');
+  });
+
+  it('exits 1 when a profile that conformed diverges, and prints the diff as JSON in its envelope', async () => {
+    const [base, next] = files(check(conforms('microsoft-2014')), check(diverges('microsoft-2014')));
+    const { code, out, err } = await diff(base!, next!, 'json');
+    expect(code).toBe(ExitCode.diverges);
+    expect(err).toBe('');
+    const { report, schema, tool, generated, ...rest } = JSON.parse(out) as Record<string, unknown>;
+    expect({ report, schema, tool, generated }).toEqual({ report: 'diff', schema: 1, ...META });
+    const d = DiffReport.parse(rest);
+    expect(d.regressed).toBe(true);
+    expect(d.base.path).toBe(base);
+    expect(d.next.path).toBe(next);
+    expect(d.changes[0]).toMatchObject({
+      scope: 'profile',
+      profile: 'microsoft-2014',
+      change: 'regressed',
+      detail: 'line 4: saw p0, allowed p1',
+    });
+  });
+
+  it('exits 0 when a profile no longer diverges', async () => {
+    const [base, next] = files(check(diverges('microsoft-2014')), check(conforms('microsoft-2014')));
+    const { code, out } = await diff(base!, next!);
+    expect(code).toBe(ExitCode.ok);
+    expect(out).toMatch(/improved +│ microsoft-2014/);
+  });
+
+  const good = check(conforms('microsoft-2014'));
+  it.each([
+    ['a missing file', undefined, /report-1\.json: cannot read it: no such file/],
+    ['a file that is not JSON', '{"report": "check",', /report-1\.json: not JSON/],
+    ['JSON that is not a report', '[1, 2]', /report-1\.json: not a photosync JSON report/],
+    [
+      'a report photosync does not know',
+      { ...good, report: 'weather' },
+      /report-1\.json: field report: "weather" is not a report photosync diff reads/,
+    ],
+    ['another schema version', { ...good, schema: 2 }, /report-1\.json: field schema: report schema 2, this photosync reads schema 1/],
+    [
+      'a field that is wrong',
+      { ...good, results: [conforms('a'), conforms('b'), { profile: 'c', verdict: 'maybe' }] },
+      /report-1\.json: field results\[2\]\.verdict: /,
+    ],
+    ['a field that is missing', { ...good, trace: undefined }, /report-1\.json: field trace: /],
+  ])('exits 2 on %s, naming the file and the field, and writes nothing', async (_, content, message) => {
+    const [base, next] = files(good, content);
+    const before = readFileSync(base!, 'utf8');
+    const { code, out, err } = await diff(base!, next!);
+    expect(code).toBe(ExitCode.badInput);
+    expect(out).toBe('');
+    expect(err).toMatch(/^photosync: /);
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/ZodError|\n\s+at /);
+    expect(readFileSync(base!, 'utf8')).toBe(before);
+  });
+
+  it('exits 2 on two kinds of report, naming both', async () => {
+    const matrix = ReportJson.parse({ report: 'matrix', ...ENVELOPE, tenant: { adapter: 'sim' }, interrupted: false, ms: 1, results: [] });
+    const [base, next] = files(good, matrix);
+    const { code, out, err } = await diff(base!, next!);
+    expect(code).toBe(ExitCode.badInput);
+    expect(out).toBe('');
+    expect(err).toMatch(/cannot compare a check report .* with a matrix report/);
+  });
+
+  it('exits 2 on a kind of report it does not compare', async () => {
+    const rules = { report: 'profiles', ...ENVELOPE, profiles: [] };
+    const [base, next] = files(rules, rules);
+    const { code, err } = await diff(base!, next!);
+    expect(code).toBe(ExitCode.badInput);
+    expect(err).toMatch(/cannot compare profiles reports: photosync diff compares check, run, matrix, mutants reports/);
+  });
+});

@@ -1,0 +1,375 @@
+import fc from 'fast-check';
+import { shortStory } from '../reports/story.testkit.js';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS, type RuleId } from '../model/RuleId.js';
+import { CHANGES, DiffReport } from '../reports/DiffReport.js';
+import { ReportJson } from '../reports/ReportJson.js';
+import { Story } from '../reports/Story.js';
+import { compareReports } from './compareReports.js';
+import { DiffError } from './DiffError.js';
+
+const META = { schema: 1, tool: { name: 'photosync', version: '0.1.0' }, generated: '2026-01-05T09:00:00.000Z' } as const;
+const SIM = { adapter: 'sim', simProfile: 'microsoft-2026' };
+
+const story = (seen = 'p0', rules: RuleId[] = ['OWA-CACHE'], waits = 0): Story => shortStory({ seen, rules, waits });
+
+const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
+const diverges = (profile: string, rules: RuleId[] = ['OWA-CACHE'], line = 4, photo = 'p0', withStory = false) => ({
+  profile,
+  verdict: 'diverges',
+  divergence: {
+    line,
+    event: { at: '2014-04-06T09:00:00Z', see: 'owa-contact-card', user: 'alice', viewer: 'bob', photo },
+    allowed: ['p1'],
+    rules,
+  },
+  ...(withStory ? { story: story(photo, rules) } : {}),
+});
+const unknown = (profile: string) => ({ profile, verdict: 'unknown', line: 5, reason: 'too many open possibilities' });
+
+const check = (...results: object[]) => ReportJson.parse({ report: 'check', ...META, trace: 't.jsonl', results });
+
+const run = (verdict: 'conforms' | 'diverges', counterexample?: Story, tenant: Record<string, string> = SIM) =>
+  ReportJson.parse({
+    report: 'run',
+    ...META,
+    tenant,
+    profile: 'microsoft-2026',
+    verdict,
+    runs: 100,
+    actions: 1000,
+    undecided: 0,
+    seed: 1,
+    interrupted: false,
+    ms: 10,
+    replay: 'photosync run --seed 1',
+    ...(counterexample === undefined ? {} : { counterexample, foundLength: 9 }),
+  });
+
+const row = (profile: string, story?: Story) => ({
+  profile,
+  verdict: story === undefined ? 'conforms' : 'diverges',
+  length: story?.length ?? null,
+  rules: story?.divergence.rules.map((r) => r.id) ?? [],
+  runs: 100,
+  undecided: 0,
+  seed: 1,
+  ...(story === undefined ? {} : { counterexample: story }),
+});
+const matrix = (...results: object[]) => ReportJson.parse({ report: 'matrix', ...META, tenant: SIM, interrupted: false, ms: 10, results });
+
+const mutant = (
+  id: string,
+  killed: boolean,
+  shrunkLength: number | null = killed ? 2 : null,
+  rules: RuleId[] = killed ? ['OWA-CACHE'] : [],
+) => ({
+  id,
+  profile: 'threewill-2014',
+  rule: 'OWA-CACHE',
+  killed,
+  runsToFailure: killed ? 10 : null,
+  shrunkLength,
+  minimalLength: 2,
+  ms: 5,
+  seed: 1,
+  rules,
+});
+const mutants = (...runs: object[]) =>
+  ReportJson.parse({
+    report: 'mutants',
+    ...META,
+    budget: 200,
+    interrupted: false,
+    mutants: runs,
+    summary: { runs: runs.length, killed: 0, atMinimal: 0, worstRatio: null, medianRunsToFailure: null, ms: 1 },
+  });
+
+const rows = (d: DiffReport) => d.changes.map((c) => [c.scope, c.profile, c.mutant ?? c.rule ?? '', c.change, c.base, c.next]);
+
+describe('compareReports: check', () => {
+  it('finds a profile that newly diverges and the rule it newly fails: a regression, with the divergence in a few words', () => {
+    const d = compareReports(
+      check(conforms('threewill-2014'), conforms('microsoft-2014')),
+      check(conforms('threewill-2014'), diverges('microsoft-2014', ['SP-MYSITE-ONCE'], 4, 'p0', true)),
+      { base: 'old.json', next: 'new.json' },
+    );
+    expect(DiffReport.parse(d)).toEqual(d);
+    expect(d.regressed).toBe(true);
+    expect(rows(d)).toEqual([
+      ['profile', 'microsoft-2014', '', 'regressed', 'conforms', 'diverges'],
+      ['rule', 'microsoft-2014', 'SP-MYSITE-ONCE', 'regressed', 'holds', 'fails'],
+      ['profile', 'threewill-2014', '', 'same', 'conforms', 'conforms'],
+    ]);
+    expect(d.changes[0]).toMatchObject({ newCounterexample: true, detail: 'line 4: saw p0, allowed p1' });
+    expect(d.changes[0]!.counterexample?.divergence.rules.map((r) => r.id)).toEqual(['SP-MYSITE-ONCE']);
+    expect(d.base).toEqual({ path: 'old.json', kind: 'check', generated: META.generated, tool: META.tool });
+    expect(d.next.path).toBe('new.json');
+  });
+
+  it('finds a profile that no longer diverges: improved, no regression', () => {
+    const d = compareReports(check(diverges('microsoft-2014')), check(conforms('microsoft-2014')));
+    expect(d.regressed).toBe(false);
+    expect(rows(d)).toEqual([
+      ['profile', 'microsoft-2014', '', 'improved', 'diverges', 'conforms'],
+      ['rule', 'microsoft-2014', 'OWA-CACHE', 'improved', 'fails', 'holds'],
+    ]);
+    expect(d.changes[0]!.counterexample).toBeUndefined();
+    expect(d.changes[0]!.detail).toBe('was line 4: saw p0, allowed p1');
+  });
+
+  it('finds nothing between equal reports, though they were made at other times', () => {
+    const base = check(conforms('threewill-2014'), diverges('microsoft-2014'), unknown('exchange-2015'));
+    const next = { ...base, generated: '2027-01-01T00:00:00.000Z' };
+    const d = compareReports(base, next);
+    expect(d.regressed).toBe(false);
+    expect(d.changes.every((c) => c.change === 'same')).toBe(true);
+    expect(d.changes).toHaveLength(4);
+  });
+
+  it('calls another divergence of the same rule a change with a new counterexample, not a regression', () => {
+    const d = compareReports(
+      check(diverges('microsoft-2014', ['OWA-CACHE'], 4)),
+      check(diverges('microsoft-2014', ['OWA-CACHE'], 6, 'p2')),
+    );
+    expect(d.regressed).toBe(false);
+    expect(d.changes[0]).toMatchObject({
+      scope: 'profile',
+      change: 'changed',
+      newCounterexample: true,
+      detail: 'now line 6: saw p2, allowed p1',
+    });
+    expect(d.changes[1]).toMatchObject({ scope: 'rule', rule: 'OWA-CACHE', change: 'same' });
+  });
+
+  it('takes a divergence at another time of the same line, event and allowed photos for the same: a trace recorded again', () => {
+    const later = diverges('microsoft-2014');
+    later.divergence.event.at = '2015-04-06T09:00:00Z';
+    const d = compareReports(check(diverges('microsoft-2014')), check(later));
+    expect(d.changes.map((c) => c.change)).toEqual(['same', 'same']);
+  });
+
+  it('calls a divergence that cites another rule a change, and that rule a regression', () => {
+    const d = compareReports(check(diverges('microsoft-2014', ['OWA-CACHE'])), check(diverges('microsoft-2014', ['EXO-FAST'])));
+    expect(d.regressed).toBe(true);
+    expect(rows(d)).toEqual([
+      ['rule', 'microsoft-2014', 'EXO-FAST', 'regressed', 'holds', 'fails'],
+      ['profile', 'microsoft-2014', '', 'changed', 'diverges', 'diverges'],
+      ['rule', 'microsoft-2014', 'OWA-CACHE', 'improved', 'fails', 'holds'],
+    ]);
+    expect(d.changes[1]!.detail).toBe('rules OWA-CACHE → EXO-FAST');
+  });
+
+  it.each([
+    ['conforms', conforms('p'), 'unknown', unknown('p')],
+    ['diverges', diverges('p'), 'unknown', unknown('p')],
+    ['unknown', unknown('p'), 'diverges', diverges('p')],
+    ['unknown', unknown('p'), 'conforms', conforms('p')],
+  ])('never calls %s → %s a regression: it is changed', (was, b, now, n) => {
+    const d = compareReports(check(b), check(n));
+    expect(d.regressed).toBe(false);
+    expect(d.changes[0]).toMatchObject({ scope: 'profile', change: 'changed', base: was, next: now });
+    expect(d.changes[0]!.detail).toMatch(/unknown at line 5: too many open possibilities/);
+    expect(d.changes.filter((c) => c.scope === 'rule').every((c) => c.change === 'changed')).toBe(true);
+  });
+
+  it('never calls a profile that only one report checked a regression', () => {
+    const d = compareReports(check(conforms('a')), check(conforms('a'), diverges('b')));
+    expect(d.regressed).toBe(false);
+    expect(d.changes[0]).toMatchObject({ profile: 'b', change: 'changed', base: 'absent', next: 'diverges', newCounterexample: true });
+    expect(d.changes[1]).toMatchObject({ profile: 'b', scope: 'rule', change: 'changed', base: 'absent', next: 'fails' });
+  });
+});
+
+describe('compareReports: run', () => {
+  it('regresses when the tenant now diverges, and carries both tenants', () => {
+    const live = { adapter: 'live', config: 'tenant.jsonc' };
+    const d = compareReports(run('conforms'), run('diverges', story('p0'), live));
+    expect(d.regressed).toBe(true);
+    expect(d.changes[0]).toMatchObject({ change: 'regressed', detail: 'length 2; line 3: saw p0, allowed p1', newCounterexample: true });
+    expect(d.changes[0]!.counterexample).toEqual(story('p0'));
+    expect(d.base.tenant).toEqual(SIM);
+    expect(d.next.tenant).toEqual(live);
+  });
+
+  it('improves when it no longer diverges, and is the same when nothing moved', () => {
+    expect(rows(compareReports(run('diverges', story()), run('conforms')))[0]).toEqual([
+      'profile',
+      'microsoft-2026',
+      '',
+      'improved',
+      'diverges',
+      'conforms',
+    ]);
+    expect(compareReports(run('diverges', story()), run('conforms')).changes[0]!.detail).toBe(
+      'conforms in 100 runs; was length 2; line 3: saw p0, allowed p1',
+    );
+    const same = compareReports(run('diverges', story()), run('diverges', story()));
+    expect(same.changes.map((c) => c.change)).toEqual(['same', 'same']);
+    expect(same.changes[0]!.counterexample).toBeUndefined();
+  });
+
+  it('calls a counterexample with other steps a change: its events or its length', () => {
+    const longer = Story.parse({ ...story('p0', ['OWA-CACHE'], 1), length: 3 });
+    const d = compareReports(run('diverges', story()), run('diverges', longer));
+    expect(d.regressed).toBe(false);
+    expect(d.changes[0]).toMatchObject({
+      change: 'changed',
+      newCounterexample: true,
+      detail: 'length 2 → 3; now line 4: saw p0, allowed p1',
+    });
+    const other = compareReports(run('diverges', story('p0')), run('diverges', story('p2')));
+    expect(other.changes[0]).toMatchObject({ change: 'changed', newCounterexample: true });
+  });
+});
+
+describe('compareReports: matrix', () => {
+  it('orders regressions first (newly diverging first), then changed, improved and same', () => {
+    const d = compareReports(
+      matrix(row('a'), row('b', story()), row('c'), row('d', story('p0', ['EXO-FAST'])), row('e')),
+      matrix(row('a'), row('b'), row('c', story()), row('d', story('p2', ['EXO-FAST'])), row('e', story())),
+    );
+    expect(d.regressed).toBe(true);
+    expect(rows(d)).toEqual([
+      ['profile', 'c', '', 'regressed', 'conforms', 'diverges'],
+      ['profile', 'e', '', 'regressed', 'conforms', 'diverges'],
+      ['rule', 'c', 'OWA-CACHE', 'regressed', 'holds', 'fails'],
+      ['rule', 'e', 'OWA-CACHE', 'regressed', 'holds', 'fails'],
+      ['profile', 'd', '', 'changed', 'diverges', 'diverges'],
+      ['profile', 'b', '', 'improved', 'diverges', 'conforms'],
+      ['rule', 'b', 'OWA-CACHE', 'improved', 'fails', 'holds'],
+      ['profile', 'a', '', 'same', 'conforms', 'conforms'],
+      ['rule', 'd', 'EXO-FAST', 'same', 'fails', 'fails'],
+    ]);
+    expect(d.base.tenant).toEqual(SIM);
+  });
+});
+
+describe('compareReports: mutants', () => {
+  it('reads a mutant that survives after being killed as a regression: the harness lost power', () => {
+    const d = compareReports(mutants(mutant('a', true), mutant('b', false)), mutants(mutant('a', false), mutant('b', true)));
+    expect(d.regressed).toBe(true);
+    expect(rows(d)).toEqual([
+      ['mutant', 'threewill-2014', 'a', 'regressed', 'killed', 'survived'],
+      ['mutant', 'threewill-2014', 'b', 'improved', 'survived', 'killed'],
+    ]);
+    expect(d.changes[0]!.detail).toBe('not found within 200 runs');
+  });
+
+  it('calls a longer shrunk counterexample a change, a shorter one an improvement, an equal one the same', () => {
+    const d = compareReports(
+      mutants(mutant('grew', true, 3), mutant('shrank', true, 5), mutant('same', true, 2), mutant('other', true, 2)),
+      mutants(mutant('grew', true, 5), mutant('shrank', true, 3), mutant('same', true, 2), mutant('other', true, 2, ['EXO-FAST'])),
+    );
+    expect(d.regressed).toBe(false);
+    expect(d.changes.map((c) => [c.mutant, c.change, c.detail])).toEqual([
+      ['grew', 'changed', 'length 3 → 5'],
+      ['other', 'changed', 'rules OWA-CACHE → EXO-FAST'],
+      ['shrank', 'improved', 'length 5 → 3'],
+      ['same', 'same', undefined],
+    ]);
+  });
+
+  it('keys mutants by id and profile, and never calls one that only one report ran a regression', () => {
+    const elsewhere = { ...mutant('a', false), profile: 'microsoft-2026' };
+    const d = compareReports(mutants(mutant('a', true)), mutants(elsewhere));
+    expect(d.regressed).toBe(false);
+    expect(rows(d)).toEqual([
+      ['mutant', 'threewill-2014', 'a', 'changed', 'killed', 'absent'],
+      ['mutant', 'microsoft-2026', 'a', 'changed', 'absent', 'survived'],
+    ]);
+  });
+});
+
+describe('compareReports: reports it cannot compare', () => {
+  it('refuses two kinds of report, naming both', () => {
+    const error = (() => {
+      try {
+        compareReports(check(), matrix());
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(DiffError);
+    expect(error).toMatchObject({ code: 'PHOTOSYNC_DIFF_KINDS', message: expect.stringMatching(/check.*matrix/) });
+  });
+
+  it('refuses kinds it does not compare', () => {
+    const profiles = ReportJson.parse({ report: 'profiles', ...META, profiles: [] });
+    expect(() => compareReports(profiles, profiles)).toThrow(expect.objectContaining({ code: 'PHOTOSYNC_DIFF_UNSUPPORTED' }));
+  });
+});
+
+const PROFILES = ['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2026'];
+const RULES = fc.subarray(RULE_IDS.slice(0, 4) as RuleId[], { minLength: 1 });
+const PHOTO = fc.constantFrom('p0', 'p1', 'p2');
+const anyStory = fc.tuple(PHOTO, RULES, fc.nat(2)).map(([seen, rules, waits]) => story(seen, rules, waits));
+
+const checkResult = (profile: string) =>
+  fc.oneof(
+    fc.constant(conforms(profile)),
+    fc.constant(unknown(profile)),
+    fc
+      .tuple(RULES, fc.integer({ min: 2, max: 6 }), PHOTO, fc.boolean())
+      .map(([rules, line, photo, s]) => diverges(profile, rules, line, photo, s)),
+  );
+const someProfiles = fc.subarray(PROFILES, { minLength: 1 });
+const checkReport = someProfiles.chain((ps) => fc.tuple(...ps.map(checkResult))).map((results) => check(...results));
+const matrixReport = someProfiles
+  .chain((ps) => fc.tuple(...ps.map((p) => fc.option(anyStory, { nil: undefined }).map((s) => row(p, s)))))
+  .map((results) => matrix(...results));
+const runReport = fc.option(anyStory, { nil: undefined }).map((s) => (s === undefined ? run('conforms') : run('diverges', s)));
+const mutantsReport = fc
+  .uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.constantFrom(...PROFILES), fc.boolean(), fc.integer({ min: 1, max: 4 })), {
+    selector: ([id, profile]) => `${id} ${profile}`,
+  })
+  .map((ms) => mutants(...ms.map(([id, profile, killed, length]) => ({ ...mutant(id, killed, killed ? length : null), profile }))));
+const anyReport = fc.oneof(checkReport, runReport, matrixReport, mutantsReport);
+
+describe('compareReports: properties', () => {
+  it('property: a report compared with itself is the same in every row, and no regression', () => {
+    fc.assert(
+      fc.property(anyReport, (r) => {
+        const d = compareReports(r, structuredClone(r));
+        expect(d.regressed).toBe(false);
+        expect(d.changes.filter((c) => c.change !== 'same')).toEqual([]);
+      }),
+    );
+  });
+
+  it('property: swapping BASE and NEW swaps regressed and improved, for verdicts and for rules', () => {
+    const swapped = { regressed: 'improved', improved: 'regressed', changed: 'changed', same: 'same' } as const;
+    const pairs = fc.oneof(fc.tuple(checkReport, checkReport), fc.tuple(runReport, runReport), fc.tuple(matrixReport, matrixReport));
+    fc.assert(
+      fc.property(pairs, ([a, b]) => {
+        const key = (c: DiffReport['changes'][number]) => `${c.scope} ${c.profile} ${c.rule ?? ''}`;
+        const forth = new Map(compareReports(a, b).changes.map((c) => [key(c), c]));
+        const back = compareReports(b, a).changes;
+        expect(back).toHaveLength(forth.size);
+        for (const c of back) {
+          const f = forth.get(key(c))!;
+          expect(f.change).toBe(swapped[c.change]);
+          expect([f.base, f.next]).toEqual([c.next, c.base]);
+        }
+      }),
+    );
+  });
+
+  it('property: the diff is valid, in order, and regressed iff a row regressed', () => {
+    const pairs = fc.oneof(
+      fc.tuple(checkReport, checkReport),
+      fc.tuple(runReport, runReport),
+      fc.tuple(matrixReport, matrixReport),
+      fc.tuple(mutantsReport, mutantsReport),
+    );
+    fc.assert(
+      fc.property(pairs, ([a, b]) => {
+        const d = DiffReport.parse(compareReports(a, b));
+        const ranks = d.changes.map((c) => CHANGES.indexOf(c.change));
+        expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+        expect(d.regressed).toBe(d.changes.some((c) => c.change === 'regressed'));
+        for (const c of d.changes) if (c.change === 'regressed' && c.scope !== 'mutant') expect(['conforms', 'holds']).toContain(c.base);
+      }),
+    );
+  });
+});

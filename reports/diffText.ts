@@ -1,0 +1,83 @@
+import { table } from 'table';
+import type { DiffChange, DiffReport, DiffSide } from './DiffReport.js';
+import type { Renderer } from './Renderer.js';
+import { storyText } from './storyText.js';
+import { tenantName } from './tenantName.js';
+
+/** What a diff shows: what changed, and with `all` what stayed the same too. */
+export type DiffView = { readonly all?: boolean };
+
+const LABEL = { regressed: 'REGRESSED', changed: 'changed', improved: 'improved', same: 'same' } as const;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The diff in one line: `REGRESSION: 1 profile newly diverges, 2 rules newly fail (1 changed, 3 same)` or `no regression (…)`. */
+export function diffHeadline(r: DiffReport): string {
+  const count = (change: DiffChange['change'], scope?: DiffChange['scope']) =>
+    r.changes.filter((c) => c.change === change && (scope === undefined || c.scope === scope)).length;
+  const others = `(${count('changed')} changed, ${count('improved')} improved, ${count('same')} same)`;
+  if (!r.regressed) return `no regression ${others}`;
+  const lost = [
+    [count('regressed', 'profile'), plural(count('regressed', 'profile'), 'profile newly diverges', 'profiles newly diverge')],
+    [count('regressed', 'rule'), plural(count('regressed', 'rule'), 'rule newly fails', 'rules newly fail')],
+    [count('regressed', 'mutant'), plural(count('regressed', 'mutant'), 'mutant killed before survives', 'mutants killed before survive')],
+  ] as const;
+  return `REGRESSION: ${lost
+    .filter(([n]) => n > 0)
+    .map(([, text]) => text)
+    .join(', ')} ${others}`;
+}
+
+/** One side of the diff in a line: `BASE old.json (photosync 0.1.0, 2026-01-05T09:00:00.000Z)`. */
+export function diffSideText(label: string, s: DiffSide): string {
+  return `${label} ${s.path} (${s.tool.name} ${s.tool.version}, ${s.generated})`;
+}
+
+/** The tenants compared, when the reports name one: one line when it is the same tenant. */
+export function diffTenantText(r: DiffReport): string | undefined {
+  if (r.base.tenant === undefined || r.next.tenant === undefined) return undefined;
+  const base = tenantName(r.base.tenant);
+  const next = tenantName(r.next.tenant);
+  return base === next ? `tenant: ${base}` : `tenant: ${base} → ${next}`;
+}
+
+/** What a row of the diff is about: the verdict, a rule or a mutant. */
+export function diffSubject(c: DiffChange): string {
+  if (c.scope === 'profile') return 'verdict';
+  if (c.scope === 'rule') return c.rule ?? '';
+  return c.mutant ?? '';
+}
+
+/** `diff` for people, at 100 columns: the headline, the table of what changed, then each new counterexample. */
+export function diffTextWith(view: DiffView): Renderer<DiffReport> {
+  return (r) => {
+    const shown = r.changes.filter((c) => view.all === true || c.change !== 'same');
+    let text = `${diffHeadline(r)}\n`;
+    text += `${r.kind}: ${diffSideText('BASE', r.base)}\n`;
+    text += `${' '.repeat(r.kind.length)}  ${diffSideText('NEW ', r.next)}\n`;
+    const tenant = diffTenantText(r);
+    if (tenant !== undefined) text += `${tenant}\n`;
+    if (shown.length === 0) return `${text}nothing changed\n`;
+    const rows = [['change', 'profile', 'what', 'base', 'new', 'detail']];
+    for (const c of shown) rows.push([LABEL[c.change], c.profile, diffSubject(c), c.base, c.next, c.detail ?? '']);
+    text += table(rows, {
+      columns: {
+        1: { width: 14, wrapWord: true },
+        2: { width: 18, wrapWord: true },
+        3: { width: 8, wrapWord: true },
+        4: { width: 8, wrapWord: true },
+        5: { width: 23, wrapWord: true },
+      },
+      drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size,
+    });
+    for (const c of shown) {
+      if (c.newCounterexample !== true || c.counterexample === undefined) continue;
+      text += `\nnew counterexample against ${c.profile} (length ${c.counterexample.length}; waits do not count):\n`;
+      text += storyText(c.counterexample);
+    }
+    return text;
+  };
+}
+
+/** `diff` for people: what changed only; `diffTextWith({ all: true })` lists what stayed the same too. */
+export const diffText: Renderer<DiffReport> = diffTextWith({});

@@ -1,0 +1,34 @@
+import type { Block, Cell, Doc } from './Doc.js';
+import type { MatrixReport } from './MatrixReport.js';
+import { tenantName } from './tenantName.js';
+
+/** `matrix` as a document: a row per profile, then the story that refutes each profile that does not hold. */
+export function matrixDoc(r: MatrixReport): Doc {
+  const rows: Cell[][] = r.results.map((x) => [
+    x.profile,
+    x.verdict === 'conforms' ? { text: 'conforms', tone: 'good' } : { text: 'DIVERGES', tone: 'bad' },
+    x.length === null ? '' : String(x.length),
+    x.rules.join(', '),
+    String(x.runs),
+    x.undecided > 0 ? String(x.undecided) : '',
+  ]);
+  const holding = r.results.filter((x) => x.verdict === 'conforms').map((x) => x.profile);
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: holding.length === 0 ? 'No profile holds: the tenant fits no hypothesis.' : `Holds: ${holding.join(', ')}.`,
+      tone: holding.length === 0 ? 'bad' : 'good',
+    },
+    { kind: 'table', head: ['profile', 'verdict', 'length', 'rules', 'runs', 'undecided'], rows },
+  ];
+  for (const x of r.results) {
+    if (x.counterexample === undefined) continue;
+    blocks.push(
+      { kind: 'heading', level: 2, text: `${x.profile} is refuted` },
+      { kind: 'story', story: x.counterexample, profile: x.profile },
+    );
+    if (x.trace !== undefined) blocks.push({ kind: 'code', text: `photosync check ${x.trace} --profile ${x.profile}` });
+  }
+  if (r.interrupted) blocks.push({ kind: 'paragraph', text: 'interrupted: stopped before all runs were made', tone: 'unknown' });
+  return { title: `photosync matrix: ${tenantName(r.tenant)} against every profile`, blocks };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readSubjectLines } from './readSubjectLines.js';
+import { HEADER, lines, traceFile } from './traceFile.testkit.js';
+
+const ev = (at: string, rest: string) => `{"at":"2014-04-01T${at}Z",${rest}}`;
+
+describe('readSubjectLines', () => {
+  const path = traceFile(
+    lines(
+      HEADER,
+      ev('09:00:00', '"do":"setPhoto","user":"alice","via":"graph","photo":"p1"'),
+      ev('09:01:00', '"do":"setPhoto","user":"bob","via":"graph","photo":"p2"'),
+      '',
+      ev('09:02:00', '"do":"restartClient","viewer":"bob","client":"outlook-desktop"'),
+      ev('09:03:00', '"do":"restartClient","viewer":"carol","client":"outlook-desktop"'),
+      ev('09:04:00', '"see":"outlook-desktop","user":"alice","viewer":"bob","photo":"p0"'),
+      ev('09:05:00', '"see":"graph","user":"alice","viewer":"bob","photo":"p1"'),
+    ),
+  );
+
+  it("keeps the header and, up to the line asked, the subject's events and its viewer's cache resets, with their line numbers", async () => {
+    const got = await readSubjectLines(path, 'alice', 'bob', 7);
+    expect(got.header.start).toBe('2014-04-01T09:00:00Z');
+    expect(got.events.map((e) => e.line)).toEqual([2, 5, 7]);
+    expect(got.events.at(-1)!.event).toMatchObject({ see: 'outlook-desktop', photo: 'p0' });
+    expect(got.omitted).toBe(0);
+  });
+
+  it('keeps only the last events when asked for fewer, and says how many it left out', async () => {
+    const got = await readSubjectLines(path, 'alice', undefined, 8, 2);
+    expect(got.events.map((e) => e.line)).toEqual([7, 8]);
+    expect(got.omitted).toBe(1);
+  });
+});
