@@ -1,6 +1,8 @@
 import { reportMeta, VERSION } from './reportMeta.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../adapters/live/ConfigError.js';
+import { CampaignError } from '../campaign/CampaignError.js';
+import type { CampaignStartOptions } from './campaignCommand.js';
 import type { EmulatorCommandOptions } from './emulatorCommand.js';
 import { PROFILE_IDS, PROFILES } from '../model/profiles.js';
 import { toProfilesReport } from '../reports/ProfilesReport.js';
@@ -198,11 +200,75 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       code = await restoreCommand(options, io);
     });
 
+  const campaign = program
+    .command('campaign')
+    .description('a conformance run that lives on disk for days on a live tenant: start, resume, status, report');
+  campaign
+    .command('start')
+    .description(
+      'plan stories that tell the profiles apart, survey the tenant and run them, one test user each, journaling every step; exits when the next step is far off (then resume it)',
+    )
+    .requiredOption('--config <file>', 'the live config (docs/live-config.example.jsonc)')
+    .addOption(
+      new Option('--profiles <ids>', `the profiles to tell apart: all, or ids separated by commas (${PROFILE_IDS.join(', ')})`).default(
+        'all',
+      ),
+    )
+    .addOption(
+      new Option('--days <d>', 'the days the campaign may last').argParser(integer(1, 366, 'a number of days from 1 to 366')).default(7),
+    )
+    .addOption(new Option('--budget-requests <n>', 'the requests to the services the whole campaign may make').argParser(positiveInteger))
+    .addOption(new Option('--dir <dir>', 'the campaign folder (default photosync-campaigns/<start time>)'))
+    .addOption(new Option('--seed <n>', 'the seed of the stories').argParser(integer(0, 0x7fff_ffff, 'an integer from 0 to 2147483647')))
+    .addOption(new Option('--no-operator', 'leave out the steps no API takes (no one at the terminal)'))
+    .addOption(
+      new Option('--max-sleep <minutes>', 'wait in this process for a step due within this many minutes; past it, exit to be resumed')
+        .argParser(integer(0, 24 * 60, 'minutes from 0 to 1440'))
+        .default(15),
+    )
+    .action(async (options: CampaignStartOptions) => {
+      const { campaignStart } = await import('./campaignCommand.js');
+      code = await campaignStart(options, io);
+    });
+  campaign
+    .command('resume')
+    .description('go on from the journal after a stop, a crash or a reboot, making no action twice (from cron or a systemd timer)')
+    .argument('<dir>', 'the campaign folder')
+    .addOption(
+      new Option('--max-sleep <minutes>', 'wait in this process for a step due within this many minutes; past it, exit to be resumed')
+        .argParser(integer(0, 24 * 60, 'minutes from 0 to 1440'))
+        .default(15),
+    )
+    .action(async (dir: string, options: { maxSleep: number }) => {
+      const { campaignResume } = await import('./campaignCommand.js');
+      code = await campaignResume(dir, options, io);
+    });
+  campaign
+    .command('status')
+    .description("each profile's verdict so far, each test user's story and next step; reads the folder, changes nothing")
+    .argument('<dir>', 'the campaign folder')
+    .addOption(formatOption())
+    .action(async (dir: string, options: { format: Format }) => {
+      const { campaignStatus } = await import('./campaignCommand.js');
+      code = campaignStatus(dir, options, io);
+    });
+  campaign
+    .command('report')
+    .description(
+      'the verdict of every profile from the journal, and for each profile refuted the smallest part of the journal it cannot explain',
+    )
+    .argument('<dir>', 'the campaign folder')
+    .addOption(formatOption())
+    .action(async (dir: string, options: { format: Format }) => {
+      const { campaignReportCommand } = await import('./campaignCommand.js');
+      code = campaignReportCommand(dir, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
-    if (e instanceof UsageError || e instanceof TraceError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof TraceError || e instanceof ConfigError || e instanceof CampaignError) {
       io.err(`photosync: ${e.message}\n`);
       return ExitCode.badInput;
     }

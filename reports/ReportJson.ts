@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CampaignReport } from './CampaignReport.js';
 import { CheckReport } from './CheckReport.js';
 import { DiffReport } from './DiffReport.js';
 import { DoctorReport } from './DoctorReport.js';
@@ -25,6 +26,7 @@ export const ReportJson = z.discriminatedUnion('report', [
   envelope('profiles', ProfilesReport),
   envelope('doctor', DoctorReport),
   envelope('diff', DiffReport),
+  envelope('campaign', CampaignReport),
 ]);
 export type ReportJson = z.infer<typeof ReportJson>;
 

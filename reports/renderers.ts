@@ -1,3 +1,6 @@
+import type { CampaignReport } from './CampaignReport.js';
+import { campaignDoc } from './campaignDoc.js';
+import { campaignText } from './campaignText.js';
 import type { CheckReport } from './CheckReport.js';
 import { checkDoc } from './checkDoc.js';
 import { checkText } from './checkText.js';
@@ -49,4 +52,5 @@ export const renderers = {
   run: formats<RunReport>('run', runText, runDoc),
   matrix: formats<MatrixReport>('matrix', matrixText, matrixDoc),
   doctor: formats<DoctorReport>('doctor', doctorText, doctorDoc),
+  campaign: formats<CampaignReport>('campaign', campaignText, campaignDoc),
 } as const;

@@ -1,0 +1,107 @@
+import { isWait, type RunStep } from '../adapters/RunStep.js';
+import type { TraceStart } from '../model/ProfileChecker.js';
+import type { TraceEvent } from '../model/vocabulary.js';
+import { campaignPaths } from './CampaignFile.js';
+import { JsonLog, type LogLine } from './JsonLog.js';
+import { readJournal } from './readJournal.js';
+
+/** A story a lane took: its steps as the lane's users play them, when it was taken, and how it ended. */
+export type Assignment = {
+  lane: string;
+  n: number;
+  key: string;
+  assigned: number;
+  steps: RunStep[];
+  /** the (tenant, refuted) pairs the story tells apart */
+  pairs: readonly { tenant: string; refutes: string }[];
+  ended?: string;
+};
+
+/** The id of a lane's k-th step of its n-th story: what the journal and the steps log name. */
+export const stepId = (lane: string, n: number, k: number) => `${lane}#${n}#${k}`;
+
+/**
+ * A campaign as its files leave it: the journal's header and events, each lane's last story, the
+ * stories taken, and the step begun last. Invariant: made from the files alone (no tenant).
+ */
+export type CampaignState = {
+  readonly start: TraceStart | undefined;
+  readonly events: readonly { readonly line: number; readonly step: string; readonly event: TraceEvent }[];
+  readonly cut?: { readonly line: number; readonly savedTo: string };
+  readonly assignments: Map<string, Assignment>;
+  readonly taken: Set<string>;
+  /** how many stories each lane has taken */
+  readonly counts: Map<string, number>;
+  /** the time each journaled step was made */
+  readonly lastAt: Map<string, number>;
+  /** the last step begun, from the steps log */
+  readonly begun: Record<string, unknown> | undefined;
+  /** the requests spent by earlier processes */
+  readonly requestsBefore: number;
+  /** when the campaign ended, ISO, if it has */
+  readonly finished: string | undefined;
+};
+
+/** Reads a campaign's state from its folder; `cut: false` changes no file (a torn last line is then only named). */
+export function readCampaignState(dir: string, options: { cut?: boolean } = {}): CampaignState {
+  const paths = campaignPaths(dir);
+  const journal = readJournal(paths.journal, options);
+  const steps = JsonLog.read(paths.steps, options);
+  const plan = JsonLog.read(paths.plan, options);
+  const { assignments, taken, counts } = lanesOf(plan.lines);
+  const lastAt = new Map(journal.events.map((e) => [e.step, e.event.at]));
+  return {
+    start: journal.start,
+    events: journal.events,
+    ...(journal.cut === undefined ? {} : { cut: journal.cut }),
+    assignments,
+    taken,
+    counts,
+    lastAt,
+    begun: steps.lines.at(-1)?.value,
+    requestsBefore: Number(steps.lines.at(-1)?.value.requests ?? 0),
+    finished: [...plan.lines].reverse().find((l) => l.value.finished !== undefined)?.value.finished as string | undefined,
+  };
+}
+
+function lanesOf(lines: readonly LogLine[]) {
+  const assignments = new Map<string, Assignment>();
+  const taken = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const { value } of lines) {
+    const lane = String(value.lane);
+    if (value.story !== undefined) {
+      const a: Assignment = {
+        lane,
+        n: Number(value.n),
+        key: String(value.story),
+        assigned: Date.parse(String(value.assigned)),
+        steps: value.steps as RunStep[],
+        pairs: (value.pairs ?? []) as Assignment['pairs'],
+      };
+      assignments.set(lane, a);
+      taken.add(a.key);
+      counts.set(lane, a.n + 1);
+    } else if (value.ended !== undefined) {
+      const a = assignments.get(lane);
+      if (a !== undefined && a.n === Number(value.n)) a.ended = String(value.ended);
+    }
+  }
+  return { assignments, taken, counts };
+}
+
+/** A story's next step and when it is due (after the last one made, plus the waits between), or undefined when it is over. */
+export function nextStep(a: Assignment, lastAt: ReadonlyMap<string, number>): { k: number; due: number } | undefined {
+  let due = a.assigned;
+  let k = 0;
+  for (let i = 0; i < a.steps.length; i++) {
+    const at = lastAt.get(stepId(a.lane, a.n, i));
+    if (at !== undefined) [due, k] = [at + 1, i + 1];
+  }
+  for (; k < a.steps.length; k++) {
+    const s = a.steps[k]!;
+    if (!isWait(s)) break;
+    due += s.ms;
+  }
+  return k < a.steps.length ? { k, due } : undefined;
+}

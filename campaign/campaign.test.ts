@@ -1,0 +1,202 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../cli/main.js';
+import { startEmulator } from '../emulator/startEmulator.js';
+import type { RunningEmulator } from '../emulator/RunningEmulator.js';
+import { PROFILE_IDS } from '../model/profiles.js';
+import { CampaignReport } from '../reports/CampaignReport.js';
+import { campaignPaths } from './CampaignFile.js';
+import { JsonLog } from './JsonLog.js';
+
+const START = Date.parse('2026-06-01T08:00:00Z');
+const BIN = resolve('bin/photosync.js');
+const emulators: RunningEmulator[] = [];
+afterEach(async () => {
+  for (const e of emulators.splice(0)) await e.close();
+});
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'photosync-campaign-'));
+
+/** An emulator of `profile` with its config written out, counting the requests that change the tenant. */
+async function emulatorOf(profile: string, options: { latencyMs?: number; seed?: number } = {}) {
+  const changes: string[] = [];
+  const emulator = await startEmulator({
+    seed: options.seed ?? 5,
+    profile,
+    start: START,
+    latencyMs: options.latencyMs ?? 0,
+    log: (line) => {
+      if (/^(PUT|DELETE|PATCH) \/graph|^POST \S*SetMyProfilePicture|^POST \/_emulator\/operator\/act/.test(line)) changes.push(line);
+    },
+  });
+  emulators.push(emulator);
+  const dir = tmp();
+  const config = join(dir, 'live.json');
+  await emulator.writeConfig(config);
+  return { emulator, config, changes, dir };
+}
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+/** The journal's events without their times (and a reason, which names the moment), each with its step. */
+function journalOf(dir: string): Record<string, unknown>[] {
+  return JsonLog.read(campaignPaths(dir).journal, { cut: false })
+    .lines.slice(1)
+    .map(({ value }) => {
+      const { at, reason, ...rest } = value;
+      (void at, void reason);
+      return rest;
+    });
+}
+
+describe('photosync campaign on the tenant emulator', { timeout: 300_000 }, () => {
+  it.each(['microsoft-2024', 'microsoft-2026'])(
+    'decides every profile on a %s tenant: its own holds, every other is refuted and explained',
+    async (profile) => {
+      const { config } = await emulatorOf(profile);
+      const dir = join(tmp(), 'c');
+      const started = await run('campaign', 'start', '--config', config, '--dir', dir, '--seed', '1');
+      expect(started.code, started.err).toBe(0);
+      expect(started.err).toMatch(/campaign over/);
+      const report = CampaignReport.parse(JSON.parse((await run('campaign', 'report', dir, '--format', 'json')).out));
+      expect(report.state).toBe('done');
+      for (const p of report.profiles) {
+        if (p.profile === profile) expect(p.verdict).toBe('conforms');
+        else {
+          expect(p.verdict, p.profile).toBe('diverges');
+          // the explanation is a part of the journal the profile cannot explain: re-checked offline, it diverges there
+          expect(p.explanation!.steps.at(-1)!.line).toBe(p.explanation!.divergence.line);
+          expect(p.explanation!.length).toBeLessThanOrEqual(report.events);
+        }
+      }
+      expect(report.profiles.map((p) => p.profile)).toEqual([...PROFILE_IDS]);
+      // the journal is a trace: check reads it and agrees
+      const checked = await run('check', campaignPaths(dir).journal, '--format', 'json');
+      const verdicts = (JSON.parse(checked.out) as { results: { profile: string; verdict: string }[] }).results;
+      expect(verdicts.map((r) => [r.profile, r.verdict])).toEqual(report.profiles.map((p) => [p.profile, p.verdict]));
+      // every format says the same verdicts
+      for (const format of ['text', 'md', 'html']) {
+        const shown = await run('campaign', 'report', dir, '--format', format);
+        expect(shown.code).toBe(0);
+        for (const p of report.profiles) expect(shown.out).toContain(p.profile);
+      }
+      const status = CampaignReport.parse(JSON.parse((await run('campaign', 'status', dir, '--format', 'json')).out));
+      expect(status.profiles.map((p) => [p.profile, p.verdict])).toEqual(report.profiles.map((p) => [p.profile, p.verdict]));
+      // resuming a campaign that is over changes nothing
+      const again = await run('campaign', 'resume', dir);
+      expect(again.code).toBe(0);
+      expect(again.err).toMatch(/is over/);
+    },
+  );
+
+  it('refuses to resume a journal on another tenant, changing nothing', async () => {
+    const first = await emulatorOf('microsoft-2024');
+    const other = await emulatorOf('microsoft-2024', { seed: 6 });
+    const dir = join(tmp(), 'c');
+    expect(
+      (await run('campaign', 'start', '--config', first.config, '--dir', dir, '--seed', '1', '--profiles', 'microsoft-2024,microsoft-2026'))
+        .code,
+    ).toBe(0);
+    const file = JSON.parse(readFileSync(campaignPaths(dir).campaign, 'utf8')) as Record<string, unknown>;
+    // the campaign is pointed at another tenant's config, as a wrong copy would be
+    writeFileSync(campaignPaths(dir).campaign, JSON.stringify({ ...file, config: other.config }));
+    writeFileSync(
+      campaignPaths(dir).plan,
+      readFileSync(campaignPaths(dir).plan, 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes('"finished"'))
+        .join('\n'),
+    );
+    const before = readFileSync(campaignPaths(dir).journal, 'utf8');
+    const resumed = await run('campaign', 'resume', dir);
+    expect(resumed.code).toBe(2);
+    expect(resumed.err).toMatch(/not the config this campaign started with/);
+    expect(readFileSync(campaignPaths(dir).journal, 'utf8')).toBe(before);
+  });
+
+  it('survives 50 kills: no action made twice, the journal of an uninterrupted campaign, a torn line cut off, originals back', async () => {
+    let kills = 0;
+    for (const [profile, seed] of [
+      ['microsoft-2026', 11],
+      ['threewill-2014', 12],
+    ] as const) {
+      const reference = await emulatorOf(profile, { latencyMs: 60 });
+      const refDir = join(tmp(), 'ref');
+      expect((await run('campaign', 'start', '--config', reference.config, '--dir', refDir, '--seed', String(seed))).code).toBe(0);
+
+      const killed = await emulatorOf(profile, { latencyMs: 60 });
+      const dir = join(tmp(), 'killed');
+      let random = seed;
+      const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      let first = true;
+      for (let round = 0; ; round++) {
+        const argv = first
+          ? ['campaign', 'start', '--config', killed.config, '--dir', dir, '--seed', String(seed)]
+          : ['campaign', 'resume', dir];
+        const child = spawn(process.execPath, [BIN, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
+        // the first process is killed once its campaign file is written (the stories take a while to find)
+        const wait = first ? 0 : 250 + next() * 1_500;
+        const timer = setTimeout(() => {
+          if (first) {
+            const poll = setInterval(() => {
+              if (existsSync(campaignPaths(dir).campaign)) {
+                clearInterval(poll);
+                setTimeout(() => child.kill('SIGKILL'), next() * 1_500);
+              }
+            }, 20);
+          } else child.kill('SIGKILL');
+        }, wait);
+        const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+        clearTimeout(timer);
+        if (code === null) {
+          kills++;
+          if (existsSync(campaignPaths(dir).campaign)) first = false;
+          // now and then a crash tears the journal's last line
+          if (round % 7 === 3 && existsSync(campaignPaths(dir).journal)) appendFileSync(campaignPaths(dir).journal, '{"at":"2026-06-');
+          if (round < 25) continue;
+        }
+        if (code !== null) {
+          expect(code, err).toBe(0);
+          if (/campaign over|is over/.test(err)) break;
+        }
+        if (round >= 25) {
+          // enough kills: let it finish
+          const last = await run('campaign', 'resume', dir);
+          expect(last.code, last.err).toBe(0);
+          break;
+        }
+      }
+      const mine = journalOf(dir);
+      const theirs = journalOf(refDir);
+      // an action cut off by a kill is journaled with result unknown: up to the first, the journals are the same
+      const cutAt = mine.findIndex((e) => e.result === 'unknown');
+      if (cutAt === -1) expect(mine).toEqual(theirs);
+      else {
+        expect(mine.slice(0, cutAt)).toEqual(theirs.slice(0, cutAt));
+        expect({ ...mine[cutAt], result: theirs[cutAt]!.result }).toEqual(theirs[cutAt]);
+      }
+      // no action twice: the killed campaign changed the tenant no more often than the uninterrupted one
+      expect(killed.changes.length).toBeLessThanOrEqual(reference.changes.length);
+      expect(killed.changes.length).toBeGreaterThanOrEqual(reference.changes.length - mine.filter((e) => e.result === 'unknown').length);
+      // each step begun once at most: a look may be made again, an action never
+      const begun = JsonLog.read(campaignPaths(dir).steps, { cut: false }).lines.map((l) => l.value);
+      const acts = begun.filter((b) => b.kind === 'act').map((b) => b.step);
+      expect(new Set(acts).size).toBe(acts.length);
+      // the originals are back: no backup waits
+      const state = JSON.parse(readFileSync(killed.config, 'utf8')) as { stateDir?: string };
+      const originals = join(resolve(killed.dir, state.stateDir ?? 'photosync-live'), 'originals');
+      expect(existsSync(originals) ? readdirSync(originals).filter((f) => f.endsWith('.json')) : []).toEqual([]);
+    }
+    expect(kills).toBeGreaterThanOrEqual(50);
+  });
+});

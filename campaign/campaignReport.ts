@@ -1,0 +1,61 @@
+import { checkEvents } from '../model/checkEvents.js';
+import { findProfile } from '../model/profiles.js';
+import type { Verdict } from '../model/Verdict.js';
+import type { CampaignReport } from '../reports/CampaignReport.js';
+import { campaignPaths, type CampaignFile } from './CampaignFile.js';
+import { nextStep, type CampaignState } from './CampaignState.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * A campaign's progress and verdicts from its files: each lane's story and next step, and each
+ * profile checked against the whole journal. `explain` adds, for a profile refuted, the smallest
+ * part of the journal it cannot explain. Invariant: reads no tenant.
+ */
+export function campaignReport(
+  dir: string,
+  file: CampaignFile,
+  state: CampaignState,
+  explain?: (profile: string, verdict: Verdict & { verdict: 'diverges' }) => CampaignReport['profiles'][number]['explanation'],
+): CampaignReport {
+  const lanes = file.users.map((user) => {
+    const a = state.assignments.get(user);
+    const open = a !== undefined && a.ended === undefined ? a : undefined;
+    const next = open === undefined ? undefined : nextStep(open, state.lastAt);
+    return {
+      user,
+      stories: state.counts.get(user) ?? 0,
+      story: open === undefined || next === undefined ? null : open.key,
+      done: open === undefined ? 0 : (next?.k ?? open.steps.length),
+      of: open?.steps.length ?? 0,
+      next: next === undefined || state.finished !== undefined ? null : iso(next.due),
+    };
+  });
+  const events = state.events.map((e) => e.event);
+  const profiles = file.profiles.map((id) => {
+    if (state.start === undefined) return { profile: id, verdict: 'conforms' as const, rules: [] };
+    const v = checkEvents(findProfile(id)!, state.start, events);
+    if (v.verdict === 'conforms') return { profile: id, verdict: 'conforms' as const, rules: [] };
+    if (v.verdict === 'unknown') return { profile: id, verdict: 'unknown' as const, line: Math.max(1, v.line), rules: [] };
+    const explanation = explain?.(id, v);
+    return {
+      profile: id,
+      verdict: 'diverges' as const,
+      line: v.divergence.line,
+      rules: [...v.divergence.rules],
+      ...(explanation === undefined ? {} : { explanation }),
+    };
+  });
+  return {
+    dir,
+    journal: campaignPaths(dir).journal,
+    started: file.started,
+    until: file.until,
+    state: state.finished === undefined ? 'running' : 'done',
+    events: events.length,
+    requests: state.requestsBefore,
+    lanes,
+    profiles,
+    ...(state.cut === undefined ? {} : { torn: { line: state.cut.line } }),
+  };
+}

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
+import { isLook } from '../adapters/RunStep.js';
+import { takeStep } from '../harness/takeStep.js';
+import { traceHeader, traceLine } from '../harness/traceFiles.js';
+import { ProfileChecker, type TraceStart } from '../model/ProfileChecker.js';
+import { findProfile } from '../model/profiles.js';
+import { UNKNOWN, type TraceEvent } from '../model/vocabulary.js';
+import { campaignPaths, type CampaignFile } from './CampaignFile.js';
+import { JsonLog } from './JsonLog.js';
+import { nextStory, type StoryGroup } from './planStories.js';
+import { nextStep, readCampaignState, stepId, type Assignment } from './CampaignState.js';
+import { cast } from './CampaignStory.js';
+import { lockCampaign } from './campaignLock.js';
+
+/** A step due this long ago is late: the story it belongs to no longer straddles its windows, and is given up. */
+export const LATE_MS = 5 * 60_000;
+
+/** What a campaign process ended with: all decided, waiting to be resumed, or out of its days or requests. */
+export type CampaignOutcome = {
+  readonly kind: 'done' | 'sleeping' | 'out-of-time' | 'out-of-requests';
+  /** for `sleeping`: when the next step is due */
+  readonly next?: number;
+  /** the profiles refuted so far, with the journal line that refuted each */
+  readonly refuted: ReadonlyMap<string, number>;
+};
+
+export type CampaignContext = {
+  readonly dir: string;
+  readonly file: CampaignFile;
+  readonly adapter: LiveAdapter;
+  readonly groups: readonly StoryGroup[];
+  /** the longest wait this process makes itself; past it, it exits to be resumed (cron, a timer) */
+  readonly maxSleepMs: number;
+  readonly log: (line: string) => void;
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Runs (or resumes) a campaign from its folder: each test user a lane taking stories one after
+ * another, the next story chosen toward the profiles still standing; every step noted before it
+ * is made (`steps.jsonl`) and journaled after (`journal.jsonl`), each line on disk before the next
+ * step. Invariants: no action is made twice (one begun but not journaled is journaled with result
+ * `unknown`, never repeated; a look is made again); the journal is a trace `check` reads.
+ */
+export async function runCampaign(ctx: CampaignContext): Promise<CampaignOutcome> {
+  const release = lockCampaign(ctx.dir);
+  try {
+    return await runLocked(ctx);
+  } finally {
+    release();
+  }
+}
+
+async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
+  const { dir, file, adapter } = ctx;
+  const paths = campaignPaths(dir);
+  const clock = adapter.clock;
+  const until = Date.parse(file.until);
+  const profiles = file.profiles.map((id) => findProfile(id)!);
+  const state = readCampaignState(dir);
+  if (state.cut !== undefined)
+    ctx.log(
+      `photosync: ${paths.journal}:${state.cut.line} was torn by a crash; cut off (kept in ${state.cut.savedTo}), going on from the line before`,
+    );
+  const { assignments, taken, counts, lastAt, requestsBefore } = state;
+  const journal = JsonLog.open(paths.journal);
+  const steps = JsonLog.open(paths.steps);
+  const plan = JsonLog.open(paths.plan);
+  try {
+    // the header: the survey of the tenant as it is, before the first action
+    let start: TraceStart | undefined = state.start;
+    if (start === undefined) {
+      await adapter.setup([]);
+      const found = await adapter.survey!([...file.users]);
+      start = { start: clock.now(), users: found.users, photoSettings: found.photoSettings };
+      journal.append(traceHeader(start, { campaign: true, tenantId: file.tenantId, seed: file.seed }));
+    }
+    const checkers = new Map(profiles.map((p) => [p.id, new ProfileChecker(p, start!)]));
+    const refuted = new Map<string, number>();
+    let line = 1;
+    const feed = (event: TraceEvent) => {
+      line++;
+      for (const [id, checker] of checkers) {
+        if (refuted.has(id)) continue;
+        const v = checker.feed(event, line);
+        if (v?.verdict === 'diverges') refuted.set(id, line);
+      }
+    };
+    const journaled = new Set<string>();
+    for (const e of state.events) {
+      feed(e.event);
+      journaled.add(e.step);
+    }
+
+    // a step begun and not journaled: an action's outcome is not known (never made again); a look is made again
+    const begun = state.begun;
+    if (begun !== undefined && !journaled.has(String(begun.step)) && begun.kind === 'act') {
+      const [lane, n, k] = String(begun.step).split('#');
+      const a = assignments.get(lane!);
+      const step = a !== undefined && a.n === Number(n) ? a.steps[Number(k)] : undefined;
+      if (step !== undefined && !isLook(step)) {
+        const at = Math.max(Date.parse(String(begun.begun)), state.events.at(-1)?.event.at ?? -Infinity);
+        const event = {
+          ...step,
+          at,
+          result: 'unknown',
+          reason: 'photosync stopped before the outcome was recorded',
+        } as unknown as TraceEvent;
+        journal.append({ ...traceLine(event), step: begun.step });
+        journaled.add(String(begun.step));
+        lastAt.set(String(begun.step), at);
+        feed(event);
+        ctx.log(
+          `photosync: the outcome of step ${String(begun.step)} (${step.do}) was not recorded before photosync stopped: it is journaled as unknown, not made again`,
+        );
+      }
+    }
+
+    const nextOf = (a: Assignment) => nextStep(a, lastAt);
+    const viewerOf = (lane: string) => file.users[(file.users.indexOf(lane) + 1) % file.users.length]!;
+    const standing = () => new Set(file.profiles.filter((p) => !refuted.has(p)));
+    for (;;) {
+      // free lanes take the story that tells apart most of what still stands
+      for (const lane of file.users) {
+        const a = assignments.get(lane);
+        if (a !== undefined && a.ended === undefined && nextOf(a) !== undefined) continue;
+        if (a !== undefined && a.ended === undefined) {
+          plan.append({ lane, n: a.n, ended: 'done', at: iso(clock.now()) });
+          a.ended = 'done';
+        }
+        const group = nextStory(ctx.groups, standing(), taken);
+        if (group === undefined) continue;
+        const n = counts.get(lane) ?? 0;
+        const steps = cast(group.steps, lane, viewerOf(lane));
+        const next: Assignment = { lane, n, key: group.key, assigned: clock.now(), steps, pairs: group.pairs };
+        plan.append({ lane, n, story: group.key, assigned: iso(next.assigned), pairs: group.pairs, steps });
+        assignments.set(lane, next);
+        taken.add(group.key);
+        counts.set(lane, n + 1);
+      }
+      let pick: { a: Assignment; k: number; due: number } | undefined;
+      for (const lane of file.users) {
+        const a = assignments.get(lane);
+        if (a === undefined || a.ended !== undefined) continue;
+        const next = nextOf(a);
+        if (next !== undefined && (pick === undefined || next.due < pick.due)) pick = { a, ...next };
+      }
+      if (pick === undefined) {
+        plan.append({ finished: iso(clock.now()), refuted: Object.fromEntries(refuted) });
+        await restore(ctx);
+        return { kind: 'done', refuted };
+      }
+      if (pick.due > until) return { kind: 'out-of-time', refuted };
+      const wait = pick.due - clock.now();
+      if (wait > ctx.maxSleepMs) return { kind: 'sleeping', next: pick.due, refuted };
+      if (wait > 0) await clock.advance(wait);
+      if (clock.now() - pick.due > LATE_MS) {
+        // the story's waits were chosen to straddle windows: late, it tells less than it should; another is taken
+        plan.append({ lane: pick.a.lane, n: pick.a.n, ended: 'late', at: iso(clock.now()) });
+        pick.a.ended = 'late';
+        continue;
+      }
+      const requests = requestsBefore + adapter.requests();
+      if (ctx.file.budgetRequests !== undefined && requests >= ctx.file.budgetRequests) return { kind: 'out-of-requests', refuted };
+      const id = stepId(pick.a.lane, pick.a.n, pick.k);
+      const step = pick.a.steps[pick.k]!;
+      const at = clock.now();
+      steps.append({ step: id, kind: isLook(step) ? 'look' : 'act', begun: iso(at), requests });
+      const outcome = await takeStep(adapter, step);
+      const event: TraceEvent = isLook(step)
+        ? { at, ...step, photo: 'photo' in outcome ? outcome.photo : UNKNOWN }
+        : ({ ...step, at, result: outcome.status, ...('reason' in outcome ? { reason: outcome.reason } : {}) } as TraceEvent);
+      journal.append({ ...traceLine(event), step: id });
+      journaled.add(id);
+      lastAt.set(id, at);
+      feed(event);
+    }
+  } finally {
+    journal.close();
+    steps.close();
+    plan.close();
+  }
+}
+
+async function restore(ctx: CampaignContext): Promise<void> {
+  for (const r of await ctx.adapter.restoreOriginals())
+    ctx.log(
+      r.outcome === 'restored'
+        ? `photosync: put back the original ${r.what} of ${r.upn}`
+        : `photosync: could not put back the ${r.what} of ${r.upn || r.id}: ${r.reason ?? ''}`,
+    );
+}
+
+/** Whether a folder holds a campaign's journal already. */
+export function hasJournal(dir: string): boolean {
+  return existsSync(campaignPaths(dir).journal);
+}

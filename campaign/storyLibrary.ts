@@ -1,0 +1,96 @@
+import type { Capabilities } from '../adapters/Adapter.js';
+import { isWait, type RunStep } from '../adapters/RunStep.js';
+import { checkedRun } from '../harness/checkedRun.js';
+import { explore } from '../harness/explore.js';
+import { DAY, HOUR, MINUTE } from '../model/Params.js';
+import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.js';
+import type { Profile } from '../model/Profile.js';
+import { SUBJECT, VIEWER, type CampaignStory } from './CampaignStory.js';
+
+/** How hard the simulator is searched for each story. */
+export const LIBRARY_RUNS = 300;
+export const LIBRARY_MAX_ACTIONS = 12;
+
+/** The simulator behaving as `tenant`, doing and showing only what the live tenant can, with one subject and one viewer. */
+function simLike(tenant: Profile, capabilities: Capabilities): TenantFactory {
+  const sim = simTenantFactory({ profile: tenant.id, asIs: true });
+  const has = <T>(mine: readonly T[], theirs: readonly T[]) => mine.filter((x) => theirs.includes(x));
+  return {
+    ...sim,
+    capabilities: {
+      actions: has(sim.capabilities.actions, capabilities.actions),
+      vias: has(sim.capabilities.vias, capabilities.vias),
+      surfaces: has(sim.capabilities.surfaces, capabilities.surfaces),
+      users: [SUBJECT, VIEWER],
+    },
+  };
+}
+
+/**
+ * For each ordered pair of profiles (tenant, refuted), the shortest story the simulator finds that
+ * refutes the second on a tenant of the first, from a tenant with a history (as a live one is),
+ * using only what `capabilities` allow, preferring one that refutes it from every one of HISTORIES
+ * histories, with its waits made short. Invariant: deterministic for a seed; a pair with no story
+ * found within the search is left out.
+ */
+export async function storyLibrary(profiles: readonly Profile[], capabilities: Capabilities, seed: number): Promise<CampaignStory[]> {
+  const stories: CampaignStory[] = [];
+  for (const tenant of profiles) {
+    const sim = simLike(tenant, capabilities);
+    for (const refuted of profiles) {
+      if (refuted.id === tenant.id) continue;
+      // a story found from one history may hold only for it: others are sought while it is not robust
+      let best: { steps: RunStep[]; robust: number } | undefined;
+      for (let attempt = 0; attempt < ATTEMPTS && (best === undefined || best.robust < HISTORIES); attempt++) {
+        const e = await explore(sim, refuted, { runs: LIBRARY_RUNS, maxActions: LIBRARY_MAX_ACTIONS, seed: seed + attempt });
+        if (e.outcome !== 'diverges') continue;
+        const steps = e.counterexample.plan.steps;
+        const robust = await robustness(sim, refuted, steps);
+        if (best === undefined || robust > best.robust) best = { steps: [...steps], robust };
+      }
+      if (best === undefined) continue;
+      // a story that refutes from no other history is still worth a try on the tenant, as it was found; its waits are kept
+      const steps = best.robust === 0 ? best.steps : await shortenWaits(sim, refuted, best.steps, best.robust);
+      stories.push({ id: `${tenant.id}/${refuted.id}`, tenant: tenant.id, refutes: refuted.id, steps, robust: best.robust });
+    }
+  }
+  return stories;
+}
+
+/** The tenants with other histories a shortened story must still refute its profile on. */
+export const HISTORIES = 8;
+/** The searches made for a pair whose story is not robust. */
+export const ATTEMPTS = 4;
+const SHORTER: readonly number[] = [0, MINUTE, 10 * MINUTE, HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 3 * DAY, 3 * DAY + HOUR];
+
+/** How many of HISTORIES simulated histories a story refutes `refuted` from. */
+async function robustness(sim: TenantFactory, refuted: Profile, steps: readonly RunStep[]): Promise<number> {
+  let n = 0;
+  for (let seed = 1; seed <= HISTORIES; seed++) {
+    const run = await checkedRun(sim.create(seed), refuted, { users: [], steps, seed });
+    if (run.verdict.verdict === 'diverges') n++;
+  }
+  return n;
+}
+
+/**
+ * A story's waits made as short as they can be while the story still refutes `refuted` from as
+ * many histories as before: the shrinker shortens stories in steps, not in time, and a campaign
+ * waits in real days.
+ */
+async function shortenWaits(sim: TenantFactory, refuted: Profile, found: readonly RunStep[], robust: number): Promise<RunStep[]> {
+  const steps = [...found];
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i]!;
+    if (!isWait(s)) continue;
+    for (const ms of SHORTER.filter((m) => m < s.ms)) {
+      const tried = [...steps];
+      tried[i] = { do: 'wait', ms };
+      if ((await robustness(sim, refuted, tried)) >= robust) {
+        steps[i] = tried[i]!;
+        break;
+      }
+    }
+  }
+  return steps.filter((s) => !(isWait(s) && s.ms === 0));
+}

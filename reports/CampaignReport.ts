@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { RULE_IDS } from '../model/RuleId.js';
+import { Story } from './Story.js';
+
+/** One test user's lane: the stories it took, the one under way, and its next step. */
+export const CampaignLane = z.object({
+  user: z.string(),
+  stories: z.number().int().nonnegative(),
+  /** the story under way (its steps' key), null when the lane is free */
+  story: z.string().nullable(),
+  done: z.number().int().nonnegative(),
+  of: z.number().int().nonnegative(),
+  /** when the next step is due, ISO; null when none is */
+  next: z.string().nullable(),
+});
+
+/** A profile's verdict from the journal so far: refuted at a line, or standing. */
+export const CampaignVerdict = z.object({
+  profile: z.string(),
+  verdict: z.enum(['conforms', 'diverges', 'unknown']),
+  line: z.number().int().positive().optional(),
+  rules: z.array(z.enum(RULE_IDS)),
+  /** the smallest part of the journal the profile cannot explain, found offline with the model */
+  explanation: Story.optional(),
+});
+
+/**
+ * What `photosync campaign status` and `campaign report` print: the campaign, its lanes and the
+ * verdict of each profile from the journal. Invariant: computed from the campaign's files alone.
+ */
+export const CampaignReport = z.object({
+  dir: z.string(),
+  journal: z.string(),
+  started: z.string(),
+  until: z.string(),
+  state: z.enum(['running', 'done']),
+  events: z.number().int().nonnegative(),
+  requests: z.number().int().nonnegative(),
+  lanes: z.array(CampaignLane),
+  profiles: z.array(CampaignVerdict),
+  /** a torn last line the next resume will cut off */
+  torn: z.object({ line: z.number().int().positive() }).optional(),
+});
+export type CampaignReport = z.infer<typeof CampaignReport>;

@@ -1,0 +1,38 @@
+import type { CampaignReport } from './CampaignReport.js';
+import type { Block, Doc } from './Doc.js';
+
+/** A campaign as a document: the verdicts, the lanes while it runs, each refutation's minimal explanation. */
+export function campaignDoc(r: CampaignReport): Doc {
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: `Started ${r.started}, until ${r.until}; ${r.events} events in ${r.journal}, ${r.requests} requests.` },
+    {
+      kind: 'table',
+      head: ['profile', 'verdict', 'line', 'rules'],
+      rows: r.profiles.map((p) => [
+        p.profile,
+        p.verdict === 'diverges'
+          ? { text: 'REFUTED', tone: 'bad' }
+          : p.verdict === 'conforms'
+            ? { text: r.state === 'done' ? 'holds' : 'holds so far', tone: 'good' }
+            : { text: 'unknown', tone: 'unknown' },
+        p.line === undefined ? '' : String(p.line),
+        p.rules.join(', '),
+      ]),
+    },
+  ];
+  if (r.state === 'running')
+    blocks.push({
+      kind: 'table',
+      head: ['test user', 'stories', 'story under way', 'step', 'next step due'],
+      rows: r.lanes.map((l) => [l.user, String(l.stories), l.story ?? '', l.story === null ? '' : `${l.done} of ${l.of}`, l.next ?? '']),
+    });
+  for (const p of r.profiles)
+    if (p.explanation !== undefined)
+      blocks.push(
+        { kind: 'heading', level: 2, text: `${p.profile} is refuted` },
+        { kind: 'story', story: p.explanation, profile: p.profile },
+      );
+  if (r.torn !== undefined)
+    blocks.push({ kind: 'paragraph', text: `${r.journal}:${r.torn.line} is torn: the next resume cuts it off`, tone: 'unknown' });
+  return { title: `photosync campaign: ${r.dir} (${r.state})`, blocks };
+}

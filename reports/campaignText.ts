@@ -1,0 +1,42 @@
+import { table } from 'table';
+import type { CampaignReport } from './CampaignReport.js';
+import type { Renderer } from './Renderer.js';
+import { storyText } from './storyText.js';
+
+/** `campaign status` and `campaign report` for people: the verdict of each profile, each lane's progress, each refutation's explanation. */
+export const campaignText: Renderer<CampaignReport> = (r) => {
+  let text = `campaign ${r.dir} (${r.state}): started ${r.started}, until ${r.until}; ${r.events} events, ${r.requests} requests\n`;
+  text += table(
+    [
+      ['profile', 'verdict', 'line', 'rules'],
+      ...r.profiles.map((p) => [
+        p.profile,
+        p.verdict === 'diverges' ? 'REFUTED' : p.verdict === 'conforms' ? 'holds so far' : 'unknown',
+        p.line === undefined ? '' : String(p.line),
+        p.rules.join(', '),
+      ]),
+    ],
+    { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
+  );
+  if (r.state === 'running')
+    text += table(
+      [
+        ['test user', 'stories', 'story under way', 'step', 'next step due'],
+        ...r.lanes.map((l) => [
+          l.user,
+          String(l.stories),
+          l.story === null ? '' : l.story.slice(0, 40),
+          l.story === null ? '' : `${l.done} of ${l.of}`,
+          l.next ?? '',
+        ]),
+      ],
+      { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
+    );
+  for (const p of r.profiles) {
+    if (p.explanation === undefined) continue;
+    text += `\n${p.profile} cannot explain this part of the journal (length ${p.explanation.length}; lines as in ${r.journal}):\n`;
+    text += storyText(p.explanation);
+  }
+  if (r.torn !== undefined) text += `warning: ${r.journal}:${r.torn.line} is torn: the next resume cuts it off\n`;
+  return text;
+};
