@@ -33,13 +33,18 @@ async function campaignOn(profile: string, seed: number): Promise<void> {
     await main(['campaign', 'report', join(dir, 'c'), '--format', 'json'], { out: (t) => void (out += t), err: () => {} });
     const report = CampaignReport.parse(JSON.parse(out));
     const journal = (await readFile(campaignPaths(join(dir, 'c')).journal, 'utf8')).trim().split('\n');
-    const last = Date.parse(String((JSON.parse(journal.at(-1)!) as { at?: string; start?: string }).at ?? START));
+    const atLine = (line: number) =>
+      Date.parse(String((JSON.parse(journal[line - 1]!) as { at?: string }).at ?? new Date(START).toISOString()));
+    // decided when the last profile to fall fell; otherwise, as far as the journal went
+    const lines = report.profiles.flatMap((p) => (p.verdict === 'diverges' && p.line !== undefined ? [p.line] : []));
+    const last = atLine(lines.length === 0 ? 1 : Math.max(...lines));
+    const end = atLine(journal.length);
     const refuted = report.profiles.filter((p) => p.verdict === 'diverges').map((p) => p.profile);
     const own = report.profiles.find((p) => p.profile === profile)!.verdict;
     const decided = own === 'conforms' && refuted.length === PROFILE_IDS.length - 1;
     const standing = report.profiles.filter((p) => p.verdict !== 'diverges' && p.profile !== profile).map((p) => p.profile);
     say(
-      `${profile}: ${decided ? 'every profile decided' : `undecided: ${standing.join(', ')}`} after ${((last - START) / DAY).toFixed(2)} virtual days` +
+      `seed ${seed}, ${profile}: ${decided ? 'every profile decided' : `undecided: ${standing.join(', ')}`} after ${((last - START) / DAY).toFixed(2)} virtual days (the journal runs to ${((end - START) / DAY).toFixed(2)})` +
         ` (${report.state === 'done' ? 'campaign over' : "the campaign's days ran out"}), own profile ${own === 'conforms' ? 'holds' : own.toUpperCase()},` +
         ` ${report.events} events, ${report.requests} requests, ${(ms / 1000).toFixed(1)} s`,
     );
@@ -50,4 +55,4 @@ async function campaignOn(profile: string, seed: number): Promise<void> {
 }
 
 announce('campaigns on the tenant emulator, 4 test users: virtual days to decide every profile (goal 7)', ROOT);
-for (const profile of PROFILE_IDS) await campaignOn(profile, 5);
+for (const seed of [1, 5]) for (const profile of PROFILE_IDS) await campaignOn(profile, seed);

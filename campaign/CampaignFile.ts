@@ -24,6 +24,8 @@ export const CampaignFile = z.strictObject({
   started: z.string(),
   until: z.string(),
   budgetRequests: z.number().int().positive().optional(),
+  /** a campaign that replays another's minimal explanation of a refuted profile (`campaign report --confirm`) */
+  confirms: z.strictObject({ campaign: z.string(), profile: z.string() }).optional(),
 });
 export type CampaignFile = z.infer<typeof CampaignFile>;
 

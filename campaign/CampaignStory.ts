@@ -3,6 +3,8 @@ import type { RunStep } from '../adapters/RunStep.js';
 /** The roles of a story's users, renamed to test users when a lane takes it. */
 export const SUBJECT = 'subject';
 export const VIEWER = 'viewer';
+/** The tenant of a replayed story: the one observed, which stands whatever is refuted. */
+export const OBSERVED = 'observed';
 
 /**
  * An experiment for one test user (not a report's story: a campaign's plan): steps (waits included) that refute `refutes` if the tenant

@@ -82,6 +82,14 @@ describe('photosync campaign on the tenant emulator', { timeout: 300_000 }, () =
       const checked = await run('check', campaignPaths(dir).journal, '--format', 'json');
       const verdicts = (JSON.parse(checked.out) as { results: { profile: string; verdict: string }[] }).results;
       expect(verdicts.map((r) => [r.profile, r.verdict])).toEqual(report.profiles.map((p) => [p.profile, p.verdict]));
+      // the emulator's own timings are among those the journal is consistent with, for every parameter of its profile
+      const own = (report.timings ?? []).filter((t) => t.profile === profile);
+      expect(own.length).toBeGreaterThan(0);
+      for (const t of own) {
+        expect(t.consistent, t.param).not.toBeNull();
+        expect(t.consistent!.lo, t.param).toBeLessThanOrEqual(t.value);
+        expect(t.consistent!.hi, t.param).toBeGreaterThanOrEqual(t.value);
+      }
       // every format says the same verdicts
       for (const format of ['text', 'md', 'html']) {
         const shown = await run('campaign', 'report', dir, '--format', format);
@@ -90,12 +98,63 @@ describe('photosync campaign on the tenant emulator', { timeout: 300_000 }, () =
       }
       const status = CampaignReport.parse(JSON.parse((await run('campaign', 'status', dir, '--format', 'json')).out));
       expect(status.profiles.map((p) => [p.profile, p.verdict])).toEqual(report.profiles.map((p) => [p.profile, p.verdict]));
+      // each refutation replayed on the tenant as a new short campaign: confirmed (exit 1) or not (exit 0), never refuting what the tenant is
+      let confirmedCount = 0;
+      for (const p of report.profiles.filter((x) => x.verdict === 'diverges')) {
+        const replay = await run('campaign', 'report', dir, '--confirm', p.profile);
+        expect([0, 1], replay.err).toContain(replay.code);
+        expect(replay.err).toMatch(replay.code === 1 ? new RegExp(`confirmed: the replay refuted ${p.profile} again`) : /not confirmed/);
+        if (replay.code === 1) confirmedCount++;
+      }
+      expect(confirmedCount).toBeGreaterThan(0);
+      expect((await run('campaign', 'report', dir, '--confirm', profile)).code).toBe(2);
       // resuming a campaign that is over changes nothing
       const again = await run('campaign', 'resume', dir);
       expect(again.code).toBe(0);
       expect(again.err).toMatch(/is over/);
     },
   );
+
+  it('raises the alarm when the tenant changed between two campaigns: exit 1, the diff beside the journal, --on-change run with its path', async () => {
+    const before = await emulatorOf('microsoft-2024');
+    const baseDir = join(tmp(), 'before');
+    expect((await run('campaign', 'start', '--config', before.config, '--dir', baseDir, '--seed', '1')).code).toBe(0);
+    const base = join(tmp(), 'base.json');
+    writeFileSync(base, (await run('campaign', 'report', baseDir, '--format', 'json')).out);
+    // the same campaign again on the same tenant: no alarm
+    expect((await run('campaign', 'report', baseDir, '--against', base)).code).toBe(0);
+
+    const after = await emulatorOf('microsoft-2026');
+    const dir = join(tmp(), 'after');
+    expect((await run('campaign', 'start', '--config', after.config, '--dir', dir, '--seed', '1')).code).toBe(0);
+    const marker = join(tmp(), 'told');
+    const script = join(tmp(), 'tell.mjs');
+    writeFileSync(script, `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, process.argv[2]);`);
+    const alarmed = await run(
+      'campaign',
+      'report',
+      dir,
+      '--against',
+      base,
+      '--on-change',
+      `${JSON.stringify(process.execPath)} ${JSON.stringify(script)}`,
+    );
+    expect(alarmed.code).toBe(1);
+    expect(alarmed.err).toMatch(/REGRESSION: .*microsoft-2026|REGRESSION: 1 profile newly diverges/);
+    const diffPath = readFileSync(marker, 'utf8');
+    expect(diffPath.startsWith(dir)).toBe(true);
+    const diff = JSON.parse(readFileSync(diffPath, 'utf8')) as {
+      report: string;
+      regressed: boolean;
+      changes: { scope: string; profile: string; change: string }[];
+    };
+    expect(diff).toMatchObject({ report: 'diff', regressed: true });
+    expect(diff.changes).toContainEqual(expect.objectContaining({ scope: 'profile', profile: 'microsoft-2024', change: 'regressed' }));
+    // a bad earlier report stops the command before anything is written
+    const bad = await run('campaign', 'report', dir, '--against', script);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toBe('');
+  });
 
   it('refuses to resume a journal on another tenant, changing nothing', async () => {
     const first = await emulatorOf('microsoft-2024');

@@ -1,5 +1,5 @@
 import { isWait, type RunStep } from '../adapters/RunStep.js';
-import type { CampaignStory } from './CampaignStory.js';
+import { OBSERVED, type CampaignStory } from './CampaignStory.js';
 
 /** Stories with the same steps, run once for all the pairs of profiles they tell apart. */
 export type StoryGroup = {
@@ -41,7 +41,7 @@ export function nextStory(
   for (const g of groups) {
     if (taken.has(g.key)) continue;
     let use = 0;
-    for (const p of g.pairs) if (standing.has(p.tenant) && standing.has(p.refutes)) use += 1 + p.robust;
+    for (const p of g.pairs) if ((p.tenant === OBSERVED || standing.has(p.tenant)) && standing.has(p.refutes)) use += 1 + p.robust;
     if (use === 0) continue;
     if (use > bestUse || (use === bestUse && g.duration < best!.duration)) [best, bestUse] = [g, use];
   }

@@ -122,6 +122,14 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
     const viewerOf = (lane: string) => file.users[(file.users.indexOf(lane) + 1) % file.users.length]!;
     const standing = () => new Set(file.profiles.filter((p) => !refuted.has(p)));
     for (;;) {
+      // every profile but one refuted: the campaign has decided; the stories under way are given up
+      if (standing().size <= 1) {
+        for (const a of assignments.values())
+          if (a.ended === undefined) {
+            plan.append({ lane: a.lane, n: a.n, ended: 'decided', at: iso(clock.now()) });
+            a.ended = 'decided';
+          }
+      }
       // free lanes take the story that tells apart most of what still stands
       for (const lane of file.users) {
         const a = assignments.get(lane);

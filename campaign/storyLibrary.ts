@@ -12,8 +12,8 @@ export const LIBRARY_RUNS = 300;
 export const LIBRARY_MAX_ACTIONS = 12;
 
 /** The simulator behaving as `tenant`, doing and showing only what the live tenant can, with one subject and one viewer. */
-function simLike(tenant: Profile, capabilities: Capabilities): TenantFactory {
-  const sim = simTenantFactory({ profile: tenant.id, asIs: true });
+function simLike(tenant: Profile, capabilities: Capabilities, asIs = true): TenantFactory {
+  const sim = simTenantFactory({ profile: tenant.id, asIs });
   const has = <T>(mine: readonly T[], theirs: readonly T[]) => mine.filter((x) => theirs.includes(x));
   return {
     ...sim,
@@ -37,12 +37,18 @@ export async function storyLibrary(profiles: readonly Profile[], capabilities: C
   const stories: CampaignStory[] = [];
   for (const tenant of profiles) {
     const sim = simLike(tenant, capabilities);
+    // a tenant with no history: the shrinker keeps the steps that set up what a history may have set
+    const fresh = simLike(tenant, capabilities, false);
     for (const refuted of profiles) {
       if (refuted.id === tenant.id) continue;
       // a story found from one history may hold only for it: others are sought while it is not robust
       let best: { steps: RunStep[]; robust: number } | undefined;
       for (let attempt = 0; attempt < ATTEMPTS && (best === undefined || best.robust < HISTORIES); attempt++) {
-        const e = await explore(sim, refuted, { runs: LIBRARY_RUNS, maxActions: LIBRARY_MAX_ACTIONS, seed: seed + attempt });
+        const e = await explore(attempt % 2 === 0 ? sim : fresh, refuted, {
+          runs: LIBRARY_RUNS,
+          maxActions: LIBRARY_MAX_ACTIONS,
+          seed: seed + attempt,
+        });
         if (e.outcome !== 'diverges') continue;
         const steps = e.counterexample.plan.steps;
         const robust = await robustness(sim, refuted, steps);
@@ -60,7 +66,7 @@ export async function storyLibrary(profiles: readonly Profile[], capabilities: C
 /** The tenants with other histories a shortened story must still refute its profile on. */
 export const HISTORIES = 8;
 /** The searches made for a pair whose story is not robust. */
-export const ATTEMPTS = 4;
+export const ATTEMPTS = 10;
 const SHORTER: readonly number[] = [0, MINUTE, 10 * MINUTE, HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 3 * DAY, 3 * DAY + HOUR];
 
 /** How many of HISTORIES simulated histories a story refutes `refuted` from. */

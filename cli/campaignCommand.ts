@@ -1,18 +1,29 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadLiveConfig } from '../adapters/live/loadLiveConfig.js';
 import { campaignPaths, readCampaignFile, writeCampaignFile, type CampaignFile } from '../campaign/CampaignFile.js';
 import { CampaignError } from '../campaign/CampaignError.js';
 import { campaignReport } from '../campaign/campaignReport.js';
 import { explanationStory } from '../campaign/explanationStory.js';
+import { fitTimings } from '../campaign/fitTimings.js';
 import { readCampaignState } from '../campaign/CampaignState.js';
 import { groupStories, type StoryGroup } from '../campaign/planStories.js';
 import { runCampaign, type CampaignOutcome } from '../campaign/runCampaign.js';
 import { storyLibrary } from '../campaign/storyLibrary.js';
+import { minimalExplanation } from '../campaign/minimalExplanation.js';
+import { replaySteps } from '../campaign/replaySteps.js';
+import { OBSERVED } from '../campaign/CampaignStory.js';
 import { writeDurably } from '../adapters/live/writeDurably.js';
 import { DAY, MINUTE } from '../model/Params.js';
 import { PROFILE_IDS, findProfile } from '../model/profiles.js';
 import { renderers } from '../reports/renderers.js';
+import { compareReports } from '../diff/compareReports.js';
+import { diffRenderers } from '../reports/diffRenderers.js';
+import { diffHeadline } from '../reports/diffText.js';
+import type { ReportJson } from '../reports/ReportJson.js';
+import { REPORT_SCHEMA } from '../reports/ReportMeta.js';
+import { readReport } from './diffCommand.js';
 import { ExitCode } from './ExitCode.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
@@ -98,7 +109,7 @@ export async function campaignResume(dir: string, options: { maxSleep: number },
   if (
     config.tenantId !== file.tenantId ||
     config.clientId !== file.clientId ||
-    config.users.map((u) => u.id).join(',') !== file.users.join(',')
+    !file.users.every((u) => config.users.some((c) => c.id === u))
   )
     throw new UsageError(
       `${file.config} is not the config this campaign started with (tenant ${file.tenantId}, app ${file.clientId}, users ${file.users.join(', ')}): a journal is resumed only on its own tenant`,
@@ -131,15 +142,47 @@ export function campaignStatus(dir: string, options: { format: Format }, io: Io)
 }
 
 /** `photosync campaign report D`: the verdicts, and each refutation explained by the smallest part of the journal it cannot explain. */
-export function campaignReportCommand(dir: string, options: { format: Format }, io: Io): ExitCode {
+export async function campaignReportCommand(
+  dir: string,
+  options: { format: Format; against?: string; onChange?: string; confirm?: string; maxSleep?: number },
+  io: Io,
+): Promise<ExitCode> {
+  if (options.confirm !== undefined) return confirm(dir, options.confirm, options.maxSleep ?? 15, io);
+  if (options.onChange !== undefined && options.against === undefined)
+    throw new UsageError('--on-change needs --against BASE.json: the report a change is measured from');
+  // the earlier report is read first: a bad one stops everything before anything is written
+  const base = options.against === undefined ? undefined : await readReport(options.against);
   const file = readCampaignFile(dir);
   const state = readCampaignState(dir, { cut: false });
   const events = state.events.map((e) => e.event);
+  const start = state.start;
   const report = campaignReport(dir, file, state, (profile) =>
-    state.start === undefined ? undefined : explanationStory(profile, state.start, events),
+    start === undefined ? undefined : explanationStory(profile, start, events),
   );
-  io.out(renderers.campaign[options.format](report, reportMeta()));
+  if (start !== undefined) report.timings = file.profiles.flatMap((id) => fitTimings(findProfile(id)!, start, events));
+  const meta = reportMeta();
+  io.out(renderers.campaign[options.format](report, meta));
+  if (base !== undefined) return alarm(base, { report: 'campaign', schema: REPORT_SCHEMA, ...meta, ...report }, dir, options, io);
   return report.profiles.some((p) => p.verdict !== 'diverges') ? ExitCode.ok : ExitCode.diverges;
+}
+
+/**
+ * The regression alarm: the campaign's report against an earlier one (`photosync diff`). When a
+ * profile or rule that held now fails, or a measured timing moved outside its earlier values, the
+ * diff is written beside the journal, `--on-change` is run with its path, and the exit code is 1.
+ */
+function alarm(base: ReportJson, next: ReportJson, dir: string, options: { against?: string; onChange?: string }, io: Io): ExitCode {
+  const diff = compareReports(base, next, { base: options.against!, next: campaignPaths(dir).journal });
+  io.err(`photosync: against ${options.against}: ${diffHeadline(diff)}\n`);
+  if (!diff.regressed) return ExitCode.ok;
+  const path = join(dir, `diff-${next.generated.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(path, diffRenderers.json(diff, reportMeta()));
+  io.err(`photosync: the diff is in ${path}\n`);
+  if (options.onChange !== undefined) {
+    const ran = spawnSync(`${options.onChange} ${JSON.stringify(path)}`, { shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (ran.status !== 0) io.err(`photosync: --on-change exited with ${ran.status ?? ran.signal ?? 'an error'}\n`);
+  }
+  return ExitCode.diverges;
 }
 
 /** On a virtual clock (the emulator) nothing is far off; on real time, past `--max-sleep` minutes the process exits to be resumed. */
@@ -158,4 +201,70 @@ function said(outcome: CampaignOutcome, dir: string, io: Io): ExitCode {
   else if (outcome.kind === 'out-of-time') io.err(`photosync: the campaign's days are over (${what}): photosync campaign report ${dir}\n`);
   else io.err(`photosync: the campaign's requests are spent (${what}): photosync campaign report ${dir}\n`);
   return ExitCode.ok;
+}
+
+/**
+ * `campaign report D --confirm P`: replays the minimal explanation of P's refutation on the tenant
+ * as a new short campaign (in D/confirm-P-<time>), its waits as recorded. Exit 1 when P is refuted
+ * again (confirmed), 0 when not (the tenant's state now may differ from the first campaign's).
+ */
+async function confirm(dir: string, profile: string, maxSleep: number, io: Io): Promise<ExitCode> {
+  const parent = readCampaignFile(dir);
+  if (!parent.profiles.includes(profile)) throw new UsageError(`--confirm ${profile}: the campaign in ${dir} did not check that profile`);
+  const state = readCampaignState(dir, { cut: false });
+  const found =
+    state.start === undefined
+      ? undefined
+      : minimalExplanation(
+          findProfile(profile)!,
+          state.start,
+          state.events.map((e) => e.event),
+        );
+  if (found === undefined)
+    throw new UsageError(`--confirm ${profile}: the journal of ${dir} does not refute ${profile}: nothing to confirm`);
+  const steps = replaySteps(found.events.map((e) => e.event));
+  const subjects = [...new Set(found.events.map((e) => ('user' in e.event ? String(e.event.user) : '')).filter((u) => u !== ''))];
+  const group: StoryGroup = {
+    key: JSON.stringify(steps),
+    steps,
+    pairs: [{ tenant: OBSERVED, refutes: profile, robust: 0 }],
+    duration: steps.reduce((t, s) => t + ('ms' in s && s.do === 'wait' ? s.ms : 0), 0),
+  };
+  const config = await loadLiveConfig(parent.config);
+  const { openLiveTenant } = await import('../adapters/live/openLiveTenant.js');
+  const adapter = await openLiveTenant(parent.config, { operator: parent.operator, log: (line) => io.err(`${line}\n`) });
+  const now = adapter.clock.now();
+  const into = join(dir, `confirm-${profile}-${new Date(now).toISOString().replace(/[:.]/g, '-')}`);
+  try {
+    const file: CampaignFile = {
+      ...parent,
+      users: subjects.length === 0 ? parent.users.slice(0, 1) : subjects.slice(0, 1),
+      profiles: [profile],
+      started: new Date(now).toISOString(),
+      until: new Date(now + group.duration + DAY).toISOString(),
+      confirms: { campaign: resolve(dir), profile },
+    };
+    delete file.budgetRequests;
+    await writeDurably(campaignPaths(into).stories, `${JSON.stringify([group])}\n`);
+    await writeCampaignFile(into, file);
+    io.err(`photosync: replaying the ${found.length} steps that refuted ${profile} in ${into}\n`);
+    const outcome = await runCampaign({
+      dir: into,
+      file,
+      adapter,
+      groups: [group],
+      maxSleepMs: maxSleepOf(maxSleep, config),
+      log: (l) => io.err(`${l}\n`),
+    });
+    if (outcome.kind === 'sleeping') return said(outcome, into, io);
+    const line = outcome.refuted.get(profile);
+    io.err(
+      line === undefined
+        ? `photosync: not confirmed: the replay did not refute ${profile} (the tenant's state may differ from the first campaign's): ${campaignPaths(into).journal}\n`
+        : `photosync: confirmed: the replay refuted ${profile} again at ${campaignPaths(into).journal}:${line}\n`,
+    );
+    return line === undefined ? ExitCode.ok : ExitCode.diverges;
+  } finally {
+    await adapter.close();
+  }
 }

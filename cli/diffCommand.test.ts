@@ -123,6 +123,6 @@ describe('photosync diff', () => {
     const [base, next] = files(rules, rules);
     const { code, err } = await diff(base!, next!);
     expect(code).toBe(ExitCode.badInput);
-    expect(err).toMatch(/cannot compare profiles reports: photosync diff compares check, run, matrix, mutants reports/);
+    expect(err).toMatch(/cannot compare profiles reports: photosync diff compares check, run, matrix, mutants, campaign reports/);
   });
 });

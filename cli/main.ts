@@ -2,6 +2,7 @@ import { reportMeta, VERSION } from './reportMeta.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../adapters/live/ConfigError.js';
 import { CampaignError } from '../campaign/CampaignError.js';
+import { DiffError } from '../diff/DiffError.js';
 import type { CampaignStartOptions } from './campaignCommand.js';
 import type { EmulatorCommandOptions } from './emulatorCommand.js';
 import { PROFILE_IDS, PROFILES } from '../model/profiles.js';
@@ -259,16 +260,40 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     )
     .argument('<dir>', 'the campaign folder')
     .addOption(formatOption())
-    .action(async (dir: string, options: { format: Format }) => {
+    .addOption(
+      new Option(
+        '--against <base.json>',
+        'an earlier campaign report (--format json): exit 1 when a profile or rule that held fails now, or a measured timing moved',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--on-change <command>',
+        'with --against, run this command with the path of the diff when something changed for the worse',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--confirm <profile>',
+        'replay on the tenant, as a new short campaign, the smallest part of the journal that refuted this profile (exit 1 refuted again, 0 not)',
+      ),
+    )
+    .action(async (dir: string, options: { format: Format; against?: string; onChange?: string; confirm?: string }) => {
       const { campaignReportCommand } = await import('./campaignCommand.js');
-      code = campaignReportCommand(dir, options, io);
+      code = await campaignReportCommand(dir, options, io);
     });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
-    if (e instanceof UsageError || e instanceof TraceError || e instanceof ConfigError || e instanceof CampaignError) {
+    if (
+      e instanceof UsageError ||
+      e instanceof TraceError ||
+      e instanceof ConfigError ||
+      e instanceof CampaignError ||
+      e instanceof DiffError
+    ) {
       io.err(`photosync: ${e.message}\n`);
       return ExitCode.badInput;
     }

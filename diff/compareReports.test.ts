@@ -281,6 +281,38 @@ describe('compareReports: mutants', () => {
   });
 });
 
+const campaign = (verdict: 'conforms' | 'diverges', exoLag: { lo: number; hi: number } | null) =>
+  ReportJson.parse({
+    report: 'campaign',
+    ...META,
+    dir: 'c',
+    journal: 'c/journal.jsonl',
+    started: '2026-06-01T08:00:00.000Z',
+    until: '2026-06-08T08:00:00.000Z',
+    state: 'done',
+    events: 5,
+    requests: 20,
+    lanes: [],
+    profiles: [{ profile: 'microsoft-2026', verdict, rules: verdict === 'diverges' ? ['EXO-FAST'] : [], ...(verdict === 'diverges' ? { line: 3 } : {}) }],
+    timings: [{ profile: 'microsoft-2026', param: 'exoLag', value: 14_400_000, consistent: exoLag, contiguous: true, openAbove: false }],
+  });
+
+describe('compareReports: campaign', () => {
+  it('regresses when a profile that held is refuted, or a measured timing left what the earlier campaign measured', () => {
+    const base = campaign('conforms', { lo: 60_000, hi: 3_600_000 });
+    expect(compareReports(base, base).regressed).toBe(false);
+    const moved = compareReports(base, campaign('conforms', { lo: 21_600_000, hi: 86_400_000 }));
+    expect(moved.regressed).toBe(true);
+    expect(moved.changes[0]).toMatchObject({ scope: 'timing', profile: 'microsoft-2026', param: 'exoLag', change: 'regressed' });
+    // narrower, and still within: a change, no alarm
+    const narrower = compareReports(base, campaign('conforms', { lo: 600_000, hi: 3_600_000 }));
+    expect(narrower.regressed).toBe(false);
+    expect(narrower.changes).toContainEqual(expect.objectContaining({ scope: 'timing', change: 'changed' }));
+    const refuted = compareReports(base, campaign('diverges', { lo: 60_000, hi: 3_600_000 }));
+    expect(refuted.changes[0]).toMatchObject({ scope: 'profile', change: 'regressed' });
+  });
+});
+
 describe('compareReports: reports it cannot compare', () => {
   it('refuses two kinds of report, naming both', () => {
     const error = (() => {

@@ -34,7 +34,7 @@ type Verdict = {
   readonly story?: Story | undefined;
 };
 
-const SCOPES = ['profile', 'rule', 'mutant'] as const;
+const SCOPES = ['profile', 'rule', 'timing', 'mutant'] as const;
 
 /**
  * How NEW differs from BASE, for reports of the same kind: each profile's verdict, each rule a
@@ -67,7 +67,38 @@ export function compareReports(base: ReportJson, next: ReportJson, paths = { bas
 function changesOf(base: Comparable, next: Comparable): DiffChange[] {
   if (base.report === 'mutants' || next.report === 'mutants')
     return base.report === 'mutants' && next.report === 'mutants' ? compareMutants(base, next) : [];
+  if (base.report === 'campaign' && next.report === 'campaign')
+    return [...compareVerdicts(verdictsOf(base), verdictsOf(next)), ...compareTimings(base, next)];
   return compareVerdicts(verdictsOf(base), verdictsOf(next));
+}
+
+type Campaign = Extract<Comparable, { report: 'campaign' }>;
+type Fitted = NonNullable<Campaign['timings']>[number];
+
+/**
+ * A campaign's measured timings: a parameter whose values the new journal is consistent with no
+ * longer meet those of the old one has moved (`regressed`: the tenant's timing changed); one that
+ * fits no value now and did before, likewise. Narrower or wider but overlapping is `changed`.
+ */
+function compareTimings(base: Campaign, next: Campaign): DiffChange[] {
+  const key = (t: Fitted) => `${t.profile}\n${t.param}`;
+  const before = new Map((base.timings ?? []).map((t) => [key(t), t]));
+  const out: DiffChange[] = [];
+  for (const n of next.timings ?? []) {
+    const b = before.get(key(n));
+    if (b === undefined) continue;
+    const row = { scope: 'timing' as const, profile: n.profile, param: n.param, base: rangeText(b), next: rangeText(n) };
+    if (row.base === row.next) out.push({ ...row, change: 'same' });
+    else if (b.consistent !== null && (n.consistent === null || n.consistent.hi < b.consistent.lo || n.consistent.lo > b.consistent.hi))
+      out.push({ ...row, change: 'regressed', detail: `${n.param} moved outside what the earlier campaign measured` });
+    else out.push({ ...row, change: n.consistent === null ? 'same' : 'changed' });
+  }
+  return out;
+}
+
+function rangeText(t: Fitted): string {
+  if (t.consistent === null) return 'none';
+  return `${t.consistent.lo}..${t.openAbove ? '' : t.consistent.hi} ms`;
 }
 
 function isComparable(r: ReportJson): r is Comparable {
@@ -83,6 +114,8 @@ function side(r: Comparable, path: string): DiffSide {
 /** Each profile's verdict, in the report's order. */
 function verdictsOf(r: Exclude<Comparable, { report: 'mutants' }>): Map<string, Verdict> {
   switch (r.report) {
+    case 'campaign':
+      return new Map(r.profiles.map((p) => [p.profile, campaignVerdict(p)]));
     case 'check':
       return new Map(r.results.map((x) => [x.profile, checkVerdict(x)]));
     case 'run':
@@ -106,6 +139,12 @@ function checkVerdict(r: CheckResult): Verdict {
     where: `line ${d.line}: saw ${seen === undefined ? '?' : String(seen)}, allowed ${allowedText(d.allowed)}`,
     story: r.story,
   };
+}
+
+function campaignVerdict(p: Campaign['profiles'][number]): Verdict {
+  if (p.verdict !== 'diverges')
+    return { verdict: p.verdict, rules: [], key: '', where: p.verdict === 'unknown' ? `line ${p.line ?? '?'}` : '' };
+  return storyVerdict(p.explanation, p.rules, p.explanation?.length, 0);
 }
 
 function runVerdict(r: RunReport): Verdict {

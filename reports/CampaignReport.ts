@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARAM_NAMES } from '../model/Params.js';
 import { RULE_IDS } from '../model/RuleId.js';
 import { Story } from './Story.js';
 
@@ -38,6 +39,21 @@ export const CampaignReport = z.object({
   requests: z.number().int().nonnegative(),
   lanes: z.array(CampaignLane),
   profiles: z.array(CampaignVerdict),
+  /** for each profile's timing parameter, the values tried that the journal is consistent with (report only) */
+  timings: z
+    .array(
+      z.object({
+        profile: z.string(),
+        param: z.enum(PARAM_NAMES),
+        /** the profile's own value, ms */
+        value: z.number().nonnegative(),
+        consistent: z.object({ lo: z.number().nonnegative(), hi: z.number().nonnegative() }).nullable(),
+        contiguous: z.boolean(),
+        /** whether the greatest value tried fits: the journal bounds it from below only */
+        openAbove: z.boolean(),
+      }),
+    )
+    .optional(),
   /** a torn last line the next resume will cut off */
   torn: z.object({ line: z.number().int().positive() }).optional(),
 });

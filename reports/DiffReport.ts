@@ -4,7 +4,7 @@ import { ReportMeta } from './ReportMeta.js';
 import { Story } from './Story.js';
 
 /** The kinds of report `photosync diff` compares. */
-export const DIFF_KINDS = ['check', 'run', 'matrix', 'mutants'] as const;
+export const DIFF_KINDS = ['check', 'run', 'matrix', 'mutants', 'campaign'] as const;
 export type DiffKind = (typeof DIFF_KINDS)[number];
 
 /** One of the two reports compared: its file, and what made it and when. */
@@ -24,13 +24,15 @@ export type ChangeKind = (typeof CHANGES)[number];
 
 /** One profile's verdict, one (profile, rule) or one mutant on one profile, in BASE and in NEW. */
 export const DiffChange = z.object({
-  scope: z.enum(['profile', 'rule', 'mutant']),
+  scope: z.enum(['profile', 'rule', 'mutant', 'timing']),
   profile: z.string(),
   /** scope rule: the rule; scope mutant: the rule the mutant breaks */
   rule: z.enum(RULE_IDS).optional(),
   mutant: z.string().optional(),
+  /** scope timing: the timing parameter of the profile */
+  param: z.string().optional(),
   change: z.enum(CHANGES),
-  /** a verdict (or `absent`), `holds`/`fails`/`unknown`, or `killed`/`survived` */
+  /** a verdict (or `absent`), `holds`/`fails`/`unknown`, `killed`/`survived`, or the values a campaign's journal is consistent with */
   base: z.string(),
   next: z.string(),
   /** NEW diverges with another counterexample than BASE's (or BASE did not diverge) */

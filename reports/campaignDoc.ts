@@ -1,5 +1,7 @@
 import type { CampaignReport } from './CampaignReport.js';
 import type { Block, Doc } from './Doc.js';
+import { formatDuration } from '../model/Params.js';
+import { timingWords } from './timingWords.js';
 
 /** A campaign as a document: the verdicts, the lanes while it runs, each refutation's minimal explanation. */
 export function campaignDoc(r: CampaignReport): Doc {
@@ -26,6 +28,20 @@ export function campaignDoc(r: CampaignReport): Doc {
       head: ['test user', 'stories', 'story under way', 'step', 'next step due'],
       rows: r.lanes.map((l) => [l.user, String(l.stories), l.story ?? '', l.story === null ? '' : `${l.done} of ${l.of}`, l.next ?? '']),
     });
+  if (r.timings !== undefined && r.timings.length > 0)
+    blocks.push(
+      { kind: 'heading', level: 2, text: "The tenant's timings as the journal bounds them" },
+      {
+        kind: 'table',
+        head: ['profile', 'parameter', "profile's value", 'journal consistent with'],
+        rows: r.timings.map((t) => [
+          t.profile,
+          t.param,
+          formatDuration(t.value),
+          t.consistent === null ? { text: timingWords(t), tone: 'bad' } : timingWords(t),
+        ]),
+      },
+    );
   for (const p of r.profiles)
     if (p.explanation !== undefined)
       blocks.push(

@@ -2,6 +2,8 @@ import { table } from 'table';
 import type { CampaignReport } from './CampaignReport.js';
 import type { Renderer } from './Renderer.js';
 import { storyText } from './storyText.js';
+import { formatDuration } from '../model/Params.js';
+import { timingWords } from './timingWords.js';
 
 /** `campaign status` and `campaign report` for people: the verdict of each profile, each lane's progress, each refutation's explanation. */
 export const campaignText: Renderer<CampaignReport> = (r) => {
@@ -32,6 +34,16 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
       ],
       { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
     );
+  if (r.timings !== undefined && r.timings.length > 0) {
+    text += "\nthe tenant's timings as the journal bounds them (each parameter tried with the profile's others as they are):\n";
+    text += table(
+      [
+        ['profile', 'parameter', "profile's value", 'journal consistent with'],
+        ...r.timings.map((t) => [t.profile, t.param, formatDuration(t.value), timingWords(t)]),
+      ],
+      { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
+    );
+  }
   for (const p of r.profiles) {
     if (p.explanation === undefined) continue;
     text += `\n${p.profile} cannot explain this part of the journal (length ${p.explanation.length}; lines as in ${r.journal}):\n`;

@@ -21,6 +21,7 @@ export function diffHeadline(r: DiffReport): string {
     [count('regressed', 'profile'), plural(count('regressed', 'profile'), 'profile newly diverges', 'profiles newly diverge')],
     [count('regressed', 'rule'), plural(count('regressed', 'rule'), 'rule newly fails', 'rules newly fail')],
     [count('regressed', 'mutant'), plural(count('regressed', 'mutant'), 'mutant killed before survives', 'mutants killed before survive')],
+    [count('regressed', 'timing'), plural(count('regressed', 'timing'), 'timing moved', 'timings moved')],
   ] as const;
   return `REGRESSION: ${lost
     .filter(([n]) => n > 0)
@@ -41,10 +42,11 @@ export function diffTenantText(r: DiffReport): string | undefined {
   return base === next ? `tenant: ${base}` : `tenant: ${base} → ${next}`;
 }
 
-/** What a row of the diff is about: the verdict, a rule or a mutant. */
+/** What a row of the diff is about: the verdict, a rule, a measured timing or a mutant. */
 export function diffSubject(c: DiffChange): string {
   if (c.scope === 'profile') return 'verdict';
   if (c.scope === 'rule') return c.rule ?? '';
+  if (c.scope === 'timing') return c.param ?? '';
   return c.mutant ?? '';
 }
 
