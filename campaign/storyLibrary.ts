@@ -1,5 +1,6 @@
 import type { Capabilities } from '../adapters/Adapter.js';
-import { isWait, type RunStep } from '../adapters/RunStep.js';
+import { isLook, isWait, type RunStep } from '../adapters/RunStep.js';
+import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { checkedRun } from '../harness/checkedRun.js';
 import { explore } from '../harness/explore.js';
 import { DAY, HOUR, MINUTE } from '../model/Params.js';
@@ -30,8 +31,9 @@ function simLike(tenant: Profile, capabilities: Capabilities, asIs = true): Tena
  * For each ordered pair of profiles (tenant, refuted), the shortest story the simulator finds that
  * refutes the second on a tenant of the first, from a tenant with a history (as a live one is),
  * using only what `capabilities` allow, preferring one that refutes it from every one of HISTORIES
- * histories, with its waits made short. Invariant: deterministic for a seed; a pair with no story
- * found within the search is left out.
+ * histories: a fragile story is searched again (ATTEMPTS), then tried after PREFIXES, then the
+ * catalog's minimal sequences are tried in its place; the waits of the one kept are made short.
+ * Invariant: deterministic for a seed; a pair with no story found within the search is left out.
  */
 export async function storyLibrary(profiles: readonly Profile[], capabilities: Capabilities, seed: number): Promise<CampaignStory[]> {
   const stories: CampaignStory[] = [];
@@ -55,6 +57,8 @@ export async function storyLibrary(profiles: readonly Profile[], capabilities: C
         if (best === undefined || robust > best.robust) best = { steps: [...steps], robust };
       }
       if (best === undefined) continue;
+      if (best.robust < HISTORIES) best = await withPrefix(sim, refuted, best, capabilities);
+      if (best.robust < HISTORIES) best = await fromProbes(sim, refuted, best, probesFor(capabilities));
       // a story that refutes from no other history is still worth a try on the tenant, as it was found; its waits are kept
       const steps = best.robust === 0 ? best.steps : await shortenWaits(sim, refuted, best.steps, best.robust);
       stories.push({ id: `${tenant.id}/${refuted.id}`, tenant: tenant.id, refutes: refuted.id, steps, robust: best.robust });
@@ -99,4 +103,83 @@ async function shortenWaits(sim: TenantFactory, refuted: Profile, found: readonl
     }
   }
   return steps.filter((s) => !(isWait(s) && s.ms === 0));
+}
+
+/**
+ * Steps that put the subject in a known state, whatever its history: a story found from one
+ * history often relies on a state that history had (a policy switched off, a My Site visited, a
+ * change long settled). Tried before a fragile story; the steps the tenant cannot take are skipped.
+ */
+const PREFIXES: readonly (readonly RunStep[])[] = [
+  [{ do: 'setPolicy', user: SUBJECT, setPhotoEnabled: false }],
+  [{ do: 'setPolicy', user: SUBJECT, setPhotoEnabled: true }],
+  [{ do: 'visitMySite', user: SUBJECT }],
+  [{ do: 'wait', ms: 3 * DAY + HOUR }],
+  [
+    { do: 'visitMySite', user: SUBJECT },
+    { do: 'wait', ms: 3 * DAY + HOUR },
+  ],
+];
+
+/** The story, or the story after the prefix that makes it refute from the most histories (the shorter first). */
+async function withPrefix(
+  sim: TenantFactory,
+  refuted: Profile,
+  found: { steps: RunStep[]; robust: number },
+  capabilities: Capabilities,
+): Promise<{ steps: RunStep[]; robust: number }> {
+  let best = found;
+  for (const prefix of PREFIXES) {
+    if (!prefix.every((s) => isWait(s) || ('do' in s && capabilities.actions.includes(s.do)))) continue;
+    const steps = [...prefix, ...found.steps];
+    const robust = await robustness(sim, refuted, steps);
+    if (robust > best.robust) best = { steps, robust };
+    if (best.robust === HISTORIES) break;
+  }
+  return best;
+}
+
+/**
+ * The catalog's minimal sequences (each written to reveal one rule's deviation) as stories of a
+ * subject (alice) and a viewer (bob), where they use only what the tenant lets photosync do: tried
+ * for a pair whose searched story is fragile, as designed probes are often robust where a story
+ * shrunk from one history is not.
+ */
+function probesFor(capabilities: Capabilities): RunStep[][] {
+  const roles: Readonly<Record<string, string>> = { alice: SUBJECT, bob: VIEWER };
+  const probes: RunStep[][] = [];
+  for (const m of MUTANTS) {
+    const steps: RunStep[] = [];
+    let usable = true;
+    for (const step of m.minimal.steps) {
+      const out: Record<string, unknown> = { ...step };
+      for (const key of ['user', 'viewer', 'by'] as const) {
+        if (!(key in out) || out[key] === 'admin') continue;
+        const role = roles[String(out[key])];
+        if (role === undefined) usable = false;
+        else out[key] = role;
+      }
+      const s = out as RunStep;
+      if (isLook(s) ? !capabilities.surfaces.includes(s.see) : !capabilities.actions.includes(s.do)) usable = false;
+      if (!isLook(s) && s.do === 'setPhoto' && !capabilities.vias.includes(s.via)) usable = false;
+      steps.push(s);
+    }
+    if (usable) probes.push(steps);
+  }
+  return probes;
+}
+
+async function fromProbes(
+  sim: TenantFactory,
+  refuted: Profile,
+  found: { steps: RunStep[]; robust: number },
+  probes: readonly RunStep[][],
+): Promise<{ steps: RunStep[]; robust: number }> {
+  let best = found;
+  for (const steps of probes) {
+    const robust = await robustness(sim, refuted, steps);
+    if (robust > best.robust) best = { steps, robust };
+    if (best.robust === HISTORIES) break;
+  }
+  return best;
 }

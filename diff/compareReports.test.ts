@@ -293,7 +293,14 @@ const campaign = (verdict: 'conforms' | 'diverges', exoLag: { lo: number; hi: nu
     events: 5,
     requests: 20,
     lanes: [],
-    profiles: [{ profile: 'microsoft-2026', verdict, rules: verdict === 'diverges' ? ['EXO-FAST'] : [], ...(verdict === 'diverges' ? { line: 3 } : {}) }],
+    profiles: [
+      {
+        profile: 'microsoft-2026',
+        verdict,
+        rules: verdict === 'diverges' ? ['EXO-FAST'] : [],
+        ...(verdict === 'diverges' ? { line: 3 } : {}),
+      },
+    ],
     timings: [{ profile: 'microsoft-2026', param: 'exoLag', value: 14_400_000, consistent: exoLag, contiguous: true, openAbove: false }],
   });
 
