@@ -19,12 +19,26 @@ export type CampaignStory = {
   readonly robust: number;
 };
 
-/** A story's steps with its roles played by test users. */
+/**
+ * Steps with the users they name renamed by `who` (the acting `admin` is the tenant's own, never
+ * renamed); undefined when `who` has no name for one of them.
+ */
+export function renamed(steps: readonly RunStep[], who: (id: string) => string | undefined): RunStep[] | undefined {
+  const out: RunStep[] = [];
+  for (const s of steps) {
+    const step: Record<string, unknown> = { ...s };
+    for (const key of ['user', 'viewer', 'by'] as const) {
+      if (!(key in step) || step[key] === 'admin') continue;
+      const name = who(String(step[key]));
+      if (name === undefined) return undefined;
+      step[key] = name;
+    }
+    out.push(step as RunStep);
+  }
+  return out;
+}
+
+/** A story's steps with its roles played by test users (any other user it names stays as it is). */
 export function cast(steps: readonly RunStep[], subject: string, viewer: string): RunStep[] {
-  const who = (id: unknown) => (id === SUBJECT ? subject : id === VIEWER ? viewer : id);
-  return steps.map((s) => {
-    const out: Record<string, unknown> = { ...s };
-    for (const key of ['user', 'viewer', 'by'] as const) if (key in out) out[key] = who(out[key]);
-    return out as RunStep;
-  });
+  return renamed(steps, (id) => (id === SUBJECT ? subject : id === VIEWER ? viewer : id))!;
 }

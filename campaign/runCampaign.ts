@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
 import { isLook } from '../adapters/RunStep.js';
 import { takeStep } from '../harness/takeStep.js';
+import { traceEvent } from '../harness/TraceRecorder.js';
 import { traceHeader, traceLine } from '../harness/traceFiles.js';
 import { ProfileChecker, type TraceStart } from '../model/ProfileChecker.js';
 import { findProfile } from '../model/profiles.js';
-import { UNKNOWN, type TraceEvent } from '../model/vocabulary.js';
+import type { TraceEvent } from '../model/vocabulary.js';
 import { campaignPaths, type CampaignFile } from './CampaignFile.js';
 import { JsonLog } from './JsonLog.js';
 import { nextStory, type StoryGroup } from './planStories.js';
@@ -102,14 +103,8 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
       const step = a !== undefined && a.n === Number(n) ? a.steps[Number(k)] : undefined;
       if (step !== undefined && !isLook(step)) {
         const at = Math.max(Date.parse(String(begun.begun)), state.events.at(-1)?.event.at ?? -Infinity);
-        const event = {
-          ...step,
-          at,
-          result: 'unknown',
-          reason: 'photosync stopped before the outcome was recorded',
-        } as unknown as TraceEvent;
+        const event = traceEvent(step, at, { status: 'unknown', reason: 'photosync stopped before the outcome was recorded' });
         journal.append({ ...traceLine(event), step: begun.step });
-        journaled.add(String(begun.step));
         lastAt.set(String(begun.step), at);
         feed(event);
         ctx.log(
@@ -176,12 +171,8 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
       const step = pick.a.steps[pick.k]!;
       const at = clock.now();
       steps.append({ step: id, kind: isLook(step) ? 'look' : 'act', begun: iso(at), requests });
-      const outcome = await takeStep(adapter, step);
-      const event: TraceEvent = isLook(step)
-        ? { at, ...step, photo: 'photo' in outcome ? outcome.photo : UNKNOWN }
-        : ({ ...step, at, result: outcome.status, ...('reason' in outcome ? { reason: outcome.reason } : {}) } as TraceEvent);
+      const event = traceEvent(step, at, await takeStep(adapter, step));
       journal.append({ ...traceLine(event), step: id });
-      journaled.add(id);
       lastAt.set(id, at);
       feed(event);
     }

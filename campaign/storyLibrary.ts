@@ -6,7 +6,7 @@ import { explore } from '../harness/explore.js';
 import { DAY, HOUR, MINUTE } from '../model/Params.js';
 import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.js';
 import type { Profile } from '../model/Profile.js';
-import { SUBJECT, VIEWER, type CampaignStory } from './CampaignStory.js';
+import { renamed, SUBJECT, VIEWER, type CampaignStory } from './CampaignStory.js';
 
 /** How hard the simulator is searched for each story. */
 export const LIBRARY_RUNS = 300;
@@ -130,7 +130,7 @@ async function withPrefix(
 ): Promise<{ steps: RunStep[]; robust: number }> {
   let best = found;
   for (const prefix of PREFIXES) {
-    if (!prefix.every((s) => isWait(s) || ('do' in s && capabilities.actions.includes(s.do)))) continue;
+    if (!prefix.every((s) => takes(capabilities, s))) continue;
     const steps = [...prefix, ...found.steps];
     const robust = await robustness(sim, refuted, steps);
     if (robust > best.robust) best = { steps, robust };
@@ -147,26 +147,17 @@ async function withPrefix(
  */
 function probesFor(capabilities: Capabilities): RunStep[][] {
   const roles: Readonly<Record<string, string>> = { alice: SUBJECT, bob: VIEWER };
-  const probes: RunStep[][] = [];
-  for (const m of MUTANTS) {
-    const steps: RunStep[] = [];
-    let usable = true;
-    for (const step of m.minimal.steps) {
-      const out: Record<string, unknown> = { ...step };
-      for (const key of ['user', 'viewer', 'by'] as const) {
-        if (!(key in out) || out[key] === 'admin') continue;
-        const role = roles[String(out[key])];
-        if (role === undefined) usable = false;
-        else out[key] = role;
-      }
-      const s = out as RunStep;
-      if (isLook(s) ? !capabilities.surfaces.includes(s.see) : !capabilities.actions.includes(s.do)) usable = false;
-      if (!isLook(s) && s.do === 'setPhoto' && !capabilities.vias.includes(s.via)) usable = false;
-      steps.push(s);
-    }
-    if (usable) probes.push(steps);
-  }
-  return probes;
+  return MUTANTS.flatMap((m) => {
+    const steps = renamed(m.minimal.steps, (id) => roles[id]);
+    return steps !== undefined && steps.every((s) => takes(capabilities, s)) ? [steps] : [];
+  });
+}
+
+/** Whether the tenant can take a step: look at its surface, make its action (through its path). */
+function takes(capabilities: Capabilities, s: RunStep): boolean {
+  if (isLook(s)) return capabilities.surfaces.includes(s.see);
+  if (isWait(s)) return true;
+  return capabilities.actions.includes(s.do) && (s.do !== 'setPhoto' || capabilities.vias.includes(s.via));
 }
 
 async function fromProbes(

@@ -10,6 +10,7 @@ import { fitTimings } from '../campaign/fitTimings.js';
 import { readCampaignState } from '../campaign/CampaignState.js';
 import { groupStories, type StoryGroup } from '../campaign/planStories.js';
 import { runCampaign, type CampaignOutcome } from '../campaign/runCampaign.js';
+import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
 import { storyLibrary } from '../campaign/storyLibrary.js';
 import { minimalExplanation } from '../campaign/minimalExplanation.js';
 import { replaySteps } from '../campaign/replaySteps.js';
@@ -17,6 +18,7 @@ import { OBSERVED } from '../campaign/CampaignStory.js';
 import { writeDurably } from '../adapters/live/writeDurably.js';
 import { DAY, MINUTE } from '../model/Params.js';
 import { PROFILE_IDS, findProfile } from '../model/profiles.js';
+import { subjectOf } from '../model/vocabulary.js';
 import { renderers } from '../reports/renderers.js';
 import { compareReports } from '../diff/compareReports.js';
 import { diffRenderers } from '../reports/diffRenderers.js';
@@ -58,9 +60,7 @@ export async function campaignStart(options: CampaignStartOptions, io: Io): Prom
   const dir = resolve(options.dir ?? `photosync-campaigns/${new Date().toISOString().replace(/[:.]/g, '-')}`);
   if (existsSync(campaignPaths(dir).campaign)) throw new UsageError(`${dir} holds a campaign already: photosync campaign resume ${dir}`);
   const config = await loadLiveConfig(options.config);
-  const { openLiveTenant } = await import('../adapters/live/openLiveTenant.js');
-  const adapter = await openLiveTenant(options.config, { operator: options.operator, log: (line) => io.err(`${line}\n`) });
-  try {
+  return onTenant(options.config, options.operator, io, async (adapter) => {
     const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
     io.err(`photosync: finding on the simulator the stories that tell ${profiles.join(', ')} apart (seed ${seed})\n`);
     const groups = groupStories(
@@ -85,17 +85,10 @@ export async function campaignStart(options: CampaignStartOptions, io: Io): Prom
       until: new Date(now + options.days * DAY).toISOString(),
       ...(options.budgetRequests === undefined ? {} : { budgetRequests: options.budgetRequests }),
     };
-    await writeDurably(campaignPaths(dir).stories, `${JSON.stringify(groups)}\n`);
-    await writeCampaignFile(dir, file);
+    await createCampaign(dir, file, groups);
     io.err(`photosync: campaign in ${dir}: ${groups.length} stories for ${file.users.length} test users\n`);
-    return said(
-      await runCampaign({ dir, file, adapter, groups, maxSleepMs: maxSleepOf(options.maxSleep, config), log: (l) => io.err(`${l}\n`) }),
-      dir,
-      io,
-    );
-  } finally {
-    await adapter.close();
-  }
+    return said(await run(dir, file, adapter, groups, maxSleepOf(options.maxSleep, config), io), dir, io);
+  });
 }
 
 /** `photosync campaign resume D`: goes on from the journal, making no action twice. */
@@ -115,22 +108,44 @@ export async function campaignResume(dir: string, options: { maxSleep: number },
       `${file.config} is not the config this campaign started with (tenant ${file.tenantId}, app ${file.clientId}, users ${file.users.join(', ')}): a journal is resumed only on its own tenant`,
     );
   const groups = JSON.parse(readFileSync(campaignPaths(dir).stories, 'utf8')) as StoryGroup[];
+  return onTenant(file.config, file.operator, io, async (adapter) => {
+    try {
+      return said(await run(dir, file, adapter, groups, maxSleepOf(options.maxSleep, config), io), dir, io);
+    } catch (e) {
+      // a timer that fires while the last resume still works is no failure
+      if (!(e instanceof CampaignError && e.code === 'PHOTOSYNC_CAMPAIGN_BUSY')) throw e;
+      io.err(`photosync: ${e.message}\n`);
+      return ExitCode.ok;
+    }
+  });
+}
+
+/** Opens the live tenant of a config (with or without an operator), hands it to `body`, and lets go of it after. */
+async function onTenant<T>(config: string, operator: boolean, io: Io, body: (adapter: LiveAdapter) => Promise<T>): Promise<T> {
   const { openLiveTenant } = await import('../adapters/live/openLiveTenant.js');
-  const adapter = await openLiveTenant(file.config, { operator: file.operator, log: (line) => io.err(`${line}\n`) });
+  const adapter = await openLiveTenant(config, { operator, log: (line) => io.err(`${line}\n`) });
   try {
-    return said(
-      await runCampaign({ dir, file, adapter, groups, maxSleepMs: maxSleepOf(options.maxSleep, config), log: (l) => io.err(`${l}\n`) }),
-      dir,
-      io,
-    );
-  } catch (e) {
-    // a timer that fires while the last resume still works is no failure
-    if (!(e instanceof CampaignError && e.code === 'PHOTOSYNC_CAMPAIGN_BUSY')) throw e;
-    io.err(`photosync: ${e.message}\n`);
-    return ExitCode.ok;
+    return await body(adapter);
   } finally {
     await adapter.close();
   }
+}
+
+/** Writes a new campaign's folder: its stories first, then the campaign file that says it exists. */
+async function createCampaign(dir: string, file: CampaignFile, groups: readonly StoryGroup[]): Promise<void> {
+  await writeDurably(campaignPaths(dir).stories, `${JSON.stringify(groups)}\n`);
+  await writeCampaignFile(dir, file);
+}
+
+function run(
+  dir: string,
+  file: CampaignFile,
+  adapter: LiveAdapter,
+  groups: readonly StoryGroup[],
+  maxSleepMs: number,
+  io: Io,
+): Promise<CampaignOutcome> {
+  return runCampaign({ dir, file, adapter, groups, maxSleepMs, log: (l) => io.err(`${l}\n`) });
 }
 
 /** `photosync campaign status D` and `campaign report D`: from the files alone, changing none. */
@@ -223,19 +238,12 @@ async function confirm(dir: string, profile: string, maxSleep: number, io: Io): 
   if (found === undefined)
     throw new UsageError(`--confirm ${profile}: the journal of ${dir} does not refute ${profile}: nothing to confirm`);
   const steps = replaySteps(found.events.map((e) => e.event));
-  const subjects = [...new Set(found.events.map((e) => ('user' in e.event ? String(e.event.user) : '')).filter((u) => u !== ''))];
-  const group: StoryGroup = {
-    key: JSON.stringify(steps),
-    steps,
-    pairs: [{ tenant: OBSERVED, refutes: profile, robust: 0 }],
-    duration: steps.reduce((t, s) => t + ('ms' in s && s.do === 'wait' ? s.ms : 0), 0),
-  };
+  const subjects = [...new Set(found.events.flatMap((e) => subjectOf(e.event) ?? []))];
+  const [group] = groupStories([{ id: `confirm/${profile}`, tenant: OBSERVED, refutes: profile, steps, robust: 0 }]) as [StoryGroup];
   const config = await loadLiveConfig(parent.config);
-  const { openLiveTenant } = await import('../adapters/live/openLiveTenant.js');
-  const adapter = await openLiveTenant(parent.config, { operator: parent.operator, log: (line) => io.err(`${line}\n`) });
-  const now = adapter.clock.now();
-  const into = join(dir, `confirm-${profile}-${new Date(now).toISOString().replace(/[:.]/g, '-')}`);
-  try {
+  return onTenant(parent.config, parent.operator, io, async (adapter) => {
+    const now = adapter.clock.now();
+    const into = join(dir, `confirm-${profile}-${new Date(now).toISOString().replace(/[:.]/g, '-')}`);
     const file: CampaignFile = {
       ...parent,
       users: subjects.length === 0 ? parent.users.slice(0, 1) : subjects.slice(0, 1),
@@ -245,17 +253,9 @@ async function confirm(dir: string, profile: string, maxSleep: number, io: Io): 
       confirms: { campaign: resolve(dir), profile },
     };
     delete file.budgetRequests;
-    await writeDurably(campaignPaths(into).stories, `${JSON.stringify([group])}\n`);
-    await writeCampaignFile(into, file);
+    await createCampaign(into, file, [group]);
     io.err(`photosync: replaying the ${found.length} steps that refuted ${profile} in ${into}\n`);
-    const outcome = await runCampaign({
-      dir: into,
-      file,
-      adapter,
-      groups: [group],
-      maxSleepMs: maxSleepOf(maxSleep, config),
-      log: (l) => io.err(`${l}\n`),
-    });
+    const outcome = await run(into, file, adapter, [group], maxSleepOf(maxSleep, config), io);
     if (outcome.kind === 'sleeping') return said(outcome, into, io);
     const line = outcome.refuted.get(profile);
     io.err(
@@ -264,7 +264,5 @@ async function confirm(dir: string, profile: string, maxSleep: number, io: Io): 
         : `photosync: confirmed: the replay refuted ${profile} again at ${campaignPaths(into).journal}:${line}\n`,
     );
     return line === undefined ? ExitCode.ok : ExitCode.diverges;
-  } finally {
-    await adapter.close();
-  }
+  });
 }

@@ -2,7 +2,7 @@ import { reportMeta } from './reportMeta.js';
 import { checkTrace, type CheckRun } from '../trace/checkTrace.js';
 import { CheckWorkerError } from '../trace/CheckWorkerError.js';
 import { divergenceSubject, toCheckReport } from '../reports/CheckReport.js';
-import { readSubjectLines, type SubjectLines } from '../trace/readSubjectLines.js';
+import { readSubjectLines, type SubjectLines, type SubjectWanted } from '../trace/readSubjectLines.js';
 import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
 import type { Io } from './Io.js';
@@ -51,18 +51,15 @@ class Interrupted extends Error {
   }
 }
 
-/** For each diverging profile, the subject's part of the trace up to the divergence: its story in the report. */
+/** For each diverging profile, the subject's part of the trace up to the divergence (read in one pass): its story in the report. */
 async function excerpts(trace: string, outcome: CheckRun): Promise<Map<string, SubjectLines>> {
-  const out = new Map<string, SubjectLines>();
-  const read = new Map<string, Promise<SubjectLines>>();
+  const wanted: (SubjectWanted & { profile: string })[] = [];
   for (const r of outcome.results) {
     if (r.verdict !== 'diverges') continue;
     const who = divergenceSubject(r.divergence);
-    if (who === undefined) continue;
-    const key = `${who.user}\n${who.viewer ?? ''}\n${r.divergence.line}`;
-    let lines = read.get(key);
-    if (lines === undefined) read.set(key, (lines = readSubjectLines(trace, who.user, who.viewer, r.divergence.line)));
-    out.set(r.profile, await lines);
+    if (who !== undefined) wanted.push({ profile: r.profile, ...who, upTo: r.divergence.line });
   }
-  return out;
+  if (wanted.length === 0) return new Map();
+  const parts = await readSubjectLines(trace, wanted);
+  return new Map(wanted.map((w, i) => [w.profile, parts[i]!]));
 }

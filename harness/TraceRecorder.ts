@@ -1,5 +1,5 @@
 import { UNKNOWN, type ActionEvent, type ObservationEvent, type TraceEvent } from '../model/vocabulary.js';
-import type { Adapter } from '../adapters/Adapter.js';
+import type { ActionOutcome, Adapter, ObserveOutcome } from '../adapters/Adapter.js';
 import { isLook, type RunStep } from '../adapters/RunStep.js';
 import { takeStep } from './takeStep.js';
 
@@ -15,18 +15,20 @@ export class TraceRecorder {
 
   async step(step: RunStep): Promise<TraceEvent> {
     const at = this.adapter.clock.now();
-    const outcome = await takeStep(this.adapter, step);
-    let event: TraceEvent;
-    if (isLook(step)) {
-      const photo = 'photo' in outcome ? outcome.photo : UNKNOWN;
-      const e: ObservationEvent = { at, see: step.see, user: step.user, viewer: step.viewer, photo };
-      event = e;
-    } else {
-      const e = { ...step, at, result: outcome.status } as ActionEvent & { reason?: string };
-      if ('reason' in outcome) e.reason = outcome.reason;
-      event = e;
-    }
+    const event = traceEvent(step, at, await takeStep(this.adapter, step));
     this.events.push(event);
     return event;
   }
+}
+
+/** A step made at `at` as a trace event (SPEC section 2): the photo a look saw, or the action's result (and why, when it says). */
+export function traceEvent(step: RunStep, at: number, outcome: ObserveOutcome | ActionOutcome): TraceEvent {
+  if (isLook(step)) {
+    const photo = 'photo' in outcome ? outcome.photo : UNKNOWN;
+    const e: ObservationEvent = { at, see: step.see, user: step.user, viewer: step.viewer, photo };
+    return e;
+  }
+  const e = { ...step, at, result: outcome.status } as ActionEvent & { reason?: string };
+  if ('reason' in outcome) e.reason = outcome.reason;
+  return e;
 }

@@ -64,7 +64,7 @@ export function toCheckReport(outcome: CheckOutcome, excerpts: ReadonlyMap<strin
       ...(d.windows === undefined ? {} : { windows: toStoryWindows(d.windows) }),
     };
     const excerpt = excerpts.get(r.profile);
-    const story = excerpt === undefined ? undefined : storyOf(excerpt, d);
+    const story = excerpt === undefined ? undefined : storyOfExcerpt(excerpt, d);
     return { profile: r.profile, verdict: 'diverges', divergence, ...(story === undefined ? {} : { story }) };
   });
   const report: CheckReport = { trace: outcome.trace, results };
@@ -73,7 +73,7 @@ export function toCheckReport(outcome: CheckOutcome, excerpts: ReadonlyMap<strin
   return report;
 }
 
-function storyOf(excerpt: SubjectLines, d: ModelDivergence): Story | undefined {
+function storyOfExcerpt(excerpt: SubjectLines, d: ModelDivergence): Story | undefined {
   const start = typeof excerpt.header.start === 'string' ? Date.parse(excerpt.header.start) : NaN;
   if (!Number.isFinite(start) || excerpt.events.at(-1)?.line !== d.line) return undefined;
   const steps = excerpt.events.map(({ line, event }, i) => {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Citation, citation } from './Citation.js';
 import { RULE_IDS } from '../model/RuleId.js';
 import { WINDOW_KINDS, type Window } from '../model/Window.js';
-import { isObservation, PHOTO_SOURCES } from '../model/vocabulary.js';
+import { isObservation, PHOTO_SOURCES, type TraceEvent } from '../model/vocabulary.js';
+import type { TraceStart } from '../model/ProfileChecker.js';
+import type { Divergence } from '../model/Verdict.js';
 import type { CheckedRun } from '../harness/checkedRun.js';
 
 /** One numbered step of a counterexample: its trace line, time, the event, what was seen and what the model allowed. */
@@ -75,22 +77,34 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function toStory(run: CheckedRun, length: number): Story | undefined {
   const verdict = run.verdict;
   if (verdict.verdict !== 'diverges') return undefined;
-  const { divergence } = verdict;
-  const settings = run.start.photoSettings;
+  const steps = run.events.map((event, i) => ({ line: i + 2, event, allowed: run.allowed?.[i] }));
+  return storyOf(run.start, steps, verdict.divergence, length);
+}
+
+/**
+ * A story of trace events, each with its line in the trace (a journal's own lines, for a part of
+ * it), told from `start` to `divergence` (whose line is one of theirs). Invariant: every step keeps
+ * its line; the divergent one carries what the model allowed there.
+ */
+export function storyOf(
+  start: TraceStart,
+  events: readonly { readonly line: number; readonly event: TraceEvent; readonly allowed?: readonly string[] | undefined }[],
+  divergence: Divergence,
+  length: number,
+): Story {
+  const settings = start.photoSettings;
   return {
     length,
-    users: run.start.users.map((u) => ({ ...u })),
+    users: start.users.map((u) => ({ ...u })),
     ...(settings === undefined ? {} : { photoSettings: { source: settings.source, allowedRoles: [...settings.allowedRoles] } }),
-    start: iso(run.start.start),
-    steps: run.events.map((e, i) => {
+    start: iso(start.start),
+    steps: events.map(({ line, event: e, allowed }, i) => {
       const { at, ...event } = e;
-      const allowed = run.allowed?.[i];
-      const line = i + 2;
       const step: z.infer<typeof StoryStep> = {
         n: i + 1,
         line,
         at: iso(at),
-        offset: at - run.start.start,
+        offset: at - start.start,
         event,
         seen: isObservation(e) ? e.photo : e.result,
       };

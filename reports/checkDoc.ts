@@ -2,9 +2,10 @@ import type { CheckReport } from './CheckReport.js';
 import { describeEvent } from './describeEvent.js';
 import type { Block, Cell, Doc } from './Doc.js';
 
-/** `check` as a document: the verdict of each profile, each divergence's story, the rules cited. */
-export function checkDoc(report: CheckReport): Doc {
-  const rows: Cell[][] = report.results.map((r) => {
+/** The verdict table of `check`, a row per profile: what the text and the document both show. */
+export const CHECK_HEAD = ['profile', 'verdict', 'line', 'event', 'allowed', 'rules'];
+export function checkRows(report: CheckReport): Cell[][] {
+  return report.results.map((r) => {
     if (r.verdict === 'conforms') return [r.profile, { text: 'conforms', tone: 'good' }, '', '', '', ''];
     if (r.verdict === 'unknown') return [r.profile, { text: 'unknown', tone: 'unknown' }, String(r.line), r.reason, '', ''];
     const d = r.divergence;
@@ -18,6 +19,11 @@ export function checkDoc(report: CheckReport): Doc {
       d.rules.join(', '),
     ];
   });
+}
+
+/** `check` as a document: the verdict of each profile, each divergence's story, the rules cited. */
+export function checkDoc(report: CheckReport): Doc {
+  const rows = checkRows(report);
   const diverging = report.results.filter((r) => r.verdict === 'diverges').length;
   const blocks: Block[] = [
     {
@@ -28,7 +34,7 @@ export function checkDoc(report: CheckReport): Doc {
           : `The trace diverges from ${diverging} of ${report.results.length} profiles checked.`,
       tone: diverging === 0 ? 'good' : 'bad',
     },
-    { kind: 'table', head: ['profile', 'verdict', 'line', 'event', 'allowed', 'rules'], rows },
+    { kind: 'table', head: CHECK_HEAD, rows },
   ];
   for (const r of report.results) {
     if (r.verdict !== 'diverges' || r.story === undefined) continue;

@@ -2,28 +2,13 @@ import { table } from 'table';
 import { RULES } from '../model/rules/index.js';
 import type { RuleId } from '../model/RuleId.js';
 import type { CheckReport } from './CheckReport.js';
-import { describeEvent } from './describeEvent.js';
+import { CHECK_HEAD, checkRows } from './checkDoc.js';
+import { cellText } from './Doc.js';
 import type { Renderer } from './Renderer.js';
 
 /** `check` for people: one row per profile, then each divergence's rules with their sources. */
 export const checkText: Renderer<CheckReport> = (report) => {
-  const rows = [['profile', 'verdict', 'line', 'event', 'allowed', 'rules']];
-  for (const r of report.results) {
-    if (r.verdict === 'conforms') rows.push([r.profile, 'conforms', '', '', '', '']);
-    else if (r.verdict === 'unknown') rows.push([r.profile, 'unknown', String(r.line), r.reason, '', '']);
-    else {
-      const d = r.divergence;
-      const at = typeof d.event.at === 'string' ? `${d.event.at} ` : '';
-      rows.push([
-        r.profile,
-        'DIVERGES',
-        String(d.line),
-        `${at}${describeEvent(d.event)}`,
-        d.allowed.join(', ') || '(not in this profile)',
-        d.rules.join(', '),
-      ]);
-    }
-  }
+  const rows = [CHECK_HEAD, ...checkRows(report).map((r) => r.map(cellText))];
   let text = `${report.trace}\n`;
   text += table(rows, {
     columns: { 3: { width: 40, wrapWord: true }, 5: { width: 24, wrapWord: true } },

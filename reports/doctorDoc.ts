@@ -1,8 +1,14 @@
-import type { Doc } from './Doc.js';
+import type { Cell, Doc } from './Doc.js';
 import { doctorPassed, type DoctorReport } from './DoctorReport.js';
 
 const TONE = { ok: 'good', missing: 'bad', skipped: 'unknown' } as const;
 const MARK = { ok: 'ok', missing: 'MISSING', skipped: 'later' } as const;
+
+/** A row per check of `doctor`: what the text and the document both show. */
+export const DOCTOR_HEAD = ['service', 'check', '', 'detail'];
+export function doctorRows(report: DoctorReport): Cell[][] {
+  return report.checks.map((c) => [c.service, c.check, { text: MARK[c.status], tone: TONE[c.status] }, c.detail]);
+}
 
 /** `doctor` as a document: a row per check, then what it adds up to. */
 export function doctorDoc(report: DoctorReport): Doc {
@@ -12,8 +18,8 @@ export function doctorDoc(report: DoctorReport): Doc {
     blocks: [
       {
         kind: 'table',
-        head: ['service', 'check', '', 'detail'],
-        rows: report.checks.map((c) => [c.service, c.check, { text: MARK[c.status], tone: TONE[c.status] }, c.detail]),
+        head: DOCTOR_HEAD,
+        rows: doctorRows(report),
       },
       {
         kind: 'paragraph',

@@ -1,12 +1,12 @@
 import { table } from 'table';
 import { doctorPassed, type DoctorReport } from './DoctorReport.js';
+import { DOCTOR_HEAD, doctorRows } from './doctorDoc.js';
+import { cellText } from './Doc.js';
 import type { Renderer } from './Renderer.js';
-
-const MARK = { ok: 'ok', missing: 'MISSING', skipped: 'later' } as const;
 
 /** `doctor` for people: a row per check, readable at 100 columns, then what to do. */
 export const doctorText: Renderer<DoctorReport> = (report) => {
-  const rows = [['service', 'check', '', 'detail'], ...report.checks.map((c) => [c.service, c.check, MARK[c.status], c.detail])];
+  const rows = [DOCTOR_HEAD, ...doctorRows(report).map((r) => r.map(cellText))];
   const verdict = doctorPassed(report)
     ? `Everything a live run needs is there (${report.config}).`
     : `Something a live run needs is missing (${report.config}): see MISSING above.`;

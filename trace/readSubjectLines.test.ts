@@ -19,7 +19,9 @@ describe('readSubjectLines', () => {
   );
 
   it("keeps the header and, up to the line asked, the subject's events and its viewer's cache resets, with their line numbers", async () => {
-    const got = await readSubjectLines(path, 'alice', 'bob', 7);
+    const [got] = (await readSubjectLines(path, [{ user: 'alice', viewer: 'bob', upTo: 7 }])) as [
+      Awaited<ReturnType<typeof readSubjectLines>>[number],
+    ];
     expect(got.header.start).toBe('2014-04-01T09:00:00Z');
     expect(got.events.map((e) => e.line)).toEqual([2, 5, 7]);
     expect(got.events.at(-1)!.event).toMatchObject({ see: 'outlook-desktop', photo: 'p0' });
@@ -27,8 +29,20 @@ describe('readSubjectLines', () => {
   });
 
   it('keeps only the last events when asked for fewer, and says how many it left out', async () => {
-    const got = await readSubjectLines(path, 'alice', undefined, 8, 2);
+    const [got] = (await readSubjectLines(path, [{ user: 'alice', viewer: undefined, upTo: 8 }], 2)) as [
+      Awaited<ReturnType<typeof readSubjectLines>>[number],
+    ];
     expect(got.events.map((e) => e.line)).toEqual([7, 8]);
     expect(got.omitted).toBe(1);
+  });
+
+  it('reads every part asked for in one pass, each up to its own line', async () => {
+    const [a, b] = await readSubjectLines(path, [
+      { user: 'alice', viewer: 'bob', upTo: 5 },
+      { user: 'bob', viewer: undefined, upTo: 8 },
+    ]);
+    expect(a!.events.map((e) => e.line)).toEqual([2, 5]);
+    expect(b!.events.map((e) => e.line)).toEqual([3]);
+    expect(b!.header).toBe(a!.header);
   });
 });

@@ -11,41 +11,41 @@ export type SubjectLines = {
   readonly omitted: number;
 };
 
+/** Whose part of the trace is wanted, and up to which line (a divergence's). */
+export type SubjectWanted = { readonly user: string; readonly viewer: string | undefined; readonly upTo: number };
+
 /**
- * The header and the last `keep` events of `user` up to line `upTo` (a divergence's line), with
- * the cache resets of `viewer` among them: what a timeline of the divergence shows. Reads the
- * trace again, which `check` has already validated up to there.
+ * For each part wanted, the header and the last `keep` events of its `user` up to its line, with
+ * the cache resets of its `viewer` among them: what a timeline of a divergence shows. Reads the
+ * trace once, up to the last line wanted; `check` has already validated it up to there.
  */
-export async function readSubjectLines(
-  path: string,
-  user: string,
-  viewer: string | undefined,
-  upTo: number,
-  keep = 200,
-): Promise<SubjectLines> {
+export async function readSubjectLines(path: string, wanted: readonly SubjectWanted[], keep = 200): Promise<SubjectLines[]> {
   let header: Record<string, unknown> = {};
-  const events: { line: number; event: Record<string, unknown> }[] = [];
-  let omitted = 0;
-  const concerns = (e: Record<string, unknown>) =>
-    e.user === user || (viewer !== undefined && e.viewer === viewer && (e.do === 'restartClient' || e.do === 'clearBrowserCache'));
+  const parts = wanted.map((w) => ({ ...w, events: [] as { line: number; event: Record<string, unknown> }[], omitted: 0 }));
+  const last = Math.max(1, ...wanted.map((w) => w.upTo));
   try {
     await readLines(path, (text, n) => {
       if (text.trim() === '') return;
       if (n === 1) header = parseJsonLine(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path, n);
       else {
         const event = parseJsonLine(text, path, n);
-        if (concerns(event)) {
-          events.push({ line: n, event });
-          if (events.length > keep) {
-            events.shift();
-            omitted++;
+        for (const p of parts) {
+          if (n > p.upTo) continue;
+          const concerns =
+            event.user === p.user ||
+            (p.viewer !== undefined && event.viewer === p.viewer && (event.do === 'restartClient' || event.do === 'clearBrowserCache'));
+          if (!concerns) continue;
+          p.events.push({ line: n, event });
+          if (p.events.length > keep) {
+            p.events.shift();
+            p.omitted++;
           }
         }
       }
-      if (n >= upTo) throw STOP;
+      if (n >= last) throw STOP;
     });
   } catch (e) {
     if (e !== STOP) throw e;
   }
-  return { header, events, omitted };
+  return parts.map((p) => ({ header, events: p.events, omitted: p.omitted }));
 }
