@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Adapter, ObserveOutcome } from '../adapters/Adapter.js';
 import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
+import { DEFAULT_MAX_ACTIONS } from '../cli/harnessOptions.js';
 import { explore } from '../harness/explore.js';
 import { liveOnEmulator } from '../harness/liveOnEmulator.js';
 import { liveTenantFactory } from '../harness/liveTenantFactory.js';
@@ -53,9 +54,9 @@ function counted(adapter: LiveAdapter, tally: Tally): LiveAdapter {
         () => adapter.setup(users, settings),
         (n) => void (tally.startRequests += n),
       ),
-    survey: (users) =>
+    survey: (users, reads) =>
       around(
-        () => adapter.survey!(users),
+        () => adapter.survey!(users, reads),
         (n) => void (tally.startRequests += n),
       ),
     observe: (surface, user, viewer) =>
@@ -82,7 +83,7 @@ async function measure(faultRate: number, runs: number, seed: number): Promise<v
     const began = performance.now();
     const e = await explore(liveTenantFactory(counted(adapter, tally), path), findProfile('microsoft-2026')!, {
       runs,
-      maxActions: 20,
+      maxActions: DEFAULT_MAX_ACTIONS,
       seed,
     });
     const ms = performance.now() - began;

@@ -16,6 +16,7 @@ import { emulatorConfig, writeEmulatorConfig } from './emulatorConfig.js';
 import { EmulatorError } from './EmulatorError.js';
 import { EmulatorOptions, type ResolvedEmulatorOptions } from './EmulatorOptions.js';
 import { Faults } from './faults/Faults.js';
+import { graphBatchRoute } from './graph/graphBatchRoute.js';
 import { graphRoutes } from './graph/graphRoutes.js';
 import { graphErrors, oauthErrors, sharePointErrors } from './http/errorStyles.js';
 import { listen } from './http/listen.js';
@@ -107,6 +108,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   );
   identityRoutes(router, identity);
   graphRoutes(router, ctx);
+  graphBatchRoute(router, ctx, 'v1.0');
+  graphBatchRoute(router, ctx, 'beta');
   sharePointRoutes(router, ctx);
   yammerRoutes(router, ctx);
   controlRoutes(router, ctx);

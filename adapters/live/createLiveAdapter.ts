@@ -86,6 +86,8 @@ export type LiveAdapter = Adapter & {
   requests(): number;
   /** the test photos among `photos` as small images (data: URIs), for a report to show */
   images(photos: readonly string[]): Promise<Record<string, string>>;
+  /** when the tenant will have settled after photosync's last change (a survey before then could cry wolf); undefined when it has */
+  quietAt(): Promise<number | undefined>;
 };
 
 const SP_SURFACE_SIZE: Partial<Record<Surface, ThumbnailSize>> = { 'sp-people-picker': 'S', 'sp-newsfeed': 'M' };
@@ -106,6 +108,10 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   const changes = new ChangeLog(config.stateDir);
   /** users whose mailbox photo this process set to their baseline and nothing has touched since: no need to read it again */
   const atBaseline = new Set<string>();
+  /** users whose mailbox photo this process may have changed since their baseline: put it back without reading it first */
+  const offBaseline = new Set<string>();
+  /** the tenant's photo settings as this process last read or set them; undefined when not known */
+  let settingsNow: PhotoSettings | undefined;
   const policies = new PolicyLedger(config.stateDir);
   const upns = new Map(config.users.map((u) => [u.id, u.upn]));
   const capabilities = liveCapabilities(
@@ -174,6 +180,8 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   async function beforeChange(action: Exclude<Action, { do: 'wait' }>): Promise<void> {
     await ready();
     if ('user' in action) atBaseline.delete(action.user);
+    if ('user' in action && (action.do === 'setPhoto' || action.do === 'removePhoto' || action.do === 'editCancel'))
+      offBaseline.add(action.user);
     if ('user' in action && (action.do === 'setPhoto' || action.do === 'removePhoto')) await originals.save(action.user, upn(action.user));
     if (action.do === 'setPhotoSettings') await originals.saveSettings();
     // emptying a viewer's cache moves nothing in the tenant
@@ -181,11 +189,15 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   }
 
   /** Waits until the tenant is quiet after photosync's last change (this run's or an earlier one's), so that a survey says all that matters. */
-  async function settle(): Promise<void> {
+  async function quietAt(): Promise<number | undefined> {
     const last = await changes.last(clock.now());
-    if (last === undefined) return;
-    const until = last + QUIET_AFTER_CHANGE;
-    if (until <= clock.now()) return;
+    const until = last === undefined ? undefined : last + QUIET_AFTER_CHANGE;
+    return until === undefined || until <= clock.now() ? undefined : until;
+  }
+
+  async function settle(): Promise<void> {
+    const until = await quietAt();
+    if (until === undefined) return;
     if (config.endpoints.virtualClock === undefined)
       parts.log?.(
         `photosync: waiting until ${new Date(until).toISOString()} for the tenant to settle after the last change, before surveying it`,
@@ -243,7 +255,10 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     }
     if (action.do === 'setPhotoSettings') {
       await beforeChange(action);
-      return outcomeOf(await graph.setPhotoSettings({ source: action.source, allowedRoles: [...(action.allowedRoles ?? [])] }));
+      const wanted: PhotoSettings = { source: action.source, allowedRoles: [...(action.allowedRoles ?? [])] };
+      const outcome = outcomeOf(await graph.setPhotoSettings(wanted));
+      if (outcome.status !== 'rejected') settingsNow = outcome.status === 'ok' ? wanted : undefined;
+      return outcome;
     }
     return byOperator(action);
   }
@@ -313,28 +328,29 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     return true;
   }
 
-  /** The photo settings the setup read and left as they were, which the survey then need not read again. */
-  let settingsAtSetup: PhotoSettings | undefined;
-
   async function survey(ids: readonly string[], reads?: ReadonlyMap<string, ReadonlySet<Store>>): Promise<Survey> {
     await ready();
     const users: UserInit[] = [];
     // `admin` is the tenant acting (app-only), not a user with a photo
-    for (const id of ids.filter((i) => i !== ADMIN)) {
+    const people = ids.filter((i) => i !== ADMIN);
+    // a store the run never reads is left unknown: it can only widen what the model allows
+    const wanted = (id: string, store: Store) => reads === undefined || reads.get(id)?.has(store) === true;
+    const graphRead = await graph.survey(people.filter((id) => wanted(id, 'exchange')).map(upn));
+    const mailboxes = graphRead.photos;
+    for (const id of people) {
       const who = upn(id);
-      // a store the run never reads is left unknown: it can only widen what the model allows
-      const wanted = (store: Store) => reads === undefined || reads.get(id)?.has(store) === true;
-      const exchange = wanted('exchange') ? await held(await graph.photo(who)) : UNKNOWN;
+      const mailbox = mailboxes.get(who);
+      const exchange = mailbox === undefined ? UNKNOWN : await held(mailbox);
       let sp: StoreInit = UNKNOWN;
       let mySite = true;
-      if (wanted('sharepoint')) {
+      if (wanted(id, 'sharepoint')) {
         const props = await sharepoint.properties(who, who);
         if (props.kind === 'ok') {
           mySite = props.value.mySite;
           sp = await held(await sharepoint.picture(props.value.pictureUrl, who));
         }
       }
-      const yammer = wanted('yammer') ? await held(await engage.photo(who, who)) : UNKNOWN;
+      const yammer = wanted(id, 'yammer') ? await held(await engage.photo(who, who)) : UNKNOWN;
       const roles = config.users.find((u) => u.id === id)?.roles;
       users.push({
         id,
@@ -352,9 +368,9 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
         caches: UNKNOWN,
       });
     }
-    const settings: Reply<PhotoSettings> =
-      settingsAtSetup === undefined ? await graph.photoSettings() : { kind: 'ok', value: settingsAtSetup };
-    settingsAtSetup = undefined;
+    // read after the tenant settled, whatever this process last knew: someone else may have changed them
+    const settings = graphRead.settings;
+    settingsNow = settings.kind === 'ok' ? settings.value : undefined;
     // the header has no "unknown" for them, and a guess could make PHOTO-SOURCE cry wolf
     if (settings.kind !== 'ok') throw new SurveyError(`cannot read the tenant's photo update settings: ${settings.reason}`);
     return { users, photoSettings: settings.value };
@@ -366,40 +382,50 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     clock,
     async setup() {
       await ready();
-      await settle();
-      let changed = false;
-      // each run starts from the tenant's own photo settings, not from where the last run left them
+      // each run starts from the tenant's own photo settings, not from where the last run left them;
+      // what this process last read or set stands in for a read, and the survey reads them anyway
       const original = await originals.settings();
-      const current = await graph.photoSettings();
-      settingsAtSetup = undefined;
+      const current: Reply<PhotoSettings> = settingsNow === undefined ? await graph.photoSettings() : { kind: 'ok', value: settingsNow };
+      if (current.kind === 'ok') settingsNow = current.value;
       if (original !== undefined && (current.kind !== 'ok' || !sameSettings(original, current.value))) {
         await changes.record(clock.now());
         const reply = await graph.setPhotoSettings(original);
         if (reply.kind !== 'ok') throw new SurveyError(`cannot put the tenant's photo update settings back before a run: ${reply.reason}`);
-        changed = true;
+        settingsNow = original;
       }
       // and each test user from a mailbox photo no run sets, once photosync has changed it: a story
       // shrunk from one run then tells the same on the next (a refusal leaves the photo as it is)
-      for (const [i, u] of config.users.entries()) {
-        if (atBaseline.has(u.id) || !(await originals.has(u.id))) continue;
-        const photo = await recognise(await graph.photo(u.upn));
-        if (photo.status === 'seen' && photo.photo === baselinePhoto(i)) {
-          atBaseline.add(u.id);
-          continue;
-        }
+      const toBaseline = async (i: number, u: (typeof config.users)[number]) => {
         await changes.record(clock.now());
         const reply = await graph.setPhoto(u.upn, await photos.bytes(baselinePhoto(i)));
-        if (reply.kind === 'ok') atBaseline.add(u.id);
-        changed ||= reply.kind === 'ok';
+        if (reply.kind !== 'ok') return;
+        atBaseline.add(u.id);
+        offBaseline.delete(u.id);
+      };
+      const unsure: number[] = [];
+      for (const [i, u] of config.users.entries()) {
+        if (atBaseline.has(u.id) || !(await originals.has(u.id))) continue;
+        // one this process may have changed is put back unread; another is read once the tenant is quiet
+        if (offBaseline.has(u.id)) await toBaseline(i, u);
+        else unsure.push(i);
       }
-      if (changed) await settle();
-      else if (current.kind === 'ok' && (original === undefined || sameSettings(original, current.value))) settingsAtSetup = current.value;
+      if (unsure.length > 0) await settle();
+      for (const i of unsure) {
+        const u = config.users[i]!;
+        const photo = await recognise(await graph.photo(u.upn));
+        if (photo.status === 'seen' && photo.photo === baselinePhoto(i)) atBaseline.add(u.id);
+        else await toBaseline(i, u);
+      }
+      // one wait covers the last run's changes and these: the survey needs quiet after both
+      await settle();
     },
     survey,
+    quietAt,
     async teardown() {},
     perform,
     observe,
     async restoreOriginals() {
+      settingsNow = undefined;
       const out = await originals.restoreAll();
       for (const id of await policies.changed(config.users.map((u) => u.id))) {
         const reply = await change({ do: 'setPolicy', user: id, setPhotoEnabled: true });

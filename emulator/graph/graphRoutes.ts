@@ -72,11 +72,13 @@ export function graphRoutes(router: Router, ctx: EmulatorContext): void {
     });
   });
 
-  route('GET', '/v1.0/users/:user/photo/$value', async (req, caller) => {
-    const user = userOf(ctx, req);
-    const photo = await shown(ctx, req, user, caller);
-    return bytes('image/jpeg', await ctx.renderer.jpeg(photo, await ctx.renderer.largest(photo), GRAPH_QUALITY));
-  });
+  // beta serves the same photo as v1.0 (photosync reads it there in a batch beside the beta settings)
+  for (const version of ['v1.0', 'beta'])
+    route('GET', `/${version}/users/:user/photo/$value`, async (req, caller) => {
+      const user = userOf(ctx, req);
+      const photo = await shown(ctx, req, user, caller);
+      return bytes('image/jpeg', await ctx.renderer.jpeg(photo, await ctx.renderer.largest(photo), GRAPH_QUALITY));
+    });
 
   route('GET', '/v1.0/users/:user/photos/:size/$value', async (req, caller) => {
     const size = parseInput(req, 'path', z.object({ size: PhotoSize }), req.params).size;
