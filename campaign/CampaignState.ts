@@ -38,6 +38,8 @@ export type CampaignState = {
   readonly begun: Record<string, unknown> | undefined;
   /** the requests spent by earlier processes */
   readonly requestsBefore: number;
+  /** the requests each step made, by step id, where the steps log noted them (not in folders from before, nor for a step a stop cut off) */
+  readonly spent: ReadonlyMap<string, number>;
   /** when the campaign ended, ISO, if it has */
   readonly finished: string | undefined;
 };
@@ -58,8 +60,14 @@ export function readCampaignState(dir: string, options: { cut?: boolean } = {}):
     taken,
     counts,
     lastAt,
-    begun: steps.lines.at(-1)?.value,
+    begun: [...steps.lines].reverse().find((l) => l.value.begun !== undefined)?.value,
+    // the last line, begun or done, holds the running total
     requestsBefore: Number(steps.lines.at(-1)?.value.requests ?? 0),
+    spent: new Map(
+      steps.lines.flatMap(({ value }) =>
+        value.done !== undefined && typeof value.spent === 'number' ? [[String(value.step), value.spent] as const] : [],
+      ),
+    ),
     finished: [...plan.lines].reverse().find((l) => l.value.finished !== undefined)?.value.finished as string | undefined,
   };
 }

@@ -58,7 +58,7 @@ function journalOf(dir: string): Record<string, unknown>[] {
 }
 
 describe('photosync campaign on the tenant emulator', { timeout: 300_000 }, () => {
-  it.each(['microsoft-2024', 'microsoft-2026'])(
+  it.each([...PROFILE_IDS])(
     'decides every profile on a %s tenant: its own holds, every other is refuted and explained',
     async (profile) => {
       const { config } = await emulatorOf(profile);
@@ -154,6 +154,22 @@ describe('photosync campaign on the tenant emulator', { timeout: 300_000 }, () =
     const bad = await run('campaign', 'report', dir, '--against', script);
     expect(bad.code).toBe(2);
     expect(bad.out).toBe('');
+  });
+
+  it('notes the requests each step makes: the lanes’ counts and the survey’s add up to the campaign’s', async () => {
+    const { config } = await emulatorOf('microsoft-2024');
+    const dir = join(tmp(), 'c');
+    const argv = ['campaign', 'start', '--config', config, '--dir', dir, '--seed', '1', '--profiles', 'microsoft-2024,microsoft-2026'];
+    expect((await run(...argv)).code).toBe(0);
+    const status = CampaignReport.parse(JSON.parse((await run('campaign', 'status', dir, '--format', 'json')).out));
+    const steps = JsonLog.read(campaignPaths(dir).steps, { cut: false }).lines.map((l) => l.value);
+    const survey = Number(steps.find((s) => s.begun !== undefined)!.requests);
+    expect(status.lanes.some((l) => (l.requests ?? 0) > 0)).toBe(true);
+    for (const l of status.lanes) expect(l.unrecorded, l.user).toBeUndefined();
+    expect(survey + status.lanes.reduce((n, l) => n + l.requests!, 0)).toBe(status.requests);
+    // the status people read says it per test user
+    const text = (await run('campaign', 'status', dir)).out;
+    for (const l of status.lanes) expect(text).toMatch(new RegExp(`${l.user} +│ +${l.stories} +│ +${l.requests}`));
   });
 
   it('refuses to resume a journal on another tenant, changing nothing', async () => {

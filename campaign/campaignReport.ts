@@ -18,10 +18,12 @@ export function campaignReport(
   state: CampaignState,
   explain?: (profile: string, verdict: Verdict & { verdict: 'diverges' }) => CampaignReport['profiles'][number]['explanation'],
 ): CampaignReport {
+  const spent = requestsByLane(state);
   const lanes = file.users.map((user) => {
     const a = state.assignments.get(user);
     const open = a !== undefined && a.ended === undefined ? a : undefined;
     const next = open === undefined ? undefined : nextStep(open, state.lastAt);
+    const cost = spent.get(user) ?? { requests: 0, recorded: 0, unrecorded: 0 };
     return {
       user,
       stories: state.counts.get(user) ?? 0,
@@ -29,6 +31,9 @@ export function campaignReport(
       done: open === undefined ? 0 : (next?.k ?? open.steps.length),
       of: open?.steps.length ?? 0,
       next: next === undefined || state.finished !== undefined ? null : iso(next.due),
+      // none of its steps noted: unknown, not 0
+      ...(cost.recorded === 0 && cost.unrecorded > 0 ? {} : { requests: cost.requests }),
+      ...(cost.unrecorded === 0 ? {} : { unrecorded: cost.unrecorded }),
     };
   });
   const events = state.events.map((e) => e.event);
@@ -58,4 +63,19 @@ export function campaignReport(
     profiles,
     ...(state.cut === undefined ? {} : { torn: { line: state.cut.line } }),
   };
+}
+
+/** Each lane's requests over the steps it made (journaled), and how many of those steps noted none. */
+function requestsByLane(state: CampaignState): Map<string, { requests: number; recorded: number; unrecorded: number }> {
+  const out = new Map<string, { requests: number; recorded: number; unrecorded: number }>();
+  for (const { step } of state.events) {
+    const lane = /^(.*)#\d+#\d+$/.exec(step)?.[1];
+    if (lane === undefined) continue;
+    const c = out.get(lane) ?? { requests: 0, recorded: 0, unrecorded: 0 };
+    const n = state.spent.get(step);
+    if (n === undefined) c.unrecorded++;
+    else [c.requests, c.recorded] = [c.requests + n, c.recorded + 1];
+    out.set(lane, c);
+  }
+  return out;
 }

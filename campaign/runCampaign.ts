@@ -41,9 +41,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Runs (or resumes) a campaign from its folder: each test user a lane taking stories one after
  * another, the next story chosen toward the profiles still standing; every step noted before it
- * is made (`steps.jsonl`) and journaled after (`journal.jsonl`), each line on disk before the next
- * step. Invariants: no action is made twice (one begun but not journaled is journaled with result
- * `unknown`, never repeated; a look is made again); the journal is a trace `check` reads.
+ * is made (`steps.jsonl`), journaled after (`journal.jsonl`), then its requests noted (`steps.jsonl`
+ * again), each line on disk before the next step. Invariants: no action is made twice (one begun
+ * but not journaled is journaled with result `unknown`, never repeated; a look is made again); the
+ * journal is a trace `check` reads.
  */
 export async function runCampaign(ctx: CampaignContext): Promise<CampaignOutcome> {
   const release = lockCampaign(ctx.dir);
@@ -73,7 +74,11 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
     // the header: the survey of the tenant as it is, before the first action
     let start: TraceStart | undefined = state.start;
     if (start === undefined) {
-      await adapter.setup([]);
+      // a tenant photosync changed lately is surveyed once it has settled (a day or three): a long wait is the scheduler's
+      const quiet = await adapter.quietAt();
+      if (quiet !== undefined && quiet - clock.now() > ctx.maxSleepMs) return { kind: 'sleeping', next: quiet, refuted: new Map() };
+      if (quiet !== undefined) await clock.advance(quiet - clock.now());
+      // taken as it is: no baseline put back, no setting reset, which would only start another wait
       const found = await adapter.survey!([...file.users]);
       start = { start: clock.now(), users: found.users, photoSettings: found.photoSettings };
       journal.append(traceHeader(start, { campaign: true, tenantId: file.tenantId, seed: file.seed }));
@@ -173,6 +178,9 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
       steps.append({ step: id, kind: isLook(step) ? 'look' : 'act', begun: iso(at), requests });
       const event = traceEvent(step, at, await takeStep(adapter, step));
       journal.append({ ...traceLine(event), step: id });
+      // what the step cost, for each lane's count; a stop before this line leaves it unknown, never guessed
+      const after = requestsBefore + adapter.requests();
+      steps.append({ step: id, done: iso(clock.now()), spent: after - requests, requests: after });
       lastAt.set(id, at);
       feed(event);
     }

@@ -1,12 +1,16 @@
 import type { Capabilities } from '../adapters/Adapter.js';
-import { isLook, isWait, type RunStep } from '../adapters/RunStep.js';
+import { isWait, type RunStep } from '../adapters/RunStep.js';
 import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { checkedRun } from '../harness/checkedRun.js';
 import { explore } from '../harness/explore.js';
 import { DAY, HOUR, MINUTE } from '../model/Params.js';
 import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.js';
 import type { Profile } from '../model/Profile.js';
+import { defaultUser, type TraceStart } from '../model/vocabulary.js';
 import { renamed, SUBJECT, VIEWER, type CampaignStory } from './CampaignStory.js';
+import { takes } from './_internals/takes.js';
+import { decisionFloor } from './decisionFloor.js';
+import { waitOf, witnessStories } from './floorWitness.js';
 
 /** How hard the simulator is searched for each story. */
 export const LIBRARY_RUNS = 300;
@@ -31,8 +35,10 @@ function simLike(tenant: Profile, capabilities: Capabilities, asIs = true): Tena
  * For each ordered pair of profiles (tenant, refuted), the shortest story the simulator finds that
  * refutes the second on a tenant of the first, from a tenant with a history (as a live one is),
  * using only what `capabilities` allow, preferring one that refutes it from every one of HISTORIES
- * histories: a fragile story is searched again (ATTEMPTS), then tried after PREFIXES, then the
- * catalog's minimal sequences are tried in its place; the waits of the one kept are made short.
+ * histories. A story written to refute at decisionFloor's floor is taken first when it is robust;
+ * else the simulator is searched, a fragile story is searched again (ATTEMPTS), then tried after
+ * PREFIXES, then the catalog's minimal sequences are tried in its place; the waits of the one kept
+ * are made short.
  * Invariant: deterministic for a seed; a pair with no story found within the search is left out.
  */
 export async function storyLibrary(profiles: readonly Profile[], capabilities: Capabilities, seed: number): Promise<CampaignStory[]> {
@@ -43,6 +49,12 @@ export async function storyLibrary(profiles: readonly Profile[], capabilities: C
     const fresh = simLike(tenant, capabilities, false);
     for (const refuted of profiles) {
       if (refuted.id === tenant.id) continue;
+      // a story written to refute as soon as any can be sure to is taken before any search
+      const witness = await witnessFor(sim, tenant, refuted, capabilities);
+      if (witness !== undefined) {
+        stories.push({ id: `${tenant.id}/${refuted.id}`, tenant: tenant.id, refutes: refuted.id, steps: witness, robust: HISTORIES });
+        continue;
+      }
       // a story found from one history may hold only for it: others are sought while it is not robust
       let best: { steps: RunStep[]; robust: number } | undefined;
       for (let attempt = 0; attempt < ATTEMPTS && (best === undefined || best.robust < HISTORIES); attempt++) {
@@ -65,6 +77,29 @@ export async function storyLibrary(profiles: readonly Profile[], capabilities: C
     }
   }
   return stories;
+}
+
+/** A tenant as the library imagines it before the survey: a subject whose last SharePoint update is not known, the throttle window open. */
+const UNSURVEYED: TraceStart = { start: 0, users: [{ ...defaultUser(SUBJECT), spUpdated: 'unknown' }] };
+
+/**
+ * Of the stories written to tell the two profiles apart at decisionFloor's floor (floorWitness.ts),
+ * the one with the least waiting that refutes `refuted` from every one of HISTORIES histories, with
+ * only steps the tenant takes; undefined when none does. Kept as written: waiting less cannot be sure.
+ */
+async function witnessFor(
+  sim: TenantFactory,
+  tenant: Profile,
+  refuted: Profile,
+  capabilities: Capabilities,
+): Promise<RunStep[] | undefined> {
+  const floor = decisionFloor(tenant, refuted, capabilities, UNSURVEYED).ms;
+  if (!Number.isFinite(floor)) return undefined;
+  const candidates = witnessStories(floor)
+    .filter((steps) => steps.every((s) => takes(capabilities, s) && takes(sim.capabilities, s)))
+    .sort((a, b) => waitOf(a) - waitOf(b));
+  for (const steps of candidates) if ((await robustness(sim, refuted, steps)) === HISTORIES) return steps;
+  return undefined;
 }
 
 /** The tenants with other histories a shortened story must still refute its profile on. */
@@ -151,13 +186,6 @@ function probesFor(capabilities: Capabilities): RunStep[][] {
     const steps = renamed(m.minimal.steps, (id) => roles[id]);
     return steps !== undefined && steps.every((s) => takes(capabilities, s)) ? [steps] : [];
   });
-}
-
-/** Whether the tenant can take a step: look at its surface, make its action (through its path). */
-function takes(capabilities: Capabilities, s: RunStep): boolean {
-  if (isLook(s)) return capabilities.surfaces.includes(s.see);
-  if (isWait(s)) return true;
-  return capabilities.actions.includes(s.do) && (s.do !== 'setPhoto' || capabilities.vias.includes(s.via));
 }
 
 async function fromProbes(

@@ -13,6 +13,10 @@ export const CampaignLane = z.object({
   of: z.number().int().nonnegative(),
   /** when the next step is due, ISO; null when none is */
   next: z.string().nullable(),
+  /** the HTTP requests its steps made; absent when none of its steps noted them (a campaign folder from before): unknown */
+  requests: z.number().int().nonnegative().optional(),
+  /** its steps made whose requests were not noted (cut off by a stop, or from before): `requests` counts the others */
+  unrecorded: z.number().int().positive().optional(),
 });
 
 /** A profile's verdict from the journal so far: refuted at a line, or standing. */

@@ -2,8 +2,9 @@ import type { CampaignReport } from './CampaignReport.js';
 import type { Block, Doc } from './Doc.js';
 import { formatDuration } from '../model/Params.js';
 import { timingWords } from './timingWords.js';
+import { campaignLaneRequests } from './campaignLaneRequests.js';
 
-/** A campaign as a document: the verdicts, the lanes while it runs, each refutation's minimal explanation. */
+/** A campaign as a document: the verdicts, the lanes (their progress while it runs) with their requests, each refutation's minimal explanation. */
 export function campaignDoc(r: CampaignReport): Doc {
   const blocks: Block[] = [
     { kind: 'paragraph', text: `Started ${r.started}, until ${r.until}; ${r.events} events in ${r.journal}, ${r.requests} requests.` },
@@ -25,8 +26,21 @@ export function campaignDoc(r: CampaignReport): Doc {
   if (r.state === 'running')
     blocks.push({
       kind: 'table',
-      head: ['test user', 'stories', 'story under way', 'step', 'next step due'],
-      rows: r.lanes.map((l) => [l.user, String(l.stories), l.story ?? '', l.story === null ? '' : `${l.done} of ${l.of}`, l.next ?? '']),
+      head: ['test user', 'stories', 'story under way', 'step', 'next step due', 'requests'],
+      rows: r.lanes.map((l) => [
+        l.user,
+        String(l.stories),
+        l.story ?? '',
+        l.story === null ? '' : `${l.done} of ${l.of}`,
+        l.next ?? '',
+        campaignLaneRequests(l),
+      ]),
+    });
+  else
+    blocks.push({
+      kind: 'table',
+      head: ['test user', 'stories', 'requests'],
+      rows: r.lanes.map((l) => [l.user, String(l.stories), campaignLaneRequests(l)]),
     });
   if (r.timings !== undefined && r.timings.length > 0)
     blocks.push(

@@ -4,8 +4,9 @@ import type { Renderer } from './Renderer.js';
 import { storyText } from './storyText.js';
 import { formatDuration } from '../model/Params.js';
 import { timingWords } from './timingWords.js';
+import { campaignLaneRequests } from './campaignLaneRequests.js';
 
-/** `campaign status` and `campaign report` for people: the verdict of each profile, each lane's progress, each refutation's explanation. */
+/** `campaign status` and `campaign report` for people: the verdict of each profile, each lane's progress and requests, each refutation's explanation. */
 export const campaignText: Renderer<CampaignReport> = (r) => {
   let text = `campaign ${r.dir} (${r.state}): started ${r.started}, until ${r.until}; ${r.events} events, ${r.requests} requests\n`;
   text += table(
@@ -23,17 +24,22 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
   if (r.state === 'running')
     text += table(
       [
-        ['test user', 'stories', 'story under way', 'step', 'next step due'],
+        ['test user', 'stories', 'story under way', 'step', 'next step due', 'requests'],
         ...r.lanes.map((l) => [
           l.user,
           String(l.stories),
           l.story === null ? '' : l.story.slice(0, 40),
           l.story === null ? '' : `${l.done} of ${l.of}`,
           l.next ?? '',
+          campaignLaneRequests(l),
         ]),
       ],
       { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
     );
+  else
+    text += table([['test user', 'stories', 'requests'], ...r.lanes.map((l) => [l.user, String(l.stories), campaignLaneRequests(l)])], {
+      drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size,
+    });
   if (r.timings !== undefined && r.timings.length > 0) {
     text += "\nthe tenant's timings as the journal bounds them (each parameter tried with the profile's others as they are):\n";
     text += table(

@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLiveTenant } from '../adapters/live/openLiveTenant.js';
+import { QUIET_AFTER_CHANGE } from '../adapters/live/quietAfter.js';
+import { startEmulator } from '../emulator/startEmulator.js';
+import type { RunningEmulator } from '../emulator/RunningEmulator.js';
+import { HOUR } from '../model/Params.js';
+import { campaignPaths, type CampaignFile } from './CampaignFile.js';
+import { JsonLog } from './JsonLog.js';
+import { runCampaign } from './runCampaign.js';
+
+const START = Date.parse('2026-06-01T08:00:00Z');
+let emulator: RunningEmulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+describe('runCampaign before its survey', () => {
+  it('exits to be resumed while the tenant settles after a recent change, and surveys it once it has', async () => {
+    emulator = await startEmulator({ seed: 3, profile: 'microsoft-2026', start: START, latencyMs: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'photosync-settle-'));
+    const config = join(dir, 'live.json');
+    await emulator.writeConfig(config);
+    const adapter = await openLiveTenant(config);
+    try {
+      // a change photosync made (an earlier run's, say): the tenant is not quiet for days
+      const changedAt = adapter.clock.now();
+      expect((await adapter.perform.setPhoto({ do: 'setPhoto', user: 'alice', photo: 'p1', via: 'graph' })).status).toBe('ok');
+      const file: CampaignFile = {
+        format: 'photosync-campaign',
+        version: 1,
+        config,
+        tenantId: 't',
+        clientId: 'c',
+        users: ['alice', 'bob'],
+        profiles: ['microsoft-2026'],
+        seed: 1,
+        operator: true,
+        started: new Date(changedAt).toISOString(),
+        until: new Date(changedAt + 30 * 24 * HOUR).toISOString(),
+      };
+      const log: string[] = [];
+      const ctx = { dir, file, adapter, groups: [], log: (l: string) => void log.push(l) };
+
+      const asleep = await runCampaign({ ...ctx, maxSleepMs: HOUR });
+      expect(asleep.kind).toBe('sleeping');
+      expect(asleep.next).toBeGreaterThanOrEqual(changedAt + QUIET_AFTER_CHANGE);
+      expect(asleep.next).toBeLessThanOrEqual(adapter.clock.now() + QUIET_AFTER_CHANGE);
+      // nothing surveyed, nothing journaled: the survey would have seen a tenant still moving
+      const journal = campaignPaths(dir).journal;
+      expect(existsSync(journal) ? JsonLog.read(journal, { cut: false }).lines : []).toEqual([]);
+
+      const done = await runCampaign({ ...ctx, maxSleepMs: Infinity });
+      expect(done.kind).toBe('done');
+      const header = JsonLog.read(journal, { cut: false }).lines[0]!.value as { start: string };
+      expect(Date.parse(header.start)).toBeGreaterThanOrEqual(asleep.next!);
+    } finally {
+      await adapter.close();
+    }
+  });
+});
