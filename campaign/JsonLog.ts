@@ -50,12 +50,12 @@ export class JsonLog {
     for (let i = 0; i < parts.length; i++) {
       const raw = parts[i]!;
       const last = i === parts.length - 1;
-      const value = last && torn ? undefined : parse(raw);
+      const value = last && torn ? undefined : parseLogLine(raw);
       if (value === undefined) {
         if (!last)
           throw new CampaignError(
             'PHOTOSYNC_CAMPAIGN_BAD_FILE',
-            `${path}:${i + 1}: not a JSON object, and lines follow it: the file was changed by hand or damaged`,
+            `${path}:${i + 1}: not a JSON object, and lines follow it: the file was changed by hand or damaged (campaign resume puts a journal line right when the steps log tells which step it was)`,
           );
         const savedTo = `${path}.cut-line-${i + 1}`;
         if (options.cut !== false) {
@@ -71,7 +71,8 @@ export class JsonLog {
   }
 }
 
-function parse(raw: string): Record<string, unknown> | undefined {
+/** A log line's JSON object; undefined for anything else (not JSON, or not an object). */
+export function parseLogLine(raw: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(raw);
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE } from '../model/Params.js';
+import { HOUR, MINUTE, SECOND } from '../model/Params.js';
 import { findProfile } from '../model/profiles.js';
 import { events, see, setPhoto, T0, users } from '../model/scenario.testkit.js';
 import { fitTimings } from './fitTimings.js';
@@ -13,6 +13,8 @@ describe('fitTimings', () => {
     // the old photo in Graph 30 minutes after the change: exoLag is over 30 minutes
     const late = fit('threewill-2014', [setPhoto('+0s', 'outlook-web', 'p1', 'ok'), see('+30m', 'graph', 'p0')], 'exoLag');
     expect(late.consistent!.lo).toBeGreaterThan(30 * MINUTE);
+    // sought to the second between the values tried (the grid has 10 min and 1 h): the look's own time
+    expect(late.consistent!.lo).toBeLessThanOrEqual(30 * MINUTE + 2 * SECOND);
     expect(late.consistent!.hi).toBeGreaterThanOrEqual(late.consistent!.lo);
     // the profile's own value is refuted by it, as the checker says
     expect(late.value).toBeLessThan(late.consistent!.lo);

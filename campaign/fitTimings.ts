@@ -23,7 +23,8 @@ export const TRIED: readonly number[] = [
 /**
  * What a journal says of one timing parameter of one profile: of the values tried (each with the
  * profile's other parameters as they are), those the journal is consistent with, as their least and
- * greatest; null when none is (the profile is refuted whatever this parameter).
+ * greatest, each edge sought to the second between the grid's values; null when none is (the
+ * profile is refuted whatever this parameter).
  */
 export type TimingFit = {
   readonly profile: string;
@@ -52,14 +53,30 @@ export function fitTimings(profile: Profile, start: TraceStart, events: readonly
     );
     const first = fits.indexOf(true);
     const last = fits.lastIndexOf(true);
+    const fitsAt = (v: number) =>
+      checkEvents({ ...profile, params: { ...profile.params, [param]: v } }, start, events).verdict !== 'diverges';
+    // between a value that fails and the next that fits, the edge is sought to the second: the journal's own spacing, not the grid's
+    const lo = first <= 0 ? values[Math.max(first, 0)]! : edge(values[first - 1]!, values[first]!, fitsAt);
+    const hi = last === -1 || last === values.length - 1 ? values[Math.max(last, 0)]! : edge(values[last + 1]!, values[last]!, fitsAt);
     out.push({
       profile: profile.id,
       param,
       value,
-      consistent: first === -1 ? null : { lo: values[first]!, hi: values[last]! },
+      consistent: first === -1 ? null : { lo, hi },
       contiguous: first === -1 || fits.slice(first, last + 1).every(Boolean),
       openAbove: fits.at(-1) === true,
     });
   }
   return out;
+}
+
+/** Of the values between `fails` and `fits` (either way round), the one that fits nearest `fails`, to within a second; `fits` itself at worst. */
+function edge(fails: number, fits: number, fitsAt: (v: number) => boolean): number {
+  let [bad, good] = [fails, fits];
+  while (Math.abs(good - bad) > SECOND) {
+    const mid = Math.round((bad + good) / 2);
+    if (fitsAt(mid)) good = mid;
+    else bad = mid;
+  }
+  return good;
 }

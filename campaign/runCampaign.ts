@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
-import { isLook } from '../adapters/RunStep.js';
+import { isLook, type RunStep } from '../adapters/RunStep.js';
 import { takeStep } from '../harness/takeStep.js';
 import { traceEvent } from '../harness/TraceRecorder.js';
 import { traceHeader, traceLine } from '../harness/traceFiles.js';
@@ -13,6 +13,9 @@ import { nextStory, type StoryGroup } from './planStories.js';
 import { nextStep, readCampaignState, stepId, type Assignment } from './CampaignState.js';
 import { cast } from './CampaignStory.js';
 import { lockCampaign } from './campaignLock.js';
+import { repairJournal } from './repairJournal.js';
+import { waitOf } from './floorWitness.js';
+import { MEASURE, measurementStories } from './measurementStories.js';
 
 /** A step due this long ago is late: the story it belongs to no longer straddles its windows, and is given up. */
 export const LATE_MS = 5 * 60_000;
@@ -61,6 +64,11 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
   const clock = adapter.clock;
   const until = Date.parse(file.until);
   const profiles = file.profiles.map((id) => findProfile(id)!);
+  const repaired = await repairJournal(dir);
+  if (repaired !== undefined)
+    ctx.log(
+      `photosync: ${paths.journal}:${repaired.line} was damaged (kept in ${repaired.savedTo}): step ${repaired.step} is journaled there with nothing known of it, and the campaign goes on`,
+    );
   const state = readCampaignState(dir);
   if (state.cut !== undefined)
     ctx.log(
@@ -121,11 +129,13 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
     const nextOf = (a: Assignment) => nextStep(a, lastAt);
     const viewerOf = (lane: string) => file.users[(file.users.indexOf(lane) + 1) % file.users.length]!;
     const standing = () => new Set(file.profiles.filter((p) => !refuted.has(p)));
+    // once no story is left to refute what stands, lanes measure the tenant's timings while the days allow (not in a replay)
+    const ladders = file.confirms === undefined ? measurementStories(adapter.capabilities) : [];
     for (;;) {
-      // every profile but one refuted: the campaign has decided; the stories under way are given up
+      // every profile but one refuted: the campaign has decided; the stories under way are given up, measurements go on
       if (standing().size <= 1) {
         for (const a of assignments.values())
-          if (a.ended === undefined) {
+          if (a.ended === undefined && !a.key.startsWith(MEASURE)) {
             plan.append({ lane: a.lane, n: a.n, ended: 'decided', at: iso(clock.now()) });
             a.ended = 'decided';
           }
@@ -138,7 +148,9 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
           plan.append({ lane, n: a.n, ended: 'done', at: iso(clock.now()) });
           a.ended = 'done';
         }
-        const group = nextStory(ctx.groups, standing(), taken);
+        const group: { key: string; steps: readonly RunStep[]; pairs: Assignment['pairs'] } | undefined =
+          nextStory(ctx.groups, standing(), taken) ??
+          ladders.map((l) => ({ ...l, pairs: [] })).find((l) => !taken.has(l.key) && clock.now() + waitOf(l.steps) <= until);
         if (group === undefined) continue;
         const n = counts.get(lane) ?? 0;
         const steps = cast(group.steps, lane, viewerOf(lane));

@@ -7,6 +7,7 @@ import { CampaignError } from '../campaign/CampaignError.js';
 import { campaignReport } from '../campaign/campaignReport.js';
 import { explanationStory } from '../campaign/explanationStory.js';
 import { fitTimings } from '../campaign/fitTimings.js';
+import { observedDelays } from '../campaign/observedDelays.js';
 import { readCampaignState } from '../campaign/CampaignState.js';
 import { groupStories, type StoryGroup } from '../campaign/planStories.js';
 import { runCampaign, type CampaignOutcome } from '../campaign/runCampaign.js';
@@ -174,7 +175,10 @@ export async function campaignReportCommand(
   const report = campaignReport(dir, file, state, (profile) =>
     start === undefined ? undefined : explanationStory(profile, start, events),
   );
-  if (start !== undefined) report.timings = file.profiles.flatMap((id) => fitTimings(findProfile(id)!, start, events));
+  if (start !== undefined) {
+    report.timings = file.profiles.flatMap((id) => fitTimings(findProfile(id)!, start, events));
+    report.observed = observedDelays(events);
+  }
   const meta = reportMeta();
   io.out(renderers.campaign[options.format](report, meta));
   if (base !== undefined) return alarm(base, { report: 'campaign', schema: REPORT_SCHEMA, ...meta, ...report }, dir, options, io);

@@ -318,6 +318,37 @@ describe('compareReports: campaign', () => {
     const refuted = compareReports(base, campaign('diverges', { lo: 60_000, hi: 3_600_000 }));
     expect(refuted.changes[0]).toMatchObject({ scope: 'profile', change: 'regressed' });
   });
+
+  it('regresses when a surface showed a measured change wholly sooner or later than before; an overlap is a change', () => {
+    const seen = (after: number, by: number | null) => ({
+      ...campaign('conforms', { lo: 60_000, hi: 3_600_000 }),
+      observed: [
+        {
+          user: 'alice',
+          line: 4,
+          change: 'setPhoto p6 via graph',
+          photo: 'p6',
+          surface: 'sp-people-picker' as const,
+          after,
+          by,
+          looks: 11,
+        },
+      ],
+    });
+    const base = seen(9 * 3_600_000, 24 * 3_600_000);
+    const row = (n: ReturnType<typeof seen>) => compareReports(base, n).changes.find((c) => c.profile === 'observed');
+    expect(row(seen(9 * 3_600_000, 24 * 3_600_000))).toMatchObject({ change: 'same' });
+    expect(row(seen(3 * 3_600_000, 24 * 3_600_000))).toMatchObject({ change: 'changed' });
+    // a day later than the earlier campaign ever saw it, or never within the ladder: Microsoft changed something
+    expect(row(seen(24 * 3_600_000, 48 * 3_600_000))).toMatchObject({
+      change: 'regressed',
+      param: 'sp-people-picker after setPhoto p6 via graph',
+    });
+    expect(row(seen(73 * 3_600_000, null))).toMatchObject({ change: 'regressed' });
+    expect(compareReports(base, seen(60_000, 3_600_000)).regressed).toBe(true);
+    // still unseen in both: nothing to say but that
+    expect(compareReports(seen(73 * 3_600_000, null), seen(73 * 3_600_000, null)).regressed).toBe(false);
+  });
 });
 
 describe('compareReports: reports it cannot compare', () => {

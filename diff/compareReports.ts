@@ -68,7 +68,7 @@ function changesOf(base: Comparable, next: Comparable): DiffChange[] {
   if (base.report === 'mutants' || next.report === 'mutants')
     return base.report === 'mutants' && next.report === 'mutants' ? compareMutants(base, next) : [];
   if (base.report === 'campaign' && next.report === 'campaign')
-    return [...compareVerdicts(verdictsOf(base), verdictsOf(next)), ...compareTimings(base, next)];
+    return [...compareVerdicts(verdictsOf(base), verdictsOf(next)), ...compareTimings(base, next), ...compareObserved(base, next)];
   return compareVerdicts(verdictsOf(base), verdictsOf(next));
 }
 
@@ -94,6 +94,40 @@ function compareTimings(base: Campaign, next: Campaign): DiffChange[] {
     else out.push({ ...row, change: n.consistent === null ? 'same' : 'changed' });
   }
   return out;
+}
+
+type Observed = NonNullable<Campaign['observed']>[number];
+
+/**
+ * A campaign's observed delays, with no model: a surface whose delay after one kind of change (as
+ * the ladders make it, once per campaign) lies wholly outside the earlier campaign's has moved
+ * (`regressed`: the tenant shows changes sooner or later than before); an overlap is `changed`.
+ * Kinds seen more than once in either campaign are left out: which two to compare is not known.
+ */
+function compareObserved(base: Campaign, next: Campaign): DiffChange[] {
+  const once = (r: Campaign) => {
+    const all = new Map<string, Observed[]>();
+    for (const o of r.observed ?? []) all.set(`${o.surface} after ${o.change}`, [...(all.get(`${o.surface} after ${o.change}`) ?? []), o]);
+    return new Map([...all].filter(([, v]) => v.length === 1).map(([k, v]) => [k, v[0]!]));
+  };
+  const before = once(base);
+  const out: DiffChange[] = [];
+  for (const [param, n] of once(next)) {
+    const b = before.get(param);
+    if (b === undefined) continue;
+    const row = { scope: 'timing' as const, profile: 'observed', param, base: delayText(b), next: delayText(n) };
+    // a delay lies in (after, by]: two such spans miss each other when one ends where the other starts, or before
+    const apart = (b.by !== null && b.by <= n.after) || (n.by !== null && n.by <= b.after);
+    if (row.base === row.next) out.push({ ...row, change: 'same' });
+    else if (apart)
+      out.push({ ...row, change: 'regressed', detail: `${n.surface} showed ${n.change} outside what the earlier campaign saw` });
+    else out.push({ ...row, change: 'changed' });
+  }
+  return out;
+}
+
+function delayText(o: Observed): string {
+  return `${o.after}..${o.by ?? ''} ms`;
 }
 
 function rangeText(t: Fitted): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARAM_NAMES } from '../model/Params.js';
 import { RULE_IDS } from '../model/RuleId.js';
+import { SURFACES } from '../model/vocabulary.js';
 import { Story } from './Story.js';
 
 /** One test user's lane: the stories it took, the one under way, and its next step. */
@@ -55,6 +56,23 @@ export const CampaignReport = z.object({
         contiguous: z.boolean(),
         /** whether the greatest value tried fits: the journal bounds it from below only */
         openAbove: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** for each change the tenant took and each surface looked at after it, when the looks say it showed (report only; ms after the change) */
+  observed: z
+    .array(
+      z.object({
+        user: z.string(),
+        line: z.number().int().positive(),
+        change: z.string(),
+        photo: z.string(),
+        surface: z.enum(SURFACES),
+        /** the last look still showing another photo, 0 when none did */
+        after: z.number().nonnegative(),
+        /** the first look showing the new photo; null when none did before the user's next change */
+        by: z.number().nonnegative().nullable(),
+        looks: z.number().int().positive(),
       }),
     )
     .optional(),

@@ -1,7 +1,7 @@
 import type { CampaignReport } from './CampaignReport.js';
 import type { Block, Doc } from './Doc.js';
 import { formatDuration } from '../model/Params.js';
-import { timingWords } from './timingWords.js';
+import { delayWords, timingWords } from './timingWords.js';
 import { campaignLaneRequests } from './campaignLaneRequests.js';
 
 /** A campaign as a document: the verdicts, the lanes (their progress while it runs) with their requests, each refutation's minimal explanation. */
@@ -53,6 +53,21 @@ export function campaignDoc(r: CampaignReport): Doc {
           t.param,
           formatDuration(t.value),
           t.consistent === null ? { text: timingWords(t), tone: 'bad' } : timingWords(t),
+        ]),
+      },
+    );
+  if (r.observed !== undefined && r.observed.length > 0)
+    blocks.push(
+      { kind: 'heading', level: 2, text: 'When each surface showed each change' },
+      {
+        kind: 'table',
+        head: ['test user', 'change', 'line', 'surface', 'shown after the change'],
+        rows: r.observed.map((d) => [
+          d.user,
+          d.change,
+          String(d.line),
+          d.surface,
+          d.by === null ? { text: delayWords(d), tone: 'unknown' } : delayWords(d),
         ]),
       },
     );

@@ -3,7 +3,7 @@ import type { CampaignReport } from './CampaignReport.js';
 import type { Renderer } from './Renderer.js';
 import { storyText } from './storyText.js';
 import { formatDuration } from '../model/Params.js';
-import { timingWords } from './timingWords.js';
+import { delayWords, timingWords } from './timingWords.js';
 import { campaignLaneRequests } from './campaignLaneRequests.js';
 
 /** `campaign status` and `campaign report` for people: the verdict of each profile, each lane's progress and requests, each refutation's explanation. */
@@ -46,6 +46,16 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
       [
         ['profile', 'parameter', "profile's value", 'journal consistent with'],
         ...r.timings.map((t) => [t.profile, t.param, formatDuration(t.value), timingWords(t)]),
+      ],
+      { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
+    );
+  }
+  if (r.observed !== undefined && r.observed.length > 0) {
+    text += "\nwhen each surface showed each change (the looks that bound it; the tenant's own times):\n";
+    text += table(
+      [
+        ['test user', 'change', 'line', 'surface', 'shown after the change'],
+        ...r.observed.map((d) => [d.user, d.change, String(d.line), d.surface, delayWords(d)]),
       ],
       { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
     );
