@@ -246,7 +246,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     });
   campaign
     .command('status')
-    .description("each profile's verdict so far, each test user's story and next step; reads the folder, changes nothing")
+    .description("each profile's verdict so far, each test user's story, next step and requests spent; reads the folder, changes nothing")
     .argument('<dir>', 'the campaign folder')
     .addOption(formatOption())
     .action(async (dir: string, options: { format: Format }) => {
@@ -256,7 +256,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   campaign
     .command('report')
     .description(
-      'the verdict of every profile from the journal, and for each profile refuted the smallest part of the journal it cannot explain',
+      "the verdict of every profile from the journal, for each profile refuted the smallest part of the journal it cannot explain, and the tenant's timings: when each surface showed each change, and the values of each profile's parameters the journal allows",
     )
     .argument('<dir>', 'the campaign folder')
     .addOption(formatOption())
