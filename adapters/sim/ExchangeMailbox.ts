@@ -1,3 +1,4 @@
+import type { Random } from './Random.js';
 import type { Photo } from '../../model/vocabulary.js';
 import { ReplicatedStore, type Held } from './ReplicatedStore.js';
 import type { SimContext } from './SimContext.js';
@@ -97,9 +98,9 @@ export class ExchangeMailbox {
     }
   }
 
-  /** What a reader sees: one copy or the other. */
-  read(): Held {
-    return this.copies.read(this.ctx.random.pick(COPIES));
+  /** What a reader sees: one copy or the other, as `random` picks (a look's own dice: SimContext.readDice). */
+  read(random: Random = this.ctx.random): Held {
+    return this.copies.read(random.pick(COPIES));
   }
 
   /** Whether both copies hold this change or a newer one: the change has reached Exchange. */

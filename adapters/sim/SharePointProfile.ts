@@ -1,3 +1,4 @@
+import type { Random } from './Random.js';
 import type { Photo, Surface } from '../../model/vocabulary.js';
 import type { ExchangeMailbox } from './ExchangeMailbox.js';
 import { ReplicatedStore } from './ReplicatedStore.js';
@@ -118,8 +119,7 @@ export class SharePointProfile {
   }
 
   /** What a SharePoint page shows for this thumbnail now. */
-  read(size: ThumbnailSize): Photo {
-    const { random } = this.ctx;
+  read(size: ThumbnailSize, random: Random = this.ctx.random): Photo {
     if (this.unstuck.length > 0 && random.chance(0.5)) return random.pick(this.unstuck);
     return this.thumbnails.read(size).photo;
   }

@@ -4,7 +4,7 @@ import { deviated, type Deviations } from './Deviations.js';
 import { playHistory } from './History.js';
 import { Random } from './Random.js';
 import { hasVia } from './refusal.js';
-import type { SimContext } from './SimContext.js';
+import { readDiceOf, type SimContext } from './SimContext.js';
 import { SimulatedTenant } from './SimulatedTenant.js';
 import { tenantBehaviour, type TenantBehaviour } from './TenantBehaviour.js';
 import { VersionClock } from './Version.js';
@@ -60,7 +60,14 @@ export function createSimTenant(options: SimTenantOptions): Adapter {
   const deviations = options.mutant?.deviation ?? {};
   const behaviour = deviated(profile, deviations);
   const clock = new VirtualClock(options.start ?? DEFAULT_START);
-  const ctx: SimContext = { clock, random: new Random(options.seed), behaviour, versions: new VersionClock(), deviations };
+  const ctx: SimContext = {
+    clock,
+    random: new Random(options.seed),
+    readDice: readDiceOf(options.seed, clock),
+    behaviour,
+    versions: new VersionClock(),
+    deviations,
+  };
   // faults draw from a stream of their own, so that turning them on changes nothing else's dice
   const faults = { p: options.faults ?? 0, random: new Random(options.seed ^ 0x5eed_fa17) };
   const capabilities = capabilitiesOf(profile, deviations);

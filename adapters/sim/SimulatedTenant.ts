@@ -250,25 +250,27 @@ export class SimulatedTenant {
   }
 
   private render(surface: Surface, user: string, viewer: string): Photo {
-    const { clock, random, behaviour, deviations: dev } = this.ctx;
+    const { clock, behaviour, deviations: dev } = this.ctx;
     const now = clock.now();
+    // a look draws its own dice: what the tenant does next does not depend on how often it was looked at
+    const random = this.ctx.readDice(`${surface}\n${user}\n${viewer}`);
     const p = this.person(user);
-    const exchange = () => p.mailbox.read().photo;
+    const exchange = () => p.mailbox.read(random).photo;
     // a mutant's cache serves what it holds every time, so that it shows on every seed
     const hitRate = (deviates: boolean) => (deviates ? 1 : SERVE_CACHED);
     const size = THUMBNAIL_OF[surface];
     if ((surface === 'sp-people-picker' && dev.pickerCached) || (surface === 'sp-search-hover' && dev.hoverReadsSharePoint)) {
-      return this.browsers.of(viewer, 'sharepoint').serve(user, now, Infinity, random, () => p.sharepoint.read(size ?? 'S'), 1);
+      return this.browsers.of(viewer, 'sharepoint').serve(user, now, Infinity, random, () => p.sharepoint.read(size ?? 'S', random), 1);
     }
     switch (surface) {
       case 'sp-mysite':
       case 'sp-newsfeed':
       case 'sp-people-picker':
       case 'delve':
-        return p.sharepoint.read(size!);
+        return p.sharepoint.read(size!, random);
       case 'sp-search': {
         const maxAge = behaviour.has('SP-BROWSER-CACHE') ? Infinity : 0;
-        const read = () => p.sharepoint.read(size!);
+        const read = () => p.sharepoint.read(size!, random);
         return this.browsers.of(viewer, 'sharepoint').serve(user, now, maxAge, random, read, hitRate(dev.browserSurvivesClear === true));
       }
       case 'sp-search-hover':
