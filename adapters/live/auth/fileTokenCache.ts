@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { useIdentityPlugin, type IdentityPlugin } from '@azure/identity';
 import { z } from 'zod';
 import { writePrivateFile } from './privateFile.js';
+import { SignInError } from './SignInError.js';
 
 /** The part of MSAL's TokenCacheContext a cache plugin uses (typed here: @azure/msal-node is not our dependency). */
 export type CacheContext = {
@@ -80,9 +81,13 @@ export const fileTokenCachePlugin: IdentityPlugin = (context) => {
 async function pluginFor(options: PersistenceOptions | undefined): Promise<CachePlugin> {
   // a plain file protected by its mode, as Azure CLI keeps tokens on Linux without a keyring
   if (options?.unsafeAllowUnencryptedStorage !== true)
-    throw new Error('photosync keeps tokens in a file protected by its permissions only: set unsafeAllowUnencryptedStorage');
+    throw new SignInError(
+      'PHOTOSYNC_TOKEN_CACHE',
+      'photosync keeps tokens in a file protected by its permissions only: set unsafeAllowUnencryptedStorage',
+    );
   const file = options.name === undefined ? undefined : files.get(options.name);
-  if (file === undefined) throw new Error(`photosync has no token cache file named ${options.name ?? '(none)'}`);
+  if (file === undefined)
+    throw new SignInError('PHOTOSYNC_TOKEN_CACHE', `photosync has no token cache file named ${options.name ?? '(none)'}`);
   return fileCachePlugin(file);
 }
 

@@ -1,6 +1,7 @@
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeDurably } from '../writeDurably.js';
+import { SignInError } from './SignInError.js';
 
 /**
  * Writes `text` to `file` atomically (a temp file beside it, then a rename), the file mode 0600 in
@@ -12,7 +13,7 @@ export async function writePrivateFile(file: string, text: string): Promise<void
     await privateFolder(dirname(file));
     await writeDurably(file, text, 0o600);
   } catch (e) {
-    throw new Error(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? 'an unknown error'}`);
+    throw new SignInError('PHOTOSYNC_TOKEN_CACHE', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? 'an unknown error'}`);
   }
 }
 
