@@ -1,4 +1,4 @@
-import type { RunStep } from '../adapters/RunStep.js';
+import { isWait, type RunStep } from '../adapters/RunStep.js';
 
 /** The roles of a story's users, renamed to test users when a lane takes it. */
 export const SUBJECT = 'subject';
@@ -42,3 +42,6 @@ export function renamed(steps: readonly RunStep[], who: (id: string) => string |
 export function cast(steps: readonly RunStep[], subject: string, viewer: string): RunStep[] {
   return renamed(steps, (id) => (id === SUBJECT ? subject : id === VIEWER ? viewer : id))!;
 }
+
+/** The waits a story holds, in ms. */
+export const waitOf = (steps: readonly RunStep[]): number => steps.reduce((t, s) => t + (isWait(s) ? s.ms : 0), 0);

@@ -9,7 +9,8 @@ import type { TraceStart } from '../model/ProfileChecker.js';
 import { findProfile, PROFILES } from '../model/profiles.js';
 import type { UserInit } from '../model/vocabulary.js';
 import { decisionFloor, tenantFloor } from './decisionFloor.js';
-import { floorWitness, waitOf, witnessStories } from './floorWitness.js';
+import { waitOf } from './CampaignStory.js';
+import { floorWitness, witnessStories } from './floorWitness.js';
 
 const START = Date.parse('2026-06-01T08:00:00Z');
 const operator = liveCapabilities(['alice', 'bob'], true);

@@ -48,13 +48,11 @@ export function fitTimings(profile: Profile, start: TraceStart, events: readonly
   const out: TimingFit[] = [];
   for (const [param, value] of Object.entries(profile.params) as [ParamName, number][]) {
     const values = [...new Set([...TRIED, value])].sort((a, b) => a - b);
-    const fits = values.map(
-      (v) => checkEvents({ ...profile, params: { ...profile.params, [param]: v } }, start, events).verdict !== 'diverges',
-    );
-    const first = fits.indexOf(true);
-    const last = fits.lastIndexOf(true);
     const fitsAt = (v: number) =>
       checkEvents({ ...profile, params: { ...profile.params, [param]: v } }, start, events).verdict !== 'diverges';
+    const fits = values.map(fitsAt);
+    const first = fits.indexOf(true);
+    const last = fits.lastIndexOf(true);
     // between a value that fails and the next that fits, the edge is sought to the second: the journal's own spacing, not the grid's
     const lo = first <= 0 ? values[Math.max(first, 0)]! : edge(values[first - 1]!, values[first]!, fitsAt);
     const hi = last === -1 || last === values.length - 1 ? values[Math.max(last, 0)]! : edge(values[last + 1]!, values[last]!, fitsAt);

@@ -1,11 +1,11 @@
 import type { Capabilities } from '../adapters/Adapter.js';
-import { isWait, type RunStep } from '../adapters/RunStep.js';
+import type { RunStep } from '../adapters/RunStep.js';
 import { checkedRun } from '../harness/checkedRun.js';
 import { simTenantFactory } from '../harness/TenantFactory.js';
 import { MINUTE } from '../model/Params.js';
 import type { Profile } from '../model/Profile.js';
 import type { TraceStart } from '../model/ProfileChecker.js';
-import { cast, SUBJECT, VIEWER } from './CampaignStory.js';
+import { cast, SUBJECT, VIEWER, waitOf } from './CampaignStory.js';
 import { takes } from './_internals/takes.js';
 
 /** The simulated tenants (each drawing its own hidden state where the header says `unknown`) a witness must refute from. */
@@ -44,9 +44,6 @@ export function witnessStories(floorMs: number): RunStep[][] {
     ],
   ];
 }
-
-/** The waits a story holds, in ms. */
-export const waitOf = (steps: readonly RunStep[]): number => steps.reduce((t, s) => t + (isWait(s) ? s.ms : 0), 0);
 
 /**
  * Of `candidates` (stories of SUBJECT and VIEWER), the one with the least waiting that refutes

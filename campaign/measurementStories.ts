@@ -2,7 +2,8 @@ import type { Capabilities } from '../adapters/Adapter.js';
 import type { RunStep } from '../adapters/RunStep.js';
 import { DAY, HOUR, MINUTE, SECOND } from '../model/Params.js';
 import type { Surface, Via } from '../model/vocabulary.js';
-import { SUBJECT, VIEWER } from './CampaignStory.js';
+import { SUBJECT, VIEWER, waitOf } from './CampaignStory.js';
+import type { StoryGroup } from './planStories.js';
 
 /** What a story key starts with when the story measures timings rather than refutes a profile. */
 export const MEASURE = 'measure:';
@@ -42,7 +43,7 @@ const LADDERS: readonly { readonly via: Via; readonly photo: string }[] = [
  * of each profile's parameters tightens (fitTimings). Invariant: deterministic for capabilities;
  * only steps the tenant takes; none when no surface can be read through an API.
  */
-export function measurementStories(capabilities: Capabilities): { readonly key: string; readonly steps: readonly RunStep[] }[] {
+export function measurementStories(capabilities: Capabilities): StoryGroup[] {
   const surfaces = BY_API.filter((s) => capabilities.surfaces.includes(s));
   if (surfaces.length === 0 || !capabilities.actions.includes('setPhoto')) return [];
   return LADDERS.filter((l) => capabilities.vias.includes(l.via)).map(({ via, photo }) => {
@@ -53,6 +54,7 @@ export function measurementStories(capabilities: Capabilities): { readonly key: 
       at = rung;
       for (const see of surfaces) steps.push({ see, user: SUBJECT, viewer: VIEWER });
     }
-    return { key: `${MEASURE}${via}`, steps };
+    // a ladder tells no profiles apart: it measures
+    return { key: `${MEASURE}${via}`, steps, pairs: [], duration: waitOf(steps) };
   });
 }

@@ -27,12 +27,17 @@ export type ObservedDelay = {
  */
 export function observedDelays(events: readonly TraceEvent[]): ObservedDelay[] {
   const out: ObservedDelay[] = [];
+  // what each surface last showed of each user, as the events pass
+  const lastSeen = new Map<string, Map<Surface, string>>();
   events.forEach((e, i) => {
-    if (isObservation(e) || (e.do !== 'setPhoto' && e.do !== 'removePhoto') || e.result !== 'ok') return;
+    if (isObservation(e)) {
+      if (e.photo !== UNKNOWN) lastSeen.set(e.user, (lastSeen.get(e.user) ?? new Map<Surface, string>()).set(e.see, e.photo));
+      return;
+    }
+    if ((e.do !== 'setPhoto' && e.do !== 'removePhoto') || e.result !== 'ok') return;
     const photo = e.do === 'setPhoto' ? e.photo : NO_PHOTO;
     const change = e.do === 'setPhoto' ? `setPhoto ${e.photo} via ${e.via}` : `removePhoto via ${e.via}`;
-    const seenBefore = new Map<Surface, string>();
-    for (const b of events.slice(0, i)) if (isObservation(b) && b.user === e.user && b.photo !== UNKNOWN) seenBefore.set(b.see, b.photo);
+    const seenBefore = lastSeen.get(e.user) ?? new Map<Surface, string>();
     const bounds = new Map<Surface, { after: number; by: number | null; looks: number }>();
     for (const o of events.slice(i + 1)) {
       if (!isObservation(o)) {

@@ -1,5 +1,5 @@
-import { isWait, type RunStep } from '../adapters/RunStep.js';
-import { OBSERVED, type CampaignStory } from './CampaignStory.js';
+import type { RunStep } from '../adapters/RunStep.js';
+import { OBSERVED, waitOf, type CampaignStory } from './CampaignStory.js';
 
 /** Stories with the same steps, run once for all the pairs of profiles they tell apart. */
 export type StoryGroup = {
@@ -21,7 +21,7 @@ export function groupStories(stories: readonly CampaignStory[]): StoryGroup[] {
     groups.set(key, g);
   }
   return [...groups.entries()]
-    .map(([key, g]) => ({ key, steps: g.steps, pairs: g.pairs, duration: g.steps.reduce((t, s) => t + (isWait(s) ? s.ms : 0), 0) }))
+    .map(([key, g]) => ({ key, steps: g.steps, pairs: g.pairs, duration: waitOf(g.steps) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

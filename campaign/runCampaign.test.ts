@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { startEmulator } from '../emulator/startEmulator.js';
 import type { RunningEmulator } from '../emulator/RunningEmulator.js';
 import { HOUR } from '../model/Params.js';
 import { campaignPaths, type CampaignFile } from './CampaignFile.js';
+import { readCampaignState } from './CampaignState.js';
 import { JsonLog } from './JsonLog.js';
 import { runCampaign } from './runCampaign.js';
 
@@ -57,6 +58,46 @@ describe('runCampaign before its survey', () => {
       expect(done.kind).toBe('done');
       const header = JsonLog.read(journal, { cut: false }).lines[0]!.value as { start: string };
       expect(Date.parse(header.start)).toBeGreaterThanOrEqual(asleep.next!);
+    } finally {
+      await adapter.close();
+    }
+  });
+
+  it('puts a damaged journal line right where the steps log names its step, and goes on', async () => {
+    emulator = await startEmulator({ seed: 4, profile: 'microsoft-2026', start: START, latencyMs: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'photosync-repair-run-'));
+    const config = join(dir, 'live.json');
+    await emulator.writeConfig(config);
+    const adapter = await openLiveTenant(config);
+    try {
+      const now = adapter.clock.now();
+      const file: CampaignFile = {
+        format: 'photosync-campaign',
+        version: 1,
+        config,
+        tenantId: 't',
+        clientId: 'c',
+        users: ['alice', 'bob'],
+        profiles: ['microsoft-2026'],
+        seed: 1,
+        operator: true,
+        started: new Date(now).toISOString(),
+        until: new Date(now + 30 * 24 * HOUR).toISOString(),
+      };
+      const log: string[] = [];
+      const ctx = { dir, file, adapter, groups: [], log: (l: string) => void log.push(l) };
+      // the measuring ladders begin, then the process stops before a wait it will not make itself
+      expect((await runCampaign({ ...ctx, maxSleepMs: 30_000 })).kind).toBe('sleeping');
+      const journal = campaignPaths(dir).journal;
+      const lines = readFileSync(journal, 'utf8').split('\n');
+      expect(lines.length).toBeGreaterThan(4);
+      writeFileSync(journal, [...lines.slice(0, 2), lines[2]!.slice(0, 20), ...lines.slice(3)].join('\n'));
+      expect(() => readCampaignState(dir)).toThrow(/journal\.jsonl:3/);
+
+      expect((await runCampaign({ ...ctx, maxSleepMs: Infinity })).kind).toBe('done');
+      expect(log.some((l) => /journal\.jsonl:3 was damaged/.test(l))).toBe(true);
+      expect(existsSync(`${journal}.bad-line-3`)).toBe(true);
+      expect(JsonLog.read(journal, { cut: false }).lines[2]!.value).toMatchObject({ step: expect.any(String) });
     } finally {
       await adapter.close();
     }

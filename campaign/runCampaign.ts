@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
-import { isLook, type RunStep } from '../adapters/RunStep.js';
+import { isLook } from '../adapters/RunStep.js';
 import { takeStep } from '../harness/takeStep.js';
 import { traceEvent } from '../harness/TraceRecorder.js';
 import { traceHeader, traceLine } from '../harness/traceFiles.js';
@@ -8,13 +8,13 @@ import { ProfileChecker, type TraceStart } from '../model/ProfileChecker.js';
 import { findProfile } from '../model/profiles.js';
 import type { TraceEvent } from '../model/vocabulary.js';
 import { campaignPaths, type CampaignFile } from './CampaignFile.js';
+import { CampaignError } from './CampaignError.js';
 import { JsonLog } from './JsonLog.js';
 import { nextStory, type StoryGroup } from './planStories.js';
 import { nextStep, readCampaignState, stepId, type Assignment } from './CampaignState.js';
 import { cast } from './CampaignStory.js';
 import { lockCampaign } from './campaignLock.js';
 import { repairJournal } from './repairJournal.js';
-import { waitOf } from './floorWitness.js';
 import { MEASURE, measurementStories } from './measurementStories.js';
 
 /** A step due this long ago is late: the story it belongs to no longer straddles its windows, and is given up. */
@@ -64,12 +64,7 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
   const clock = adapter.clock;
   const until = Date.parse(file.until);
   const profiles = file.profiles.map((id) => findProfile(id)!);
-  const repaired = await repairJournal(dir);
-  if (repaired !== undefined)
-    ctx.log(
-      `photosync: ${paths.journal}:${repaired.line} was damaged (kept in ${repaired.savedTo}): step ${repaired.step} is journaled there with nothing known of it, and the campaign goes on`,
-    );
-  const state = readCampaignState(dir);
+  const state = await readOrRepair(ctx);
   if (state.cut !== undefined)
     ctx.log(
       `photosync: ${paths.journal}:${state.cut.line} was torn by a crash; cut off (kept in ${state.cut.savedTo}), going on from the line before`,
@@ -148,9 +143,8 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
           plan.append({ lane, n: a.n, ended: 'done', at: iso(clock.now()) });
           a.ended = 'done';
         }
-        const group: { key: string; steps: readonly RunStep[]; pairs: Assignment['pairs'] } | undefined =
-          nextStory(ctx.groups, standing(), taken) ??
-          ladders.map((l) => ({ ...l, pairs: [] })).find((l) => !taken.has(l.key) && clock.now() + waitOf(l.steps) <= until);
+        const group =
+          nextStory(ctx.groups, standing(), taken) ?? ladders.find((l) => !taken.has(l.key) && clock.now() + l.duration <= until);
         if (group === undefined) continue;
         const n = counts.get(lane) ?? 0;
         const steps = cast(group.steps, lane, viewerOf(lane));
@@ -200,6 +194,25 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
     journal.close();
     steps.close();
     plan.close();
+  }
+}
+
+/**
+ * The campaign's state from its files; a damaged journal line that lines follow, which reading
+ * refuses, is first put right where the steps log names its step (repairJournal), then read again.
+ */
+async function readOrRepair(ctx: CampaignContext): Promise<ReturnType<typeof readCampaignState>> {
+  try {
+    return readCampaignState(ctx.dir);
+  } catch (e) {
+    if (!(e instanceof CampaignError) || e.code !== 'PHOTOSYNC_CAMPAIGN_BAD_FILE') throw e;
+    const repaired = await repairJournal(ctx.dir);
+    // not the journal, or nothing a repair can put right: the refusal stands
+    if (repaired === undefined) throw e;
+    ctx.log(
+      `photosync: ${campaignPaths(ctx.dir).journal}:${repaired.line} was damaged (kept in ${repaired.savedTo}): step ${repaired.step} is journaled there with nothing known of it, and the campaign goes on`,
+    );
+    return readCampaignState(ctx.dir);
   }
 }
 

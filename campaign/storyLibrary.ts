@@ -7,10 +7,10 @@ import { DAY, HOUR, MINUTE } from '../model/Params.js';
 import { simTenantFactory, type TenantFactory } from '../harness/TenantFactory.js';
 import type { Profile } from '../model/Profile.js';
 import { defaultUser, type TraceStart } from '../model/vocabulary.js';
-import { renamed, SUBJECT, VIEWER, type CampaignStory } from './CampaignStory.js';
+import { renamed, SUBJECT, VIEWER, waitOf, type CampaignStory } from './CampaignStory.js';
 import { takes } from './_internals/takes.js';
 import { decisionFloor } from './decisionFloor.js';
-import { waitOf, witnessStories } from './floorWitness.js';
+import { witnessStories } from './floorWitness.js';
 
 /** How hard the simulator is searched for each story. */
 export const LIBRARY_RUNS = 300;

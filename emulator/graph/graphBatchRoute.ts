@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../EmulatorContext.js';
 import type { EmulatorRequest } from '../http/EmulatorRequest.js';
 import { graphErrors } from '../http/errorStyles.js';
 import { jsonBody } from '../http/parseInput.js';
+import { run } from '../http/requestHandler.js';
 import { json, Refusal, type Reply } from '../http/Reply.js';
 import type { Router } from '../http/Router.js';
 import { authorize } from '../identity/authorize.js';
@@ -67,12 +68,7 @@ async function answer(router: Router, batch: EmulatorRequest, target: string): P
     style: match.route.style,
     body: async () => Buffer.alloc(0),
   };
-  try {
-    return await match.route.handle(req);
-  } catch (e) {
-    if (e instanceof Refusal) return e.reply;
-    return req.style(500, 'InternalServerError', `the emulator failed: ${(e as Error).message}`);
-  }
+  return run(match.route.handle, req);
 }
 
 function notTaken(method: string): Reply {

@@ -74,7 +74,8 @@ async function answer(router: Router, options: HandlerOptions, message: Incoming
   return reply;
 }
 
-async function run(handle: (req: EmulatorRequest) => Promise<Reply>, req: EmulatorRequest): Promise<Reply> {
+/** A handler's answer: its reply, the reply of the Refusal it throws, or a 500 for anything else. */
+export async function run(handle: (req: EmulatorRequest) => Promise<Reply>, req: EmulatorRequest): Promise<Reply> {
   try {
     return await handle(req);
   } catch (e) {
