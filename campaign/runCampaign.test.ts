@@ -19,6 +19,23 @@ afterEach(async () => {
   emulator = undefined;
 });
 
+/** A campaign of alice and bob on the config's tenant, judged by microsoft-2026, for 30 days from `started`. */
+function campaignOf(config: string, started: number): CampaignFile {
+  return {
+    format: 'photosync-campaign',
+    version: 1,
+    config,
+    tenantId: 't',
+    clientId: 'c',
+    users: ['alice', 'bob'],
+    profiles: ['microsoft-2026'],
+    seed: 1,
+    operator: true,
+    started: new Date(started).toISOString(),
+    until: new Date(started + 30 * 24 * HOUR).toISOString(),
+  };
+}
+
 describe('runCampaign before its survey', () => {
   it('exits to be resumed while the tenant settles after a recent change, and surveys it once it has', async () => {
     emulator = await startEmulator({ seed: 3, profile: 'microsoft-2026', start: START, latencyMs: 0 });
@@ -30,19 +47,7 @@ describe('runCampaign before its survey', () => {
       // a change photosync made (an earlier run's, say): the tenant is not quiet for days
       const changedAt = adapter.clock.now();
       expect((await adapter.perform.setPhoto({ do: 'setPhoto', user: 'alice', photo: 'p1', via: 'graph' })).status).toBe('ok');
-      const file: CampaignFile = {
-        format: 'photosync-campaign',
-        version: 1,
-        config,
-        tenantId: 't',
-        clientId: 'c',
-        users: ['alice', 'bob'],
-        profiles: ['microsoft-2026'],
-        seed: 1,
-        operator: true,
-        started: new Date(changedAt).toISOString(),
-        until: new Date(changedAt + 30 * 24 * HOUR).toISOString(),
-      };
+      const file = campaignOf(config, changedAt);
       const log: string[] = [];
       const ctx = { dir, file, adapter, groups: [], log: (l: string) => void log.push(l) };
 
@@ -71,19 +76,7 @@ describe('runCampaign before its survey', () => {
     const adapter = await openLiveTenant(config);
     try {
       const now = adapter.clock.now();
-      const file: CampaignFile = {
-        format: 'photosync-campaign',
-        version: 1,
-        config,
-        tenantId: 't',
-        clientId: 'c',
-        users: ['alice', 'bob'],
-        profiles: ['microsoft-2026'],
-        seed: 1,
-        operator: true,
-        started: new Date(now).toISOString(),
-        until: new Date(now + 30 * 24 * HOUR).toISOString(),
-      };
+      const file = campaignOf(config, now);
       const log: string[] = [];
       const ctx = { dir, file, adapter, groups: [], log: (l: string) => void log.push(l) };
       // the measuring ladders begin, then the process stops before a wait it will not make itself
