@@ -44,7 +44,12 @@ export type Adapter = {
   readonly name: string;
   readonly capabilities: Capabilities;
   readonly clock: Clock;
-  setup(users: readonly UserInit[], photoSettings?: PhotoSettings): Promise<void>;
+  /**
+   * `puts`, when given, names the photos the run may put in each user's mailbox (`none` for a
+   * removal): a tenant taken as it is then need only see that no user starts the run holding one of
+   * them, so that every change the run makes shows.
+   */
+  setup(users: readonly UserInit[], photoSettings?: PhotoSettings, puts?: ReadonlyMap<string, ReadonlySet<Photo>>): Promise<void>;
   /**
    * Present on a tenant taken as it is (a live one, or a simulated one with a history): reads, for
    * each of `users` (subjects and viewers), what the tenant holds now, with `unknown` for what it

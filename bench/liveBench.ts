@@ -49,9 +49,9 @@ function counted(adapter: LiveAdapter, tally: Tally): LiveAdapter {
   return {
     ...adapter,
     perform,
-    setup: (users, settings) =>
+    setup: (users, settings, puts) =>
       around(
-        () => adapter.setup(users, settings),
+        () => adapter.setup(users, settings, puts),
         (n) => void (tally.startRequests += n),
       ),
     survey: (users, reads) =>

@@ -1,4 +1,4 @@
-import type { PhotoSettings, UserInit } from '../model/vocabulary.js';
+import { NO_PHOTO, type Photo, type PhotoSettings, type UserInit } from '../model/vocabulary.js';
 import { isWait, type RunStep } from '../adapters/RunStep.js';
 
 /**
@@ -35,6 +35,18 @@ export function namedUsers(plan: { readonly users: readonly UserInit[]; readonly
     }
   }
   return [...out];
+}
+
+/** The photos a plan's actions may put in each user's mailbox, `none` for a removal, whatever the path and outcome. */
+export function photosPut(plan: { readonly steps: readonly PlanStep[] }): Map<string, Set<Photo>> {
+  const out = new Map<string, Set<Photo>>();
+  for (const s of plan.steps) {
+    if (isWaitUntil(s) || !('do' in s) || (s.do !== 'setPhoto' && s.do !== 'removePhoto')) continue;
+    const set = out.get(s.user) ?? new Set<Photo>();
+    set.add(s.do === 'setPhoto' ? s.photo : NO_PHOTO);
+    out.set(s.user, set);
+  }
+  return out;
 }
 
 export function isWaitUntil(step: PlanStep): step is WaitUntil {

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapters/Adapter.js';
 import { isLook, isWait, type RunStep } from '../adapters/RunStep.js';
-import { isWaitUntil, type Plan } from './Plan.js';
+import { isWaitUntil, photosPut, type Plan } from './Plan.js';
 import { takeStep } from './takeStep.js';
 
 /**
@@ -16,7 +16,7 @@ export async function playPlan(
   ready?: () => Promise<void>,
 ): Promise<void> {
   const actionTimes: number[] = [];
-  await adapter.setup(plan.users, plan.photoSettings);
+  await adapter.setup(plan.users, plan.photoSettings, photosPut(plan));
   try {
     await ready?.();
     for (const planned of plan.steps) {

@@ -89,6 +89,29 @@ describe('the live adapter on the tenant emulator', () => {
     expect(await adapter.restoreOriginals()).toEqual([]);
   });
 
+  it('puts a user back to a baseline only where the run may put a photo the user may hold', async () => {
+    live = await liveOnEmulator({ seed: 18, photo: 'p5' });
+    const { adapter } = live;
+    await adapter.setup([]);
+    await adapter.perform.setPhoto({ do: 'setPhoto', user: 'alice', photo: 'p1', via: 'graph', by: 'admin' });
+    await adapter.perform.setPhoto({ do: 'setPhoto', user: 'bob', photo: 'p2', via: 'graph', by: 'admin' });
+    await adapter.perform.removePhoto({ do: 'removePhoto', user: 'carol', via: 'graph', by: 'admin' });
+    const before = adapter.requests();
+    // alice may hold p1, which the run puts again; bob's p2 and carol's none are not among the run's
+    const puts = new Map([
+      ['alice', new Set(['p3', 'p1'])],
+      ['bob', new Set(['p1', 'none'])],
+      ['carol', new Set(['p2'])],
+    ]);
+    await adapter.setup([], undefined, puts);
+    expect(adapter.requests() - before).toBe(1);
+    const survey = await adapter.survey!(['alice', 'bob', 'carol']);
+    expect(survey.users.map((u) => u.stores?.exchange)).toEqual([baselinePhoto(0), 'p2', 'none']);
+    // the next run puts none in carol's mailbox, which she may hold: she is put back too
+    await adapter.setup([], undefined, new Map([['carol', new Set(['none'])]]));
+    expect((await adapter.survey!(['carol'])).users[0]!.stores?.exchange).toBe(baselinePhoto(2));
+  });
+
   it('keeps its own account of the OWA policy, which no API shows, and sets it back at the end', async () => {
     live = await liveOnEmulator({ seed: 17, profile: 'microsoft-2024' });
     const { adapter } = live;

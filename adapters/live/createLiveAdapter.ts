@@ -108,8 +108,8 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   const changes = new ChangeLog(config.stateDir);
   /** users whose mailbox photo this process set to their baseline and nothing has touched since: no need to read it again */
   const atBaseline = new Set<string>();
-  /** users whose mailbox photo this process may have changed since their baseline: put it back without reading it first */
-  const offBaseline = new Set<string>();
+  /** users whose mailbox photo this process may have changed since their baseline, with the photos it may have put there (`none` for a removal) */
+  const offBaseline = new Map<string, Set<Photo>>();
   /** the tenant's photo settings as this process last read or set them; undefined when not known */
   let settingsNow: PhotoSettings | undefined;
   const policies = new PolicyLedger(config.stateDir);
@@ -180,8 +180,12 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   async function beforeChange(action: Exclude<Action, { do: 'wait' }>): Promise<void> {
     await ready();
     if ('user' in action) atBaseline.delete(action.user);
-    if ('user' in action && (action.do === 'setPhoto' || action.do === 'removePhoto' || action.do === 'editCancel'))
-      offBaseline.add(action.user);
+    // any path and any outcome: the photo may reach the mailbox whatever the answer said
+    if (action.do === 'setPhoto' || action.do === 'removePhoto') {
+      const put = offBaseline.get(action.user) ?? new Set<Photo>();
+      put.add(action.do === 'setPhoto' ? action.photo : NO_PHOTO);
+      offBaseline.set(action.user, put);
+    }
     if ('user' in action && (action.do === 'setPhoto' || action.do === 'removePhoto')) await originals.save(action.user, upn(action.user));
     if (action.do === 'setPhotoSettings') await originals.saveSettings();
     // emptying a viewer's cache moves nothing in the tenant
@@ -380,7 +384,7 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     name: `live:${config.tenantId}`,
     capabilities,
     clock,
-    async setup() {
+    async setup(_users, _settings, puts) {
       await ready();
       // each run starts from the tenant's own photo settings, not from where the last run left them;
       // what this process last read or set stands in for a read, and the survey reads them anyway
@@ -393,8 +397,9 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
         if (reply.kind !== 'ok') throw new SurveyError(`cannot put the tenant's photo update settings back before a run: ${reply.reason}`);
         settingsNow = original;
       }
-      // and each test user from a mailbox photo no run sets, once photosync has changed it: a story
-      // shrunk from one run then tells the same on the next (a refusal leaves the photo as it is)
+      // and each test user from a mailbox photo no run sets, once photosync has changed it, where the
+      // run may put a photo the user may hold: every change the run makes then shows, and a story
+      // shrunk from one run tells the same on the next (a refusal leaves the photo as it is)
       const toBaseline = async (i: number, u: (typeof config.users)[number]) => {
         await changes.record(clock.now());
         const reply = await graph.setPhoto(u.upn, await photos.bytes(baselinePhoto(i)));
@@ -404,16 +409,21 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
       };
       const unsure: number[] = [];
       for (const [i, u] of config.users.entries()) {
-        if (atBaseline.has(u.id) || !(await originals.has(u.id))) continue;
-        // one this process may have changed is put back unread; another is read once the tenant is quiet
-        if (offBaseline.has(u.id)) await toBaseline(i, u);
-        else unsure.push(i);
+        const put = puts === undefined ? undefined : (puts.get(u.id) ?? new Set<Photo>());
+        if (put?.size === 0 || atBaseline.has(u.id) || !(await originals.has(u.id))) continue;
+        // one this process may have changed is put back unread where it may hold what the run puts;
+        // another is read once the tenant is quiet
+        const mayHold = offBaseline.get(u.id);
+        if (mayHold === undefined) unsure.push(i);
+        else if (put === undefined || [...mayHold].some((p) => put.has(p))) await toBaseline(i, u);
       }
       if (unsure.length > 0) await settle();
       for (const i of unsure) {
         const u = config.users[i]!;
         const photo = await recognise(await graph.photo(u.upn));
         if (photo.status === 'seen' && photo.photo === baselinePhoto(i)) atBaseline.add(u.id);
+        else if (photo.status === 'seen' && puts !== undefined && !(puts.get(u.id)?.has(photo.photo) ?? false))
+          offBaseline.set(u.id, new Set([photo.photo]));
         else await toBaseline(i, u);
       }
       // one wait covers the last run's changes and these: the survey needs quiet after both

@@ -149,6 +149,8 @@ export class GraphApi {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ source: settings.source, allowedRoles: settings.allowedRoles }),
         token: async () => t.token,
+        // it sets both fields to given values, as a PUT would: sending it again changes nothing more
+        idempotent: true,
       }),
     );
   }
