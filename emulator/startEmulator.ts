@@ -17,6 +17,7 @@ import { EmulatorError } from './EmulatorError.js';
 import { EmulatorOptions, type ResolvedEmulatorOptions } from './EmulatorOptions.js';
 import { Faults } from './faults/Faults.js';
 import { graphBatchRoute } from './graph/graphBatchRoute.js';
+import { sharePointBatchRoute } from './sharepoint/sharePointBatchRoute.js';
 import { graphRoutes } from './graph/graphRoutes.js';
 import { graphErrors, oauthErrors, sharePointErrors } from './http/errorStyles.js';
 import { listen } from './http/listen.js';
@@ -111,6 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   graphBatchRoute(router, ctx, 'v1.0');
   graphBatchRoute(router, ctx, 'beta');
   sharePointRoutes(router, ctx);
+  sharePointBatchRoute(router, ctx);
   yammerRoutes(router, ctx);
   controlRoutes(router, ctx);
   listening.server.on('request', requestHandler(router, { faults: new Faults(o.faultRate, seed), latencyMs: o.latencyMs, log: o.log }));

@@ -341,18 +341,17 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     const wanted = (id: string, store: Store) => reads === undefined || reads.get(id)?.has(store) === true;
     const graphRead = await graph.survey(people.filter((id) => wanted(id, 'exchange')).map(upn));
     const mailboxes = graphRead.photos;
+    const profiles = await sharepoint.propertiesOfEach(people.filter((id) => wanted(id, 'sharepoint')).map(upn));
     for (const id of people) {
       const who = upn(id);
       const mailbox = mailboxes.get(who);
       const exchange = mailbox === undefined ? UNKNOWN : await held(mailbox);
       let sp: StoreInit = UNKNOWN;
       let mySite = true;
-      if (wanted(id, 'sharepoint')) {
-        const props = await sharepoint.properties(who, who);
-        if (props.kind === 'ok') {
-          mySite = props.value.mySite;
-          sp = await held(await sharepoint.picture(props.value.pictureUrl, who));
-        }
+      const props = profiles.get(who);
+      if (props?.kind === 'ok') {
+        mySite = props.value.mySite;
+        sp = await held(await sharepoint.picture(props.value.pictureUrl, who));
       }
       const yammer = wanted(id, 'yammer') ? await held(await engage.photo(who, who)) : UNKNOWN;
       const roles = config.users.find((u) => u.id === id)?.roles;

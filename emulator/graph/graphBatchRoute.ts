@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { EmulatorContext } from '../EmulatorContext.js';
-import type { EmulatorRequest } from '../http/EmulatorRequest.js';
 import { graphErrors } from '../http/errorStyles.js';
 import { jsonBody } from '../http/parseInput.js';
-import { run } from '../http/requestHandler.js';
+import { answerPart } from '../http/answerPart.js';
 import { json, Refusal, type Reply } from '../http/Reply.js';
 import type { Router } from '../http/Router.js';
 import { authorize } from '../identity/authorize.js';
@@ -47,28 +46,14 @@ export function graphBatchRoute(router: Router, ctx: EmulatorContext, version: '
       const responses = [];
       for (const item of body.requests) {
         const reply =
-          item.method.toUpperCase() === 'GET' ? await answer(router, req, `/graph/${version}${item.url}`) : notTaken(item.method);
+          item.method.toUpperCase() === 'GET'
+            ? await answerPart(router, req, 'GET', `/graph/${version}${item.url}`)
+            : notTaken(item.method);
         responses.push({ id: item.id, ...embedded(reply) });
       }
       return json(200, { responses });
     },
   });
-}
-
-async function answer(router: Router, batch: EmulatorRequest, target: string): Promise<Reply> {
-  const url = new URL(`https://127.0.0.1${target}`);
-  const match = router.match('GET', url.pathname);
-  if (!match.found) return match.style(match.status, 'NotFound', `path: no such resource: ${url.pathname}`, 'path');
-  const req: EmulatorRequest = {
-    method: 'GET',
-    path: url.pathname,
-    params: match.params,
-    query: url.searchParams,
-    headers: { authorization: batch.headers.authorization },
-    style: match.route.style,
-    body: async () => Buffer.alloc(0),
-  };
-  return run(match.route.handle, req);
 }
 
 function notTaken(method: string): Reply {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpOutcome, HttpRequest } from '../http/HttpClient.js';
-import { LiveEndpoints } from '../LiveConfig.js';
 import { GraphApi } from './GraphApi.js';
-import type { Services } from './Services.js';
+import { answered, fakeServices } from './services.testkit.js';
 
 type Part = { id: string; status: number; body?: unknown };
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
@@ -13,28 +12,14 @@ function fakeGraph(options: { alone: (url: string) => HttpOutcome; batch: (parts
   api: GraphApi;
   sent: HttpRequest[];
 } {
-  const sent: HttpRequest[] = [];
-  const services: Services = {
-    endpoints: LiveEndpoints.parse({ sharepoint: 'https://contoso.sharepoint.com', mySite: 'https://contoso-my.sharepoint.com' }),
-    token: async () => 'token',
-    send: async (r) => {
-      sent.push(r);
-      if (r.url.endsWith('/$batch'))
-        return options.batch((JSON.parse(String(r.body)) as { requests: { id: string; url: string }[] }).requests);
-      return options.alone(r.url);
-    },
-  };
+  const { services, sent } = fakeServices((r) =>
+    r.url.endsWith('/$batch')
+      ? options.batch((JSON.parse(String(r.body)) as { requests: { id: string; url: string }[] }).requests)
+      : options.alone(r.url),
+  );
   return { api: new GraphApi(services), sent };
 }
 
-const answered = (status: number, body: Buffer | string = ''): HttpOutcome => ({
-  kind: 'answered',
-  status,
-  headers: {},
-  body: Buffer.isBuffer(body) ? body : Buffer.from(body),
-  url: 'https://graph.microsoft.com/x',
-  attempts: 1,
-});
 const batchOf = (parts: Part[]) => answered(200, JSON.stringify({ responses: parts }));
 /** What a batch part holds: the settings, a photo for alice, none for everyone else. */
 const part = (p: { id: string; url: string }): Part =>
