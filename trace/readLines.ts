@@ -6,6 +6,12 @@ export type LineHandler = (text: string, line: number, terminated: boolean) => v
 /** Called after the lines of each chunk: a promise to wait for before reading on (back pressure), or undefined. */
 export type ChunkHandler = () => Promise<void> | undefined;
 
+/** Whether a line is blank: JSON's own white space only (a byte order mark is not, but at the start of the file). */
+export function isBlankLine(text: string): boolean {
+  return BLANK.test(text);
+}
+const BLANK = /^[ \t\r]*$/;
+
 /**
  * Streams a file line by line with 1-based line numbers, holding one chunk at a time.
  * Invariant: every byte is handed out once; a line split across chunks arrives whole.

@@ -1,5 +1,5 @@
 import { parseJsonLine } from './parseTraceLine.js';
-import { readLines } from './readLines.js';
+import { isBlankLine, readLines } from './readLines.js';
 
 const STOP = Symbol('stop');
 
@@ -24,9 +24,10 @@ export async function readSubjectLines(path: string, wanted: readonly SubjectWan
   const parts = wanted.map((w) => ({ ...w, events: [] as { line: number; event: Record<string, unknown> }[], omitted: 0 }));
   const last = Math.max(1, ...wanted.map((w) => w.upTo));
   try {
-    await readLines(path, (text, n) => {
-      if (text.trim() === '') return;
-      if (n === 1) header = parseJsonLine(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path, n);
+    await readLines(path, (line, n) => {
+      const text = n === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+      if (isBlankLine(text)) return;
+      if (n === 1) header = parseJsonLine(text, path, n);
       else {
         const event = parseJsonLine(text, path, n);
         for (const p of parts) {

@@ -155,6 +155,9 @@ describe('readTrace', () => {
     const e = await failure(lines(HEADER, `\uFEFF${SET}`));
     expect([e.code, e.line, e.field]).toEqual(['PHOTOSYNC_BAD_TRACE', 2, '']);
     expect(e.detail).toMatch(/not valid JSON/);
+    // a line of a byte order mark alone is not blank either
+    const alone = await failure(lines(HEADER, SET, '\uFEFF', SEE));
+    expect([alone.code, alone.line]).toEqual(['PHOTOSYNC_BAD_TRACE', 3]);
   });
 
   it('skips blank and whitespace-only lines before, between and after the events, counting them as lines', async () => {

@@ -2,7 +2,7 @@ import { subjectOf, type TraceEvent } from '../model/vocabulary.js';
 import { parseUtcTime } from './isoTime.js';
 import { LineClaim, shardOf } from './LineClaim.js';
 import { parseEvent, parseHeader, parseJsonLine } from './parseTraceLine.js';
-import { readLines, type LineHandler } from './readLines.js';
+import { isBlankLine, readLines, type LineHandler } from './readLines.js';
 import { ShardMismatchError } from './ShardMismatchError.js';
 import { TraceError } from './TraceError.js';
 import type { TraceHeader } from './TraceHeader.js';
@@ -46,7 +46,7 @@ export async function readTrace(path: string, visitor: TraceVisitor, shard?: Tra
     const onLine: LineHandler = (line, n, terminated) => {
       const text = n === 1 && line.charCodeAt(0) === BOM ? line.slice(1) : line;
       // a line of an event starts with `{`; anything else may be blank
-      if (text.charCodeAt(0) !== 123 /* { */ && text.trim() === '') return;
+      if (text.charCodeAt(0) !== 123 /* { */ && isBlankLine(text)) return;
       let claimed = false;
       if (claims !== undefined && claims.read(text)) {
         if (claims.shard === mine) claimed = true;
