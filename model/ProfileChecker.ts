@@ -798,15 +798,25 @@ export class ProfileChecker {
     let span: Span | undefined;
     let rules: RuleId[] = [];
     if (sp.pending !== null) {
+      // the push comes with the first trigger: at the earliest instant any may fire, and surely by
+      // the earliest instant one surely has (a visit pushes sooner than SP-MYSITE-ONCE's spSync)
       let trigger: Span | undefined;
-      let triggerRule: RuleId | undefined;
+      let triggerRules: RuleId[] = [];
       for (const r of hooks.pushTrigger) {
         const t = r.pushTrigger!(ctx);
-        if (t !== undefined && (trigger === undefined || t.lo < trigger.lo)) [trigger, triggerRule] = [t, r.id];
+        if (t === undefined) continue;
+        if (trigger === undefined) [trigger, triggerRules] = [t, [r.id]];
+        else {
+          // cite the triggers that bound the push: the one that may fire first and the one that surely has
+          const first = t.lo < trigger.lo ? [r.id] : t.lo === trigger.lo ? [...triggerRules, r.id] : triggerRules;
+          const sure = t.hi < trigger.hi ? [r.id] : t.hi === trigger.hi ? [...triggerRules, r.id] : triggerRules;
+          triggerRules = ordered([...first, ...sure]);
+          trigger = { lo: Math.min(trigger.lo, t.lo), hi: Math.min(trigger.hi, t.hi) };
+        }
       }
       if (trigger !== undefined) {
         span = trigger;
-        rules = [triggerRule!];
+        rules = triggerRules;
         for (const r of hooks.pushHold) {
           const hold = r.pushHold!(ctx);
           if (hold === undefined) continue;

@@ -64,6 +64,18 @@ describe('SP-MYSITE-ONCE', () => {
     expect(check('microsoft-2014', withSite, steps)).toMatchObject({ verdict: 'diverges', divergence: { line: 4, allowed: ['p1'] } });
   });
 
+  it('lets a visit push sooner a change that was waiting at the start, made at an unknown instant (SPEC section 6)', () => {
+    // what waits is surely in Exchange: SP-MYSITE-ONCE pushes it by start + spSync, the visit at once
+    const waiting = users({ id: 'alice', photo: 'p0', mySite: true, pending: true, stores: { exchange: 'p1' } }, { id: 'bob' });
+    expect(check('microsoft-2014', waiting, [visit('+1h'), see('+1h9m59s', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', waiting, [visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(3, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+    // without the visit, the push may wait until start + spSync
+    expect(check('microsoft-2014', waiting, [see('+1d9m59s', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', waiting, [see('+1d10m', 'sp-newsfeed', 'p0')])).toMatchObject(diverges(2, ['p1'], 'SP-MYSITE-ONCE'));
+  });
+
   it('keeps both outcomes open when the visit that would create the My Site is unknown', () => {
     const base = [visit('+0s', 'unknown'), set('+1h', 'outlook-web', 'p1')];
     expect(check('microsoft-2014', noSite, [...base, see('+4d', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
