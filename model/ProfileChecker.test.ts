@@ -652,15 +652,27 @@ describe('many actions of unknown outcome', () => {
     });
   });
 
-  it(`answers unknown, not diverges, once more than ${MAX_POSSIBILITIES} were open and some were dropped`, () => {
-    const v = check('threewill-2014', people, [
-      ...uploads,
-      { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'unrecognized' },
-    ]);
+  it(`answers unknown, not diverges, once more than ${MAX_POSSIBILITIES} were open and one that may show it was dropped`, () => {
+    // the oldest uploads are the ones dropped: q0 may still be what Exchange kept
+    const v = check('threewill-2014', people, [...uploads, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'q0' }]);
     expect(v.verdict).toBe('unknown');
     if (v.verdict !== 'unknown') return;
     expect(v.line).toBe(42);
     expect(v.reason).toMatch(/dropped/);
+  });
+
+  it('diverges whatever was dropped when what was seen is a photo no store of the subject ever held', () => {
+    for (const photo of ['unrecognized', 'p9'])
+      expect(check('threewill-2014', people, [...uploads, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo }])).toMatchObject(
+        {
+          verdict: 'diverges',
+          divergence: { line: 42 },
+        },
+      );
+    // a store the header does not know may have held any photo: then a dropped possibility may show it
+    const unknownStore = users({ id: 'alice', photo: 'p0', stores: { exchange: 'unknown' } }, { id: 'bob' });
+    const v = check('threewill-2014', unknownStore, [...uploads, { at: '+2d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p9' }]);
+    expect(v.verdict).not.toBe('diverges');
   });
 
   it('diverges as usual when every possibility was kept', () => {

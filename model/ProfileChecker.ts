@@ -25,6 +25,7 @@ import {
   DEFAULT_PHOTO_SETTINGS,
   defaultUser,
   isObservation,
+  NO_PHOTO,
   SURFACE_STORE,
   UNKNOWN,
   VIAS,
@@ -63,7 +64,17 @@ export type Part = 'exchange' | 'sharepoint' | 'yammer';
 type Branch = { core: ExchangeSide; sps: SharePointSide[]; yams: WindowStore[] };
 
 /** A subject's possibilities, and the first line where each part had to drop some. */
-type Subject = { id: string; branches: Branch[]; lost: { [P in Part]?: number } };
+type Subject = {
+  id: string;
+  branches: Branch[];
+  lost: { [P in Part]?: number };
+  /**
+   * Every photo any store of the subject may ever hold, kept or dropped possibility alike: its
+   * header's and those its actions name (and `none`); undefined where a store held `unknown`
+   * (any photo). A photo outside it is forbidden whatever was dropped.
+   */
+  ever: Set<Photo> | undefined;
+};
 
 /** How often the cap on possibilities was reached, by part: a measure, not a verdict. */
 export type CapCount = { readonly [P in Part]: number };
@@ -221,6 +232,7 @@ export class ProfileChecker {
     }
 
     const subject = this.subjectOf(a.user);
+    if (a.do === 'setPhoto') subject.ever?.add(a.photo);
     this.enter(subject, a.at, line);
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
@@ -499,7 +511,11 @@ export class ProfileChecker {
         }
       }
     }
-    if (kept.length === 0) return this.certain(this.explain(o, subject, line, raw), subject, part);
+    if (kept.length === 0) {
+      const divergence = this.explain(o, subject, line, raw);
+      // a photo no store of the subject ever held: no possibility, dropped or not, shows it
+      return subject.ever?.has(o.photo) === false ? { divergence } : this.certain(divergence, subject, part);
+    }
     kept.forEach((b, i) => {
       const only = narrowed[i];
       if (only === undefined) return;
@@ -712,7 +728,9 @@ export class ProfileChecker {
       this.commitDue(core, waiting, start);
       sps.push(waiting);
     }
-    const subject: Subject = { id: u.id, branches: [{ core, sps, yams: [yammer] }], lost: {} };
+    const held = [u.photo, exchange, stores.sharepoint ?? u.photo, stores.yammer ?? u.photo, stores.ad ?? u.photo, NO_PHOTO];
+    const ever = held.includes(UNKNOWN) ? undefined : new Set(held);
+    const subject: Subject = { id: u.id, branches: [{ core, sps, yams: [yammer] }], lost: {}, ever };
     if (sps.length > 1) this.settle(subject, 1, start);
     return subject;
   }
