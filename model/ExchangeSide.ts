@@ -24,6 +24,11 @@ export class ExchangeSide {
   /** AD-PERIODIC: the latest AD write DirSync carries, and the latest change made elsewhere */
   lastAd: Made | null = null;
   lastCloud: Made | null = null;
+  /**
+   * AD-ONE-TIME: the AD writes DirSync may have carried first, and when the first of them was made
+   * (DirSync exports the current value, so a write within one interval of it may go in its place)
+   */
+  syncedFirst: { readonly at: number; readonly photos: readonly Photo[] } | null = null;
 
   constructor(init: { exchange: Photo; adSynced: boolean; presence: Presence; setPhotoEnabled: boolean }) {
     this.exchange = new WindowStore(init.exchange);
@@ -57,6 +62,8 @@ export class ExchangeSide {
    */
   key(view: KeyView, race: number, withGone = true): string {
     const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photo}` : '');
-    return `${this.exchange.key(view, withGone)}#${+this.adSynced}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}`;
+    const first = this.syncedFirst;
+    const synced = first !== null && first.at + race > view.now ? `${first.at}:${first.photos.join(',')}` : '';
+    return `${this.exchange.key(view, withGone)}#${+this.adSynced}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${synced}`;
   }
 }

@@ -1120,7 +1120,7 @@ function compiled(profile: Profile): Compiled {
     outsideRules,
     absent: missingFrom(ruleIds),
     exchangeReach: Math.max(0, ...reach.map((x) => x ?? 0)),
-    raceWindow: ruleIds.has('AD-PERIODIC') ? (p.dirSyncInterval ?? 0) : 0,
+    raceWindow: ruleIds.has('AD-PERIODIC') || ruleIds.has('AD-ONE-TIME') ? (p.dirSyncInterval ?? 0) : 0,
     // SP-SYNC-WINDOW moves SharePoint's changes, and its Edit-Cancel asks when Exchange's were made
     fixedSharePoint: !ruleIds.has('SP-SYNC-WINDOW'),
     copiesMadeAt: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('EDIT-CANCEL'),

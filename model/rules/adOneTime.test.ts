@@ -30,6 +30,24 @@ describe('AD-ONE-TIME', () => {
     expect(check('threewill-2014', synced, [ad('+0s', 'p1'), graph('+1d', 'p1')])).toEqual(conforms('threewill-2014'));
   });
 
+  // DirSync exports the current value at each run: two AD writes within one interval may collapse
+  // into the last, which is then the first AD photo ever synced (exchange-2015: interval 3 h)
+  it.each([
+    ['exchange-2015', '+2h59m'],
+    ['microsoft-2024', '+29m'],
+  ])('in %s lets a second AD write within one interval be the photo synced, and only then', (profile, within) => {
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), graph('+2d', 'p2')])).toEqual(conforms(profile));
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), graph('+2d', 'p1')])).toEqual(conforms(profile));
+    // Exchange keeps the one synced: a photo neither of them is still refused
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), graph('+2d', 'p0')])).toMatchObject(
+      diverges(4, ['p1', 'p2'], 'AD-ONE-TIME'),
+    );
+    // a third write after the interval is never synced
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), ad('+1d', 'p3'), graph('+2d', 'p3')])).toMatchObject(
+      diverges(5, ['p1', 'p2'], 'AD-ONE-TIME'),
+    );
+  });
+
   it('does not count an AD photo too large to sync (AD-SIZE) as the one-time sync', () => {
     const steps = [ad('+0s', 'p1', 'ok', 20_000), ad('+1h', 'p2', 'ok', 5_000), graph('+1d', 'p2')];
     expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
