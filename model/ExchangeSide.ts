@@ -25,10 +25,10 @@ export class ExchangeSide {
   lastAd: Made | null = null;
   lastCloud: Made | null = null;
   /**
-   * AD-ONE-TIME: the AD writes DirSync may have carried first, and when the first of them was made
-   * (DirSync exports the current value, so a write within one interval of it may go in its place)
+   * AD-ONE-TIME: when the first AD write DirSync carries was made (DirSync exports the current
+   * value, so a write within one interval of it may be exported in its place)
    */
-  syncedFirst: { readonly at: number; readonly photos: readonly Photo[] } | null = null;
+  syncedFirst: number | null = null;
 
   constructor(init: { exchange: Photo; adSynced: boolean; presence: Presence; setPhotoEnabled: boolean }) {
     this.exchange = new WindowStore(init.exchange);
@@ -63,7 +63,7 @@ export class ExchangeSide {
   key(view: KeyView, race: number, withGone = true): string {
     const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photo}` : '');
     const first = this.syncedFirst;
-    const synced = first !== null && first.at + race > view.now ? `${first.at}:${first.photos.join(',')}` : '';
+    const synced = first !== null && first + race > view.now ? String(first) : '';
     return `${this.exchange.key(view, withGone)}#${+this.adSynced}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${synced}`;
   }
 }

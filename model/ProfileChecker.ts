@@ -188,30 +188,34 @@ export class ProfileChecker {
     return this.c.hooks.stopsDirSync.find((r) => r.stopsDirSync!(a, ctx))?.id;
   }
 
-  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource, ctx: RuleContext): void {
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource, ctx: RuleContext): readonly Photo[] {
     let values: readonly Photo[] = [photo];
     let cited = rules;
+    // racing writes: either may show until both have surely landed, then Exchange keeps one of them
+    let keep: number | undefined;
     for (const r of this.c.hooks.racesWith) {
       const racing = r.racesWith!(source, photo, ctx);
       if (racing.length === 0) continue;
       values = [...values, ...racing.filter((p) => !values.includes(p))];
       cited = [...cited, r.id];
+      keep = Math.max(keep ?? deadline, ctx.core.exchange.deadlineOf(racing));
     }
-    ctx.core.exchange.write(ctx.at, values, deadline, cited);
+    ctx.core.exchange.write(ctx.at, values, deadline, cited, ctx.at, keep);
+    return values;
   }
 
   /** An outside change made at `madeAt` (an instant, or a span where the header does not say when). */
-  outsideChange(photo: Photo, madeAt: Span | number, reachedBy: number, because: readonly RuleId[], ctx: RuleContext): void {
+  outsideChange(photos: readonly Photo[], madeAt: Span | number, reachedBy: number, because: readonly RuleId[], ctx: RuleContext): void {
     const made = (): Span => (typeof madeAt === 'number' ? instant(madeAt) : madeAt);
     const sp = ctx.sp;
     // only a rule that pushes waiting changes needs to know what waits
     if (this.c.hooks.pushTrigger.length > 0) {
       if (sp.pending === null) sp.pending = { since: made(), values: [], because: [] };
-      if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
+      for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
     }
     if (this.c.hooks.onOutsideChange.length === 0) return;
-    const change = { photo, madeAt: made(), reachedBy, because };
+    const change = { photos, madeAt: made(), reachedBy, because };
     for (const r of this.c.hooks.onOutsideChange) r.onOutsideChange!(change, ctx);
   }
 
@@ -550,7 +554,11 @@ export class ProfileChecker {
     if (reading.kind === 'any') return true;
     if (reading.kind === 'fixed') return reading.fixed === o.photo;
     const store = reading.store === 'exchange' ? core.exchange : reading.store === 'sharepoint' ? sp.sharepoint : yammer;
-    if (reading.kind === 'store') return this.shows(store, reading.store, reading.from, o);
+    if (reading.kind === 'store') {
+      if (!this.shows(store, reading.store, reading.from, o)) return false;
+      store.keepSeen(o.photo, reading.from, o.at);
+      return true;
+    }
     if (reading.fixed !== o.photo && !this.shows(store, reading.store, reading.from, o)) return false;
     for (const r of this.c.hooks.learns) r.learns!(o.see, o.photo, this.ctx);
     return true;
@@ -724,7 +732,7 @@ export class ProfileChecker {
     if (u.pending === true || u.pending === 'unknown') {
       // what waits is Exchange's photo at the start, changed at an unknown instant before it, surely in Exchange
       const waiting = base.clone();
-      this.outsideChange(exchange, { lo: -Infinity, hi: start }, -Infinity, [], this.aim(core, waiting, yammer, start));
+      this.outsideChange([exchange], { lo: -Infinity, hi: start }, -Infinity, [], this.aim(core, waiting, yammer, start));
       this.commitDue(core, waiting, start);
       sps.push(waiting);
     }
@@ -1026,13 +1034,13 @@ class Context implements RuleContext {
   stopsDirSync(action: SetPhoto): RuleId | undefined {
     return this.checker.stopsDirSync(action, this);
   }
-  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): void {
-    this.checker.writeExchange(photo, deadline, rules, source, this);
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): readonly Photo[] {
+    return this.checker.writeExchange(photo, deadline, rules, source, this);
   }
-  outsideChange(photo: Photo, reachedBy: number, because: readonly RuleId[] = []): void {
+  outsideChange(photos: readonly Photo[], reachedBy: number, because: readonly RuleId[] = []): void {
     const cited =
       because.length === 0 ? this.outsideBecause : this.outsideBecause.length === 0 ? because : [...this.outsideBecause, ...because];
-    this.checker.outsideChange(photo, this.at, reachedBy, cited, this);
+    this.checker.outsideChange(photos, this.at, reachedBy, cited, this);
   }
 }
 

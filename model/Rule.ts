@@ -19,7 +19,8 @@ export type ExchangeSource = 'ad' | 'cloud';
 
 /** An outside change (SPEC section 1) on its way: its photo, when it was made, and by when it has surely reached Exchange. */
 export type OutsideChange = {
-  readonly photo: Photo;
+  /** the photo changed to; several where the write raced and Exchange may keep any of them */
+  readonly photos: readonly Photo[];
   readonly madeAt: Span;
   readonly reachedBy: number;
   /** the rules that made it an outside change, to cite */
@@ -53,10 +54,10 @@ export type RuleContext = {
   isOutside(via: Via): boolean;
   /** the rule of the profile that keeps this AD write from reaching exchange, if any */
   stopsDirSync(action: SetPhoto): RuleId | undefined;
-  /** a write to Exchange made now, landing by `deadline`; the rules of the profile may make it race (AD-PERIODIC) */
-  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): void;
+  /** a write to Exchange made now, landing by `deadline`; the rules of the profile may make it race (AD-PERIODIC): the photos it may leave there */
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): readonly Photo[];
   /** an outside change (SPEC section 1) made now, surely in Exchange by `reachedBy`; `because` are the rules that made it one, to cite */
-  outsideChange(photo: Photo, reachedBy: number, because?: readonly RuleId[]): void;
+  outsideChange(photos: readonly Photo[], reachedBy: number, because?: readonly RuleId[]): void;
   /** the rules that made the current change an outside change (SP-UPLOAD-REDIRECT), to cite */
   readonly outsideBecause: readonly RuleId[];
 };

@@ -13,6 +13,8 @@ export type Change = {
   /** when the change had surely reached the store's own source (Exchange, for SharePoint): a visit brings only those */
   readonly sourceBy: number;
   readonly rules: readonly RuleId[];
+  /** from this instant on, every read shows the same one of `values`, until a newer change shows (racing writes: Exchange keeps one) */
+  readonly keep?: number;
 };
 
 /** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
@@ -49,6 +51,8 @@ export class WindowStore {
   private gone: Map<Photo, Gone>;
   /** whether `unknown` (any photo) was ever written: reads need not look for it otherwise */
   private wild: boolean;
+  /** whether a change that keeps one of its values was ever written: reads need not learn otherwise */
+  private keeping = false;
 
   constructor(initial: Photo, live?: Change[], gone?: Map<Photo, Gone>, wild?: boolean) {
     this.live = live ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, sourceBy: -Infinity, rules: [] }];
@@ -61,18 +65,60 @@ export class WindowStore {
     for (const [photo, g] of this.gone) gone.set(photo, { until: g.until, rules: g.rules });
     const live: Change[] = new Array(this.live.length);
     for (let i = 0; i < live.length; i++) live[i] = { ...this.live[i]! };
-    return new WindowStore('', live, gone, this.wild);
+    const out = new WindowStore('', live, gone, this.wild);
+    out.keeping = this.keeping;
+    return out;
   }
 
   /**
    * Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once);
    * `sourceBy` is when it had surely reached the store's source (default: when it was made).
    */
-  write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[], sourceBy: number = at): void {
+  write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[], sourceBy: number = at, keep?: number): void {
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
-    this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
+    if (keep !== undefined && values.length > 1) {
+      this.keeping = true;
+      this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep });
+    } else this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
     this.fold(at);
+  }
+
+  /** The values of the newest change: what the store holds once every change made so far has landed. */
+  latestValues(): readonly Photo[] {
+    return this.live[this.live.length - 1]!.values;
+  }
+
+  /** The latest deadline of the changes still showing that carry one of `photos` (-Infinity: none). */
+  deadlineOf(photos: readonly Photo[]): number {
+    let out = -Infinity;
+    for (const c of this.live) if (c.deadline > out && c.values.some((v) => photos.includes(v))) out = c.deadline;
+    return out;
+  }
+
+  /**
+   * A read over [from, now] showed `photo`. Where all that may show then is one change that keeps
+   * one of its values from before `from`, it keeps that one: later reads must agree. Its other
+   * values may still show to a read reaching back before its `keep`.
+   */
+  keepSeen(photo: Photo, from: number, now: number): void {
+    if (!this.keeping) return;
+    let only = -1;
+    for (let i = 0; i < this.live.length; i++) {
+      if (!visible(this.live[i]!, from, now)) continue;
+      if (only !== -1) return;
+      only = i;
+    }
+    const c = this.live[only];
+    if (c?.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return;
+    for (const g of this.gone.values()) if (g.until > from) return;
+    for (const v of c.values) {
+      if (v === photo) continue;
+      const g = this.gone.get(v);
+      if (g === undefined) this.gone.set(v, { until: c.keep, rules: c.rules });
+      else if (c.keep > g.until) g.until = c.keep;
+    }
+    this.live[only] = { ...c, values: [photo] };
   }
 
   /**
@@ -210,7 +256,8 @@ export class WindowStore {
       if (view.fixed === true && these === values && live.length > 0) live.pop();
       else landing = `${c.deadline > now ? c.deadline : 'L'},${c.sourceBy > now ? c.sourceBy : 'S'}`;
       values = these;
-      live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}`);
+      const keep = c.keep === undefined || c.values.length < 2 ? '' : `!${c.keep > now ? c.keep : 'K'}`;
+      live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
     return `${gone.join(',')}|${live.join(';')}`;
   }

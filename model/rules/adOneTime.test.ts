@@ -42,6 +42,10 @@ describe('AD-ONE-TIME', () => {
     expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), graph('+2d', 'p0')])).toMatchObject(
       diverges(4, ['p1', 'p2'], 'AD-ONE-TIME'),
     );
+    // and keeps it: two later reads agree
+    expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), graph('+2d', 'p2'), graph('+3d', 'p1')])).toMatchObject(
+      diverges(5, ['p2'], 'AD-ONE-TIME'),
+    );
     // a third write after the interval is never synced
     expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), ad('+1d', 'p3'), graph('+2d', 'p3')])).toMatchObject(
       diverges(5, ['p1', 'p2'], 'AD-ONE-TIME'),

@@ -29,6 +29,30 @@ describe('AD-PERIODIC', () => {
     expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p0')])).toMatchObject(diverges(4, ['p1', 'p2'], 'AD-PERIODIC'));
   });
 
+  it('keeps the one Exchange kept once both have surely landed: two reads then agree, until a later change', () => {
+    // the AD write is in Exchange by 10 m + 4 h 30 m, the Graph one by 4 h
+    const race = [setPhoto('+0s', 'graph', 'p1'), ad('+10m', 'p2')];
+    for (const [kept, other] of [
+      ['p1', 'p2'],
+      ['p2', 'p1'],
+    ] as const) {
+      const steps = [...race, see('+5h', 'graph', kept), see('+1d', 'graph', kept)];
+      expect(check('microsoft-2026', people, steps)).toEqual(conforms('microsoft-2026'));
+      expect(check('microsoft-2026', people, [...race, see('+5h', 'graph', kept), see('+1d', 'graph', other)])).toMatchObject(
+        diverges(5, [kept], 'AD-PERIODIC'),
+      );
+    }
+    // before both have surely landed, either may show, in any order
+    const early = [...race, see('+3h', 'graph', 'p1'), see('+4h', 'graph', 'p2'), see('+4h20m', 'graph', 'p1')];
+    expect(check('microsoft-2026', people, early)).toEqual(conforms('microsoft-2026'));
+    // a later change ends it
+    const later = [...race, see('+5h', 'graph', 'p1'), setPhoto('+6h', 'graph', 'p3'), see('+11h', 'graph', 'p3')];
+    expect(check('microsoft-2026', people, later)).toEqual(conforms('microsoft-2026'));
+    // Outlook on the web, whose cache reaches back an hour past a read, may still show the other
+    const owa = [...race, see('+5h', 'graph', 'p1'), see('+5h1m', 'owa-contact-card', 'p2')];
+    expect(check('microsoft-2026', people, owa)).toEqual(conforms('microsoft-2026'));
+  });
+
   it('races a change made elsewhere less than dirSyncInterval after an AD write', () => {
     const race = [ad('+0s', 'p2'), setPhoto('+20m', 'graph', 'p1')];
     expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p2')])).toEqual(conforms('microsoft-2026'));

@@ -20,9 +20,10 @@ export const dirSync: Rule = {
       return true;
     }
     const reached = ctx.at + ctx.param('dirSyncInterval') + ctx.param('exoLag');
-    ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
+    // where it raced, what travels on is whichever photo Exchange kept
+    const kept = ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
     core.adSynced = true;
-    ctx.outsideChange(a.photo, reached, DIRSYNC);
+    ctx.outsideChange(kept, reached, DIRSYNC);
     return true;
   },
 };

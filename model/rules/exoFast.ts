@@ -20,8 +20,8 @@ export const exoFast: Rule = {
     // a SharePoint upload under SP-ORIGIN reaches Exchange by the same road: cite both
     const rules = a.via === 'sharepoint' && !outside && ctx.has('SP-ORIGIN') ? FAST_ORIGIN : FAST;
     const reached = ctx.at + ctx.param('exoLag');
-    ctx.writeExchange(photo, reached, rules, 'cloud');
-    if (outside) ctx.outsideChange(photo, reached);
+    const kept = ctx.writeExchange(photo, reached, rules, 'cloud');
+    if (outside) ctx.outsideChange(kept, reached);
     return true;
   },
 };
