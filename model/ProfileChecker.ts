@@ -201,6 +201,7 @@ export class ProfileChecker {
       keep = Math.max(keep ?? deadline, ctx.core.exchange.deadlineOf(racing));
     }
     ctx.core.exchange.write(ctx.at, values, deadline, cited, ctx.at, keep);
+    for (const r of this.c.hooks.onExchangeWrite) r.onExchangeWrite!(values, ctx);
     return values;
   }
 
@@ -1058,6 +1059,7 @@ function collectHooks(rules: readonly Rule[]): Hooks {
     stopsDirSync: pick('stopsDirSync'),
     racesWith: pick('racesWith'),
     onOutsideChange: pick('onOutsideChange'),
+    onExchangeWrite: pick('onExchangeWrite'),
     onVisit: pick('onVisit'),
     pushTrigger: pick('pushTrigger'),
     pushHold: pick('pushHold'),

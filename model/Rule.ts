@@ -158,6 +158,8 @@ export type Rule = {
   /** the photos a write to Exchange from `source` races with, and may be kept instead of it; the rule notes the write */
   racesWith?(source: ExchangeSource, photo: Photo, ctx: RuleContext): readonly Photo[];
   onOutsideChange?(change: OutsideChange, ctx: RuleContext): void;
+  /** a write to Exchange was made now, of these photos (several where it raced) */
+  onExchangeWrite?(photos: readonly Photo[], ctx: RuleContext): void;
   /** the subject visited their My Site (SPEC: visitMySite, editCancel, or seeing sp-mysite) */
   onVisit?(ctx: RuleContext): void;
   /** the earliest time this rule asks the pending changes to be pushed to SharePoint */

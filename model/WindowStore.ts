@@ -84,9 +84,9 @@ export class WindowStore {
     this.fold(at);
   }
 
-  /** The values of the newest change: what the store holds once every change made so far has landed. */
-  latestValues(): readonly Photo[] {
-    return this.live[this.live.length - 1]!.values;
+  /** The newest change: its values are what the store holds once every change made so far has landed. */
+  newest(): Readonly<Pick<Change, 'at' | 'deadline' | 'values' | 'rules'>> {
+    return this.live[this.live.length - 1]!;
   }
 
   /** The latest deadline of the changes still showing that carry one of `photos` (-Infinity: none). */

@@ -25,7 +25,7 @@ export const adOneTime: Rule = {
     }
     // within one interval of the first: DirSync exported this one in its place, or never carries
     // it, and Exchange keeps what it would hold without it
-    return core.exchange.latestValues().filter((p) => p !== photo);
+    return core.exchange.newest().values.filter((p) => p !== photo);
   },
   explains(photo, surface, ctx) {
     return SURFACE_STORE[surface] === 'exchange' && ctx.core.stoppedBy.get(photo) === 'AD-ONE-TIME';

@@ -48,6 +48,16 @@ describe('YAMMER-FROM-ENTRA', () => {
     );
   });
 
+  it('takes the Exchange photo of the sync’s own instant: a change made within yammerSync of the opening may be the one taken', () => {
+    // yammerSync 6 h: the sync may come as late as 6 h after the opening
+    const within = [open('+0s'), set('+1m', 'outlook-web', 'p1')];
+    expect(check('microsoft-2024', people, [...within, yammer('+7h', 'p1')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...within, yammer('+7h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    // one made after the window has closed needs another opening
+    const after = [open('+0s'), set('+6h1m', 'outlook-web', 'p1')];
+    expect(check('microsoft-2024', people, [...after, yammer('+1d', 'p1')])).toMatchObject(diverges(4, ['p0'], 'YAMMER-FROM-ENTRA'));
+  });
+
   it('needs another openYammer for a change made after the last one', () => {
     const base = [set('+0s', 'outlook-web'), open('+2h'), set('+1d', 'outlook-web', 'p2')];
     expect(check('microsoft-2024', people, [...base, yammer('+3d', 'p2')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));

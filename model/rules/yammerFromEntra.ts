@@ -8,7 +8,8 @@ export const yammerFromEntra: Rule = {
   statement: 'Viva Engage refuses a photo set in it; the next time the user opens it, it takes the Exchange photo within yammerSync.',
   source: 'MSDOC Viva Engage',
   params: ['yammerSync'],
-  reading: 'Opening Viva Engage copies the Exchange photo of that moment; a later change needs another opening.',
+  reading:
+    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening.',
   rejects(a) {
     return a.do === 'setPhoto' && a.via === 'yammer';
   },
@@ -17,6 +18,14 @@ export const yammerFromEntra: Rule = {
     if (a.do !== 'openYammer') return false;
     ctx.yammer.write(ctx.at, ctx.core.exchange.valuesAt(ctx.at), ctx.at + ctx.param('yammerSync'), ENTRA);
     return true;
+  },
+  onExchangeWrite(photos, ctx) {
+    // a sync still to come may take this change, landed or not by then
+    const y = ctx.yammer;
+    const sync = y.newest();
+    if (sync.deadline <= ctx.at || !sync.rules.includes('YAMMER-FROM-ENTRA')) return;
+    const values = [...sync.values, ...photos.filter((p) => !sync.values.includes(p))];
+    if (values.length > sync.values.length) y.write(ctx.at, values, sync.deadline, ENTRA);
   },
   explains(photo, surface, ctx) {
     return surface === 'yammer' && !ctx.yammer.allows(photo, ctx.at, ctx.at);
