@@ -211,7 +211,8 @@ export class ProfileChecker {
     const sp = ctx.sp;
     // only a rule that pushes waiting changes needs to know what waits
     if (this.c.hooks.pushTrigger.length > 0) {
-      if (sp.pending === null) sp.pending = { since: made(), values: [], because: [] };
+      if (sp.pending === null) sp.pending = { since: made(), values: [], because: [], reachedBy };
+      else if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
       for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
     }
@@ -555,21 +556,22 @@ export class ProfileChecker {
     if (reading.kind === 'any') return true;
     if (reading.kind === 'fixed') return reading.fixed === o.photo;
     const store = reading.store === 'exchange' ? core.exchange : reading.store === 'sharepoint' ? sp.sharepoint : yammer;
-    if (reading.kind === 'store') {
-      if (!this.shows(store, reading.store, reading.from, o)) return false;
-      store.keepSeen(o.photo, reading.from, o.at);
-      return true;
-    }
+    if (reading.kind === 'store') return this.shows(store, reading.store, reading.from, o, true);
     if (reading.fixed !== o.photo && !this.shows(store, reading.store, reading.from, o)) return false;
     for (const r of this.c.hooks.learns) r.learns!(o.see, o.photo, this.ctx);
     return true;
   }
 
-  /** Whether `store`, as the aimed context reads it, may show the observed photo over [from, at]. */
-  private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent): boolean {
-    if (store.allows(o.photo, from, o.at)) return true;
-    for (const r of this.c.hooks.alsoShows) if (r.alsoShows!(kind, from, this.ctx).includes(o.photo)) return true;
-    return false;
+  /**
+   * Whether `store`, as the aimed context reads it, may show the observed photo over [from, at];
+   * with `learn`, a store that keeps one photo of several learns which, where only it can have shown it.
+   */
+  private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent, learn = false): boolean {
+    let also = false;
+    for (const r of this.c.hooks.alsoShows) if (r.alsoShows!(kind, from, this.ctx).includes(o.photo)) also = true;
+    if (!store.allows(o.photo, from, o.at)) return also;
+    if (learn && !also) store.keepSeen(o.photo, from, o.at);
+    return true;
   }
 
   private visitOne(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, at: number): void {
@@ -862,15 +864,22 @@ export class ProfileChecker {
     return { span: { lo, hi: Math.max(lo, span.hi) }, rules };
   }
 
-  /** SharePoint takes whatever Exchange may hold at some instant of `span`, landing within spPickup. */
+  /**
+   * SharePoint takes whatever Exchange may hold at some instant of `span`, landing within spPickup:
+   * one photo, which it keeps until a later change (reads that reach no further back agree), unless
+   * a change waiting may not have reached Exchange by then: a later push may still bring it, which
+   * the model does not follow apart, so it then allows every photo taken from then on.
+   */
   private push(core: ExchangeSide, sp: SharePointSide, span: Span, rules: readonly RuleId[]): void {
     const values = core.exchange.valuesDuring(span.lo, span.hi);
     const because = sp.pending?.because ?? NO_RULES;
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
-    sp.sharepoint.write(span.lo, values, span.hi + this.param('spPickup'), cited);
+    const lands = span.hi + this.param('spPickup');
+    const missed = sp.pending !== null && sp.pending.reachedBy > span.lo;
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, missed ? undefined : lands);
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
-    sp.updated(span);
+    sp.updated(span, lands);
   }
 
   /**

@@ -7,7 +7,8 @@ import type { Photo } from './vocabulary.js';
  * Outside changes not yet carried to SharePoint (SP-NEEDS-VISIT, SP-MYSITE-ONCE): since when, their
  * photos, and the rules that made them outside changes (SP-UPLOAD-REDIRECT, DIRSYNC), for a push to cite.
  */
-export type Pending = { since: Span; values: Photo[]; because: RuleId[] };
+/** Outside changes waiting to reach SharePoint: since when, their photos, why, and when all had surely reached Exchange. */
+export type Pending = { since: Span; values: Photo[]; because: RuleId[]; reachedBy: number };
 
 /** What a SharePoint side's future depends on besides its store: the profile's throttle, and whether pushes wait on `since`. */
 export type SharePointKeyParams = { readonly throttle: number; readonly sinceMatters: boolean };
@@ -45,16 +46,16 @@ export class SharePointSide {
 
   /**
    * SharePoint's photo was updated at some instant of `when` (a push, Edit-Cancel, an upload that
-   * sticks): the changes waiting are settled, and a photo set in the throttle window (SP-NO-STICK)
-   * may have shown until then at the latest.
+   * sticks), landing by `landsBy`: the changes waiting are settled, and a photo set in the throttle
+   * window (SP-NO-STICK) may show until the update has landed.
    */
-  updated(when: Span): void {
+  updated(when: Span, landsBy: number = when.hi): void {
     this.spUpdated = when;
     this.pending = null;
     this.visitAt = null;
     this.pushAfter = -Infinity;
     if (this.unstuck !== null) {
-      for (const photo of this.unstuck.values) this.unstuckUntil.set(photo, when.hi);
+      for (const photo of this.unstuck.values) this.unstuckUntil.set(photo, landsBy);
       this.unstuck = null;
     }
   }
@@ -68,7 +69,7 @@ export class SharePointSide {
     const c: SharePointSide = Object.create(SharePointSide.prototype);
     Object.assign(c, this);
     c.sharepoint = this.sharepoint.clone();
-    c.pending = this.pending && { since: this.pending.since, values: [...this.pending.values], because: [...this.pending.because] };
+    c.pending = this.pending && { ...this.pending, values: [...this.pending.values], because: [...this.pending.because] };
     c.unstuck = this.unstuck && { since: this.unstuck.since, values: [...this.unstuck.values] };
     c.unstuckUntil = new Map(this.unstuckUntil);
     c.skipped = new Set(this.skipped);
@@ -100,7 +101,9 @@ export class SharePointSide {
     const waiting = this.pending !== null || this.unstuck !== null;
     const updated = this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
     const mySite = this.mySiteSince <= now && !(waiting && params.sinceMatters) ? 'y' : `${this.mySiteSince}`;
-    const pending = this.pending === null ? '' : params.sinceMatters ? `${this.pending.since.lo}..${this.pending.since.hi}` : 'p';
+    const p = this.pending;
+    const pending =
+      p === null ? '' : `${params.sinceMatters ? `${p.since.lo}..${p.since.hi}` : 'p'}${p.reachedBy > now ? `>${p.reachedBy}` : ''}`;
     const unstuck = this.unstuck === null ? '' : [...this.unstuck.values].sort().join('/');
     // a photo that may have shown while unstuck is seen by reads reaching back, as a gone value is
     const shown: string[] = [];

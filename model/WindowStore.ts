@@ -146,7 +146,10 @@ export class WindowStore {
           : { ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] },
       );
     }
-    this.live = [...stay, { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules }, ...travel];
+    // the copy is one photo, whichever the source held: the store keeps it
+    const copy: Change = { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules };
+    if (values.length > 1) this.keeping = true;
+    this.live = [...stay, values.length > 1 ? { ...copy, keep: at } : copy, ...travel];
     this.resupersede();
     this.fold(at);
   }

@@ -90,4 +90,10 @@ describe('SP-NEEDS-VISIT', () => {
       diverges(4, ['p1'], 'SP-NEEDS-VISIT'),
     );
   });
+
+  it('lets a later push bring a change the push before may have missed: it was not surely in Exchange yet', () => {
+    // exoLag 60 s: the visit at 30 s may find p0 in Exchange; after the throttle, another visit brings p1
+    const steps = [outside('+0s'), visit('+30s'), see('+1h', 'sp-newsfeed', 'p0'), visit('+4d'), see('+4d1h', 'sp-newsfeed', 'p1')];
+    expect(check('threewill-2014', people, steps)).toEqual(conforms('threewill-2014'));
+  });
 });

@@ -61,4 +61,13 @@ describe('SP-NO-STICK', () => {
     const steps = [inSp('+0s', 'p1'), inSp('+1d', 'p2', 'unknown'), see('+2d', 'graph', 'p1'), see('+4d', 'sp-newsfeed', 'p2')];
     expect(check('threewill-2014', people, steps)).toMatchObject({ verdict: 'diverges', divergence: { line: 5, allowed: ['p1'] } });
   });
+
+  it('lets an upload that did not stick show until the push at the end of the window has landed (spPickup)', () => {
+    // p2 and p3 fall inside the window that p1 opened; at 72 h SharePoint takes Exchange's p3, landing within 10 min
+    const uploads = [inSp('+0s', 'p1'), inSp('+1h', 'p2'), inSp('+2h', 'p3'), see('+71h', 'sp-newsfeed', 'p2')];
+    expect(check('threewill-2014', people, [...uploads, see('+72h5m', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...uploads, see('+72h11m', 'sp-newsfeed', 'p2')])).toMatchObject(
+      diverges(6, ['p3'], 'SP-NO-STICK'),
+    );
+  });
 });

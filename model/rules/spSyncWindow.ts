@@ -10,7 +10,9 @@ export const spSyncWindow: Rule = {
     "The photo that travels is the changed photo itself; its arrival is not a SharePoint update that opens a throttle window. Exchange is SharePoint's source (contract 1.1): a visit brings within spPickup only the changes that had surely reached Exchange by the visit (exoLag after the change, dirSyncInterval + exoLag through DirSync); the others keep their own window.",
   onOutsideChange(change, ctx) {
     const made = change.madeAt.hi;
-    ctx.sp.sharepoint.write(made, change.photos, made + ctx.param('spSync'), ['SP-SYNC-WINDOW', ...change.because], change.reachedBy);
+    const lands = made + ctx.param('spSync');
+    // several photos where the write raced: the one Exchange kept travels, and SharePoint keeps it
+    ctx.sp.sharepoint.write(made, change.photos, lands, ['SP-SYNC-WINDOW', ...change.because], change.reachedBy, lands);
   },
   onVisit(ctx) {
     ctx.sp.sharepoint.hasten(ctx.at, ctx.at + ctx.param('spPickup'), 'SP-SYNC-WINDOW');
