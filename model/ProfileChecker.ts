@@ -500,7 +500,7 @@ export class ProfileChecker {
       } else if (reading.store === 'sharepoint') {
         const sps = b.sps.filter((sp) => {
           this.aim(b.core, sp, b.yams[0]!, o.at);
-          return this.shows(sp.sharepoint, 'sharepoint', reading.from, o);
+          return this.shows(sp.sharepoint, 'sharepoint', reading.from, o, reading.kind === 'store');
         });
         if (sps.length > 0) {
           kept.push(b);
@@ -509,7 +509,7 @@ export class ProfileChecker {
       } else {
         const yams = b.yams.filter((y) => {
           this.aim(b.core, b.sps[0]!, y, o.at);
-          return this.shows(y, 'yammer', reading.from, o);
+          return this.shows(y, 'yammer', reading.from, o, reading.kind === 'store');
         });
         if (yams.length > 0) {
           kept.push(b);
@@ -956,7 +956,7 @@ export class ProfileChecker {
     return {
       exchange: { now, anchors: this.anchors.exchange.times, maxBack: this.c.exchangeReach, fixed: true, madeAt: this.c.copiesMadeAt },
       sharepoint: { now, anchors: this.anchors.sharepoint.times, maxBack: 0, fixed: this.c.fixedSharePoint },
-      yammer: { now, anchors: [], maxBack: 0, fixed: true },
+      yammer: { now, anchors: [], maxBack: 0, fixed: true, growing: this.c.onExchangeWriteYammer },
     };
   }
 }
@@ -1102,6 +1102,8 @@ type Compiled = {
   readonly fixedSharePoint: boolean;
   /** whether an Edit-Cancel asks when Exchange's changes were made (under SP-SYNC-WINDOW) */
   readonly copiesMadeAt: boolean;
+  /** a Viva Engage sync under way takes the changes made to Exchange meanwhile (YAMMER-FROM-ENTRA) */
+  readonly onExchangeWriteYammer: boolean;
   readonly spKey: SharePointKeyParams;
 };
 const compiledProfiles = new WeakMap<Profile, Compiled>();
@@ -1143,6 +1145,7 @@ function compiled(profile: Profile): Compiled {
     // SP-SYNC-WINDOW moves SharePoint's changes, and its Edit-Cancel asks when Exchange's were made
     fixedSharePoint: !ruleIds.has('SP-SYNC-WINDOW'),
     copiesMadeAt: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('EDIT-CANCEL'),
+    onExchangeWriteYammer: ruleIds.has('YAMMER-FROM-ENTRA'),
     spKey: { throttle: p.spThrottle ?? 0, sinceMatters: ruleIds.has('SP-MYSITE-ONCE') },
   };
   compiledProfiles.set(profile, made);

@@ -34,6 +34,8 @@ export type KeyView = {
   readonly maxBack: number;
   readonly fixed?: boolean;
   readonly madeAt?: boolean;
+  /** a change still in flight may yet take more photos (a Viva Engage sync under way): it never only carries the one before on */
+  readonly growing?: boolean;
 };
 
 /**
@@ -256,7 +258,7 @@ export class WindowStore {
       const these = c.values.join('/');
       // shown from its own instant, until the next one surely lands: where nothing is ever moved, a
       // change of the same photos as the one before only carries that one on
-      if (view.fixed === true && these === values && live.length > 0) live.pop();
+      if (view.fixed === true && these === values && live.length > 0 && !(view.growing === true && c.deadline > now)) live.pop();
       else landing = `${c.deadline > now ? c.deadline : 'L'},${c.sourceBy > now ? c.sourceBy : 'S'}`;
       values = these;
       const keep = c.keep === undefined || c.values.length < 2 ? '' : `!${c.keep > now ? c.keep : 'K'}`;

@@ -126,4 +126,19 @@ describe('EDIT-CANCEL', () => {
       );
     }
   });
+
+  it('learns from a read that rules out some SharePoint states which photo the others kept', () => {
+    // an upload of unknown outcome, then an AD write: Edit-Cancel copies p1 (if it was made) or the AD photo on its way
+    const steps = [
+      { at: '+1d1h45m', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1', result: 'unknown' } as Step,
+      set('+2d2h45m', 'on-prem-ad', 'p2'),
+      editCancel('+2d2h47m'),
+      editCancel('+2d2h48m'),
+      see('+2d7h48m', 'sp-newsfeed', 'p1'),
+    ];
+    expect(check('threewill-2014', people, steps)).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...steps, see('+2d7h59m', 'sp-newsfeed', 'p2')])).toMatchObject(
+      diverges(7, ['p1'], 'EDIT-CANCEL'),
+    );
+  });
 });

@@ -70,6 +70,14 @@ describe('YAMMER-FROM-ENTRA', () => {
     expect(check('threewill-2014', people, steps)).toMatchObject(diverges(4, ['p0'], 'YAMMER-ISOLATED'));
   });
 
+  it('keeps the sync an unknown openYammer may have started apart from no opening: a change made meanwhile may be taken', () => {
+    const steps = [open('+0s', 'unknown'), set('+1h', 'graph', 'p1'), yammer('+1h5m', 'p1')];
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...steps.slice(0, 2), yammer('+1h5m', 'p2')])).toMatchObject(
+      diverges(4, ['p0', 'p1'], 'YAMMER-FROM-ENTRA'),
+    );
+  });
+
   it('keeps both outcomes of an unknown openYammer open', () => {
     const base = [set('+0s', 'outlook-web'), open('+2h', 'unknown')];
     expect(check('microsoft-2024', people, [...base, yammer('+9h', 'p0')])).toEqual(conforms('microsoft-2024'));
