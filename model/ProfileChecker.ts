@@ -567,11 +567,15 @@ export class ProfileChecker {
    * with `learn`, a store that keeps one photo of several learns which, where only it can have shown it.
    */
   private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent, learn = false): boolean {
-    let also = false;
-    for (const r of this.c.hooks.alsoShows) if (r.alsoShows!(kind, from, this.ctx).includes(o.photo)) also = true;
-    if (!store.allows(o.photo, from, o.at)) return also;
-    if (learn && !also) store.keepSeen(o.photo, from, o.at);
+    if (!store.allows(o.photo, from, o.at)) return this.alsoShown(kind, from, o);
+    if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) store.keepSeen(o.photo, from, o.at);
     return true;
+  }
+
+  /** Whether a rule lets the read show the observed photo besides what the store holds (SP-NO-STICK). */
+  private alsoShown(kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent): boolean {
+    for (const r of this.c.hooks.alsoShows) if (r.alsoShows!(kind, from, this.ctx).includes(o.photo)) return true;
+    return false;
   }
 
   private visitOne(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, at: number): void {
@@ -875,8 +879,7 @@ export class ProfileChecker {
     const because = sp.pending?.because ?? NO_RULES;
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const lands = span.hi + this.param('spPickup');
-    const missed = sp.pending !== null && sp.pending.reachedBy > span.lo;
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, missed ? undefined : lands);
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.mayMiss(span.lo) ? undefined : lands);
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands);

@@ -5,9 +5,9 @@ import type { Photo } from './vocabulary.js';
 
 /**
  * Outside changes not yet carried to SharePoint (SP-NEEDS-VISIT, SP-MYSITE-ONCE): since when, their
- * photos, and the rules that made them outside changes (SP-UPLOAD-REDIRECT, DIRSYNC), for a push to cite.
+ * photos, the rules that made them outside changes (SP-UPLOAD-REDIRECT, DIRSYNC), for a push to
+ * cite, and when all had surely reached Exchange.
  */
-/** Outside changes waiting to reach SharePoint: since when, their photos, why, and when all had surely reached Exchange. */
 export type Pending = { since: Span; values: Photo[]; because: RuleId[]; reachedBy: number };
 
 /** What a SharePoint side's future depends on besides its store: the profile's throttle, and whether pushes wait on `since`. */
@@ -58,6 +58,11 @@ export class SharePointSide {
       for (const photo of this.unstuck.values) this.unstuckUntil.set(photo, landsBy);
       this.unstuck = null;
     }
+  }
+
+  /** Whether a change waiting may not have reached Exchange by `at`: a copy of Exchange made then may miss it, and a later push still bring it. */
+  mayMiss(at: number): boolean {
+    return this.pending !== null && this.pending.reachedBy > at;
   }
 
   /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */

@@ -98,13 +98,17 @@ export class WindowStore {
     return out;
   }
 
+  /** Whether a change that keeps one of its photos was ever written: only then can a read teach it anything. */
+  get keepsOne(): boolean {
+    return this.keeping;
+  }
+
   /**
    * A read over [from, now] showed `photo`. Where all that may show then is one change that keeps
    * one of its values from before `from`, it keeps that one: later reads must agree. Its other
    * values may still show to a read reaching back before its `keep`.
    */
   keepSeen(photo: Photo, from: number, now: number): void {
-    if (!this.keeping) return;
     let only = -1;
     for (let i = 0; i < this.live.length; i++) {
       if (!visible(this.live[i]!, from, now)) continue;
