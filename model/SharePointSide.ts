@@ -37,6 +37,8 @@ export class SharePointSide {
   unstuckUntil = new Map<Photo, number>();
   /** photos pushed over before they reached SharePoint (SP-FIRST-LAST): only to cite */
   skipped = new Set<Photo>();
+  /** when the changes an update settled had surely reached Exchange: a copy made before then may have missed one */
+  settledBy = -Infinity;
 
   constructor(init: { sharepoint: Photo; mySite: boolean; spUpdated: Span }) {
     this.sharepoint = new WindowStore(init.sharepoint);
@@ -51,6 +53,8 @@ export class SharePointSide {
    */
   updated(when: Span, landsBy: number = when.hi): void {
     this.spUpdated = when;
+    // the model settles them whether the update took them or not: a later copy may still miss them
+    if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
     this.pending = null;
     this.visitAt = null;
     this.pushAfter = -Infinity;
@@ -60,9 +64,12 @@ export class SharePointSide {
     }
   }
 
-  /** Whether a change waiting may not have reached Exchange by `at`: a copy of Exchange made then may miss it, and a later push still bring it. */
+  /**
+   * Whether a change waiting, or one an update settled, may not have reached Exchange by `at`: a
+   * copy of Exchange made then may miss it, and a later push still bring it.
+   */
   mayMiss(at: number): boolean {
-    return this.pending !== null && this.pending.reachedBy > at;
+    return this.settledBy > at || (this.pending !== null && this.pending.reachedBy > at);
   }
 
   /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */
@@ -121,6 +128,7 @@ export class SharePointSide {
       updated,
       pending,
       this.visitAt ?? '',
+      this.settledBy > now ? this.settledBy : '',
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),
