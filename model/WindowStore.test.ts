@@ -67,6 +67,16 @@ class NaiveStore {
     this.changes = [...this.changes.filter((c) => !travel.includes(c)), { at, values: [...values], deadline: at, sourceBy: at }, ...travel];
   }
 
+  /**
+   * Lands at once and ends no travel: every change in flight lands after it, and, being older,
+   * carries the written photo too (once it has landed, either may show).
+   */
+  writeAmid(at: number, photo: Photo): void {
+    const travel = this.inFlight(at);
+    const onward = travel.map((c) => ({ ...c, values: c.values.includes(photo) ? c.values : [...c.values, photo] }));
+    this.changes = [...this.changes.filter((c) => !travel.includes(c)), { at, values: [photo], deadline: at, sourceBy: at }, ...onward];
+  }
+
   values(from: number, now: number): Photo[] {
     const out = new Set<Photo>();
     this.changes.forEach((c, k) => {
@@ -99,6 +109,7 @@ const valuesArb = fc.uniqueArray(fc.constantFrom(...POOL), { minLength: 1, maxLe
 type Op =
   | { kind: 'write'; gap: number; values: Photo[]; lag: number; reach: number }
   | { kind: 'endTravel'; gap: number; values: Photo[] }
+  | { kind: 'writeAmid'; gap: number; photo: Photo }
   | { kind: 'hasten'; gap: number; back: number; lag: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -113,6 +124,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('endTravel' as const), gap: gapArb, values: valuesArb }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('writeAmid' as const), gap: gapArb, photo: fc.constantFrom(...POOL) }) },
   {
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('hasten' as const), gap: gapArb, back: fc.constantFrom(0, 1, 50), lag: lagArb }),
@@ -134,6 +146,10 @@ function applyOp(op: Op, now: number, store: WindowStore, ref: NaiveStore): { no
       store.endTravel(t, op.values, []);
       ref.endTravel(t, op.values);
       return { now: t, done: `endTravel(${t}, [${op.values}])` };
+    case 'writeAmid':
+      store.writeAmid(t, op.photo, []);
+      ref.writeAmid(t, op.photo);
+      return { now: t, done: `writeAmid(${t}, ${op.photo})` };
     case 'hasten':
       store.hasten(t - op.back, t + op.lag, 'SP-SYNC-WINDOW');
       ref.hasten(t - op.back, t + op.lag);
@@ -335,10 +351,11 @@ describe('WindowStore: endTravel', () => {
       100,
       ['p2', 'p4'],
       [],
-      new Map([
-        ['p2', 10],
-        ['p4', 60],
-      ]),
+      () =>
+        new Map([
+          ['p2', 10],
+          ['p4', 60],
+        ]),
     );
     expect(allowed(s, 100, 100)).toEqual(['p1', 'p2', 'p3', 'p4']);
     // every window closed: p3 is newer than the copy of p2, older than that of p4
@@ -361,6 +378,26 @@ describe('WindowStore: endTravel', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('WindowStore: writeAmid', () => {
+  it('lands at once, and a change still in flight may land after it and show until its window closes; then either', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 72_000, []); // travelling until 72 000
+    s.writeAmid(100, 'p2', []);
+    expect(allowed(s, 100, 100)).toEqual(['p1', 'p2']);
+    expect(allowed(s, 50_000, 50_000)).toEqual(['p1', 'p2']);
+    expect(allowed(s, 80_000, 80_000)).toEqual(['p1', 'p2']);
+    // the photo both replaced never shows again
+    expect(s.allows('p0', 100, 100)).toBe(false);
+  });
+
+  it('with nothing in flight, is a write that lands at once', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 60, []);
+    s.writeAmid(100, 'p2', []);
+    expect(allowed(s, 100, 100)).toEqual(['p2']);
   });
 });
 

@@ -12,7 +12,8 @@ export type Change = {
   supersededAt: number;
   /** when the change had surely reached the store's own source (Exchange, for SharePoint): a visit brings only those */
   readonly sourceBy: number;
-  readonly rules: readonly RuleId[];
+  /** never changed in place: a change that cites one more rule gets a new list */
+  rules: readonly RuleId[];
   /** from this instant on, every read shows the same one of `values`, until a newer change shows (racing writes: Exchange keeps one) */
   readonly keep?: number;
 };
@@ -132,30 +133,69 @@ export class WindowStore {
    * reached the source by `at` (SPEC section 4, EDIT-CANCEL under SP-SYNC-WINDOW): from then on the
    * store shows the copy or a later change, never an earlier one. A change that may not yet have
    * reached the source travels on and may land after it. With `madeAt` (when the change each copied
-   * value came from was made), a change travelling on that was made no later than that is no newer
+   * value came from was made, asked only where a change travels on), a change travelling on that was made no later than that is no newer
    * than the copy: when it lands, the copied value may still be the one that shows.
    */
-  endTravel(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: ReadonlyMap<Photo, number>): void {
-    if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
-    const stay: Change[] = [];
-    const travel: Change[] = [];
+  endTravel(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: () => ReadonlyMap<Photo, number>): void {
     // travelling on: may still land at `at` or later, and was not surely in the source by then
-    for (const c of this.live) {
-      if (!(c.deadline > at && c.supersededAt > at && c.sourceBy > at)) {
-        stay.push(c);
-        continue;
-      }
-      const copied = madeAt === undefined ? [] : values.filter((v) => !c.values.includes(v) && (madeAt.get(v) ?? -Infinity) >= c.at);
-      travel.push(
-        copied.length === 0
-          ? c
-          : { ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] },
-      );
-    }
+    this.landAmid(at, values, rules, (c) => c.sourceBy > at, madeAt);
+  }
+
+  /**
+   * A write that lands at once and ends the travel of none of the changes in flight (SP-ORIGIN's
+   * upload under SP-SYNC-WINDOW): each may still land after it, and being older, it may then show
+   * or the write still may, until a newer change.
+   */
+  writeAmid(at: number, photo: Photo, rules: readonly RuleId[]): void {
+    this.landAmid(
+      at,
+      [photo],
+      rules,
+      () => true,
+      () => new Map([[photo, at]]),
+    );
+  }
+
+  /**
+   * A write of `values` that lands at once, after which the changes in flight that `travels` picks
+   * travel on (and may land after it) and every other one ends. With `madeAt` (when the change of
+   * each written value was made, asked only where a change travels on), a change travelling on that
+   * is no newer than a written value carries it too: once it has landed, either may show.
+   */
+  private landAmid(
+    at: number,
+    values: readonly Photo[],
+    rules: readonly RuleId[],
+    travels: (c: Change) => boolean,
+    madeAt?: () => ReadonlyMap<Photo, number>,
+  ): void {
+    if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     // the copy is one photo, whichever the source held: the store keeps it
-    const copy: Change = { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules };
+    const copy: Change =
+      values.length > 1
+        ? { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules, keep: at }
+        : { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules };
     if (values.length > 1) this.keeping = true;
-    this.live = [...stay, values.length > 1 ? { ...copy, keep: at } : copy, ...travel];
+    const onward = (c: Change) => c.deadline > at && c.supersededAt > at && travels(c);
+    if (!this.live.some(onward)) this.live.push(copy);
+    else {
+      const made = madeAt?.();
+      const stay: Change[] = [];
+      const travel: Change[] = [];
+      for (const c of this.live) {
+        if (!onward(c)) {
+          stay.push(c);
+          continue;
+        }
+        const copied = made === undefined ? [] : values.filter((v) => !c.values.includes(v) && (made.get(v) ?? -Infinity) >= c.at);
+        travel.push(
+          copied.length === 0
+            ? c
+            : { ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] },
+        );
+      }
+      this.live = [...stay, copy, ...travel];
+    }
     this.resupersede();
     this.fold(at);
   }
@@ -225,10 +265,11 @@ export class WindowStore {
   /** Every change that had surely reached the source by `reachedBy` lands by `deadline` at the latest, citing `rule`. */
   hasten(reachedBy: number, deadline: number, rule: RuleId): void {
     let changed = false;
-    for (let j = 0; j < this.live.length; j++) {
-      const c = this.live[j]!;
+    // each store owns its changes (clone copies them): moved in place
+    for (const c of this.live) {
       if (c.sourceBy <= reachedBy && c.deadline > deadline) {
-        this.live[j] = { ...c, deadline, rules: c.rules.includes(rule) ? c.rules : [...c.rules, rule] };
+        c.deadline = deadline;
+        if (!c.rules.includes(rule)) c.rules = [...c.rules, rule];
         changed = true;
       }
     }

@@ -16,7 +16,7 @@ export const editCancel: Rule = {
     if (a.do !== 'editCancel') return false;
     const sp = ctx.sp;
     const values = ctx.core.exchange.valuesAt(ctx.at);
-    if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, ctx.core.exchange.valuesMadeAt(ctx.at));
+    if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held: SharePoint keeps it, unless a change waiting may not have
     // reached Exchange yet (a later push may still bring it)
     else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, sp.mayMiss(ctx.at) ? undefined : ctx.at);

@@ -51,4 +51,30 @@ describe('SP-ORIGIN', () => {
     const steps = [inSp('+0s', 'p1', 'unknown'), see('+1h', 'sp-newsfeed', 'p1'), see('+2h', 'graph', 'p0')];
     expect(check('threewill-2014', people, steps)).toMatchObject(diverges(4, ['p1'], 'SP-ORIGIN'));
   });
+
+  // SPEC section 4: under SP-SYNC-WINDOW "the value that travels is the changed photo itself", and only
+  // editCancel is said to end the travel of a change on its way
+  describe('under SP-SYNC-WINDOW (exchange-2015), an outside change on its way travels on past an upload', () => {
+    const before = [setPhoto('+0s', 'outlook-web', 'p1'), inSp('+1h', 'p2')];
+
+    it.each(['p1', 'p2'])('may land after the upload: SharePoint shows %s the next day, and either once its window has closed', (photo) => {
+      expect(check('exchange-2015', people, [...before, see('+1d', 'sp-people-picker', photo)])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...before, see('+5d', 'sp-people-picker', photo)])).toEqual(conforms('exchange-2015'));
+    });
+
+    it('diverges when SharePoint shows the photo both replaced', () => {
+      expect(check('exchange-2015', people, [...before, see('+1d', 'sp-people-picker', 'p0')])).toMatchObject(
+        diverges(4, ['p1', 'p2'], 'SP-ORIGIN'),
+      );
+    });
+
+    it('diverges where Edit-Cancel, unlike the upload, ended its travel', () => {
+      const steps = [
+        setPhoto('+0s', 'outlook-web', 'p1'),
+        { at: '+1h', do: 'editCancel', user: 'alice' } as Step,
+        see('+1d', 'sp-people-picker', 'p0'),
+      ];
+      expect(check('exchange-2015', people, steps)).toMatchObject(diverges(4, ['p1'], 'EDIT-CANCEL'));
+    });
+  });
 });
