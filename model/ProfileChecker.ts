@@ -763,7 +763,7 @@ export class ProfileChecker {
 
   /** Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that may or may not have happened splits. */
   private enter(subject: Subject, t: number, line: number): void {
-    let split = false;
+    let split = this.decideKept(subject, t);
     for (const b of subject.branches) {
       let out: SharePointSide[] | undefined;
       const sps = b.sps;
@@ -782,6 +782,39 @@ export class ProfileChecker {
       }
     }
     if (split) this.settle(subject, line, t);
+  }
+
+  /**
+   * Where Exchange keeps one of racing photos from an instant at or before `t` (AD-PERIODIC, or
+   * AD writes DirSync may have collapsed), splits each branch by the photo it kept, so that what
+   * SharePoint and Viva Engage copy from Exchange later, and what travels to SharePoint from that
+   * write, is the same photo. Whether it split.
+   */
+  private decideKept(subject: Subject, t: number): boolean {
+    let split = false;
+    for (;;) {
+      let out: Branch[] | undefined;
+      const branches = subject.branches;
+      for (let i = 0; i < branches.length; i++) {
+        const b = branches[i]!;
+        const race = b.core.exchange.undecided(t);
+        if (race === undefined) {
+          out?.push(b);
+          continue;
+        }
+        out ??= branches.slice(0, i);
+        const { at, values, keep } = race;
+        values.forEach((photo, k) => {
+          const one = k === values.length - 1 ? b : cloneBranch(b);
+          one.core.exchange.choose(at, photo, keep);
+          for (const sp of one.sps) sp.sharepoint.choose(at, photo, keep);
+          out!.push(one);
+        });
+      }
+      if (out === undefined) return split;
+      subject.branches = out;
+      split = true;
+    }
   }
 
   /** Makes the pushes of `sp` due by `t`; undefined when it did not split, else the states it split into. */

@@ -381,6 +381,33 @@ describe('WindowStore: endTravel', () => {
   });
 });
 
+describe('WindowStore: undecided and choose', () => {
+  it('names a change that keeps one of several photos once its keep has come, and chooses one of them', () => {
+    const s = new WindowStore('p0');
+    s.write(10, ['p1', 'p2'], 100, [], 10, 200);
+    expect(s.undecided(199)).toBeUndefined();
+    expect(s.undecided(200)).toEqual({ at: 10, values: ['p1', 'p2'], keep: 200 });
+    s.choose(10, 'p2', 200);
+    expect(s.undecided(300)).toBeUndefined();
+    expect(allowed(s, 300, 300)).toEqual(['p2']);
+    // a read reaching back before the keep may still have seen the other
+    expect(allowed(s, 150, 300)).toEqual(['p1', 'p2']);
+  });
+
+  it('chooses the same photo for a change tied to that write, and leaves other changes as they are', () => {
+    const s = new WindowStore('p0');
+    s.write(10, ['p1', 'p2'], 5_000, [], 100, 5_000, 10);
+    s.write(20, ['p3', 'p4'], 6_000, [], 100, 6_000);
+    expect(s.undecided(7_000)).toEqual({ at: 20, values: ['p3', 'p4'], keep: 6_000 });
+    s.choose(10, 'p1', 200);
+    // still in flight: the photo before may show, and the tied change now carries only p1
+    expect(allowed(s, 300, 300)).toEqual(['p0', 'p1', 'p3', 'p4']);
+    // a photo the change cannot have kept leaves it as it was
+    s.choose(20, 'p9', 6_000);
+    expect(allowed(s, 7_000, 7_000)).toEqual(['p3', 'p4']);
+  });
+});
+
 describe('WindowStore: writeAmid', () => {
   it('lands at once, and a change still in flight may land after it and show until its window closes; then either', () => {
     const s = new WindowStore('p0');

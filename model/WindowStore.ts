@@ -16,6 +16,8 @@ export type Change = {
   rules: readonly RuleId[];
   /** from this instant on, every read shows the same one of `values`, until a newer change shows (racing writes: Exchange keeps one) */
   readonly keep?: number;
+  /** the instant of the racing write to the source whose kept photo this change carries: it carries the same one (`choose`) */
+  readonly tie?: number;
 };
 
 /** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
@@ -77,12 +79,24 @@ export class WindowStore {
    * Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once);
    * `sourceBy` is when it had surely reached the store's source (default: when it was made).
    */
-  write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[], sourceBy: number = at, keep?: number): void {
+  write(
+    at: number,
+    values: readonly Photo[],
+    deadline: number,
+    rules: readonly RuleId[],
+    sourceBy: number = at,
+    keep?: number,
+    tie?: number,
+  ): void {
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
     if (keep !== undefined && values.length > 1) {
       this.keeping = true;
-      this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep });
+      this.live.push(
+        tie === undefined
+          ? { at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep }
+          : { at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep, tie },
+      );
     } else this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
     this.fold(at);
   }
@@ -119,13 +133,45 @@ export class WindowStore {
     const c = this.live[only];
     if (c?.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return;
     for (const g of this.gone.values()) if (g.until > from) return;
+    this.narrow(only, photo, c.keep);
+  }
+
+  /**
+   * The change that keeps one of several values from an instant at or before `now` and does not
+   * yet say which: when it was written and its values. Undefined when there is none.
+   */
+  undecided(now: number): { at: number; values: readonly Photo[]; keep: number } | undefined {
+    if (!this.keeping) return undefined;
+    for (const c of this.live)
+      if (c.keep !== undefined && c.keep <= now && c.values.length > 1 && c.tie === undefined)
+        return { at: c.at, values: c.values, keep: c.keep };
+    return undefined;
+  }
+
+  /**
+   * The store kept `photo` of the change written at `at` that keeps one (`undecided`), and of every
+   * change tied to it: its other values may still show to a read reaching back before its keep.
+   * A change that cannot have kept `photo` is left as it is.
+   */
+  choose(at: number, photo: Photo, keep: number): void {
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      const mine = c.tie === undefined ? c.at === at && c.keep !== undefined : c.tie === at;
+      if (mine && c.values.length > 1 && c.values.includes(photo)) this.narrow(i, photo, c.tie === undefined ? c.keep! : keep);
+    }
+  }
+
+  // the change at `i` shows only `photo`; its other values may have shown until `until`
+  private narrow(i: number, photo: Photo, until: number): void {
+    const c = this.live[i]!;
     for (const v of c.values) {
       if (v === photo) continue;
       const g = this.gone.get(v);
-      if (g === undefined) this.gone.set(v, { until: c.keep, rules: c.rules });
-      else if (c.keep > g.until) g.until = c.keep;
+      if (g === undefined) this.gone.set(v, { until, rules: c.rules });
+      else if (until > g.until) g.until = until;
     }
-    this.live[only] = { ...c, values: [photo] };
+    const { tie: _tie, ...rest } = c;
+    this.live[i] = { ...rest, values: [photo] };
   }
 
   /**
@@ -306,7 +352,8 @@ export class WindowStore {
       if (view.fixed === true && these === values && live.length > 0 && !(view.growing === true && c.deadline > now)) live.pop();
       else landing = `${c.deadline > now ? c.deadline : 'L'},${c.sourceBy > now ? c.sourceBy : 'S'}`;
       values = these;
-      const keep = c.keep === undefined || c.values.length < 2 ? '' : `!${c.keep > now ? c.keep : 'K'}`;
+      const keep =
+        c.keep === undefined || c.values.length < 2 ? '' : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}`;
       live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
     return `${gone.join(',')}|${live.join(';')}`;

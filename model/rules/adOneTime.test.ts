@@ -73,4 +73,16 @@ describe('AD-ONE-TIME', () => {
     expect(check('exchange-2015', fresh, [...base, graph('+2d', 'p2')])).toEqual(conforms('exchange-2015'));
     expect(check('exchange-2015', fresh, [...base, graph('+2d', 'p0')])).toMatchObject(diverges(4, ['p1', 'p2'], 'DIRSYNC'));
   });
+
+  // two AD writes within one interval "may collapse into the last" (SPEC section 4 readings): the one
+  // synced is the one outside change, and under SP-SYNC-WINDOW the one that travels to SharePoint
+  it.each([
+    ['exchange-2015', '+1h'],
+    ['microsoft-2024', '+10m'],
+  ])('in %s sends SharePoint the AD photo Exchange kept, once every window has closed', (profile, within) => {
+    const picker = (at: string, photo: string): Step => ({ at, see: 'sp-people-picker', user: 'alice', viewer: 'bob', photo });
+    const collapsed = [ad('+0s', 'p1'), ad(within, 'p2'), graph('+5h', 'p2')];
+    expect(check(profile, fresh, [...collapsed, picker('+4d', 'p2')])).toEqual(conforms(profile));
+    expect(check(profile, fresh, [...collapsed, picker('+4d', 'p1')])).toMatchObject(diverges(5, ['p2'], 'SP-SYNC-WINDOW'));
+  });
 });

@@ -9,7 +9,7 @@ export const adOneTime: Rule = {
   source: 'TW-c/kduff85; MSDOC Entra Connect',
   params: ['dirSyncInterval'],
   reading:
-    'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it.',
+    'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it, and that one is the outside change: under SP-SYNC-WINDOW it is the photo that travels to SharePoint.',
   stopsDirSync(_a, ctx) {
     const core = ctx.core;
     if (!core.adSynced) return false;

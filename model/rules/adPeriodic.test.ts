@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, setPhoto } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, setPhoto, visit } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0', adSynced: true }, { id: 'bob' });
 const ad = (at: string, photo: string, result: Result = 'ok'): Step => ({
@@ -69,5 +69,35 @@ describe('AD-PERIODIC', () => {
     const race = [setPhoto('+0s', 'graph', 'p1'), ad('+10m', 'p2'), setPhoto('+1d', 'graph', 'p3')];
     expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p3')])).toEqual(conforms('microsoft-2026'));
     expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p1')])).toMatchObject(diverges(5, ['p3'], 'EXO-FAST'));
+  });
+
+  // "then exchange keeps one of the two": what SharePoint and Viva Engage copy from Exchange after
+  // that is the same one (SPEC section 4 readings: a push takes the value Exchange may hold)
+  describe('what is copied from Exchange after the race is the photo Exchange kept', () => {
+    const race = [setPhoto('+0s', 'graph', 'p1'), ad('+10m', 'p2')];
+    const picker = (at: string, photo: string) => see(at, 'sp-people-picker', photo);
+
+    it('a visit after both have landed pushes the kept photo: SharePoint agrees with Exchange', () => {
+      const visited = [...race, visit('+5h'), see('+6h', 'graph', 'p2')];
+      expect(check('microsoft-2026', people, [...visited, picker('+2d', 'p2')])).toEqual(conforms('microsoft-2026'));
+      expect(check('microsoft-2026', people, [...visited, picker('+2d', 'p1')])).toMatchObject(diverges(6, ['p2'], 'SP-NEEDS-VISIT'));
+      // the other order: SharePoint told first, Exchange must agree
+      const told = [...race, visit('+5h'), picker('+2d', 'p1')];
+      expect(check('microsoft-2026', people, [...told, see('+2d1m', 'graph', 'p1')])).toEqual(conforms('microsoft-2026'));
+      expect(check('microsoft-2026', people, [...told, see('+2d1m', 'graph', 'p2')])).toMatchObject(diverges(6, ['p1'], 'AD-PERIODIC'));
+    });
+
+    it('a visit while they still race may push either', () => {
+      const steps = [...race, visit('+1h'), see('+6h', 'graph', 'p2'), picker('+2d', 'p1')];
+      expect(check('microsoft-2026', people, steps)).toEqual(conforms('microsoft-2026'));
+    });
+
+    it('an opening of Viva Engage after both have landed syncs the kept photo', () => {
+      const opened = [...race, { at: '+5h', do: 'openYammer', user: 'alice' } as Step, see('+6h', 'graph', 'p2')];
+      expect(check('microsoft-2026', people, [...opened, see('+12h', 'yammer', 'p2')])).toEqual(conforms('microsoft-2026'));
+      expect(check('microsoft-2026', people, [...opened, see('+12h', 'yammer', 'p1')])).toMatchObject(
+        diverges(6, ['p2'], 'YAMMER-FROM-ENTRA'),
+      );
+    });
   });
 });

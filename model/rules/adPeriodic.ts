@@ -7,7 +7,7 @@ export const adPeriodic: Rule = {
   source: 'azure-docs PR 106906 (2023); MSDOC Entra Connect attributes',
   params: ['dirSyncInterval', 'exoLag'],
   reading:
-    'The two racing photos may each show, in any order, until both have surely reached Exchange; after that Exchange keeps one of them until a later change: the model does not guess which, but once a read with no cache reaching back before then has shown one, every later such read must show the same. Two AD writes do not race: DirSync carries the current value. An AD write DirSync does not carry (too large, or stopped by PHOTO-SOURCE) races with nothing.',
+    'The two racing photos may each show, in any order, until both have surely reached Exchange; after that Exchange keeps one of them until a later change: the model does not guess which, but once a read with no cache reaching back before then has shown one, every later such read must show the same, and so must what SharePoint or Viva Engage copy from Exchange from then on (the checker follows each photo Exchange may have kept apart). Two AD writes do not race: DirSync carries the current value. An AD write DirSync does not carry (too large, or stopped by PHOTO-SOURCE) races with nothing.',
   racesWith(source, photo, ctx) {
     const core = ctx.core;
     const other = source === 'ad' ? core.lastCloud : core.lastAd;

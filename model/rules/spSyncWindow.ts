@@ -12,7 +12,15 @@ export const spSyncWindow: Rule = {
     const made = change.madeAt.hi;
     const lands = made + ctx.param('spSync');
     // several photos where the write raced: the one Exchange kept travels, and SharePoint keeps it
-    ctx.sp.sharepoint.write(made, change.photos, lands, ['SP-SYNC-WINDOW', ...change.because], change.reachedBy, lands);
+    ctx.sp.sharepoint.write(
+      made,
+      change.photos,
+      lands,
+      ['SP-SYNC-WINDOW', ...change.because],
+      change.reachedBy,
+      lands,
+      change.photos.length > 1 ? made : undefined,
+    );
   },
   onVisit(ctx) {
     ctx.sp.sharepoint.hasten(ctx.at, ctx.at + ctx.param('spPickup'), 'SP-SYNC-WINDOW');
