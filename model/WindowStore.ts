@@ -8,7 +8,7 @@ export type Change = {
   /** the values it may carry: one, several when it copied a store that was itself in flight, or `unknown` (any photo) */
   readonly values: readonly Photo[];
   deadline: number;
-  /** derived: the earliest deadline of a newer change, after which this one never shows */
+  /** derived: the earliest deadline of a newer change, after which this one never shows once its own window has closed */
   supersededAt: number;
   /** when the change had surely reached the store's own source (Exchange, for SharePoint): a visit brings only those */
   readonly sourceBy: number;
@@ -44,7 +44,8 @@ export type KeyView = {
 /**
  * A store whose writes take time to land ("reaches X within L", SPEC section 4): a read at t may
  * show any value the store's source held at some instant of (t - L, t].
- * Invariant: a value may show at an instant when no newer change had surely landed by then, so a
+ * Invariant: a value may show at an instant when no newer change had surely landed by then, or
+ * while it is itself in flight (a slower path may land after a newer change of a faster one): a
  * value in flight may show or not, in any order, until its window closes; after that only newer ones.
  * The value `unknown` stands for any photo (a store the header does not know, SPEC section 6).
  * Memory follows the number of photos and of changes in flight, not the number of writes.
@@ -183,38 +184,6 @@ export class WindowStore {
    * than the copy: when it lands, the copied value may still be the one that shows.
    */
   endTravel(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: () => ReadonlyMap<Photo, number>): void {
-    // travelling on: may still land at `at` or later, and was not surely in the source by then
-    this.landAmid(at, values, rules, (c) => c.sourceBy > at, madeAt);
-  }
-
-  /**
-   * A write that lands at once and ends the travel of none of the changes in flight (SP-ORIGIN's
-   * upload under SP-SYNC-WINDOW): each may still land after it, and being older, it may then show
-   * or the write still may, until a newer change.
-   */
-  writeAmid(at: number, photo: Photo, rules: readonly RuleId[]): void {
-    this.landAmid(
-      at,
-      [photo],
-      rules,
-      () => true,
-      () => new Map([[photo, at]]),
-    );
-  }
-
-  /**
-   * A write of `values` that lands at once, after which the changes in flight that `travels` picks
-   * travel on (and may land after it) and every other one ends. With `madeAt` (when the change of
-   * each written value was made, asked only where a change travels on), a change travelling on that
-   * is no newer than a written value carries it too: once it has landed, either may show.
-   */
-  private landAmid(
-    at: number,
-    values: readonly Photo[],
-    rules: readonly RuleId[],
-    travels: (c: Change) => boolean,
-    madeAt?: () => ReadonlyMap<Photo, number>,
-  ): void {
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     // the copy is one photo, whichever the source held: the store keeps it
     const copy: Change =
@@ -222,14 +191,17 @@ export class WindowStore {
         ? { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules, keep: at }
         : { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules };
     if (values.length > 1) this.keeping = true;
-    const onward = (c: Change) => c.deadline > at && c.supersededAt > at && travels(c);
-    if (!this.live.some(onward)) this.live.push(copy);
+    // travelling on: may still land at `at` or later, and was not surely in the source by then;
+    // every other change still in flight ends its travel at once
+    const travels = (c: Change) => c.deadline > at && c.sourceBy > at;
+    for (const c of this.live) if (c.deadline > at && c.sourceBy <= at) c.deadline = at;
+    if (!this.live.some(travels)) this.live.push(copy);
     else {
       const made = madeAt?.();
       const stay: Change[] = [];
       const travel: Change[] = [];
       for (const c of this.live) {
-        if (!onward(c)) {
+        if (!travels(c)) {
           stay.push(c);
           continue;
         }
@@ -345,12 +317,21 @@ export class WindowStore {
     const live: string[] = [];
     let values = '';
     let landing = '';
+    // a change in flight may show until its own window closes: what counts of a run of equal photos is its latest deadline
+    let latest = -Infinity;
+    let source = '';
     for (const c of this.live) {
       const these = c.values.join('/');
       // shown from its own instant, until the next one surely lands: where nothing is ever moved, a
       // change of the same photos as the one before only carries that one on
-      if (view.fixed === true && these === values && live.length > 0 && !(view.growing === true && c.deadline > now)) live.pop();
-      else landing = `${c.deadline > now ? c.deadline : 'L'},${c.sourceBy > now ? c.sourceBy : 'S'}`;
+      if (view.fixed === true && these === values && live.length > 0 && !(view.growing === true && c.deadline > now)) {
+        live.pop();
+        latest = Math.max(latest, c.deadline);
+      } else {
+        latest = c.deadline;
+        source = c.sourceBy > now ? String(c.sourceBy) : 'S';
+      }
+      landing = `${latest > now ? latest : 'L'},${source}`;
       values = these;
       const keep =
         c.keep === undefined || c.values.length < 2 ? '' : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}`;
@@ -383,23 +364,25 @@ export class WindowStore {
     }
   }
 
-  // Changes surely superseded by `now` form the head of the list (supersededAt never decreases
-  // along it) and no later write can make them show again: fold them into `gone`.
+  // Changes that can no longer show by `now` at the head of the list (supersededAt never decreases
+  // along it; one still in flight waits for its window) stay so whatever is written later: fold
+  // them into `gone`.
   private fold(now: number): void {
     const live = this.live;
-    if (live.length < 2 || live[0]!.supersededAt > now) return;
+    if (live.length < 2 || shownUntil(live[0]!) > now) return;
     let n = 0;
-    while (n < live.length - 1 && live[n]!.supersededAt <= now) {
+    while (n < live.length - 1 && shownUntil(live[n]!) <= now) {
       const c = live[n++]!;
-      if (c.supersededAt <= c.at) continue; // superseded at its own instant: it never showed
+      const until = shownUntil(c);
+      if (until <= c.at) continue; // superseded at its own instant, and landed then: it never showed
       const values = c.values;
       for (let i = 0; i < values.length; i++) {
         const v = values[i]!;
         const g = this.gone.get(v);
         // rule lists are shared, never changed in place: a merge makes a new one
-        if (g === undefined) this.gone.set(v, { until: c.supersededAt, rules: c.rules });
+        if (g === undefined) this.gone.set(v, { until, rules: c.rules });
         else {
-          if (c.supersededAt > g.until) g.until = c.supersededAt;
+          if (until > g.until) g.until = until;
           if (c.rules !== g.rules) g.rules = mergeRules(g.rules, c.rules);
         }
       }
@@ -420,8 +403,18 @@ function mergeRules(a: readonly RuleId[], b: readonly RuleId[]): RuleId[] | read
   return out ?? a;
 }
 
+/**
+ * The instant from which a change never shows again: when a newer one has surely landed, or, for a
+ * change still in flight then, when its own window closes ("a value that is in flight may be shown
+ * or not until its window closes", SPEC section 4: a slower path may land after a faster, newer one).
+ */
+function shownUntil(c: Change): number {
+  return c.deadline > c.supersededAt ? c.deadline : c.supersededAt;
+}
+
 function visible(c: Change, from: number, now: number): boolean {
-  return c.at <= now && c.supersededAt > from && c.supersededAt > c.at;
+  const until = shownUntil(c);
+  return c.at <= now && until > from && until > c.at;
 }
 
 /**

@@ -62,4 +62,16 @@ describe('DIRSYNC', () => {
     );
     expect(check('threewill-2014', people, [...two, see('+3h2m', 'graph', 'p1')])).toMatchObject(diverges(4, ['p2'], 'DIRSYNC'));
   });
+
+  // SPEC section 4: "A value that is in flight may be shown or not until its window closes"; after that only the newer one
+  it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])(
+    'in %s lets an AD photo still in flight land after a newer change made elsewhere, until its own window closes',
+    (profile) => {
+      const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+      const steps = [ad(), graph('+1h', 'p2')];
+      expect(check(profile, people, [...steps, see('+2h', 'graph', 'p1')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...steps, see('+2h', 'graph', 'p2')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...steps, see('+3h2m', 'graph', 'p1')])).toMatchObject(diverges(4, ['p2'], 'EXO-FAST'));
+    },
+  );
 });

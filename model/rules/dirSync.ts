@@ -9,7 +9,7 @@ export const dirSync: Rule = {
   source: 'TW14',
   params: ['dirSyncInterval', 'exoLag'],
   reading:
-    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show.',
+    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show. Being slower than a change made in the cloud, it may also land after a newer one of those, and show until its own window closes; after that only the newer change (without AD-PERIODIC, the latest photo wins).',
   acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return false;

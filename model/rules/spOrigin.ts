@@ -11,16 +11,15 @@ export const spOrigin: Rule = {
   source: 'TW14',
   params: ['exoLag', 'spThrottle'],
   reading:
-    'Setting the photo in SharePoint creates the My Site; when it lands at once, older outside changes are settled by it. Under SP-SYNC-WINDOW an outside change still on its way to SharePoint travels on: only Edit-Cancel is said to end such travel, so it may land after the upload and show until its window closes; once it has landed, SharePoint shows it or the upload, until a newer change. Where the last update is known only to a span (SPEC section 6), the checker splits the span first, so that the upload surely sticks or surely does not.',
+    'Setting the photo in SharePoint creates the My Site; when it lands at once, older outside changes are settled by it. Under SP-SYNC-WINDOW an outside change still on its way to SharePoint travels on: only Edit-Cancel is said to end such travel, so it may land after the upload and show until its window closes; after that only the upload, the newer change (SPEC section 4, time windows). Where the last update is known only to a span (SPEC section 6), the checker splits the span first, so that the upload surely sticks or surely does not.',
   acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'sharepoint' || ctx.isOutside(a.via)) return false;
     const sp = ctx.sp;
     sp.createMySite(ctx.at);
     if (ctx.at < ctx.spUpdatedBefore.hi + ctx.param('spThrottle')) return true;
-    // only Edit-Cancel is said to end the travel of a change on its way (SPEC section 4 readings)
-    if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.writeAmid(ctx.at, a.photo, ORIGIN);
-    else sp.sharepoint.write(ctx.at, [a.photo], ctx.at, ORIGIN);
+    // a change still on its way (SP-SYNC-WINDOW) may land after it until its own window closes
+    sp.sharepoint.write(ctx.at, [a.photo], ctx.at, ORIGIN);
     sp.updated(at(ctx.at));
     return true;
   },
