@@ -373,10 +373,36 @@ describe('WindowStore: endTravel', () => {
   });
 });
 
+describe('WindowStore: a keep told only by some photos', () => {
+  it('keeps a photo of `only` once seen, and learns nothing from another', () => {
+    const told = new WindowStore('p0');
+    told.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, only: ['p1'] });
+    told.keepSeen('p1', 100, 100);
+    expect(allowed(told, 200, 200)).toEqual(['p1']);
+    const untold = new WindowStore('p0');
+    untold.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, only: ['p1'] });
+    untold.keepSeen('p0', 100, 100);
+    expect(allowed(untold, 200, 200)).toEqual(['p0', 'p1']);
+  });
+
+  it('names the one photo only the changes still landing carry', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 60, []);
+    expect(s.lateOnly(30)).toBe('p1');
+    expect(s.lateOnly(60)).toBeUndefined(); // landed
+    s.write(70, ['p0'], 130, []); // the photo the store held before: a copy showing it tells nothing
+    expect(s.lateOnly(100)).toBeUndefined();
+    const two = new WindowStore('p0');
+    two.write(0, ['p1'], 60, []);
+    two.write(10, ['p2'], 70, []);
+    expect(two.lateOnly(30)).toBeUndefined();
+  });
+});
+
 describe('WindowStore: undecided and choose', () => {
   it('names a change that keeps one of several photos once its keep has come, and chooses one of them', () => {
     const s = new WindowStore('p0');
-    s.write(10, ['p1', 'p2'], 100, [], 10, 200);
+    s.write(10, ['p1', 'p2'], 100, [], 10, { from: 200 });
     expect(s.undecided(199)).toBeUndefined();
     expect(s.undecided(200)).toEqual({ at: 10, values: ['p1', 'p2'], keep: 200 });
     s.choose(10, 'p2', 200);
@@ -388,8 +414,8 @@ describe('WindowStore: undecided and choose', () => {
 
   it('chooses the same photo for a change tied to that write, and leaves other changes as they are', () => {
     const s = new WindowStore('p0');
-    s.write(10, ['p1', 'p2'], 5_000, [], 100, 5_000, 10);
-    s.write(20, ['p3', 'p4'], 6_000, [], 100, 6_000);
+    s.write(10, ['p1', 'p2'], 5_000, [], 100, { from: 5_000, tie: 10 });
+    s.write(20, ['p3', 'p4'], 6_000, [], 100, { from: 6_000 });
     expect(s.undecided(7_000)).toEqual({ at: 20, values: ['p3', 'p4'], keep: 6_000 });
     s.choose(10, 'p1', 200);
     // still in flight: the photo before may show, and the tied change now carries only p1

@@ -18,7 +18,17 @@ export type Change = {
   readonly keep?: number;
   /** the instant of the racing write to the source whose kept photo this change carries: it carries the same one (`choose`) */
   readonly tie?: number;
+  /** the photos a read must show for the store to keep it: another one seen tells nothing (`Keep.only`) */
+  readonly only?: readonly Photo[];
 };
+
+/**
+ * How a change of several values keeps one (`Change.keep`): from `from` on; `tie`, the racing
+ * write of the source it carries the kept photo of; `only`, the photos whose sighting alone says
+ * which it kept (a copy that may have missed a waiting change, seen with it, took it; seen without
+ * it, the change may still come).
+ */
+export type Keep = { readonly from: number; readonly tie?: number; readonly only?: readonly Photo[] };
 
 /** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
 type Gone = { until: number; rules: readonly RuleId[] };
@@ -80,23 +90,16 @@ export class WindowStore {
    * Records a write made at `at` that lands before `deadline` (`deadline` = `at`: at once);
    * `sourceBy` is when it had surely reached the store's source (default: when it was made).
    */
-  write(
-    at: number,
-    values: readonly Photo[],
-    deadline: number,
-    rules: readonly RuleId[],
-    sourceBy: number = at,
-    keep?: number,
-    tie?: number,
-  ): void {
+  write(at: number, values: readonly Photo[], deadline: number, rules: readonly RuleId[], sourceBy: number = at, keep?: Keep): void {
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
     if (keep !== undefined && values.length > 1) {
       this.keeping = true;
+      const change: Change = { at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep: keep.from };
       this.live.push(
-        tie === undefined
-          ? { at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep }
-          : { at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep, tie },
+        keep.tie === undefined && keep.only === undefined
+          ? change
+          : { ...change, ...(keep.tie === undefined ? {} : { tie: keep.tie }), ...(keep.only === undefined ? {} : { only: keep.only }) },
       );
     } else this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
     this.fold(at);
@@ -133,8 +136,27 @@ export class WindowStore {
     }
     const c = this.live[only];
     if (c?.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return;
+    if (c.only !== undefined && !c.only.includes(photo)) return;
     for (const g of this.gone.values()) if (g.until > from) return;
     this.narrow(only, photo, c.keep);
+  }
+
+  /**
+   * The one photo that every change still landing at `at` carries, where nothing else that may
+   * show at `at` or before it does: a copy made then that shows it surely took those changes.
+   * Undefined when there is no such photo.
+   */
+  lateOnly(at: number): Photo | undefined {
+    if (this.wild) return undefined;
+    let late: Photo | undefined;
+    for (const c of this.live) {
+      if (c.deadline <= at) continue;
+      if (c.values.length !== 1 || (late !== undefined && c.values[0] !== late)) return undefined;
+      late = c.values[0];
+    }
+    if (late === undefined || this.gone.has(late)) return undefined;
+    for (const c of this.live) if (c.deadline <= at && c.values.includes(late)) return undefined;
+    return late;
   }
 
   /**
@@ -171,7 +193,7 @@ export class WindowStore {
       if (g === undefined) this.gone.set(v, { until, rules: c.rules });
       else if (until > g.until) g.until = until;
     }
-    const { tie: _tie, ...rest } = c;
+    const { tie: _tie, only: _only, ...rest } = c;
     this.live[i] = { ...rest, values: [photo] };
   }
 
@@ -334,7 +356,9 @@ export class WindowStore {
       landing = `${latest > now ? latest : 'L'},${source}`;
       values = these;
       const keep =
-        c.keep === undefined || c.values.length < 2 ? '' : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}`;
+        c.keep === undefined || c.values.length < 2
+          ? ''
+          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined ? '' : `?${c.only.join('/')}`}`;
       live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
     return `${gone.join(',')}|${live.join(';')}`;

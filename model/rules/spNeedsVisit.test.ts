@@ -96,4 +96,19 @@ describe('SP-NEEDS-VISIT', () => {
     const steps = [outside('+0s'), visit('+30s'), see('+1h', 'sp-newsfeed', 'p0'), visit('+4d'), see('+4d1h', 'sp-newsfeed', 'p1')];
     expect(check('threewill-2014', people, steps)).toEqual(conforms('threewill-2014'));
   });
+
+  // a push made before the change surely reached Exchange may have taken it or not; SharePoint seen
+  // with it says it did, and nothing brings the old photo back (under every reading of a missed change)
+  it.each(['threewill-2014', 'microsoft-2014', 'microsoft-2026'])(
+    'in %s, once SharePoint showed the change a push may have missed, it keeps it',
+    (profile) => {
+      // landed within spPickup (24 h in microsoft-2026)
+      const early = [outside('+10s', 'graph'), visit('+20s'), see('+2d', 'sp-newsfeed', 'p1')];
+      expect(check(profile, people, [...early, see('+3d', 'sp-newsfeed', 'p1')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...early, see('+3d', 'sp-newsfeed', 'p0')])).toMatchObject(diverges(5, ['p1'], 'SP-NEEDS-VISIT'));
+      // seen without it, the push may have missed it: both stay possible
+      const missed = [outside('+10s', 'graph'), visit('+20s'), see('+2d', 'sp-newsfeed', 'p0')];
+      expect(check(profile, people, [...missed, see('+3d', 'sp-newsfeed', 'p1')])).toEqual(conforms(profile));
+    },
+  );
 });

@@ -18,8 +18,7 @@ export const spSyncWindow: Rule = {
       lands,
       ['SP-SYNC-WINDOW', ...change.because],
       change.reachedBy,
-      lands,
-      change.photos.length > 1 ? made : undefined,
+      change.photos.length > 1 ? { from: lands, tie: made } : { from: lands },
     );
   },
   onVisit(ctx) {
