@@ -19,7 +19,7 @@ export class ExchangeSide {
   /** Lync presence; `either` after a sign-in or sign-out of unknown outcome, until an event tells */
   presence: Presence;
   setPhotoEnabled: boolean;
-  /** AD photos that DirSync did not carry, and the rule that stopped each: only to cite */
+  /** photos a rule kept from Exchange (an AD photo DirSync did not carry, a write a rule refused), and that rule: only to cite */
   stoppedBy = new Map<Photo, RuleId>();
   /** AD-PERIODIC: the latest AD write DirSync carries, and the latest change made elsewhere */
   lastAd: Made | null = null;

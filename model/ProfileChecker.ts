@@ -262,24 +262,25 @@ export class ProfileChecker {
     let forked = false;
     for (const b of subject.branches) {
       const accepting: PhotoSettings[] = [];
-      let rejectable = false;
+      let refusedBy: RuleId | undefined;
       for (const s of options) {
         this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
         const r = this.rejectedBy(a);
         if (r === undefined) accepting.push(s);
         else {
           rejecters.add(r);
-          rejectable = true;
+          refusedBy ??= r;
         }
       }
       if (a.result === 'rejected') {
-        if (rejectable) next.push(b);
+        if (refusedBy !== undefined) next.push(refused(b, a, refusedBy));
         continue;
       }
       const effects = accepting.length === 0 ? [] : this.distinctEffects(b, a, accepting);
       if (a.result === 'unknown') {
-        next.push(b);
-        for (const s of effects) next.push(this.applied(cloneBranch(b), a, s));
+        const took = effects.map((s) => this.applied(cloneBranch(b), a, s));
+        // where it did not take effect, a rule that refuses it is the reason to cite
+        next.push(refusedBy === undefined ? b : refused(b, a, refusedBy), ...took);
         forked = true;
         continue;
       }
@@ -651,6 +652,9 @@ export class ProfileChecker {
       this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
       const reading = this.read(o.see, o.viewer);
       for (const id of reading.rules) rules.add(id);
+      // a photo a rule kept from Exchange never reached the stores that copy it either
+      const stop = b.core.stoppedBy.get(o.photo);
+      if (stop !== undefined && (part !== 'yammer' || this.c.onExchangeWriteYammer)) rules.add(stop);
       if (withWindows && reading.store !== undefined && reading.from < o.at) {
         // what the store may have held over the window: what the cache may show
         const store = reading.store === 'exchange' ? b.core.exchange : reading.store === 'sharepoint' ? b.sps[0]!.sharepoint : b.yams[0]!;
@@ -1022,6 +1026,13 @@ type Found = { divergence: Divergence; uncertain?: { line: number; user: string;
 function partOf(surface: Surface): Part {
   const store = SURFACE_STORE[surface];
   return store === 'sharepoint' ? 'sharepoint' : store === 'yammer' ? 'yammer' : 'exchange';
+}
+
+/** `b`, where `a` was refused by `rule`: the photo it carried is cited with that rule wherever it is seen. */
+function refused(b: Branch, a: ActionEvent, rule: RuleId): Branch {
+  if (a.do === 'setPhoto') b.core.stoppedBy.set(a.photo, rule);
+  else if (a.do === 'removePhoto') b.core.stoppedBy.set(NO_PHOTO, rule);
+  return b;
 }
 
 function cloneBranch(b: Branch): Branch {

@@ -1,5 +1,5 @@
 import type { Rule } from '../Rule.js';
-import { SURFACE_STORE, type Photo } from '../vocabulary.js';
+import type { Photo } from '../vocabulary.js';
 
 const NONE: readonly Photo[] = [];
 
@@ -26,8 +26,5 @@ export const adOneTime: Rule = {
     // within one interval of the first: DirSync exported this one in its place, or never carries
     // it, and Exchange keeps what it would hold without it
     return core.exchange.newest().values.filter((p) => p !== photo);
-  },
-  explains(photo, surface, ctx) {
-    return SURFACE_STORE[surface] === 'exchange' && ctx.core.stoppedBy.get(photo) === 'AD-ONE-TIME';
   },
 };

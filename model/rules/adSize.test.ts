@@ -41,4 +41,8 @@ describe('AD-SIZE', () => {
       diverges(3, ['p0'], 'AD-SIZE'),
     );
   });
+
+  it('is cited where the photo shows in SharePoint too: it never reached Exchange, so it never travelled', () => {
+    expect(check('exchange-2015', people, [ad(20_000), see('+10d', 'sp-newsfeed', 'p1')])).toMatchObject(diverges(3, ['p0'], 'AD-SIZE'));
+  });
 });

@@ -1,5 +1,4 @@
 import type { Rule } from '../Rule.js';
-import { SURFACE_STORE } from '../vocabulary.js';
 
 /** The largest thumbnailPhoto, in bytes, that reaches Exchange (and that admins may set for others). */
 export const AD_PHOTO_LIMIT = 10_240;
@@ -12,8 +11,5 @@ export const adSize: Rule = {
   reading: 'A write whose size is not recorded is taken to be within the limit.',
   stopsDirSync(a) {
     return (a.bytes ?? 0) > AD_PHOTO_LIMIT;
-  },
-  explains(photo, surface, ctx) {
-    return SURFACE_STORE[surface] === 'exchange' && ctx.core.stoppedBy.get(photo) === 'AD-SIZE';
   },
 };

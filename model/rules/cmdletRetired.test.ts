@@ -43,4 +43,9 @@ describe('CMDLET-RETIRED', () => {
       divergence: { line: 3, allowed: ['p0'] },
     });
   });
+
+  it('is cited where the photo of a Set-UserPhoto of unknown outcome shows: it was surely refused', () => {
+    const steps = [setByCmdlet('unknown'), { at: '+1d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p1' } as Step];
+    expect(check('microsoft-2024', people, steps)).toMatchObject(diverges(3, ['p0'], 'CMDLET-RETIRED'));
+  });
 });

@@ -1,5 +1,5 @@
 import type { Rule } from '../Rule.js';
-import { ADMIN, SURFACE_STORE } from '../vocabulary.js';
+import { ADMIN } from '../vocabulary.js';
 
 export const photoSource: Rule = {
   id: 'PHOTO-SOURCE',
@@ -20,8 +20,5 @@ export const photoSource: Rule = {
   },
   stopsDirSync(_a, ctx) {
     return ctx.settings.source === 'cloud';
-  },
-  explains(photo, surface, ctx) {
-    return SURFACE_STORE[surface] === 'exchange' && ctx.core.stoppedBy.get(photo) === 'PHOTO-SOURCE';
   },
 };
