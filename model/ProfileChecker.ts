@@ -810,8 +810,8 @@ export class ProfileChecker {
         const { at, values, keep } = race;
         values.forEach((photo, k) => {
           const one = k === values.length - 1 ? b : cloneBranch(b);
-          one.core.exchange.choose(at, photo, keep);
-          for (const sp of one.sps) sp.sharepoint.choose(at, photo, keep);
+          one.core.exchange.choose(at, photo);
+          for (const sp of one.sps) sp.sharepoint.chooseTied(at, photo, keep);
           out!.push(one);
         });
       }

@@ -379,6 +379,8 @@ describe('WindowStore: a keep told only by some photos', () => {
     told.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, only: ['p1'] });
     told.keepSeen('p1', 100, 100);
     expect(allowed(told, 200, 200)).toEqual(['p1']);
+    // before the read, the change may have been missed: a cache reaching back may show the other
+    expect(allowed(told, 50, 200)).toEqual(['p0', 'p1']);
     const untold = new WindowStore('p0');
     untold.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, only: ['p1'] });
     untold.keepSeen('p0', 100, 100);
@@ -405,7 +407,7 @@ describe('WindowStore: undecided and choose', () => {
     s.write(10, ['p1', 'p2'], 100, [], 10, { from: 200 });
     expect(s.undecided(199)).toBeUndefined();
     expect(s.undecided(200)).toEqual({ at: 10, values: ['p1', 'p2'], keep: 200 });
-    s.choose(10, 'p2', 200);
+    s.choose(10, 'p2');
     expect(s.undecided(300)).toBeUndefined();
     expect(allowed(s, 300, 300)).toEqual(['p2']);
     // a read reaching back before the keep may still have seen the other
@@ -417,12 +419,27 @@ describe('WindowStore: undecided and choose', () => {
     s.write(10, ['p1', 'p2'], 5_000, [], 100, { from: 5_000, tie: 10 });
     s.write(20, ['p3', 'p4'], 6_000, [], 100, { from: 6_000 });
     expect(s.undecided(7_000)).toEqual({ at: 20, values: ['p3', 'p4'], keep: 6_000 });
-    s.choose(10, 'p1', 200);
+    s.chooseTied(10, 'p1', 200);
     // still in flight: the photo before may show, and the tied change now carries only p1
     expect(allowed(s, 300, 300)).toEqual(['p0', 'p1', 'p3', 'p4']);
     // a photo the change cannot have kept leaves it as it was
-    s.choose(20, 'p9', 6_000);
+    s.choose(20, 'p9');
     expect(allowed(s, 7_000, 7_000)).toEqual(['p3', 'p4']);
+  });
+
+  it('narrows no change made at the same instant that is not tied to the write', () => {
+    const s = new WindowStore('p0');
+    s.write(10, ['p1', 'p2'], 10, [], 10, { from: 10 }); // a copy made at 10, keeping one of its own
+    s.chooseTied(10, 'p1', 10);
+    expect(allowed(s, 100, 100)).toEqual(['p1', 'p2']);
+  });
+
+  it('leaves untied a change travelling on that carries a copy too', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1', 'p2'], 72_000, [], 10_000, { from: 72_000, tie: 0 });
+    s.endTravel(100, ['p3'], [], () => new Map([['p3', 50]]));
+    s.chooseTied(0, 'p1', 72_000);
+    expect(allowed(s, 80_000, 80_000)).toEqual(['p1', 'p2', 'p3']);
   });
 });
 

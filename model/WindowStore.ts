@@ -138,7 +138,8 @@ export class WindowStore {
     if (c?.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return;
     if (c.only !== undefined && !c.only.includes(photo)) return;
     for (const g of this.gone.values()) if (g.until > from) return;
-    this.narrow(only, photo, c.keep);
+    // told only by this photo: before the read, the change may have been missed and the others shown
+    this.narrow(only, photo, c.only === undefined ? c.keep : now);
   }
 
   /**
@@ -172,15 +173,26 @@ export class WindowStore {
   }
 
   /**
-   * The store kept `photo` of the change written at `at` that keeps one (`undecided`), and of every
-   * change tied to it: its other values may still show to a read reaching back before its keep.
-   * A change that cannot have kept `photo` is left as it is.
+   * The store kept `photo` of the change written at `at` that keeps one (`undecided`): its other
+   * values may still show to a read reaching back before its keep. A change that cannot have kept
+   * `photo` is left as it is.
    */
-  choose(at: number, photo: Photo, keep: number): void {
+  choose(at: number, photo: Photo): void {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
-      const mine = c.tie === undefined ? c.at === at && c.keep !== undefined : c.tie === at;
-      if (mine && c.values.length > 1 && c.values.includes(photo)) this.narrow(i, photo, c.tie === undefined ? c.keep! : keep);
+      if (c.at === at && c.keep !== undefined && c.tie === undefined && c.values.length > 1 && c.values.includes(photo))
+        this.narrow(i, photo, c.keep);
+    }
+  }
+
+  /**
+   * The source kept `photo` of its racing write made at `at`, from `keep` on: every change tied to
+   * that write carries it alone (its other values may still show to a read reaching back before then).
+   */
+  chooseTied(at: number, photo: Photo, keep: number): void {
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      if (c.tie === at && c.values.length > 1 && c.values.includes(photo)) this.narrow(i, photo, keep);
     }
   }
 
@@ -193,7 +205,7 @@ export class WindowStore {
       if (g === undefined) this.gone.set(v, { until, rules: c.rules });
       else if (until > g.until) g.until = until;
     }
-    const { tie: _tie, only: _only, ...rest } = c;
+    const { only: _only, ...rest } = untied(c);
     this.live[i] = { ...rest, values: [photo] };
   }
 
@@ -231,7 +243,8 @@ export class WindowStore {
         travel.push(
           copied.length === 0
             ? c
-            : { ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] },
+            : // it carries the copy too: no longer only the photo its source kept of a race
+              untied({ ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] }),
         );
       }
       this.live = [...stay, copy, ...travel];
@@ -414,6 +427,11 @@ export class WindowStore {
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
+}
+
+function untied(c: Change): Change {
+  const { tie: _tie, ...rest } = c;
+  return rest;
 }
 
 /** `a` with the rules of `b` it lacks: `a` itself when it lacks none. */

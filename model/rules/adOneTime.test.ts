@@ -85,4 +85,19 @@ describe('AD-ONE-TIME', () => {
     expect(check(profile, fresh, [...collapsed, picker('+4d', 'p2')])).toEqual(conforms(profile));
     expect(check(profile, fresh, [...collapsed, picker('+4d', 'p1')])).toMatchObject(diverges(5, ['p2'], 'SP-SYNC-WINDOW'));
   });
+
+  // found by an audit: what a copy made in the same second as the race took, and what Edit-Cancel
+  // copied into a change still travelling, are not the photo Exchange kept
+  it.each(['exchange-2015', 'microsoft-2024'])('in %s leaves apart what SharePoint copied while the writes raced', (profile) => {
+    const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const picker = (at: string, photo: string): Step => ({ at, see: 'sp-people-picker', user: 'alice', viewer: 'bob', photo });
+    const editCancel = (at: string): Step => ({ at, do: 'editCancel', user: 'alice' });
+    const sameSecond = [ad('+1h', 'p1'), ad('+1h10m', 'p2'), editCancel('+1h10m'), picker('+1h20m', 'p0'), picker('+6h', 'p0')];
+    expect(check(profile, mySite, sameSecond)).toEqual(conforms(profile));
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    const copied = [ad('+1h', 'p1'), ad('+1h10m', 'p2'), graph('+1h20m', 'p3'), editCancel('+2h25m'), picker('+2h26m', 'p3')];
+    expect(
+      check(profile, mySite, [...copied, { at: '+4d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p3' }, picker('+4d', 'p3')]),
+    ).toEqual(conforms(profile));
+  });
 });

@@ -111,4 +111,19 @@ describe('SP-NEEDS-VISIT', () => {
       expect(check(profile, people, [...missed, see('+3d', 'sp-newsfeed', 'p1')])).toEqual(conforms(profile));
     },
   );
+
+  it.each(['threewill-2014', 'microsoft-2014'])(
+    'in %s, a browser cache cleared before a later push may still show the photo a push that missed the change took',
+    (profile) => {
+      const steps = [
+        outside('+1h', 'graph'),
+        visit('+1h0m30s'),
+        { at: '+2h', do: 'clearBrowserCache', viewer: 'bob' } as Step,
+        visit('+3h'),
+        see('+3d2h', 'sp-newsfeed', 'p1'),
+        see('+3d3h', 'sp-search', 'p0'),
+      ];
+      expect(check(profile, people, steps)).toEqual(conforms(profile));
+    },
+  );
 });
