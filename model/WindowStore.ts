@@ -16,7 +16,7 @@ export type Change = {
   rules: readonly RuleId[];
   /** from this instant on, every read shows the same one of `values`, until a newer change shows (racing writes: Exchange keeps one) */
   readonly keep?: number;
-  /** the instant of the racing write to the source whose kept photo this change carries: it carries the same one (`choose`) */
+  /** the instant of the racing write to the source whose kept photo this change carries: it carries the same one (`chooseTied`) */
   readonly tie?: number;
   /** the photos a read must show for the store to keep it: another one seen tells nothing (`Keep.only`) */
   readonly only?: readonly Photo[];
@@ -214,8 +214,9 @@ export class WindowStore {
    * reached the source by `at` (SPEC section 4, EDIT-CANCEL under SP-SYNC-WINDOW): from then on the
    * store shows the copy or a later change, never an earlier one. A change that may not yet have
    * reached the source travels on and may land after it. With `madeAt` (when the change each copied
-   * value came from was made, asked only where a change travels on), a change travelling on that was made no later than that is no newer
-   * than the copy: when it lands, the copied value may still be the one that shows.
+   * value came from was made, asked only where a change travels on), a change travelling on that was
+   * made no later than that is no newer than the copy: when it lands, the copied value may still be
+   * the one that shows.
    */
   endTravel(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: () => ReadonlyMap<Photo, number>): void {
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
