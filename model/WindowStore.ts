@@ -95,12 +95,7 @@ export class WindowStore {
     for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
     if (keep !== undefined && values.length > 1) {
       this.keeping = true;
-      const change: Change = { at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep: keep.from };
-      this.live.push(
-        keep.tie === undefined && keep.only === undefined
-          ? change
-          : { ...change, ...(keep.tie === undefined ? {} : { tie: keep.tie }), ...(keep.only === undefined ? {} : { only: keep.only }) },
-      );
+      this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep: keep.from, tie: keep.tie, only: keep.only });
     } else this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
     this.fold(at);
   }
