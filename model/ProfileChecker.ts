@@ -930,10 +930,10 @@ export class ProfileChecker {
    * agrees on that).
    */
   private pushKeep(core: ExchangeSide, sp: SharePointSide, at: number, values: readonly Photo[], lands: number): Keep | undefined {
-    if (!sp.mayMiss(at)) return { from: lands };
+    if (!sp.mayMiss(at)) return { from: lands, taken: true };
     if (sp.settledBy > at) return undefined;
     const late = core.exchange.lateOnly(at);
-    return late === undefined || !values.includes(late) ? undefined : { from: lands, only: [late] };
+    return late === undefined || !values.includes(late) ? undefined : { from: lands, only: [late], taken: true };
   }
 
   /**

@@ -8,12 +8,14 @@ import type { PhotoSettings } from './vocabulary.js';
 export class SettingsTimeline {
   private base: PhotoSettings;
   private changes: { at: number; settings: PhotoSettings; certain: boolean }[] = [];
+  private only: readonly PhotoSettings[];
 
   constructor(
     initial: PhotoSettings,
     private readonly lag: number,
   ) {
     this.base = initial;
+    this.only = [initial];
   }
 
   /** A change made at `at`; `certain` false for one of unknown outcome, which may never have happened. */
@@ -23,6 +25,8 @@ export class SettingsTimeline {
 
   /** The settings an action made at `t` may be judged by. */
   at(t: number): readonly PhotoSettings[] {
+    // asked at every action: with nothing recorded, the one list of the settings in force
+    if (this.changes.length === 0) return this.only;
     let possible: PhotoSettings[] = [this.base];
     let settled = -1;
     this.changes.forEach((c, i) => {
@@ -34,6 +38,7 @@ export class SettingsTimeline {
     });
     if (settled >= 0) {
       this.base = this.changes[settled]!.settings;
+      this.only = [this.base];
       this.changes = this.changes.slice(settled + 1);
     }
     return possible;

@@ -387,6 +387,20 @@ describe('WindowStore: a keep told only by some photos', () => {
     expect(allowed(untold, 200, 200)).toEqual(['p0', 'p1']);
   });
 
+  it('keeps the photo a copy took once a read shows one only it may show, even while it lands; racing writes learn nothing then', () => {
+    const copy = new WindowStore('p0');
+    copy.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, taken: true });
+    copy.keepSeen('p0', 15, 15); // the photo before it, still showing: tells nothing
+    expect(allowed(copy, 200, 200)).toEqual(['p0', 'p1']);
+    copy.keepSeen('p1', 15, 15);
+    expect(allowed(copy, 200, 200)).toEqual(['p1']);
+    expect(allowed(copy, 15, 15)).toEqual(['p0', 'p1']); // until it has landed, the photo before may show
+    const race = new WindowStore('p0');
+    race.write(10, ['p1', 'p2'], 20, [], 10, { from: 20 });
+    race.keepSeen('p2', 15, 15); // either may show, in any order, until both have landed
+    expect(allowed(race, 200, 200)).toEqual(['p1', 'p2']);
+  });
+
   it('names the one photo only the changes still landing carry', () => {
     const s = new WindowStore('p0');
     s.write(0, ['p1'], 60, []);

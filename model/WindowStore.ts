@@ -20,15 +20,19 @@ export type Change = {
   readonly tie?: number;
   /** the photos a read must show for the store to keep it: another one seen tells nothing (`Keep.only`) */
   readonly only?: readonly Photo[];
+  /** a copy, which took one of its values when it was made: a read tells which even while it lands (`Keep.taken`) */
+  readonly taken?: boolean;
 };
 
 /**
  * How a change of several values keeps one (`Change.keep`): from `from` on; `tie`, the racing
  * write of the source it carries the kept photo of; `only`, the photos whose sighting alone says
  * which it kept (a copy that may have missed a waiting change, seen with it, took it; seen without
- * it, the change may still come).
+ * it, the change may still come); `taken`, the change is a copy that took one value when it was
+ * made, so a read before `from` that shows a photo nothing else may show tells which (racing
+ * writes are not: until `from` either may show, in any order).
  */
-export type Keep = { readonly from: number; readonly tie?: number; readonly only?: readonly Photo[] };
+export type Keep = { readonly from: number; readonly tie?: number; readonly only?: readonly Photo[]; readonly taken?: boolean };
 
 /** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
 type Gone = { until: number; rules: readonly RuleId[] };
@@ -95,7 +99,18 @@ export class WindowStore {
     for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
     if (keep !== undefined && values.length > 1) {
       this.keeping = true;
-      this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules, keep: keep.from, tie: keep.tie, only: keep.only });
+      this.live.push({
+        at,
+        values,
+        deadline,
+        supersededAt: Infinity,
+        sourceBy,
+        rules,
+        keep: keep.from,
+        tie: keep.tie,
+        only: keep.only,
+        taken: keep.taken,
+      });
     } else this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
     this.fold(at);
   }
@@ -119,22 +134,48 @@ export class WindowStore {
 
   /**
    * A read over [from, now] showed `photo`. Where all that may show then is one change that keeps
-   * one of its values from before `from`, it keeps that one: later reads must agree. Its other
-   * values may still show to a read reaching back before its `keep`.
+   * one of its values from before `from`, it keeps that one: later reads must agree. So does a copy
+   * (`Keep.taken`) that alone may show `photo`, even while it lands. Its other values may still
+   * show to a read reaching back before its `keep`.
    */
   keepSeen(photo: Photo, from: number, now: number): void {
     let only = -1;
+    let carrier = -1;
+    let carriers = 0;
     for (let i = 0; i < this.live.length; i++) {
-      if (!visible(this.live[i]!, from, now)) continue;
-      if (only !== -1) return;
-      only = i;
+      const c = this.live[i]!;
+      if (!visible(c, from, now)) continue;
+      if (c.values.includes(photo) || (this.wild && c.values.includes(UNKNOWN))) {
+        carrier = i;
+        carriers++;
+      }
+      only = only === -1 ? i : -2;
     }
-    const c = this.live[only];
-    if (c?.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return;
-    if (c.only !== undefined && !c.only.includes(photo)) return;
-    for (const g of this.gone.values()) if (g.until > from) return;
+    if (only >= 0 && this.keptAlone(only, photo, from, now)) return;
+    if (carriers === 1) this.keptTaken(carrier, photo, from, now);
+  }
+
+  // the one change that may show over [from, now] keeps `photo`, where it keeps one from `from` on
+  private keptAlone(i: number, photo: Photo, from: number, now: number): boolean {
+    const c = this.live[i]!;
+    if (c.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return false;
+    if (c.only !== undefined && !c.only.includes(photo)) return false;
+    for (const g of this.gone.values()) if (g.until > from) return false;
     // told only by this photo: before the read, the change may have been missed and the others shown
-    this.narrow(only, photo, c.only === undefined ? c.keep : now);
+    this.narrow(i, photo, c.only === undefined ? c.keep : now);
+    return true;
+  }
+
+  // the copy at `i`, the one change that may show `photo` over [from, now] (nor was it gone by
+  // `from`), took it: it never showed another of its values (a read reaching back may still see
+  // them until its keep, a superset)
+  private keptTaken(i: number, photo: Photo, from: number, now: number): void {
+    const c = this.live[i]!;
+    if (c.taken !== true || c.keep === undefined || c.values.length < 2 || !c.values.includes(photo) || c.values.includes(UNKNOWN)) return;
+    if (c.only !== undefined && !c.only.includes(photo)) return;
+    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return;
+    if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return;
+    this.narrow(i, photo, c.only === undefined ? c.keep : now);
   }
 
   /**
@@ -367,7 +408,7 @@ export class WindowStore {
       const keep =
         c.keep === undefined || c.values.length < 2
           ? ''
-          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined ? '' : `?${c.only.join('/')}`}`;
+          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined ? '' : `?${c.only.join('/')}`}${c.taken === true ? 'T' : ''}`;
       live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
     return `${gone.join(',')}|${live.join(';')}`;

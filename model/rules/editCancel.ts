@@ -19,7 +19,7 @@ export const editCancel: Rule = {
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held: SharePoint keeps it, unless a change waiting may not have
     // reached Exchange yet (a later push may still bring it)
-    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, sp.mayMiss(ctx.at) ? undefined : { from: ctx.at });
+    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, sp.mayMiss(ctx.at) ? undefined : { from: ctx.at, taken: true });
     sp.updated(at(ctx.at));
     return true;
   },

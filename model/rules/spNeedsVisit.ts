@@ -8,7 +8,7 @@ export const spNeedsVisit: Rule = {
   source: 'TW14 SP rule 2',
   params: ['spPickup'],
   reading:
-    'The visit that counts is the first after the oldest change not yet pushed; the push takes whatever Exchange may hold then, and SharePoint keeps the one it took. Where a change waiting may not have reached Exchange by the push, the sources do not say whether it is then settled or still waits for a later push: the model allows both, and only SharePoint seen with the one photo that only such changes carry says the push took them. The subject reading their own My Site sees what SharePoint holds at that instant, and only then does the view count as a visit (contract 1.1).',
+    'The visit that counts is the first after the oldest change not yet pushed; the push takes whatever Exchange may hold then, and SharePoint keeps the one it took. Where a change waiting may not have reached Exchange by the push, the sources do not say whether it is then settled or still waits for a later push: the model allows both, and only SharePoint seen with the one photo that only such changes carry says the push took them. The push takes its photo when it is made: SharePoint seen while the push still lands (within spPickup) with a photo only the push may show says which it took, and once it has landed SharePoint shows that one. The subject reading their own My Site sees what SharePoint holds at that instant, and only then does the view count as a visit (contract 1.1).',
   onVisit(ctx) {
     const sp = ctx.sp;
     if (sp.pending !== null && sp.visitAt === null) sp.visitAt = ctx.at;
