@@ -58,6 +58,24 @@ describe('YAMMER-FROM-ENTRA', () => {
     expect(check('microsoft-2024', people, [...after, yammer('+1d', 'p1')])).toMatchObject(diverges(4, ['p0'], 'YAMMER-FROM-ENTRA'));
   });
 
+  // the sync takes one photo, at its own instant: once it has landed, Viva Engage shows that one
+  it('shows, once the sync has landed, the one photo it took of a change still landing in Exchange', () => {
+    // exoLag 1 h: at the opening Exchange may hold either photo, and the sync may come before p1 lands
+    const open10m = [set('+0s', 'graph'), open('+10m')];
+    expect(check('microsoft-2024', people, [...open10m, yammer('+7h', 'p1'), yammer('+8h', 'p1')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...open10m, yammer('+7h', 'p0'), yammer('+8h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...open10m, yammer('+7h', 'p1'), yammer('+8h', 'p0')])).toMatchObject(
+      diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'),
+    );
+    expect(check('microsoft-2024', people, [...open10m, yammer('+7h', 'p0'), yammer('+8h', 'p1')])).toMatchObject(
+      diverges(5, ['p0'], 'YAMMER-FROM-ENTRA'),
+    );
+    // seen with the new photo while the sync lands: it took that one (the old one may still show until it has landed)
+    const early = [...open10m, yammer('+2h', 'p1')];
+    expect(check('microsoft-2024', people, [...early, yammer('+3h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...early, yammer('+7h', 'p0')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));
+  });
+
   it('needs another openYammer for a change made after the last one', () => {
     const base = [set('+0s', 'outlook-web'), open('+2h'), set('+1d', 'outlook-web', 'p2')];
     expect(check('microsoft-2024', people, [...base, yammer('+3d', 'p2')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));

@@ -9,14 +9,15 @@ export const yammerFromEntra: Rule = {
   source: 'MSDOC Viva Engage',
   params: ['yammerSync'],
   reading:
-    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening.',
+    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening. The sync takes one photo: once it has landed, Viva Engage shows that one, and seen while it lands with a photo only the sync may show, it took that one.',
   rejects(a) {
     return a.do === 'setPhoto' && a.via === 'yammer';
   },
   acts: ['openYammer'],
   onAction(a, ctx) {
     if (a.do !== 'openYammer') return false;
-    ctx.yammer.write(ctx.at, ctx.core.exchange.valuesAt(ctx.at), ctx.at + ctx.param('yammerSync'), ENTRA);
+    const deadline = ctx.at + ctx.param('yammerSync');
+    ctx.yammer.write(ctx.at, ctx.core.exchange.valuesAt(ctx.at), deadline, ENTRA, ctx.at, { from: deadline, taken: true });
     return true;
   },
   onExchangeWrite(photos, ctx) {
@@ -25,7 +26,7 @@ export const yammerFromEntra: Rule = {
     const sync = y.newest();
     if (sync.deadline <= ctx.at || !sync.rules.includes('YAMMER-FROM-ENTRA')) return;
     const values = [...sync.values, ...photos.filter((p) => !sync.values.includes(p))];
-    if (values.length > sync.values.length) y.write(ctx.at, values, sync.deadline, ENTRA);
+    if (values.length > sync.values.length) y.write(ctx.at, values, sync.deadline, ENTRA, ctx.at, { from: sync.deadline, taken: true });
   },
   explains(photo, surface, ctx) {
     return surface === 'yammer' && !ctx.yammer.allows(photo, ctx.at, ctx.at);
