@@ -42,7 +42,7 @@ import {
   type UserInit,
   type Via,
 } from './vocabulary.js';
-import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
+import { WindowStore, type KeyView } from './WindowStore.js';
 
 export type { TraceStart } from './vocabulary.js';
 
@@ -916,24 +916,10 @@ export class ProfileChecker {
     const because = sp.pending?.because ?? NO_RULES;
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const lands = span.hi + this.param('spPickup');
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, this.pushKeep(core, sp, span.lo, values, lands));
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands));
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands);
-  }
-
-  /**
-   * How SharePoint keeps one of the photos a push made at `at` took: from when it lands, unless a
-   * change waiting may not have reached Exchange by then (a later push may still bring it). Then,
-   * where one photo only such changes carry was taken, a read that shows it says the push took
-   * them, and SharePoint keeps it; a read of another says nothing (every reading of a missed change
-   * agrees on that).
-   */
-  private pushKeep(core: ExchangeSide, sp: SharePointSide, at: number, values: readonly Photo[], lands: number): Keep | undefined {
-    if (!sp.mayMiss(at)) return { from: lands, taken: true };
-    if (sp.settledBy > at) return undefined;
-    const late = core.exchange.lateOnly(at);
-    return late === undefined || !values.includes(late) ? undefined : { from: lands, only: [late], taken: true };
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
-import { WindowStore, type KeyView } from './WindowStore.js';
+import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
 
 /**
@@ -70,6 +70,20 @@ export class SharePointSide {
    */
   mayMiss(at: number): boolean {
     return this.settledBy > at || (this.pending !== null && this.pending.reachedBy > at);
+  }
+
+  /**
+   * How SharePoint keeps one of the photos `values` that a copy of `exchange` made at `at` (a push,
+   * Edit-Cancel) took: from `from`, when it has landed, unless a change waiting, or one an update
+   * settled, may not have reached Exchange by then (a later push may still bring it). Then, where
+   * one photo only such changes carry was taken, a read that shows it says the copy took them, and
+   * SharePoint keeps it; a read of another says nothing (every reading of a missed change agrees).
+   */
+  copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number): Keep | undefined {
+    if (!this.mayMiss(at)) return { from, taken: true };
+    if (this.settledBy > at) return undefined;
+    const late = exchange.lateOnly(at);
+    return late === undefined || !values.includes(late) ? undefined : { from, only: [late], taken: true };
   }
 
   /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */

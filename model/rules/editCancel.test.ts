@@ -127,6 +127,21 @@ describe('EDIT-CANCEL', () => {
     }
   });
 
+  it('copies a change that may not have reached Exchange yet: seen with it, SharePoint took it and keeps it; seen without, both stay possible', () => {
+    // threewill-2014, exoLag 60 s: the outside change p1 waits for a visit, and Edit-Cancel copies Exchange 30 s after it
+    const copy = [set('+0s', 'outlook-web', 'p1'), editCancel('+30s')];
+    expect(check('threewill-2014', people, [...copy, see('+1h', 'sp-newsfeed', 'p1'), see('+2h', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', people, [...copy, see('+1h', 'sp-newsfeed', 'p1'), see('+2h', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(5, ['p1'], 'EDIT-CANCEL'),
+    );
+    // the copy may have missed p1, which a later push may still bring (the sources do not say it is settled)
+    expect(check('threewill-2014', people, [...copy, see('+1h', 'sp-newsfeed', 'p0'), see('+2h', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
+  });
+
   it('learns from a read that rules out some SharePoint states which photo the others kept', () => {
     // an upload inside p1's window, of unknown outcome: Edit-Cancel copies p1, or p1 or p2 (on its way to Exchange) if it was made
     const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
