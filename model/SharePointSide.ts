@@ -77,13 +77,14 @@ export class SharePointSide {
    * Edit-Cancel) took: from `from`, when it has landed, unless a change waiting, or one an update
    * settled, may not have reached Exchange by then (a later push may still bring it). Then, where
    * one photo only such changes carry was taken, a read that shows it says the copy took them, and
-   * SharePoint keeps it; a read of another says nothing (every reading of a missed change agrees).
+   * SharePoint keeps it once `pickup` has passed (a later push of them may have been landing); a
+   * read of another says nothing (every reading of a missed change agrees).
    */
-  copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number): Keep | undefined {
+  copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number, pickup: number): Keep | undefined {
     if (!this.mayMiss(at)) return { from, taken: true };
     if (this.settledBy > at) return undefined;
     const late = exchange.lateOnly(at);
-    return late === undefined || !values.includes(late) ? undefined : { from, only: [late], taken: true };
+    return late === undefined || !values.includes(late) ? undefined : { from, only: [late], grace: pickup, taken: true };
   }
 
   /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */

@@ -22,17 +22,26 @@ export type Change = {
   readonly only?: readonly Photo[];
   /** a copy, which took one of its values when it was made: a read tells which even while it lands (`Keep.taken`) */
   readonly taken?: boolean;
+  /** with `only`: how long after the read that told it the other values may still show (`Keep.grace`) */
+  readonly grace?: number;
 };
 
 /**
  * How a change of several values keeps one (`Change.keep`): from `from` on; `tie`, the racing
  * write of the source it carries the kept photo of; `only`, the photos whose sighting alone says
  * which it kept (a copy that may have missed a waiting change, seen with it, took it; seen without
- * it, the change may still come); `taken`, the change is a copy that took one value when it was
- * made, so a read before `from` that shows a photo nothing else may show tells which (racing
- * writes are not: until `from` either may show, in any order).
+ * it, the change may still come), and `grace`, how long after that read the others may still show
+ * (a later copy of the missed change may then be landing); `taken`, the change is a copy that took
+ * one value when it was made, so a read before `from` that shows a photo nothing else may show
+ * tells which (racing writes are not: until `from` either may show, in any order).
  */
-export type Keep = { readonly from: number; readonly tie?: number; readonly only?: readonly Photo[]; readonly taken?: boolean };
+export type Keep = {
+  readonly from: number;
+  readonly tie?: number;
+  readonly only?: readonly Photo[];
+  readonly grace?: number;
+  readonly taken?: boolean;
+};
 
 /** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
 type Gone = { until: number; rules: readonly RuleId[] };
@@ -109,6 +118,7 @@ export class WindowStore {
         keep: keep.from,
         tie: keep.tie,
         only: keep.only,
+        grace: keep.grace,
         taken: keep.taken,
       });
     } else this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
@@ -161,21 +171,23 @@ export class WindowStore {
     if (c.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return false;
     if (c.only !== undefined && !c.only.includes(photo)) return false;
     for (const g of this.gone.values()) if (g.until > from) return false;
-    // told only by this photo: before the read, the change may have been missed and the others shown
-    this.narrow(i, photo, c.only === undefined ? c.keep : now);
+    this.narrow(i, photo, shownBefore(c, now));
     return true;
   }
 
   // the copy at `i`, the one change that may show `photo` over [from, now] (nor was it gone by
   // `from`), took it: it never showed another of its values (a read reaching back may still see
-  // them until its keep, a superset)
+  // them until its keep, a superset). Not while another change may still land: copies still in
+  // flight list only the photos the newest may not take (a Viva Engage sync under way), and either
+  // may be the last to land.
   private keptTaken(i: number, photo: Photo, from: number, now: number): void {
     const c = this.live[i]!;
     if (c.taken !== true || c.keep === undefined || c.values.length < 2 || !c.values.includes(photo) || c.values.includes(UNKNOWN)) return;
     if (c.only !== undefined && !c.only.includes(photo)) return;
     if ((this.gone.get(photo)?.until ?? -Infinity) > from) return;
     if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return;
-    this.narrow(i, photo, c.only === undefined ? c.keep : now);
+    for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return;
+    this.narrow(i, photo, shownBefore(c, now));
   }
 
   /**
@@ -408,7 +420,7 @@ export class WindowStore {
       const keep =
         c.keep === undefined || c.values.length < 2
           ? ''
-          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined ? '' : `?${c.only.join('/')}`}${c.taken === true ? 'T' : ''}`;
+          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined ? '' : `?${c.only.join('/')}+${c.grace ?? 0}`}${c.taken === true ? 'T' : ''}`;
       live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
     return `${gone.join(',')}|${live.join(';')}`;
@@ -464,6 +476,15 @@ export class WindowStore {
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
+}
+
+/**
+ * Until when the other values of a change that kept one may have shown, the read at `now` having
+ * told which: its keep, or where only some photos tell (`only`), the read itself and its `grace`
+ * after it (before the read, the change may have been missed and the others shown).
+ */
+function shownBefore(c: Change, now: number): number {
+  return c.only === undefined ? c.keep! : now + (c.grace ?? 0);
 }
 
 function untied(c: Change): Change {

@@ -8,7 +8,7 @@ export const editCancel: Rule = {
   id: 'EDIT-CANCEL',
   statement: 'Opening the SharePoint photo editor and pressing Cancel sets SharePoint to the Exchange photo at once, whatever the window.',
   source: 'TW14',
-  params: [],
+  params: ['spPickup'],
   reading:
     'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one. It copies one photo, whichever Exchange held, and SharePoint keeps it as it keeps a push\'s: where a change waiting may not have reached Exchange yet, SharePoint seen with the photo only such changes carry says the copy took them, and seen with another, the change may still come with a later push. Under SP-SYNC-WINDOW (contract 1.1, "Exchange is SharePoint\'s source") it ends the travel of every change that had surely reached Exchange by then: SharePoint shows the copy or a later change, never an earlier one; a change that may not yet have reached Exchange travels on and may land after it, and where the copy is of a newer change than it, the copy may still be what shows once it has landed (SharePoint keeps the newer change).',
   acts: ['editCancel'],
@@ -18,7 +18,15 @@ export const editCancel: Rule = {
     const values = ctx.core.exchange.valuesAt(ctx.at);
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
-    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, sp.copyKeep(ctx.core.exchange, ctx.at, values, ctx.at));
+    else
+      sp.sharepoint.write(
+        ctx.at,
+        values,
+        ctx.at,
+        EDIT,
+        ctx.at,
+        sp.copyKeep(ctx.core.exchange, ctx.at, values, ctx.at, ctx.param('spPickup')),
+      );
     sp.updated(at(ctx.at));
     return true;
   },

@@ -76,6 +76,15 @@ describe('YAMMER-FROM-ENTRA', () => {
     expect(check('microsoft-2024', people, [...early, yammer('+7h', 'p0')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));
   });
 
+  it('learns nothing from a read while another sync may still land: either may be the last', () => {
+    // two openings: the first sync may take p1 (a Graph change still landing) and the second p0 after it
+    const steps = [open('+0s'), open('+1h'), set('+2h', 'graph'), yammer('+2h30m', 'p1')];
+    expect(check('microsoft-2024', people, [...steps, yammer('+8h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    // changes landing out of order: the first sync may take p2, the second p1, which Exchange may show again
+    const racing = [open('+0s'), set('+30m', 'graph'), open('+36m'), set('+42m', 'outlook-web', 'p2'), yammer('+1h12m', 'p2')];
+    expect(check('microsoft-2024', people, [...racing, yammer('+8h', 'p1')])).toEqual(conforms('microsoft-2024'));
+  });
+
   it('needs another openYammer for a change made after the last one', () => {
     const base = [set('+0s', 'outlook-web'), open('+2h'), set('+1d', 'outlook-web', 'p2')];
     expect(check('microsoft-2024', people, [...base, yammer('+3d', 'p2')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));

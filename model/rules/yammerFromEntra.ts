@@ -9,7 +9,7 @@ export const yammerFromEntra: Rule = {
   source: 'MSDOC Viva Engage',
   params: ['yammerSync'],
   reading:
-    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening. The sync takes one photo: once it has landed, Viva Engage shows that one, and seen while it lands with a photo only the sync may show, it took that one.',
+    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening. The sync takes one photo: once it has landed, Viva Engage shows that one, and seen while it lands with a photo only the sync may show, it took that one (unless an earlier sync may still land: either may be the last).',
   rejects(a) {
     return a.do === 'setPhoto' && a.via === 'yammer';
   },
