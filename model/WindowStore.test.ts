@@ -412,6 +412,11 @@ describe('WindowStore: a keep told only by some photos', () => {
     two.write(0, ['p1'], 60, []);
     two.write(10, ['p2'], 70, []);
     expect(two.lateOnly(30)).toBeUndefined();
+    // an older change still landing (DirSync) beside a newer one that has landed: the newer is what a later push brings
+    const older = new WindowStore('p0');
+    older.write(0, ['p1'], 200, []);
+    older.write(10, ['p2'], 70, []);
+    expect(older.lateOnly(100)).toBeUndefined();
   });
 });
 

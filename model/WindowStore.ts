@@ -192,14 +192,19 @@ export class WindowStore {
 
   /**
    * The one photo that every change still landing at `at` carries, where nothing else that may
-   * show at `at` or before it does: a copy made then that shows it surely took those changes.
-   * Undefined when there is no such photo.
+   * show at `at` or before it does, and no change that has landed is newer than one of them: a
+   * copy made then that shows it surely took the newest changes. Undefined when there is no such
+   * photo (a newer change that has landed beside an older one still landing, an AD photo DirSync
+   * has yet to carry, is what a later push brings).
    */
   lateOnly(at: number): Photo | undefined {
     if (this.wild) return undefined;
     let late: Photo | undefined;
     for (const c of this.live) {
-      if (c.deadline <= at) continue;
+      if (c.deadline <= at) {
+        if (late !== undefined) return undefined;
+        continue;
+      }
       if (c.values.length !== 1 || (late !== undefined && c.values[0] !== late)) return undefined;
       late = c.values[0];
     }

@@ -142,6 +142,22 @@ describe('EDIT-CANCEL', () => {
     );
   });
 
+  it('keeps nothing where the late change is an AD photo older than a newer change already in Exchange', () => {
+    // threewill-2014: DirSync may carry p4 up to 3 h 1 min after the AD write, so Exchange may show it
+    // at the copy; p2 is the newer change, and a later push of a change still waiting brings p2
+    const steps = [
+      set('+0s', 'on-prem-ad', 'p4'),
+      set('+12m48s', 'graph', 'p2'),
+      editCancel('+15m42s'),
+      see('+15m49s', 'sp-newsfeed', 'p4'),
+    ];
+    expect(check('threewill-2014', people, [...steps, see('+8d', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [...steps, see('+8d', 'sp-newsfeed', 'p4')])).toEqual(conforms('threewill-2014'));
+    // a push made so keeps nothing either
+    const pushed = [set('+0s', 'on-prem-ad', 'p4'), set('+12m48s', 'graph', 'p2'), visit('+15m42s'), see('+27m', 'sp-newsfeed', 'p4')];
+    expect(check('threewill-2014', people, [...pushed, see('+15d', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+  });
+
   it('learns from a read that rules out some SharePoint states which photo the others kept', () => {
     // an upload inside p1's window, of unknown outcome: Edit-Cancel copies p1, or p1 or p2 (on its way to Exchange) if it was made
     const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
