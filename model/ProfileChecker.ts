@@ -569,7 +569,9 @@ export class ProfileChecker {
    */
   private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent, learn = false): boolean {
     if (!store.allows(o.photo, from, o.at)) return this.alsoShown(kind, from, o);
-    if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) store.keepSeen(o.photo, from, o.at);
+    // a change a copy may have missed, seen now, may have come with a later push: an update up to now
+    if (learn && store.keepsOne && !this.alsoShown(kind, from, o) && store.keepSeen(o.photo, from, o.at) && kind === 'sharepoint')
+      this.ctx.sp.updatedBy(o.at);
     return true;
   }
 

@@ -65,6 +65,15 @@ export class SharePointSide {
   }
 
   /**
+   * SharePoint may have been updated again at some instant up to `at` (a later push of a change a
+   * copy may have missed, which a read at `at` showed): the last update is known only to lie
+   * between the one recorded and `at`.
+   */
+  updatedBy(at: number): void {
+    if (this.spUpdated.hi < at) this.spUpdated = { lo: this.spUpdated.lo, hi: at };
+  }
+
+  /**
    * Whether a change waiting, or one an update settled, may not have reached Exchange by `at`: a
    * copy of Exchange made then may miss it, and a later push still bring it.
    */

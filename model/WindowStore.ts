@@ -146,9 +146,10 @@ export class WindowStore {
    * A read over [from, now] showed `photo`. Where all that may show then is one change that keeps
    * one of its values from before `from`, it keeps that one: later reads must agree. So does a copy
    * (`Keep.taken`) that alone may show `photo`, even while it lands. Its other values may still
-   * show to a read reaching back before its `keep`.
+   * show to a read reaching back before its `keep`. True when a change that only some photos tell
+   * (`Keep.only`) was told: a later copy, at some instant up to `now`, may have been what showed it.
    */
-  keepSeen(photo: Photo, from: number, now: number): void {
+  keepSeen(photo: Photo, from: number, now: number): boolean {
     let only = -1;
     let carrier = -1;
     let carriers = 0;
@@ -161,18 +162,20 @@ export class WindowStore {
       }
       only = only === -1 ? i : -2;
     }
-    if (only >= 0 && this.keptAlone(only, photo, from, now)) return;
-    if (carriers === 1) this.keptTaken(carrier, photo, from, now);
+    const told = only >= 0 ? this.keptAlone(only, photo, from, now) : undefined;
+    if (told !== undefined) return told.only !== undefined;
+    return carriers === 1 && this.keptTaken(carrier, photo, from, now)?.only !== undefined;
   }
 
-  // the one change that may show over [from, now] keeps `photo`, where it keeps one from `from` on
-  private keptAlone(i: number, photo: Photo, from: number, now: number): boolean {
+  // the one change that may show over [from, now] keeps `photo`, where it keeps one from `from` on:
+  // the change as it was, when it did
+  private keptAlone(i: number, photo: Photo, from: number, now: number): Change | undefined {
     const c = this.live[i]!;
-    if (c.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return false;
-    if (c.only !== undefined && !c.only.includes(photo)) return false;
-    for (const g of this.gone.values()) if (g.until > from) return false;
+    if (c.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return undefined;
+    if (c.only !== undefined && !c.only.includes(photo)) return undefined;
+    for (const g of this.gone.values()) if (g.until > from) return undefined;
     this.narrow(i, photo, shownBefore(c, now));
-    return true;
+    return c;
   }
 
   // the copy at `i`, the one change that may show `photo` over [from, now] (nor was it gone by
@@ -180,14 +183,16 @@ export class WindowStore {
   // them until its keep, a superset). Not while another change may still land: copies still in
   // flight list only the photos the newest may not take (a Viva Engage sync under way), and either
   // may be the last to land.
-  private keptTaken(i: number, photo: Photo, from: number, now: number): void {
+  private keptTaken(i: number, photo: Photo, from: number, now: number): Change | undefined {
     const c = this.live[i]!;
-    if (c.taken !== true || c.keep === undefined || c.values.length < 2 || !c.values.includes(photo) || c.values.includes(UNKNOWN)) return;
-    if (c.only !== undefined && !c.only.includes(photo)) return;
-    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return;
-    if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return;
-    for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return;
+    if (c.taken !== true || c.keep === undefined || c.values.length < 2 || !c.values.includes(photo) || c.values.includes(UNKNOWN))
+      return undefined;
+    if (c.only !== undefined && !c.only.includes(photo)) return undefined;
+    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return undefined;
+    if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return undefined;
+    for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return undefined;
     this.narrow(i, photo, shownBefore(c, now));
+    return c;
   }
 
   /**

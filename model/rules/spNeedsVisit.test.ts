@@ -124,6 +124,26 @@ describe('SP-NEEDS-VISIT', () => {
     );
   });
 
+  // seen with the old photo once the push has landed, then with the change: a later push brought it,
+  // and opened a throttle window of its own, at some instant the trace does not give
+  it('in threewill-2014, lets a later push of a change the push before missed hold the next change back', () => {
+    const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const missed = [
+      outside('+0s', 'graph'),
+      visit('+20s'),
+      visit('+1h'),
+      see('+1d', 'sp-newsfeed', 'p0'),
+      see('+3d5m', 'sp-newsfeed', 'p1'),
+    ];
+    const next = [{ at: '+3d1h', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p2' } as Step, visit('+3d2h')];
+    // that push was at the throttle's end (+3d20s): the next waits until +6d20s
+    expect(check('threewill-2014', mySite, [...missed, ...next, see('+3d3h', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    // and surely comes by the end of a window opened when SharePoint was seen with the change
+    expect(check('threewill-2014', mySite, [...missed, ...next, see('+6d20m', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(9, ['p2'], 'SP-NEEDS-VISIT'),
+    );
+  });
+
   // the push took one photo when it was made: seen while it lands, a photo nothing else may show says which
   it.each([
     ['threewill-2014', '+5m'],
