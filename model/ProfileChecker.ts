@@ -917,8 +917,9 @@ export class ProfileChecker {
     const values = core.exchange.valuesDuring(span.lo, span.hi);
     const because = sp.pending?.because ?? NO_RULES;
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
-    const lands = span.hi + this.param('spPickup');
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands, this.param('spPickup')));
+    const pickup = this.param('spPickup');
+    const lands = span.hi + pickup;
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands, pickup));
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands);

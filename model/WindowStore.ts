@@ -171,8 +171,7 @@ export class WindowStore {
   // the change as it was, when it did
   private keptAlone(i: number, photo: Photo, from: number, now: number): Change | undefined {
     const c = this.live[i]!;
-    if (c.keep === undefined || c.keep > from || c.values.length < 2 || !c.values.includes(photo)) return undefined;
-    if (c.only !== undefined && !c.only.includes(photo)) return undefined;
+    if (!tellsKept(c, photo) || c.keep! > from) return undefined;
     for (const g of this.gone.values()) if (g.until > from) return undefined;
     this.narrow(i, photo, shownBefore(c, now));
     return c;
@@ -185,9 +184,7 @@ export class WindowStore {
   // may be the last to land.
   private keptTaken(i: number, photo: Photo, from: number, now: number): Change | undefined {
     const c = this.live[i]!;
-    if (c.taken !== true || c.keep === undefined || c.values.length < 2 || !c.values.includes(photo) || c.values.includes(UNKNOWN))
-      return undefined;
-    if (c.only !== undefined && !c.only.includes(photo)) return undefined;
+    if (c.taken !== true || !tellsKept(c, photo) || c.values.includes(UNKNOWN)) return undefined;
     if ((this.gone.get(photo)?.until ?? -Infinity) > from) return undefined;
     if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return undefined;
     for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return undefined;
@@ -486,6 +483,11 @@ export class WindowStore {
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
+}
+
+/** Whether `c` keeps one of several values, and a read showing `photo` may say it kept that one. */
+function tellsKept(c: Change, photo: Photo): boolean {
+  return c.keep !== undefined && c.values.length > 1 && c.values.includes(photo) && (c.only === undefined || c.only.includes(photo));
 }
 
 /**
