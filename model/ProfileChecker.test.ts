@@ -348,11 +348,14 @@ function build(profile: Profile, plan: Plan, opts: { instants?: boolean } = {}):
       allowed.push(undefined);
     } else {
       const o = { at: now, see: step.see, user: (step.follow ? lastSubject : undefined) ?? step.user, viewer: step.viewer };
-      const photos = checker.allowedFor(o);
-      if (photos.length === 0) throw new Error(`the model allows no photo at all for ${JSON.stringify(o)} (line ${line})`);
-      const photo = step.unknownPhoto ? UNKNOWN : photos[step.pick % photos.length]!;
+      // allowedFor brings the subject's state to `now`, which a look recorded as unknown does not (unless it
+      // is a visit): asking for it there would split pushes at an instant the check never splits at, and
+      // make the allowed sets recorded later more precise than the check's own
+      const photos = step.unknownPhoto ? undefined : checker.allowedFor(o);
+      if (photos?.length === 0) throw new Error(`the model allows no photo at all for ${JSON.stringify(o)} (line ${line})`);
+      const photo = photos === undefined ? UNKNOWN : photos[step.pick % photos.length]!;
       e = { ...o, photo } satisfies ObservationEvent;
-      allowed.push(step.unknownPhoto ? undefined : photos);
+      allowed.push(photos);
     }
     const before = opts.instants && !('see' in e) ? everything(checker, profile, plan, now) : undefined;
     const v = checker.feed(e, line);
