@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SettingsTimeline } from './SettingsTimeline.js';
 import type { PhotoSettings } from './vocabulary.js';
@@ -33,5 +34,45 @@ describe('SettingsTimeline', () => {
     expect(t.at(10_000)).toEqual([UNSET, CLOUD]);
     t.record(10_000, ON_PREMISES, true);
     expect(t.at(10_100)).toEqual([ON_PREMISES]);
+  });
+});
+
+// the settings possible at t, worked out from every change at once: the base, or the last certain
+// change in effect, then every later change already made
+function possibleAt(initial: PhotoSettings, changes: readonly { at: number; settings: PhotoSettings; certain: boolean }[], t: number) {
+  let out = [initial];
+  for (const c of changes) {
+    if (c.at > t) continue;
+    if (c.certain && t >= c.at + LAG) out = [c.settings];
+    else if (!out.some((p) => JSON.stringify(p) === JSON.stringify(c.settings))) out = [...out, c.settings];
+  }
+  return out;
+}
+
+describe('SettingsTimeline, against every change worked out at once', () => {
+  const settings = fc.constantFrom(UNSET, CLOUD, ON_PREMISES, { ...UNSET });
+  it('gives the same settings, in order, for times that never decrease', () => {
+    fc.assert(
+      fc.property(
+        settings,
+        fc.array(fc.record({ gap: fc.nat(150), settings, certain: fc.boolean(), asks: fc.array(fc.nat(150), { maxLength: 3 }) }), {
+          maxLength: 12,
+        }),
+        (initial, steps) => {
+          const t = new SettingsTimeline(initial, LAG);
+          const changes: { at: number; settings: PhotoSettings; certain: boolean }[] = [];
+          let now = 0;
+          for (const s of steps) {
+            now += s.gap;
+            t.record(now, s.settings, s.certain);
+            changes.push({ at: now, settings: s.settings, certain: s.certain });
+            for (const ask of s.asks) {
+              now += ask;
+              expect(t.at(now)).toEqual(possibleAt(initial, changes, now));
+            }
+          }
+        },
+      ),
+    );
   });
 });

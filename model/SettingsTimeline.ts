@@ -25,23 +25,27 @@ export class SettingsTimeline {
 
   /** The settings an action made at `t` may be judged by. */
   at(t: number): readonly PhotoSettings[] {
-    // asked at every action: with nothing recorded, the one list of the settings in force
-    if (this.changes.length === 0) return this.only;
-    let possible: PhotoSettings[] = [this.base];
+    // asked at every action: while every change recorded leaves the settings as they are, the one
+    // list of the settings in force, without a new list (most campaigns only ever set them again)
+    let possible: PhotoSettings[] | undefined;
     let settled = -1;
-    this.changes.forEach((c, i) => {
-      if (c.at > t) return;
+    const changes = this.changes;
+    for (let i = 0; i < changes.length; i++) {
+      const c = changes[i]!;
+      if (c.at > t) break;
       if (c.certain && t >= c.at + this.lag) {
-        possible = [c.settings];
+        possible = undefined;
         settled = i;
-      } else if (!possible.some((p) => sameSettings(p, c.settings))) possible = [...possible, c.settings];
-    });
-    if (settled >= 0) {
-      this.base = this.changes[settled]!.settings;
-      this.only = [this.base];
-      this.changes = this.changes.slice(settled + 1);
+        this.base = c.settings;
+      } else if (possible === undefined) {
+        if (!sameSettings(this.base, c.settings)) possible = [this.base, c.settings];
+      } else if (!possible.some((p) => sameSettings(p, c.settings))) possible.push(c.settings);
     }
-    return possible;
+    if (settled >= 0) {
+      if (!sameSettings(this.only[0]!, this.base)) this.only = [this.base];
+      this.changes = changes.slice(settled + 1);
+    }
+    return possible ?? this.only;
   }
 }
 
