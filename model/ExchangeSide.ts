@@ -30,18 +30,24 @@ export class ExchangeSide {
    */
   syncedFirst: number | null = null;
 
-  constructor(init: { exchange: Photo; adSynced: boolean; presence: Presence; setPhotoEnabled: boolean }) {
-    this.exchange = new WindowStore(init.exchange);
+  /** `store`: the Exchange store itself, where a clone brings its own copy */
+  constructor(init: { exchange: Photo; adSynced: boolean; presence: Presence; setPhotoEnabled: boolean }, store?: WindowStore) {
+    this.exchange = store ?? new WindowStore(init.exchange);
     this.adSynced = init.adSynced;
     this.presence = init.presence;
     this.setPhotoEnabled = init.setPhotoEnabled;
   }
 
   clone(): ExchangeSide {
-    const c: ExchangeSide = Object.create(ExchangeSide.prototype);
-    Object.assign(c, this);
-    c.exchange = this.exchange.clone();
+    // made by the constructor, as every state is, so that all have one shape
+    const c = new ExchangeSide(
+      { exchange: '', adSynced: this.adSynced, presence: this.presence, setPhotoEnabled: this.setPhotoEnabled },
+      this.exchange.clone(),
+    );
     c.stoppedBy = new Map(this.stoppedBy);
+    c.lastAd = this.lastAd;
+    c.lastCloud = this.lastCloud;
+    c.syncedFirst = this.syncedFirst;
     return c;
   }
 

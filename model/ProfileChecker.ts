@@ -15,7 +15,7 @@ import {
 import { RULE_IDS, type RuleId } from './RuleId.js';
 import { RULES } from './rules/index.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { SharePointSide, type SharePointKeyParams } from './SharePointSide.js';
+import { pending, SharePointSide, type SharePointKeyParams } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -211,7 +211,7 @@ export class ProfileChecker {
     const sp = ctx.sp;
     // only a rule that pushes waiting changes needs to know what waits
     if (this.c.hooks.pushTrigger.length > 0) {
-      if (sp.pending === null) sp.pending = { since: made(), values: [], because: [], reachedBy };
+      if (sp.pending === null) sp.pending = pending(made(), [], [], reachedBy);
       else if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
       for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);

@@ -10,6 +10,11 @@ import type { Photo } from './vocabulary.js';
  */
 export type Pending = { since: Span; values: Photo[]; because: RuleId[]; reachedBy: number };
 
+/** A `Pending`, its fields in one order whoever makes it. */
+export function pending(since: Span, values: Photo[], because: RuleId[], reachedBy: number): Pending {
+  return { since, values, because, reachedBy };
+}
+
 /** What a SharePoint side's future depends on besides its store: the profile's throttle, and whether pushes wait on `since`. */
 export type SharePointKeyParams = { readonly throttle: number; readonly sinceMatters: boolean };
 
@@ -40,8 +45,9 @@ export class SharePointSide {
   /** when the changes an update settled had surely reached Exchange: a copy made before then may have missed one */
   settledBy = -Infinity;
 
-  constructor(init: { sharepoint: Photo; mySite: boolean; spUpdated: Span }) {
-    this.sharepoint = new WindowStore(init.sharepoint);
+  /** `store`: the SharePoint store itself, where a clone brings its own copy */
+  constructor(init: { sharepoint: Photo; mySite: boolean; spUpdated: Span }, store?: WindowStore) {
+    this.sharepoint = store ?? new WindowStore(init.sharepoint);
     this.mySiteSince = init.mySite ? -Infinity : Infinity;
     this.spUpdated = init.spUpdated;
   }
@@ -102,13 +108,18 @@ export class SharePointSide {
   }
 
   clone(): SharePointSide {
-    const c: SharePointSide = Object.create(SharePointSide.prototype);
-    Object.assign(c, this);
-    c.sharepoint = this.sharepoint.clone();
-    c.pending = this.pending && { ...this.pending, values: [...this.pending.values], because: [...this.pending.because] };
+    // made by the constructor, as every state is, so that all have one shape
+    const c = new SharePointSide({ sharepoint: '', mySite: false, spUpdated: this.spUpdated }, this.sharepoint.clone());
+    c.mySiteSince = this.mySiteSince;
+    const p = this.pending;
+    c.pending = p && pending(p.since, [...p.values], [...p.because], p.reachedBy);
+    c.visitAt = this.visitAt;
+    c.pushAfter = this.pushAfter;
+    c.dueAt = this.dueAt;
     c.unstuck = this.unstuck && { since: this.unstuck.since, values: [...this.unstuck.values] };
     c.unstuckUntil = new Map(this.unstuckUntil);
     c.skipped = new Set(this.skipped);
+    c.settledBy = this.settledBy;
     return c;
   }
 

@@ -15,16 +15,48 @@ export type Change = {
   /** never changed in place: a change that cites one more rule gets a new list */
   rules: readonly RuleId[];
   /** from this instant on, every read shows the same one of `values`, until a newer change shows (racing writes: Exchange keeps one) */
-  readonly keep?: number;
+  readonly keep: number | undefined;
   /** the instant of the racing write to the source whose kept photo this change carries: it carries the same one (`chooseTied`) */
-  readonly tie?: number;
+  readonly tie: number | undefined;
   /** the photos a read must show for the store to keep it: another one seen tells nothing (`Keep.only`) */
-  readonly only?: readonly Photo[];
-  /** a copy, which took one of its values when it was made: a read tells which even while it lands (`Keep.taken`) */
-  readonly taken?: boolean;
+  readonly only: readonly Photo[] | undefined;
   /** with `only`: how long after the read that told it the other values may still show (`Keep.grace`) */
-  readonly grace?: number;
+  readonly grace: number | undefined;
+  /** a copy, which took one of its values when it was made: a read tells which even while it lands (`Keep.taken`) */
+  readonly taken: boolean | undefined;
 };
+
+/**
+ * A change, every field present in one order: the stores' loops read changes by the million, and
+ * objects of one shape keep those reads monomorphic (a spread or a rest pattern makes a shape of its own).
+ */
+function change(at: number, values: readonly Photo[], deadline: number, sourceBy: number, rules: readonly RuleId[], keep?: Keep): Change {
+  return {
+    at,
+    values,
+    deadline,
+    supersededAt: Infinity,
+    sourceBy,
+    rules,
+    keep: keep?.from,
+    tie: keep?.tie,
+    only: keep?.only,
+    grace: keep?.grace,
+    taken: keep?.taken,
+  };
+}
+
+/** A copy of `c` with `values` and `rules`, keeping one of them as `keep` says (none: it keeps none). */
+function changed(c: Change, values: readonly Photo[], rules: readonly RuleId[], keep?: Keep): Change {
+  const out = change(c.at, values, c.deadline, c.sourceBy, rules, keep);
+  out.supersededAt = c.supersededAt;
+  return out;
+}
+
+/** The fields of `c` that say how it keeps one of its values, as a `Keep` (undefined: it keeps none). */
+function keepOf(c: Change): Keep | undefined {
+  return c.keep === undefined ? undefined : { from: c.keep, tie: c.tie, only: c.only, grace: c.grace, taken: c.taken };
+}
 
 /**
  * How a change of several values keeps one (`Change.keep`): from `from` on; `tie`, the racing
@@ -84,7 +116,7 @@ export class WindowStore {
   private keeping = false;
 
   constructor(initial: Photo, live?: Change[], gone?: Map<Photo, Gone>, wild?: boolean) {
-    this.live = live ?? [{ at: -Infinity, values: [initial], deadline: -Infinity, supersededAt: Infinity, sourceBy: -Infinity, rules: [] }];
+    this.live = live ?? [change(-Infinity, [initial], -Infinity, -Infinity, [])];
     this.gone = gone ?? new Map();
     this.wild = wild ?? initial === UNKNOWN;
   }
@@ -93,7 +125,10 @@ export class WindowStore {
     const gone = new Map<Photo, Gone>();
     for (const [photo, g] of this.gone) gone.set(photo, { until: g.until, rules: g.rules });
     const live: Change[] = new Array(this.live.length);
-    for (let i = 0; i < live.length; i++) live[i] = { ...this.live[i]! };
+    for (let i = 0; i < live.length; i++) {
+      const c = this.live[i]!;
+      live[i] = changed(c, c.values, c.rules, keepOf(c));
+    }
     const out = new WindowStore('', live, gone, this.wild);
     out.keeping = this.keeping;
     return out;
@@ -108,20 +143,8 @@ export class WindowStore {
     for (const c of this.live) if (c.supersededAt > deadline) c.supersededAt = deadline;
     if (keep !== undefined && values.length > 1) {
       this.keeping = true;
-      this.live.push({
-        at,
-        values,
-        deadline,
-        supersededAt: Infinity,
-        sourceBy,
-        rules,
-        keep: keep.from,
-        tie: keep.tie,
-        only: keep.only,
-        grace: keep.grace,
-        taken: keep.taken,
-      });
-    } else this.live.push({ at, values, deadline, supersededAt: Infinity, sourceBy, rules });
+      this.live.push(change(at, values, deadline, sourceBy, rules, keep));
+    } else this.live.push(change(at, values, deadline, sourceBy, rules));
     this.fold(at);
   }
 
@@ -260,8 +283,8 @@ export class WindowStore {
       if (g === undefined) this.gone.set(v, { until, rules: c.rules });
       else if (until > g.until) g.until = until;
     }
-    const { only: _only, ...rest } = untied(c);
-    this.live[i] = { ...rest, values: [photo] };
+    const keep = keepOf(c)!;
+    this.live[i] = changed(c, [photo], c.rules, { from: keep.from, grace: keep.grace, taken: keep.taken });
   }
 
   /**
@@ -276,10 +299,7 @@ export class WindowStore {
   endTravel(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: () => ReadonlyMap<Photo, number>): void {
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     // the copy is one photo, whichever the source held: the store keeps it
-    const copy: Change =
-      values.length > 1
-        ? { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules, keep: at }
-        : { at, values, deadline: at, supersededAt: Infinity, sourceBy: at, rules };
+    const copy = change(at, values, at, at, rules, values.length > 1 ? { from: at } : undefined);
     if (values.length > 1) this.keeping = true;
     // travelling on: may still land at `at` or later, and was not surely in the source by then;
     // every other change still in flight ends its travel at once
@@ -300,7 +320,7 @@ export class WindowStore {
           copied.length === 0
             ? c
             : // it carries the copy too: no longer only the photo its source kept of a race
-              untied({ ...c, values: [...c.values, ...copied], rules: [...c.rules, ...rules.filter((r) => !c.rules.includes(r))] }),
+              untied(c, [...c.values, ...copied], [...c.rules, ...rules.filter((r) => !c.rules.includes(r))]),
         );
       }
       this.live = [...stay, copy, ...travel];
@@ -499,9 +519,10 @@ function shownBefore(c: Change, now: number): number {
   return c.only === undefined ? c.keep! : now + (c.grace ?? 0);
 }
 
-function untied(c: Change): Change {
-  const { tie: _tie, ...rest } = c;
-  return rest;
+/** `c` with `values` and `rules`, no longer tied to a racing write of the source. */
+function untied(c: Change, values: readonly Photo[], rules: readonly RuleId[]): Change {
+  const keep = keepOf(c);
+  return changed(c, values, rules, keep === undefined ? undefined : { ...keep, tie: undefined });
 }
 
 /** `a` with the rules of `b` it lacks: `a` itself when it lacks none. */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ExchangeSide } from './ExchangeSide.js';
+import { pending, SharePointSide } from './SharePointSide.js';
+
+// clone() builds each field by hand (one shape for every state): a field it forgot would be lost
+// at every fork. Each test sets every field away from its default; a new field fails the key check.
+describe('state clones', () => {
+  it('a SharePoint side clone carries every field, and shares no mutable part', () => {
+    const sp = new SharePointSide({ sharepoint: 'p1', mySite: false, spUpdated: { lo: 1, hi: 2 } });
+    sp.sharepoint.write(5, ['p2'], 9, ['SP-THROTTLE']);
+    sp.mySiteSince = 3;
+    sp.pending = pending({ lo: 4, hi: 5 }, ['p3'], ['DIRSYNC'], 6);
+    sp.visitAt = 7;
+    sp.pushAfter = 8;
+    sp.dueAt = 9;
+    sp.unstuck = { since: 10, values: ['p4'] };
+    sp.unstuckUntil.set('p5', 11);
+    sp.skipped.add('p6');
+    sp.settledBy = 12;
+    expect(Object.keys(sp).sort()).toEqual(
+      [
+        'dueAt',
+        'mySiteSince',
+        'pending',
+        'pushAfter',
+        'settledBy',
+        'sharepoint',
+        'skipped',
+        'spUpdated',
+        'unstuck',
+        'unstuckUntil',
+        'visitAt',
+      ].sort(),
+    );
+    const c = sp.clone();
+    expect(c).toEqual(sp);
+    expect(c.sharepoint).not.toBe(sp.sharepoint);
+    expect(c.pending).not.toBe(sp.pending);
+    expect(c.pending!.values).not.toBe(sp.pending.values);
+    expect(c.unstuckUntil).not.toBe(sp.unstuckUntil);
+    expect(c.skipped).not.toBe(sp.skipped);
+  });
+
+  it('an Exchange side clone carries every field, and shares no mutable part', () => {
+    const core = new ExchangeSide({ exchange: 'p1', adSynced: true, presence: 'either', setPhotoEnabled: false });
+    core.exchange.write(5, ['p2'], 9, ['EXO-FAST']);
+    core.stoppedBy.set('p3', 'AD-SIZE');
+    core.lastAd = { at: 1, photo: 'p4' };
+    core.lastCloud = { at: 2, photo: 'p5' };
+    core.syncedFirst = 3;
+    expect(Object.keys(core).sort()).toEqual(
+      ['adSynced', 'exchange', 'lastAd', 'lastCloud', 'presence', 'setPhotoEnabled', 'stoppedBy', 'syncedFirst'].sort(),
+    );
+    const c = core.clone();
+    expect(c).toEqual(core);
+    expect(c.exchange).not.toBe(core.exchange);
+    expect(c.stoppedBy).not.toBe(core.stoppedBy);
+  });
+});
