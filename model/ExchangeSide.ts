@@ -15,7 +15,8 @@ export type Made = { readonly at: number; readonly photo: Photo };
  */
 export class ExchangeSide {
   exchange: WindowStore;
-  adSynced: boolean;
+  /** AD-ONE-TIME: whether an AD photo was ever synced; `either` where the one DirSync carried may have been collapsed into a write that never reached Exchange */
+  adSynced: boolean | 'either';
   /** Lync presence; `either` after a sign-in or sign-out of unknown outcome, until an event tells */
   presence: Presence;
   setPhotoEnabled: boolean;
@@ -29,9 +30,11 @@ export class ExchangeSide {
    * value, so a write within one interval of it may be exported in its place)
    */
   syncedFirst: number | null = null;
+  /** when the latest AD write DirSync carries was made: a write it does not carry, made within one interval, may collapse it */
+  carriedAd: number | null = null;
 
   /** `store`: the Exchange store itself, where a clone brings its own copy */
-  constructor(init: { exchange: Photo; adSynced: boolean; presence: Presence; setPhotoEnabled: boolean }, store?: WindowStore) {
+  constructor(init: { exchange: Photo; adSynced: boolean | 'either'; presence: Presence; setPhotoEnabled: boolean }, store?: WindowStore) {
     this.exchange = store ?? new WindowStore(init.exchange);
     this.adSynced = init.adSynced;
     this.presence = init.presence;
@@ -48,6 +51,7 @@ export class ExchangeSide {
     c.lastAd = this.lastAd;
     c.lastCloud = this.lastCloud;
     c.syncedFirst = this.syncedFirst;
+    c.carriedAd = this.carriedAd;
     return c;
   }
 
@@ -70,6 +74,8 @@ export class ExchangeSide {
     const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photo}` : '');
     const first = this.syncedFirst;
     const synced = first !== null && first + race > view.now ? String(first) : '';
-    return `${this.exchange.key(view, withGone)}#${+this.adSynced}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${synced}`;
+    const carried = this.carriedAd !== null && this.carriedAd + race > view.now ? String(this.carriedAd) : '';
+    const ad = this.adSynced === 'either' ? 'e' : +this.adSynced;
+    return `${this.exchange.key(view, withGone)}#${ad}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${synced}#${carried}`;
   }
 }

@@ -1191,7 +1191,8 @@ function compiled(profile: Profile): Compiled {
     outsideRules,
     absent: missingFrom(ruleIds),
     exchangeReach: Math.max(0, ...reach.map((x) => x ?? 0)),
-    raceWindow: ruleIds.has('AD-PERIODIC') || ruleIds.has('AD-ONE-TIME') ? (p.dirSyncInterval ?? 0) : 0,
+    // AD writes race (AD-PERIODIC, AD-ONE-TIME), or one DirSync does not carry may collapse one it did
+    raceWindow: ruleIds.has('AD-PERIODIC') || ruleIds.has('AD-ONE-TIME') || hooks.stopsDirSync.length > 0 ? (p.dirSyncInterval ?? 0) : 0,
     // SP-SYNC-WINDOW moves SharePoint's changes, and its Edit-Cancel asks when Exchange's were made
     fixedSharePoint: !ruleIds.has('SP-SYNC-WINDOW'),
     copiesMadeAt: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('EDIT-CANCEL'),

@@ -344,6 +344,26 @@ export class WindowStore {
     return any !== undefined && any.until > from;
   }
 
+  /**
+   * The change made at `at` that had reached the store's source by `sourceBy` may never land (DirSync
+   * may have collapsed its AD write into a later one that never reaches Exchange): it carries too
+   * every value the store may have held just before it, and keeps one of them once it would have
+   * landed (a change that already keeps one keeps it as it did), citing `rules` too.
+   */
+  mayNotLand(at: number, sourceBy: number, rules: readonly RuleId[]): void {
+    const before = this.valuesDuring(at - 1, at - 1);
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      if (c.at !== at || c.sourceBy !== sourceBy) continue;
+      const more = before.filter((v) => !c.values.includes(v));
+      if (more.length === 0) continue;
+      const values = [...c.values, ...more];
+      if (values.includes(UNKNOWN)) this.wild = true;
+      this.keeping = true;
+      this.live[i] = changed(c, values, mergeRules(c.rules, rules), keepOf(c) ?? { from: c.deadline });
+    }
+  }
+
   /** Every value the store may have held at some instant of [from, now], with the rules that put it there. */
   candidates(from: number, now: number, into: Map<Photo, Set<RuleId>> = new Map()): Map<Photo, Set<RuleId>> {
     const add = (photo: Photo, rules: readonly RuleId[]) => {

@@ -48,8 +48,9 @@ describe('state clones', () => {
     core.lastAd = { at: 1, photo: 'p4' };
     core.lastCloud = { at: 2, photo: 'p5' };
     core.syncedFirst = 3;
+    core.carriedAd = 4;
     expect(Object.keys(core).sort()).toEqual(
-      ['adSynced', 'exchange', 'lastAd', 'lastCloud', 'presence', 'setPhotoEnabled', 'stoppedBy', 'syncedFirst'].sort(),
+      ['adSynced', 'carriedAd', 'exchange', 'lastAd', 'lastCloud', 'presence', 'setPhotoEnabled', 'stoppedBy', 'syncedFirst'].sort(),
     );
     const c = core.clone();
     expect(c).toEqual(core);

@@ -9,16 +9,22 @@ export const adOneTime: Rule = {
   source: 'TW-c/kduff85; MSDOC Entra Connect',
   params: ['dirSyncInterval'],
   reading:
-    'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it, and that one is the outside change: under SP-SYNC-WINDOW it is the photo that travels to SharePoint.',
+    'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it, and that one is the outside change: under SP-SYNC-WINDOW it is the photo that travels to SharePoint. A first write so collapsed into a later one that never reached Exchange (DIRSYNC) may not have used up the sync: the next AD write is then the first synced, or never carried.',
   stopsDirSync(_a, ctx) {
     const core = ctx.core;
-    if (!core.adSynced) return false;
+    if (core.adSynced !== true) return false;
     const first = core.syncedFirst;
     return first === null || ctx.at - first >= ctx.param('dirSyncInterval');
   },
   racesWith(source, photo, ctx) {
     if (source !== 'ad') return NONE;
     const core = ctx.core;
+    if (core.adSynced === 'either') {
+      // the first write DirSync carried may have collapsed into one that never reached Exchange:
+      // this one is the first synced, or never carried, and Exchange keeps what it would hold without it
+      core.syncedFirst = ctx.at;
+      return core.exchange.newest().values.filter((p) => p !== photo);
+    }
     if (!core.adSynced || core.syncedFirst === null) {
       core.syncedFirst = ctx.at;
       return NONE;

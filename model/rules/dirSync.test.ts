@@ -75,3 +75,70 @@ describe('DIRSYNC', () => {
     },
   );
 });
+
+// SPEC section 4, readings: DirSync exports the current value at each run, so two AD writes within
+// one interval may collapse into the last; where the last never reaches Exchange (AD-SIZE), the
+// first may never reach it either
+describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () => {
+  const adWrite = (offset: string, photo: string, bytes: number): Step => ({
+    at: offset,
+    do: 'setPhoto',
+    user: 'alice',
+    via: 'on-prem-ad',
+    photo,
+    bytes,
+  });
+  const profiles = ['exchange-2015', 'microsoft-2024', 'microsoft-2026'];
+
+  it.each(profiles)('lets Exchange keep the photo before a write followed within one interval by a too large one, in %s', (profile) => {
+    const steps = [
+      adWrite('+0s', 'p1', 5_000),
+      adWrite('+10m', 'p2', 20_000),
+      see('+1d', 'graph', 'p0'),
+      see('+2d', 'owa-contact-card', 'p0'),
+    ];
+    expect(check(profile, people, steps)).toEqual(conforms(profile));
+  });
+
+  it.each(profiles)('still carries the first write in %s: p1 may show, and once Exchange has kept one, it keeps it', (profile) => {
+    expect(check(profile, people, [adWrite('+0s', 'p1', 5_000), adWrite('+10m', 'p2', 20_000), see('+1d', 'graph', 'p1')])).toEqual(
+      conforms(profile),
+    );
+    expect(
+      check(profile, people, [
+        adWrite('+0s', 'p1', 5_000),
+        adWrite('+10m', 'p2', 20_000),
+        see('+1d', 'graph', 'p1'),
+        see('+2d', 'graph', 'p0'),
+      ]),
+    ).toMatchObject(diverges(5, ['p1'], 'DIRSYNC'));
+  });
+
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'under SP-SYNC-WINDOW in %s, the first write may never have travelled to SharePoint either',
+    (profile) => {
+      const steps = [adWrite('+0s', 'p1', 5_000), adWrite('+10m', 'p2', 20_000), see('+4d', 'sp-newsfeed', 'p0')];
+      expect(check(profile, people, steps)).toEqual(conforms(profile));
+      // once it has landed, SharePoint keeps what it shows
+      expect(
+        check(profile, people, [...steps.slice(0, 2), see('+4d', 'sp-newsfeed', 'p1'), see('+5d', 'sp-newsfeed', 'p0')]),
+      ).toMatchObject(diverges(5, ['p1'], 'SP-SYNC-WINDOW'));
+    },
+  );
+
+  it.each(profiles)('does not collapse writes a whole interval apart in %s: the first has surely been carried', (profile) => {
+    expect(check(profile, people, [adWrite('+0s', 'p1', 5_000), adWrite('+1d', 'p2', 20_000), see('+2d', 'graph', 'p0')])).toMatchObject(
+      diverges(4, ['p1'], 'DIRSYNC'),
+    );
+  });
+
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'under AD-ONE-TIME in %s, a collapsed first write may not have used up the one-time sync: a later AD photo may reach Exchange',
+    (profile) => {
+      const steps = [adWrite('+0s', 'p1', 5_000), adWrite('+10m', 'p2', 20_000), adWrite('+1d', 'p3', 5_000), see('+2d', 'graph', 'p3')];
+      expect(check(profile, people, steps)).toEqual(conforms(profile));
+      // without the large write, the first was surely synced, and the later one never reaches Exchange
+      expect(check(profile, people, [steps[0]!, steps[2]!, see('+2d', 'graph', 'p3')])).toMatchObject(diverges(4, ['p1'], 'AD-ONE-TIME'));
+    },
+  );
+});
