@@ -347,14 +347,15 @@ export class WindowStore {
   /**
    * The change made at `at` that had reached the store's source by `sourceBy` may never land (DirSync
    * may have collapsed its AD write into a later one that never reaches Exchange): it carries too
-   * every value the store may have held just before it, and keeps one of them once it would have
-   * landed (a change that already keeps one keeps it as it did), citing `rules` too.
+   * what the store would hold without it once it would have landed, the values of the change before
+   * it (every value it may have held just before it, where none is left), and keeps one of them from
+   * then on (a change that already keeps one keeps it as it did), citing `rules` too.
    */
   mayNotLand(at: number, sourceBy: number, rules: readonly RuleId[]): void {
-    const before = this.valuesDuring(at - 1, at - 1);
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
       if (c.at !== at || c.sourceBy !== sourceBy) continue;
+      const before = i > 0 ? this.live[i - 1]!.values : this.valuesDuring(at - 1, at - 1);
       const more = before.filter((v) => !c.values.includes(v));
       if (more.length === 0) continue;
       const values = [...c.values, ...more];

@@ -126,6 +126,20 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 
+  // dirSyncInterval: 3 h in exchange-2015, 30 min in microsoft-2024
+  it.each([
+    ['exchange-2015', '+2h', '+4h'],
+    ['microsoft-2024', '+20m', '+40m'],
+  ])(
+    'under AD-ONE-TIME in %s, lets a collapsed write fall back only to the photo before it: the first synced stays',
+    (profile, second, third) => {
+      // p1 is synced first; p2 races it, and p3 (stopped by the one-time sync) may collapse p2, never p1
+      const steps = [adWrite('+0s', 'p1', 5_000), adWrite(second, 'p2', 5_000), adWrite(third, 'p3', 5_000)];
+      expect(check(profile, people, [...steps, see('+1d', 'graph', 'p1')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...steps, see('+1d', 'graph', 'p0')])).toMatchObject(diverges(5, ['p1', 'p2'], 'DIRSYNC'));
+    },
+  );
+
   it.each(profiles)('does not collapse writes a whole interval apart in %s: the first has surely been carried', (profile) => {
     expect(check(profile, people, [adWrite('+0s', 'p1', 5_000), adWrite('+1d', 'p2', 20_000), see('+2d', 'graph', 'p0')])).toMatchObject(
       diverges(4, ['p1'], 'DIRSYNC'),
