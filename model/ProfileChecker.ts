@@ -1146,7 +1146,7 @@ type Compiled = {
   readonly absent: Missing;
   /** how far back a read of Exchange reaches from its own time, anchors aside (OWA, Lync, Teams) */
   readonly exchangeReach: number;
-  /** how long a change to Exchange may race with another (AD-PERIODIC); 0: never */
+  /** how long an AD write may race with another change (AD-PERIODIC, AD-ONE-TIME) or collapse one (DIRSYNC); 0: never */
   readonly raceWindow: number;
   /** whether SharePoint's changes are never moved (see KeyView: they are under SP-SYNC-WINDOW) */
   readonly fixedSharePoint: boolean;
@@ -1191,8 +1191,8 @@ function compiled(profile: Profile): Compiled {
     outsideRules,
     absent: missingFrom(ruleIds),
     exchangeReach: Math.max(0, ...reach.map((x) => x ?? 0)),
-    // AD writes race (AD-PERIODIC, AD-ONE-TIME), or one DirSync does not carry may collapse one it did
-    raceWindow: ruleIds.has('AD-PERIODIC') || ruleIds.has('AD-ONE-TIME') || hooks.stopsDirSync.length > 0 ? (p.dirSyncInterval ?? 0) : 0,
+    // within one DirSync interval, AD writes race (AD-PERIODIC, AD-ONE-TIME) or collapse (DIRSYNC)
+    raceWindow: ruleIds.has('DIRSYNC') ? (p.dirSyncInterval ?? 0) : 0,
     // SP-SYNC-WINDOW moves SharePoint's changes, and its Edit-Cancel asks when Exchange's were made
     fixedSharePoint: !ruleIds.has('SP-SYNC-WINDOW'),
     copiesMadeAt: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('EDIT-CANCEL'),

@@ -9,28 +9,34 @@ export const dirSync: Rule = {
   source: 'TW14',
   params: ['dirSyncInterval', 'exoLag'],
   reading:
-    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show. Where the last never reaches Exchange (AD-SIZE, PHOTO-SOURCE), the one DirSync carried less than one interval before it may never reach it either: once its window has closed, Exchange keeps it or what it held before, and so does SharePoint the photo that travels there under SP-SYNC-WINDOW. Being slower than a change made in the cloud, it may also land after a newer one of those, and show until its own window closes; after that only the newer change (without AD-PERIODIC, the latest photo wins).',
+    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show. Under SP-SYNC-WINDOW the photo of the first then never travels to SharePoint, which may show what it held until the window of the last closes. Where the last never reaches Exchange (AD-SIZE, PHOTO-SOURCE), the one DirSync carried less than one interval before it may never reach it either: once its window has closed, Exchange keeps it or what it held before, and so does SharePoint. Being slower than a change made in the cloud, it may also land after a newer one of those, and show until its own window closes; after that only the newer change (without AD-PERIODIC, the latest photo wins).',
   acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return false;
     const core = ctx.core;
     const stoppedBy = ctx.stopsDirSync(a);
+    // DirSync exports the current value at each run: the write it carried last, made less than one
+    // interval before this one, may have been collapsed into it, and then never reached Exchange;
+    // nor did its photo travel to SharePoint (SP-SYNC-WINDOW), which waits for this one, if any
+    const interval = ctx.param('dirSyncInterval');
+    const carried = core.carriedAd !== null && ctx.at - core.carriedAd < interval ? core.carriedAd : undefined;
+    const travelled = (at: number) => at + interval + ctx.param('exoLag');
     if (stoppedBy !== undefined) {
       core.stoppedBy.set(a.photo, stoppedBy);
-      const carried = core.carriedAd;
-      if (carried !== null && ctx.at - carried < ctx.param('dirSyncInterval')) {
-        // DirSync exports the current value at each run: the write it carried may have been
-        // collapsed into this one, which never reaches Exchange, and then never reached it either
+      if (carried !== undefined) {
+        // this one never reaches Exchange: neither may the one collapsed into it
         const cited: RuleId[] = ['DIRSYNC', stoppedBy];
         core.exchange.mayNotLand(carried, carried, cited);
-        // the photo travelling to SharePoint (SP-SYNC-WINDOW) may then never have left
-        ctx.sp.sharepoint.mayNotLand(carried, carried + ctx.param('dirSyncInterval') + ctx.param('exoLag'), cited);
+        ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), cited);
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === carried && core.adSynced === true) core.adSynced = 'either';
       }
       return true;
     }
-    const reached = ctx.at + ctx.param('dirSyncInterval') + ctx.param('exoLag');
+    // this one reaches Exchange within the window of the one collapsed into it (a run comes within
+    // each interval), but what travels to SharePoint comes with this one's own window
+    if (carried !== undefined) ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), DIRSYNC);
+    const reached = travelled(ctx.at);
     // where it raced, what travels on is whichever photo Exchange kept
     const kept = ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
     core.adSynced = true;
