@@ -283,8 +283,8 @@ export class WindowStore {
       if (g === undefined) this.gone.set(v, { until, rules: c.rules });
       else if (until > g.until) g.until = until;
     }
-    const keep = keepOf(c)!;
-    this.live[i] = changed(c, [photo], c.rules, { from: keep.from, grace: keep.grace, taken: keep.taken });
+    // no longer tied, nor told only by some photos: it shows `photo`
+    this.live[i] = changed(c, [photo], c.rules, { from: c.keep!, grace: c.grace, taken: c.taken });
   }
 
   /**

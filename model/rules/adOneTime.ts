@@ -19,16 +19,11 @@ export const adOneTime: Rule = {
   racesWith(source, photo, ctx) {
     if (source !== 'ad') return NONE;
     const core = ctx.core;
-    if (core.adSynced === 'either') {
-      // the first write DirSync carried may have collapsed into one that never reached Exchange:
-      // this one is the first synced, or never carried, and Exchange keeps what it would hold without it
-      core.syncedFirst = ctx.at;
-      return core.exchange.newest().values.filter((p) => p !== photo);
-    }
-    if (!core.adSynced || core.syncedFirst === null) {
-      core.syncedFirst = ctx.at;
-      return NONE;
-    }
+    // the first synced races with nothing; where the first one DirSync carried may have collapsed
+    // into one that never reached Exchange (`either`), this one may be the first or never carried
+    const first = core.adSynced !== true || core.syncedFirst === null;
+    if (first) core.syncedFirst = ctx.at;
+    if (first && core.adSynced !== 'either') return NONE;
     // within one interval of the first: DirSync exported this one in its place, or never carries
     // it, and Exchange keeps what it would hold without it
     return core.exchange.newest().values.filter((p) => p !== photo);

@@ -27,7 +27,7 @@ export const dirSync: Rule = {
         // this one never reaches Exchange: neither may the one collapsed into it
         const cited: RuleId[] = ['DIRSYNC', stoppedBy];
         core.exchange.mayNotLand(carried, carried, cited);
-        ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), cited);
+        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), cited);
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === carried && core.adSynced === true) core.adSynced = 'either';
       }
@@ -35,7 +35,7 @@ export const dirSync: Rule = {
     }
     // this one reaches Exchange within the window of the one collapsed into it (a run comes within
     // each interval), but what travels to SharePoint comes with this one's own window
-    if (carried !== undefined) ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), DIRSYNC);
+    if (carried !== undefined && ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), DIRSYNC);
     const reached = travelled(ctx.at);
     // where it raced, what travels on is whichever photo Exchange kept
     const kept = ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
