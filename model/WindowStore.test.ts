@@ -433,6 +433,25 @@ describe('WindowStore: undecided and choose', () => {
     expect(allowed(s, 150, 300)).toEqual(['p1', 'p2']);
   });
 
+  it('says it keeps one only while a change of several photos that keeps one is left', () => {
+    const s = new WindowStore('p0');
+    expect(s.keepsOne).toBe(false);
+    s.write(10, ['p1', 'p2'], 100, [], 10, { from: 200 });
+    expect(s.keepsOne).toBe(true);
+    s.choose(10, 'p2');
+    expect(s.keepsOne).toBe(false);
+    // a write of one photo keeps none of several
+    s.write(300, ['p3'], 400, [], 300, { from: 400 });
+    expect(s.keepsOne).toBe(false);
+    s.write(500, ['p4', 'p5'], 600, [], 500, { from: 600 });
+    expect(s.keepsOne).toBe(true);
+    expect(s.clone().keepsOne).toBe(true);
+    // folded away once a later write has surely landed
+    s.write(700, ['p6'], 700, [], 700);
+    s.key({ now: 10_000, anchors: [], maxBack: 0 });
+    expect(s.keepsOne).toBe(false);
+  });
+
   it('chooses the same photo for a change tied to that write, and leaves other changes as they are', () => {
     const s = new WindowStore('p0');
     s.write(10, ['p1', 'p2'], 5_000, [], 100, { from: 5_000, tie: 10 });

@@ -112,7 +112,7 @@ export class WindowStore {
   private gone: Map<Photo, Gone>;
   /** whether `unknown` (any photo) was ever written: reads need not look for it otherwise */
   private wild: boolean;
-  /** whether a change that keeps one of its values was ever written: reads need not learn otherwise */
+  /** false once no change that keeps one of several values is left (keepsOne): reads need not learn then */
   private keeping = false;
 
   constructor(initial: Photo, live?: Change[], gone?: Map<Photo, Gone>, wild?: boolean) {
@@ -160,9 +160,13 @@ export class WindowStore {
     return out;
   }
 
-  /** Whether a change that keeps one of its photos was ever written: only then can a read teach it anything. */
+  /** Whether a change that keeps one of several photos may still show: only then can a read teach it anything. */
   get keepsOne(): boolean {
-    return this.keeping;
+    if (!this.keeping) return false;
+    for (const c of this.live) if (c.keep !== undefined && c.values.length > 1) return true;
+    // each was told or folded away: reads need not learn until another is written
+    this.keeping = false;
+    return false;
   }
 
   /**
