@@ -1,26 +1,17 @@
 import { Anchors } from './Anchors.js';
 import { ExchangeSide } from './ExchangeSide.js';
-import type { ParamName, Params } from './Params.js';
+import type { ParamName } from './Params.js';
 import type { Profile } from './Profile.js';
-import { missingFrom, type Missing } from './profileScope.js';
-import {
-  readsStore,
-  type ExchangeSource,
-  type ReadableStore,
-  type Reading,
-  type Rule,
-  type RuleContext,
-  type ViewerState,
-} from './Rule.js';
+import { readsStore, type ExchangeSource, type ReadableStore, type Reading, type RuleContext, type ViewerState } from './Rule.js';
 import { RULE_IDS, type RuleId } from './RuleId.js';
-import { RULES } from './rules/index.js';
+import { CheckContext } from './CheckContext.js';
+import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { pending, SharePointSide, type SharePointKeyParams } from './SharePointSide.js';
+import { pending, SharePointSide } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
 import {
-  ACTION_KINDS,
   ADMIN,
   DEFAULT_PHOTO_SETTINGS,
   defaultUser,
@@ -28,10 +19,8 @@ import {
   NO_PHOTO,
   SURFACE_STORE,
   UNKNOWN,
-  VIAS,
   type Action,
   type ActionEvent,
-  type ActionKind,
   type ObservationEvent,
   type Photo,
   type PhotoSettings,
@@ -86,13 +75,13 @@ export type CapCount = { readonly [P in Part]: number };
  * reads; memory follows the number of users and photos.
  */
 export class ProfileChecker {
-  private readonly c: Compiled;
+  private readonly c: CompiledProfile;
   private readonly inits: Map<string, UserInit>;
   private readonly subjects = new Map<string, Subject>();
   private readonly viewers = new Map<string, ViewerState>();
   private readonly settings: SettingsTimeline | undefined;
   private readonly initialSettings: PhotoSettings;
-  private readonly ctx: Context;
+  private readonly ctx: CheckContext;
   private decided: Verdict | undefined;
   /** the instants reads of Exchange (a client restarted) and of SharePoint (a browser cleared) reach back to */
   private readonly anchors: { readonly exchange: Anchors; readonly sharepoint: Anchors };
@@ -104,11 +93,11 @@ export class ProfileChecker {
     readonly profile: Profile,
     trace: TraceStart,
   ) {
-    this.c = compiled(profile);
+    this.c = compileProfile(profile);
     this.inits = new Map(trace.users.map((u) => [u.id, u]));
     this.initialSettings = trace.photoSettings ?? DEFAULT_PHOTO_SETTINGS;
     this.settings = this.c.ruleIds.has('PHOTO-SOURCE') ? new SettingsTimeline(this.initialSettings, this.param('settingsLag')) : undefined;
-    this.ctx = new Context(this, trace.start, profile.params);
+    this.ctx = new CheckContext(this, trace.start, profile.params);
     this.anchors = { exchange: new Anchors(trace.start), sharepoint: new Anchors(trace.start) };
     this.fixedSettings = [this.initialSettings];
   }
@@ -756,7 +745,7 @@ export class ProfileChecker {
     return subject;
   }
 
-  private aim(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, at: number, settings?: PhotoSettings): Context {
+  private aim(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, at: number, settings?: PhotoSettings): CheckContext {
     const ctx = this.ctx;
     ctx.core = core;
     ctx.sp = sp;
@@ -1006,9 +995,6 @@ export class ProfileChecker {
 
 const NO_RULES: readonly RuleId[] = [];
 
-/** The kinds of action whose effect the checker carries out itself, besides the rules' hooks. */
-const CHECKER_ACTS: readonly ActionKind[] = ['visitMySite', 'editCancel', 'setPolicy'];
-
 /** A divergence found, and why it is not certain when possibilities were dropped. */
 type Found = { divergence: Divergence; uncertain?: { line: number; user: string; part: Part } };
 
@@ -1053,154 +1039,6 @@ function sameKeys<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): b
   if (a.length !== b.length) return false;
   const ka = new Set(a.map(key));
   return b.every((x) => ka.has(key(x)));
-}
-
-/** The one context object a checker hands its rules; it is re-aimed at each possibility in turn. */
-class Context implements RuleContext {
-  core!: ExchangeSide;
-  sp!: SharePointSide;
-  yammer!: WindowStore;
-  at = 0;
-  spUpdatedBefore: Span = NEVER;
-  settings: PhotoSettings = DEFAULT_PHOTO_SETTINGS;
-  outsideBecause: readonly RuleId[] = [];
-
-  constructor(
-    private readonly checker: ProfileChecker,
-    readonly start: number,
-    private readonly params: Params,
-  ) {}
-
-  param(name: ParamName): number {
-    const value = this.params[name];
-    if (value === undefined) throw new Error(`profile ${this.checker.profile.id} has no parameter ${name}`);
-    return value;
-  }
-  optionalParam(name: ParamName): number | undefined {
-    return this.checker.optionalParam(name);
-  }
-  has(rule: RuleId): boolean {
-    return this.checker.has(rule);
-  }
-  viewer(id: string): ViewerState {
-    return this.checker.viewer(id);
-  }
-  hasAnyRole(user: string, roles: readonly string[]): boolean {
-    return this.checker.hasAnyRole(user, roles);
-  }
-  isOutside(via: Via): boolean {
-    return this.checker.isOutside(via);
-  }
-  stopsDirSync(action: SetPhoto): RuleId | undefined {
-    return this.checker.stopsDirSync(action, this);
-  }
-  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): readonly Photo[] {
-    return this.checker.writeExchange(photo, deadline, rules, source, this);
-  }
-  outsideChange(photos: readonly Photo[], reachedBy: number, because: readonly RuleId[] = []): void {
-    const cited =
-      because.length === 0 ? this.outsideBecause : this.outsideBecause.length === 0 ? because : [...this.outsideBecause, ...because];
-    this.checker.outsideChange(photos, this.at, reachedBy, cited, this);
-  }
-}
-
-type HookName = {
-  [K in keyof Rule]-?: NonNullable<Rule[K]> extends (...args: never[]) => unknown ? K : never;
-}[keyof Rule];
-type Hooks = { readonly [K in HookName]: readonly Rule[] };
-
-function collectHooks(rules: readonly Rule[]): Hooks {
-  const pick = (name: HookName) => rules.filter((r) => r[name] !== undefined);
-  return {
-    rejects: pick('rejects'),
-    onAction: pick('onAction'),
-    makesOutside: pick('makesOutside'),
-    stopsDirSync: pick('stopsDirSync'),
-    racesWith: pick('racesWith'),
-    onOutsideChange: pick('onOutsideChange'),
-    onExchangeWrite: pick('onExchangeWrite'),
-    onVisit: pick('onVisit'),
-    pushTrigger: pick('pushTrigger'),
-    pushHold: pick('pushHold'),
-    ownPushAt: pick('ownPushAt'),
-    alsoShows: pick('alsoShows'),
-    explains: pick('explains'),
-    keepsOpen: pick('keepsOpen'),
-    learns: pick('learns'),
-  };
-}
-
-/** What a checker needs of its profile, worked out once per profile: a harness makes a checker for every run. */
-type Compiled = {
-  readonly ruleIds: ReadonlySet<RuleId>;
-  readonly hooks: Hooks;
-  /** the rules whose `onAction` concerns each kind of action */
-  readonly onActionFor: ReadonlyMap<ActionKind, readonly Rule[]>;
-  /** whether a SharePoint upload lands in SharePoint itself (SP-ORIGIN, no SP-UPLOAD-REDIRECT) */
-  readonly originUploads: boolean;
-  /** the kinds of action whose unknown outcome the rules acting on them keep open within the state: no fork */
-  readonly keptOpen: ReadonlySet<ActionKind>;
-  readonly visitRules: readonly RuleId[];
-  readonly readers: ReadonlyMap<Surface, Rule>;
-  readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
-  readonly absent: Missing;
-  /** how far back a read of Exchange reaches from its own time, anchors aside (OWA, Lync, Teams) */
-  readonly exchangeReach: number;
-  /** how long an AD write may race with another change (AD-PERIODIC, AD-ONE-TIME) or collapse one (DIRSYNC); 0: never */
-  readonly raceWindow: number;
-  /** whether SharePoint's changes are never moved (see KeyView: they are under SP-SYNC-WINDOW) */
-  readonly fixedSharePoint: boolean;
-  /** whether an Edit-Cancel asks when Exchange's changes were made (under SP-SYNC-WINDOW) */
-  readonly copiesMadeAt: boolean;
-  /** a Viva Engage sync under way takes the changes made to Exchange meanwhile (YAMMER-FROM-ENTRA) */
-  readonly onExchangeWriteYammer: boolean;
-  readonly spKey: SharePointKeyParams;
-};
-const compiledProfiles = new WeakMap<Profile, Compiled>();
-
-function compiled(profile: Profile): Compiled {
-  const known = compiledProfiles.get(profile);
-  if (known !== undefined) return known;
-  const ruleIds = new Set(profile.rules);
-  const rules = RULE_IDS.filter((id) => ruleIds.has(id)).map((id) => RULES[id]);
-  const hooks = collectHooks(rules);
-  const readers = new Map<Surface, Rule>();
-  for (const r of rules) for (const s of r.reads?.surfaces ?? []) if (!readers.has(s)) readers.set(s, r);
-  const outsideRules = new Map(VIAS.map((via) => [via, hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id)]));
-  const p = profile.params;
-  const reach = [
-    ruleIds.has('OWA-CACHE') ? p.owaCache : undefined,
-    ruleIds.has('LYNC-PRESENCE') ? p.lyncLag : undefined,
-    ruleIds.has('TEAMS-CACHE') ? Math.max(p.teamsCache ?? 0, p.teamsServiceCache ?? 0) : undefined,
-  ];
-  const onActionFor = new Map(ACTION_KINDS.map((k) => [k, hooks.onAction.filter((r) => (r.acts ?? ACTION_KINDS).includes(k))]));
-  const made: Compiled = {
-    ruleIds,
-    hooks,
-    onActionFor,
-    originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
-    // the checker itself acts on visits and policy changes: those always fork
-    keptOpen: new Set(
-      ACTION_KINDS.filter((k) => {
-        const acting = onActionFor.get(k)!;
-        return !CHECKER_ACTS.includes(k) && acting.length > 0 && acting.every((r) => r.keepsOpen !== undefined);
-      }),
-    ),
-    visitRules: hooks.onVisit.map((r) => r.id),
-    readers,
-    outsideRules,
-    absent: missingFrom(ruleIds),
-    exchangeReach: Math.max(0, ...reach.map((x) => x ?? 0)),
-    // within one DirSync interval, AD writes race (AD-PERIODIC, AD-ONE-TIME) or collapse (DIRSYNC)
-    raceWindow: ruleIds.has('DIRSYNC') ? (p.dirSyncInterval ?? 0) : 0,
-    // SP-SYNC-WINDOW moves SharePoint's changes, and its Edit-Cancel asks when Exchange's were made
-    fixedSharePoint: !ruleIds.has('SP-SYNC-WINDOW'),
-    copiesMadeAt: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('EDIT-CANCEL'),
-    onExchangeWriteYammer: ruleIds.has('YAMMER-FROM-ENTRA'),
-    spKey: { throttle: p.spThrottle ?? 0, sinceMatters: ruleIds.has('SP-MYSITE-ONCE') },
-  };
-  compiledProfiles.set(profile, made);
-  return made;
 }
 
 function ordered(ids: Iterable<RuleId>): RuleId[] {

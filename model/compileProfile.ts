@@ -1,0 +1,111 @@
+import type { Profile } from './Profile.js';
+import { missingFrom, type Missing } from './profileScope.js';
+import type { Rule } from './Rule.js';
+import { RULE_IDS, type RuleId } from './RuleId.js';
+import { RULES } from './rules/index.js';
+import type { SharePointKeyParams } from './SharePointSide.js';
+import { ACTION_KINDS, VIAS, type ActionKind, type Surface, type Via } from './vocabulary.js';
+
+/** The kinds of action whose effect the checker carries out itself, besides the rules' hooks. */
+const CHECKER_ACTS: readonly ActionKind[] = ['visitMySite', 'editCancel', 'setPolicy'];
+
+type HookName = {
+  [K in keyof Rule]-?: NonNullable<Rule[K]> extends (...args: never[]) => unknown ? K : never;
+}[keyof Rule];
+/** The rules of a profile that implement each hook, in the order of RULE_IDS. */
+export type Hooks = { readonly [K in HookName]: readonly Rule[] };
+
+function collectHooks(rules: readonly Rule[]): Hooks {
+  const pick = (name: HookName) => rules.filter((r) => r[name] !== undefined);
+  return {
+    rejects: pick('rejects'),
+    onAction: pick('onAction'),
+    makesOutside: pick('makesOutside'),
+    stopsDirSync: pick('stopsDirSync'),
+    racesWith: pick('racesWith'),
+    onOutsideChange: pick('onOutsideChange'),
+    onExchangeWrite: pick('onExchangeWrite'),
+    onVisit: pick('onVisit'),
+    pushTrigger: pick('pushTrigger'),
+    pushHold: pick('pushHold'),
+    ownPushAt: pick('ownPushAt'),
+    alsoShows: pick('alsoShows'),
+    explains: pick('explains'),
+    keepsOpen: pick('keepsOpen'),
+    learns: pick('learns'),
+  };
+}
+
+/** What a checker needs of its profile, worked out once per profile: a harness makes a checker for every run. */
+export type CompiledProfile = {
+  readonly ruleIds: ReadonlySet<RuleId>;
+  readonly hooks: Hooks;
+  /** the rules whose `onAction` concerns each kind of action */
+  readonly onActionFor: ReadonlyMap<ActionKind, readonly Rule[]>;
+  /** whether a SharePoint upload lands in SharePoint itself (SP-ORIGIN, no SP-UPLOAD-REDIRECT) */
+  readonly originUploads: boolean;
+  /** the kinds of action whose unknown outcome the rules acting on them keep open within the state: no fork */
+  readonly keptOpen: ReadonlySet<ActionKind>;
+  readonly visitRules: readonly RuleId[];
+  readonly readers: ReadonlyMap<Surface, Rule>;
+  readonly outsideRules: ReadonlyMap<Via, readonly RuleId[]>;
+  readonly absent: Missing;
+  /** how far back a read of Exchange reaches from its own time, anchors aside (OWA, Lync, Teams) */
+  readonly exchangeReach: number;
+  /** how long an AD write may race with another change (AD-PERIODIC, AD-ONE-TIME) or collapse one (DIRSYNC); 0: never */
+  readonly raceWindow: number;
+  /** whether SharePoint's changes are never moved (see KeyView: they are under SP-SYNC-WINDOW) */
+  readonly fixedSharePoint: boolean;
+  /** whether an Edit-Cancel asks when Exchange's changes were made (under SP-SYNC-WINDOW) */
+  readonly copiesMadeAt: boolean;
+  /** a Viva Engage sync under way takes the changes made to Exchange meanwhile (YAMMER-FROM-ENTRA) */
+  readonly onExchangeWriteYammer: boolean;
+  readonly spKey: SharePointKeyParams;
+};
+const compiledProfiles = new WeakMap<Profile, CompiledProfile>();
+
+/** The profile as a checker needs it, worked out once and kept for the profile object. */
+export function compileProfile(profile: Profile): CompiledProfile {
+  const known = compiledProfiles.get(profile);
+  if (known !== undefined) return known;
+  const ruleIds = new Set(profile.rules);
+  const rules = RULE_IDS.filter((id) => ruleIds.has(id)).map((id) => RULES[id]);
+  const hooks = collectHooks(rules);
+  const readers = new Map<Surface, Rule>();
+  for (const r of rules) for (const s of r.reads?.surfaces ?? []) if (!readers.has(s)) readers.set(s, r);
+  const outsideRules = new Map(VIAS.map((via) => [via, hooks.makesOutside.filter((r) => r.makesOutside!(via)).map((r) => r.id)]));
+  const p = profile.params;
+  const reach = [
+    ruleIds.has('OWA-CACHE') ? p.owaCache : undefined,
+    ruleIds.has('LYNC-PRESENCE') ? p.lyncLag : undefined,
+    ruleIds.has('TEAMS-CACHE') ? Math.max(p.teamsCache ?? 0, p.teamsServiceCache ?? 0) : undefined,
+  ];
+  const onActionFor = new Map(ACTION_KINDS.map((k) => [k, hooks.onAction.filter((r) => (r.acts ?? ACTION_KINDS).includes(k))]));
+  const made: CompiledProfile = {
+    ruleIds,
+    hooks,
+    onActionFor,
+    originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
+    // the checker itself acts on visits and policy changes: those always fork
+    keptOpen: new Set(
+      ACTION_KINDS.filter((k) => {
+        const acting = onActionFor.get(k)!;
+        return !CHECKER_ACTS.includes(k) && acting.length > 0 && acting.every((r) => r.keepsOpen !== undefined);
+      }),
+    ),
+    visitRules: hooks.onVisit.map((r) => r.id),
+    readers,
+    outsideRules,
+    absent: missingFrom(ruleIds),
+    exchangeReach: Math.max(0, ...reach.map((x) => x ?? 0)),
+    // within one DirSync interval, AD writes race (AD-PERIODIC, AD-ONE-TIME) or collapse (DIRSYNC)
+    raceWindow: ruleIds.has('DIRSYNC') ? (p.dirSyncInterval ?? 0) : 0,
+    // SP-SYNC-WINDOW moves SharePoint's changes, and its Edit-Cancel asks when Exchange's were made
+    fixedSharePoint: !ruleIds.has('SP-SYNC-WINDOW'),
+    copiesMadeAt: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('EDIT-CANCEL'),
+    onExchangeWriteYammer: ruleIds.has('YAMMER-FROM-ENTRA'),
+    spKey: { throttle: p.spThrottle ?? 0, sinceMatters: ruleIds.has('SP-MYSITE-ONCE') },
+  };
+  compiledProfiles.set(profile, made);
+  return made;
+}
