@@ -353,7 +353,14 @@ function build(profile: Profile, plan: Plan, opts: { instants?: boolean } = {}):
       // make the allowed sets recorded later more precise than the check's own
       const photos = step.unknownPhoto ? undefined : checker.allowedFor(o);
       if (photos?.length === 0) throw new Error(`the model allows no photo at all for ${JSON.stringify(o)} (line ${line})`);
-      const photo = photos === undefined ? UNKNOWN : photos[step.pick % photos.length]!;
+      // where any photo may show, one is recorded all the same: recorded as unknown, the look would be
+      // one the check skips without bringing the state to `now`, as allowedFor just did
+      const photo =
+        photos === undefined
+          ? UNKNOWN
+          : photos.includes(UNKNOWN)
+            ? ALL_PHOTOS[step.pick % ALL_PHOTOS.length]!
+            : photos[step.pick % photos.length]!;
       e = { ...o, photo } satisfies ObservationEvent;
       allowed.push(photos);
     }
