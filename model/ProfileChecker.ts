@@ -161,7 +161,8 @@ export class ProfileChecker {
   hasAnyRole(user: string, roles: readonly string[]): boolean {
     if (user === ADMIN) return true;
     const held = this.inits.get(user)?.roles ?? [];
-    return held.some((r) => roles.includes(r));
+    for (const r of held) if (roles.includes(r)) return true;
+    return false;
   }
 
   isOutside(via: Via): boolean {
@@ -174,7 +175,8 @@ export class ProfileChecker {
   }
 
   stopsDirSync(a: SetPhoto, ctx: RuleContext): RuleId | undefined {
-    return this.c.hooks.stopsDirSync.find((r) => r.stopsDirSync!(a, ctx))?.id;
+    for (const r of this.c.hooks.stopsDirSync) if (r.stopsDirSync!(a, ctx)) return r.id;
+    return undefined;
   }
 
   writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource, ctx: RuleContext): readonly Photo[] {
@@ -185,7 +187,7 @@ export class ProfileChecker {
     for (const r of this.c.hooks.racesWith) {
       const racing = r.racesWith!(source, photo, ctx);
       if (racing.length === 0) continue;
-      values = [...values, ...racing.filter((p) => !values.includes(p))];
+      values = union(values, racing);
       cited = [...cited, r.id];
       keep = Math.max(keep ?? deadline, ctx.core.exchange.deadlineOf(racing));
     }
@@ -196,17 +198,16 @@ export class ProfileChecker {
 
   /** An outside change made at `madeAt` (an instant, or a span where the header does not say when). */
   outsideChange(photos: readonly Photo[], madeAt: Span | number, reachedBy: number, because: readonly RuleId[], ctx: RuleContext): void {
-    const made = (): Span => (typeof madeAt === 'number' ? instant(madeAt) : madeAt);
     const sp = ctx.sp;
     // only a rule that pushes waiting changes needs to know what waits
     if (this.c.hooks.pushTrigger.length > 0) {
-      if (sp.pending === null) sp.pending = pending(made(), [], [], reachedBy);
+      if (sp.pending === null) sp.pending = pending(spanOf(madeAt), [], [], reachedBy);
       else if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
       for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
     }
     if (this.c.hooks.onOutsideChange.length === 0) return;
-    const change = { photos, madeAt: made(), reachedBy, because };
+    const change = { photos, madeAt: spanOf(madeAt), reachedBy, because };
     for (const r of this.c.hooks.onOutsideChange) r.onOutsideChange!(change, ctx);
   }
 
@@ -246,6 +247,16 @@ export class ProfileChecker {
       }
       return undefined;
     }
+    return this.fork(subject, a, line, raw, options);
+  }
+
+  /**
+   * An action some possibility refuses, or of unknown outcome, or with several settings in force:
+   * each possibility goes on as each outcome and setting leaves it. Apart from `act`, so that its
+   * common case does not pay for the closures here: V8 gives a function whose variables a closure
+   * captures a new context object at every call.
+   */
+  private fork(subject: Subject, a: ActionEvent, line: number, raw: unknown, options: readonly PhotoSettings[]): Found | undefined {
     const next: Branch[] = [];
     const rejecters = new Set<RuleId>();
     let forked = false;
@@ -469,6 +480,11 @@ export class ProfileChecker {
       if (visits) for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
       return undefined;
     }
+    return this.narrowTo(subject, part, o, visits, line, raw);
+  }
+
+  /** Keeps the possibilities of `subject` that may show what `o` saw (apart from `observe`, as `fork` from `act`). */
+  private narrowTo(subject: Subject, part: Part, o: ObservationEvent, visits: boolean, line: number, raw: unknown): Found | undefined {
     const kept: Branch[] = [];
     const narrowed: (SharePointSide[] | WindowStore[] | undefined)[] = [];
     for (const b of subject.branches) {
@@ -798,13 +814,14 @@ export class ProfileChecker {
           continue;
         }
         out ??= branches.slice(0, i);
+        // no closure here: it would give every call a context object, race or not
         const { at, values, keep } = race;
-        values.forEach((photo, k) => {
+        for (let k = 0; k < values.length; k++) {
           const one = k === values.length - 1 ? b : cloneBranch(b);
-          one.core.exchange.choose(at, photo);
-          for (const sp of one.sps) sp.sharepoint.chooseTied(at, photo, keep);
-          out!.push(one);
-        });
+          one.core.exchange.choose(at, values[k]!);
+          for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep);
+          out.push(one);
+        }
       }
       if (out === undefined) return split;
       subject.branches = out;
@@ -1008,6 +1025,17 @@ function refused(b: Branch, a: ActionEvent, rule: RuleId): Branch {
   if (a.do === 'setPhoto') b.core.stoppedBy.set(a.photo, rule);
   else if (a.do === 'removePhoto') b.core.stoppedBy.set(NO_PHOTO, rule);
   return b;
+}
+
+/** `a` with the photos of `b` it lacks, in order. */
+function union(a: readonly Photo[], b: readonly Photo[]): Photo[] {
+  const out = [...a];
+  for (const p of b) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+function spanOf(madeAt: Span | number): Span {
+  return typeof madeAt === 'number' ? instant(madeAt) : madeAt;
 }
 
 function cloneBranch(b: Branch): Branch {

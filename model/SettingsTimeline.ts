@@ -39,7 +39,7 @@ export class SettingsTimeline {
         this.base = c.settings;
       } else if (possible === undefined) {
         if (!sameSettings(this.base, c.settings)) possible = [this.base, c.settings];
-      } else if (!possible.some((p) => sameSettings(p, c.settings))) possible.push(c.settings);
+      } else if (!includesSettings(possible, c.settings)) possible.push(c.settings);
     }
     if (settled >= 0) {
       if (!sameSettings(this.only[0]!, this.base)) this.only = [this.base];
@@ -49,8 +49,14 @@ export class SettingsTimeline {
   }
 }
 
+// loops, not closures: asked at every action, and a closure that captures gives each call a context object
+function includesSettings(list: readonly PhotoSettings[], s: PhotoSettings): boolean {
+  for (const p of list) if (sameSettings(p, s)) return true;
+  return false;
+}
+
 function sameSettings(a: PhotoSettings, b: PhotoSettings): boolean {
-  return (
-    a.source === b.source && a.allowedRoles.length === b.allowedRoles.length && a.allowedRoles.every((r, i) => r === b.allowedRoles[i])
-  );
+  if (a.source !== b.source || a.allowedRoles.length !== b.allowedRoles.length) return false;
+  for (let i = 0; i < a.allowedRoles.length; i++) if (a.allowedRoles[i] !== b.allowedRoles[i]) return false;
+  return true;
 }

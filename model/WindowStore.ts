@@ -156,7 +156,7 @@ export class WindowStore {
   /** The latest deadline of the changes still showing that carry one of `photos` (-Infinity: none). */
   deadlineOf(photos: readonly Photo[]): number {
     let out = -Infinity;
-    for (const c of this.live) if (c.deadline > out && c.values.some((v) => photos.includes(v))) out = c.deadline;
+    for (const c of this.live) if (c.deadline > out && sharesAny(c.values, photos)) out = c.deadline;
     return out;
   }
 
@@ -528,6 +528,12 @@ export class WindowStore {
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
+}
+
+/** Whether `a` and `b` have a photo in common (a loop: a closure capturing `b` would give each call a context object). */
+function sharesAny(a: readonly Photo[], b: readonly Photo[]): boolean {
+  for (const p of a) if (b.includes(p)) return true;
+  return false;
 }
 
 /** Whether `c` keeps one of several values, and a read showing `photo` may say it kept that one. */

@@ -26,6 +26,13 @@ export const adOneTime: Rule = {
     if (first && core.adSynced !== 'either') return NONE;
     // within one interval of the first: DirSync exported this one in its place, or never carries
     // it, and Exchange keeps what it would hold without it
-    return core.exchange.newest().values.filter((p) => p !== photo);
+    return without(core.exchange.newest().values, photo);
   },
 };
+
+// a loop, not a filter: a closure capturing `photo` would cost every write to Exchange a context object
+function without(photos: readonly Photo[], photo: Photo): Photo[] {
+  const out: Photo[] = [];
+  for (const p of photos) if (p !== photo) out.push(p);
+  return out;
+}

@@ -20,14 +20,15 @@ export const dirSync: Rule = {
     // nor did its photo travel to SharePoint (SP-SYNC-WINDOW), which waits for this one, if any
     const interval = ctx.param('dirSyncInterval');
     const carried = core.carriedAd !== null && ctx.at - core.carriedAd < interval ? core.carriedAd : undefined;
-    const travelled = (at: number) => at + interval + ctx.param('exoLag');
+    // when a write DirSync carried had surely reached Exchange (no closure: it would cost every setPhoto a context object)
+    const toExchange = interval + ctx.param('exoLag');
     if (stoppedBy !== undefined) {
       core.stoppedBy.set(a.photo, stoppedBy);
       if (carried !== undefined) {
         // this one never reaches Exchange: neither may the one collapsed into it
         const cited: RuleId[] = ['DIRSYNC', stoppedBy];
         core.exchange.mayNotLand(carried, carried, cited);
-        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), cited);
+        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, carried + toExchange, cited);
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === carried && core.adSynced === true) core.adSynced = 'either';
       }
@@ -35,8 +36,8 @@ export const dirSync: Rule = {
     }
     // this one reaches Exchange within the window of the one collapsed into it (a run comes within
     // each interval), but what travels to SharePoint comes with this one's own window
-    if (carried !== undefined && ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, travelled(carried), DIRSYNC);
-    const reached = travelled(ctx.at);
+    if (carried !== undefined && ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, carried + toExchange, DIRSYNC);
+    const reached = ctx.at + toExchange;
     // where it raced, what travels on is whichever photo Exchange kept
     const kept = ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
     core.adSynced = true;

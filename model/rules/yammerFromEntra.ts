@@ -25,7 +25,9 @@ export const yammerFromEntra: Rule = {
     const y = ctx.yammer;
     const sync = y.newest();
     if (sync.deadline <= ctx.at || !sync.rules.includes('YAMMER-FROM-ENTRA')) return;
-    const values = [...sync.values, ...photos.filter((p) => !sync.values.includes(p))];
+    // a loop, not a filter: a closure capturing `sync` would cost every write to Exchange a context object
+    const values = [...sync.values];
+    for (const p of photos) if (!values.includes(p)) values.push(p);
     if (values.length > sync.values.length) y.write(ctx.at, values, sync.deadline, ENTRA, ctx.at, { from: sync.deadline, taken: true });
   },
   explains(photo, surface, ctx) {
