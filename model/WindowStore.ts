@@ -75,8 +75,12 @@ export type Keep = {
   readonly taken?: boolean;
 };
 
-/** What is left of the changes that can no longer show: each photo, and the last instant it may have shown. */
-type Gone = { until: number; rules: readonly RuleId[] };
+/**
+ * What is left of the changes that can no longer show: each photo, and the last instant it may have
+ * shown. It names its photo, so that loops over a store's map read its values, not entry pairs (one
+ * new array per entry).
+ */
+type Gone = { readonly photo: Photo; until: number; rules: readonly RuleId[] };
 
 /**
  * What the future can still ask of a store, to tell which differences between two states matter:
@@ -123,7 +127,7 @@ export class WindowStore {
 
   clone(): WindowStore {
     const gone = new Map<Photo, Gone>();
-    for (const [photo, g] of this.gone) gone.set(photo, { until: g.until, rules: g.rules });
+    for (const g of this.gone.values()) gone.set(g.photo, { photo: g.photo, until: g.until, rules: g.rules });
     const live: Change[] = new Array(this.live.length);
     for (let i = 0; i < live.length; i++) {
       const c = this.live[i]!;
@@ -284,7 +288,7 @@ export class WindowStore {
     for (const v of c.values) {
       if (v === photo) continue;
       const g = this.gone.get(v);
-      if (g === undefined) this.gone.set(v, { until, rules: c.rules });
+      if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
       else if (until > g.until) g.until = until;
     }
     // no longer tied, nor told only by some photos: it shows `photo`
@@ -376,7 +380,7 @@ export class WindowStore {
       for (const r of rules) set.add(r);
       into.set(photo, set);
     };
-    for (const [photo, g] of this.gone) if (g.until > from) add(photo, g.rules);
+    for (const g of this.gone.values()) if (g.until > from) add(g.photo, g.rules);
     for (const c of this.live) if (visible(c, from, now)) for (const v of c.values) add(v, c.rules);
     return into;
   }
@@ -398,7 +402,7 @@ export class WindowStore {
   /** The values the store may hold at some instant of [from, to]: what a copy made at an unknown instant of it takes. */
   valuesDuring(from: number, to: number): Photo[] {
     const out: Photo[] = [];
-    for (const [photo, g] of this.gone) if (g.until > from) out.push(photo);
+    for (const g of this.gone.values()) if (g.until > from) out.push(g.photo);
     for (const c of this.live) {
       if (!visible(c, from, to)) continue;
       for (const v of c.values) if (!out.includes(v)) out.push(v);
@@ -444,9 +448,9 @@ export class WindowStore {
     const first = anchors.length === 0 ? cutoff : Math.min(anchors[0]!, cutoff);
     const gone: string[] = [];
     if (withGone) {
-      for (const [photo, g] of this.gone) {
+      for (const g of this.gone.values()) {
         const until = canonicalUntil(g.until, cutoff, first, anchors);
-        if (until !== undefined) gone.push(`${photo}<${until}`);
+        if (until !== undefined) gone.push(`${g.photo}<${until}`);
       }
       gone.sort();
     }
@@ -485,10 +489,10 @@ export class WindowStore {
    */
   absorbGone(other: WindowStore): void {
     if (other.wild) this.wild = true;
-    for (const [photo, g] of other.gone) {
-      const mine = this.gone.get(photo);
-      if (mine === undefined) this.gone.set(photo, { until: g.until, rules: g.rules });
-      else this.gone.set(photo, { until: Math.max(mine.until, g.until), rules: mergeRules(mine.rules, g.rules) });
+    for (const g of other.gone.values()) {
+      const mine = this.gone.get(g.photo);
+      if (mine === undefined) this.gone.set(g.photo, { photo: g.photo, until: g.until, rules: g.rules });
+      else this.gone.set(g.photo, { photo: g.photo, until: Math.max(mine.until, g.until), rules: mergeRules(mine.rules, g.rules) });
     }
   }
 
@@ -518,7 +522,7 @@ export class WindowStore {
         const v = values[i]!;
         const g = this.gone.get(v);
         // rule lists are shared, never changed in place: a merge makes a new one
-        if (g === undefined) this.gone.set(v, { until, rules: c.rules });
+        if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
         else {
           if (until > g.until) g.until = until;
           if (c.rules !== g.rules) g.rules = mergeRules(g.rules, c.rules);
