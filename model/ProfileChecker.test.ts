@@ -584,6 +584,24 @@ describe('counterexamples found by these properties and by WindowStore.test.ts',
     expect(v).toEqual({ profile: 'microsoft-2014', verdict: 'conforms' });
   });
 
+  it.each(['ok', 'unknown'] as const)(
+    'microsoft-2014: a push the header leaves waiting that had not landed by the visit, then p1 from the visit: never p0 again (openYammer %s)',
+    (result) => {
+      // SP-MYSITE-ONCE pushes the waiting p0 at some instant of [start, start + spSync]; p1 reaches
+      // Exchange by 09:02. SharePoint still shows p3 at 09:12, so no push had landed: any push came
+      // after 09:02 and took p1, and the visit at 09:12 pushes p1 too (SPEC 4 and 6). An openYammer
+      // changes nothing here, whatever its outcome (found with result unknown, seed -1311940946).
+      const v = check('microsoft-2014', users({ id: 'alice', photo: 'p3', mySite: true, stores: { exchange: 'p0' }, pending: true }), [
+        { at: '+1m', do: 'setPhoto', user: 'alice', via: 'lync', photo: 'p1' },
+        { at: '+2m', do: 'openYammer', user: 'alice', result },
+        { at: '+12m', see: 'sp-mysite', user: 'alice', viewer: 'alice', photo: 'p3' },
+        { at: '+72m', see: 'sp-mysite', user: 'alice', viewer: 'alice', photo: 'p0' },
+      ]);
+      expect(v.verdict).toBe('diverges');
+      if (v.verdict === 'diverges') expect(v.divergence.line).toBe(5);
+    },
+  );
+
   it('threewill-2014: a cached sighting of the first photo does not prove that its later repeat has landed', () => {
     // exchange: p1 lands in [0, 60s), p2 in [100s, 160s), p0 again in [200s, 260s). Outlook (never
     // restarted) may show the p0 of the start; at 220s Graph may still show p2 (SPEC 4, EXO-FAST).
