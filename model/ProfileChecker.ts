@@ -6,6 +6,7 @@ import { readsStore, type ExchangeSource, type ReadableStore, type Reading, type
 import { RULE_IDS, type RuleId } from './RuleId.js';
 import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
+import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
 import { pending, SharePointSide } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
@@ -1025,13 +1026,6 @@ function refused(b: Branch, a: ActionEvent, rule: RuleId): Branch {
   if (a.do === 'setPhoto') b.core.stoppedBy.set(a.photo, rule);
   else if (a.do === 'removePhoto') b.core.stoppedBy.set(NO_PHOTO, rule);
   return b;
-}
-
-/** `a` with the photos of `b` it lacks, in order. */
-function union(a: readonly Photo[], b: readonly Photo[]): Photo[] {
-  const out = [...a];
-  for (const p of b) if (!out.includes(p)) out.push(p);
-  return out;
 }
 
 function spanOf(madeAt: Span | number): Span {

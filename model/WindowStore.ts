@@ -1,4 +1,5 @@
 import { lowerBound } from './lowerBound.js';
+import { sharesAny } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import { UNKNOWN, type Photo } from './vocabulary.js';
 
@@ -532,12 +533,6 @@ export class WindowStore {
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
-}
-
-/** Whether `a` and `b` have a photo in common (a loop: a closure capturing `b` would give each call a context object). */
-function sharesAny(a: readonly Photo[], b: readonly Photo[]): boolean {
-  for (const p of a) if (b.includes(p)) return true;
-  return false;
 }
 
 /** Whether `c` keeps one of several values, and a read showing `photo` may say it kept that one. */

@@ -1,3 +1,4 @@
+import { without } from '../photoLists.js';
 import type { Rule } from '../Rule.js';
 import type { Photo } from '../vocabulary.js';
 
@@ -29,10 +30,3 @@ export const adOneTime: Rule = {
     return without(core.exchange.newest().values, photo);
   },
 };
-
-// a loop, not a filter: a closure capturing `photo` would cost every write to Exchange a context object
-function without(photos: readonly Photo[], photo: Photo): Photo[] {
-  const out: Photo[] = [];
-  for (const p of photos) if (p !== photo) out.push(p);
-  return out;
-}

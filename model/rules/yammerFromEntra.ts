@@ -1,3 +1,4 @@
+import { union } from '../photoLists.js';
 import type { Rule } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
 
@@ -25,9 +26,7 @@ export const yammerFromEntra: Rule = {
     const y = ctx.yammer;
     const sync = y.newest();
     if (sync.deadline <= ctx.at || !sync.rules.includes('YAMMER-FROM-ENTRA')) return;
-    // a loop, not a filter: a closure capturing `sync` would cost every write to Exchange a context object
-    const values = [...sync.values];
-    for (const p of photos) if (!values.includes(p)) values.push(p);
+    const values = union(sync.values, photos);
     if (values.length > sync.values.length) y.write(ctx.at, values, sync.deadline, ENTRA, ctx.at, { from: sync.deadline, taken: true });
   },
   explains(photo, surface, ctx) {
