@@ -840,17 +840,55 @@ export class ProfileChecker {
         return undefined;
       }
       if (due.span.hi <= t) {
-        this.push(core, sp, due.span, due.rules);
-        continue;
+        const split = this.pushPieces(core, sp, yammer, due.span, due.rules, t);
+        if (split === undefined) continue;
+        return split;
       }
       // it may have happened by t, or not yet
       const waiting = sp.clone();
       waiting.pushAfter = t;
-      this.push(core, sp, { lo: due.span.lo, hi: t }, due.rules);
-      const states = this.resolve(core, sp, yammer, t) ?? [sp];
+      const states = this.pushPieces(core, sp, yammer, { lo: due.span.lo, hi: t }, due.rules, t) ??
+        this.resolve(core, sp, yammer, t) ?? [sp];
       this.commitDue(core, waiting, t);
       return [...states, waiting];
     }
+  }
+
+  /**
+   * Makes a push known only to `span`. Where Exchange held other photos over parts of the span,
+   * each part is a state of its own, brought to `t`: the photo SharePoint took then says when it
+   * was updated, and so when the throttle ends. Kept as one state, a read that tells the photo
+   * would leave the update anywhere in the span, and how much a read narrowed it would depend on
+   * the instants the checker happened to be brought to. Undefined when `sp` was pushed whole and
+   * is still to be brought to `t`; else the states.
+   */
+  private pushPieces(
+    core: ExchangeSide,
+    sp: SharePointSide,
+    yammer: WindowStore,
+    span: Span,
+    rules: readonly RuleId[],
+    t: number,
+  ): SharePointSide[] | undefined {
+    if (span.lo === span.hi) {
+      this.push(core, sp, span, rules);
+      return undefined;
+    }
+    const pieces = core.exchange.piecesDuring(span.lo, span.hi);
+    if (pieces.length === 1) {
+      this.push(core, sp, span, rules, pieces[0]!.values);
+      return undefined;
+    }
+    const out: SharePointSide[] = [];
+    // the last piece takes `sp` itself, once the others have cloned it
+    for (let k = 0; k < pieces.length; k++) {
+      const one = k === pieces.length - 1 ? sp : sp.clone();
+      this.push(core, one, pieces[k]!.span, rules, pieces[k]!.values);
+      const states = this.resolve(core, one, yammer, t);
+      if (states === undefined) out.push(one);
+      else for (const s of states) out.push(s);
+    }
+    return out;
   }
 
   /** Makes the pushes surely due by `t`, without splitting (right after an action), and works out `dueAt`. */
@@ -920,8 +958,13 @@ export class ProfileChecker {
    * a change waiting may not have reached Exchange by then: a later push may still bring it, which
    * the model does not follow apart, so it then allows every photo taken from then on.
    */
-  private push(core: ExchangeSide, sp: SharePointSide, span: Span, rules: readonly RuleId[]): void {
-    const values = core.exchange.valuesDuring(span.lo, span.hi);
+  private push(
+    core: ExchangeSide,
+    sp: SharePointSide,
+    span: Span,
+    rules: readonly RuleId[],
+    values: readonly Photo[] = core.exchange.valuesDuring(span.lo, span.hi),
+  ): void {
     const because = sp.pending?.because ?? NO_RULES;
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const pickup = this.param('spPickup');

@@ -598,6 +598,38 @@ describe('WindowStore: compaction keeps results', () => {
     );
   });
 
+  it('property: piecesDuring cuts a span into parts of one set of values each: from the last write on as a naive store says instant by instant, before it a superset (a change no read shows any more keeps only its end)', () => {
+    fc.assert(
+      fc.property(historyArb, fc.nat(400), fc.nat(400), ({ initial, ops }, back, ahead) => {
+        const s = new WindowStore(initial);
+        const ref = new NaiveStore(initial);
+        let now = 0;
+        for (const op of ops) now = applyOp(op, now, s, ref).now;
+        const from = now - back;
+        const to = now + ahead;
+        const pieces = s.piecesDuring(from, to);
+        expect(pieces[0]!.span.lo).toBe(from);
+        expect(pieces[pieces.length - 1]!.span.hi).toBe(to);
+        pieces.forEach(({ span, values }, i) => {
+          if (i > 0) {
+            expect(span.lo).toBe(pieces[i - 1]!.span.hi + 1);
+            expect(sorted(values)).not.toEqual(sorted(pieces[i - 1]!.values));
+          }
+          expect(sorted(values)).toEqual(sorted(s.valuesDuring(span.lo, span.hi)));
+          for (const x of new Set([span.lo, span.lo + 1, Math.floor((span.lo + span.hi) / 2), span.hi - 1, span.hi])) {
+            if (x < span.lo || x > span.hi) continue;
+            const where = `at ${x} in [${span.lo}, ${span.hi}]`;
+            expect(sorted(values), where).toEqual(sorted(s.valuesAt(x)));
+            const want = ref.values(x, x);
+            if (x >= now) expect(sorted(values), where).toEqual(want);
+            else expect(values, where).toEqual(expect.arrayContaining(want));
+          }
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('property: a clone is independent of its original', () => {
     fc.assert(
       fc.property(historyArb, historyArb, ({ initial, ops }, more) => {

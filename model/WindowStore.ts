@@ -1,6 +1,7 @@
 import { lowerBound } from './lowerBound.js';
-import { sharesAny } from './photoLists.js';
+import { sameSet, sharesAny } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
+import type { Span } from './Span.js';
 import { UNKNOWN, type Photo } from './vocabulary.js';
 
 /** One write to a store: it lands at some instant of [at, deadline) and stays until a newer one lands. */
@@ -407,6 +408,37 @@ export class WindowStore {
     for (const c of this.live) {
       if (!visible(c, from, to)) continue;
       for (const v of c.values) if (!out.includes(v)) out.push(v);
+    }
+    return out;
+  }
+
+  /**
+   * [from, to] cut where the values the store may hold change (a change starts to show, or shows no
+   * more), each piece with those values (valuesDuring); adjacent pieces hold different sets. A copy
+   * made at an unknown instant of [from, to] took the values of one piece, and made within it.
+   */
+  piecesDuring(from: number, to: number): { span: Span; values: Photo[] }[] {
+    const cuts: number[] = [];
+    const cut = (x: number) => {
+      if (x > from && x <= to && !cuts.includes(x)) cuts.push(x);
+    };
+    for (const g of this.gone.values()) cut(g.until);
+    for (const c of this.live) {
+      if (!visible(c, from, to)) continue;
+      cut(c.at);
+      cut(shownUntil(c));
+    }
+    if (cuts.length === 0) return [{ span: { lo: from, hi: to }, values: this.valuesDuring(from, to) }];
+    cuts.sort((a, b) => a - b);
+    const out: { span: Span; values: Photo[] }[] = [];
+    let lo = from;
+    for (let i = 0; i <= cuts.length; i++) {
+      const hi = i < cuts.length ? cuts[i]! - 1 : to;
+      const values = this.valuesDuring(lo, hi);
+      const last = out[out.length - 1];
+      if (last !== undefined && sameSet(last.values, values)) out[out.length - 1] = { span: { lo: last.span.lo, hi }, values: last.values };
+      else out.push({ span: { lo, hi }, values });
+      lo = hi + 1;
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharesAny, union, without } from './photoLists.js';
+import { sameSet, sharesAny, union, without } from './photoLists.js';
 
 describe('photoLists', () => {
   it('union keeps the first list in order and adds what it lacks, once', () => {
@@ -16,5 +16,12 @@ describe('photoLists', () => {
     expect(sharesAny(['p1', 'p2'], ['p3', 'p2'])).toBe(true);
     expect(sharesAny(['p1'], ['p2'])).toBe(false);
     expect(sharesAny([], ['p2'])).toBe(false);
+  });
+
+  it('sameSet compares lists as sets', () => {
+    expect(sameSet(['p1', 'p2'], ['p2', 'p1'])).toBe(true);
+    expect(sameSet(['p1', 'p2'], ['p1', 'p3'])).toBe(false);
+    expect(sameSet(['p1'], ['p1', 'p2'])).toBe(false);
+    expect(sameSet([], [])).toBe(true);
   });
 });

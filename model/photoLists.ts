@@ -22,3 +22,10 @@ export function sharesAny(a: readonly Photo[], b: readonly Photo[]): boolean {
   for (const p of a) if (b.includes(p)) return true;
   return false;
 }
+
+/** Whether `a` and `b` hold the same photos, in any order (neither holds one twice). */
+export function sameSet(a: readonly Photo[], b: readonly Photo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (const p of a) if (!b.includes(p)) return false;
+  return true;
+}
