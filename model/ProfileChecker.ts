@@ -978,9 +978,11 @@ export class ProfileChecker {
   /**
    * Keeps the possibilities of `subject` canonical after a fork: equal states of a part merge, and
    * Exchange sides that became equal merge with the SharePoint and Yammer states of both. A list
-   * longer than MAX_POSSIBILITIES is first widened: states equal but for what a cache reaching back
-   * may still show become one that allows what either did (a superset: a divergence stays
-   * certain). Only then are states dropped, and the part says from which line.
+   * longer than MAX_POSSIBILITIES is first joined: SharePoint states equal but for when SharePoint
+   * was last updated, over spans that meet, become one (exact). Then it is widened: states equal
+   * but for what a cache reaching back may still show become one that allows what either did (a
+   * superset: a divergence stays certain). Only then are states dropped, and the part says from
+   * which line.
    */
   private settle(subject: Subject, line: number, now: number): void {
     const views = this.keyViews(now);
@@ -988,6 +990,8 @@ export class ProfileChecker {
     const yamKey = (y: WindowStore) => y.key(views.yammer);
     const keepSps = (list: SharePointSide[]): SharePointSide[] => {
       let out = distinct(list, spKey, absorbSharePoint);
+      // joined only where the list is too long: a joined state keeps the rules of one part to cite
+      if (out.length > MAX_POSSIBILITIES) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, true, false));
       if (out.length > MAX_POSSIBILITIES) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, false), widenSharePoint);
       return this.bounded(out, subject, 'sharepoint', line);
     };
@@ -1089,6 +1093,39 @@ function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T,
     else absorb?.(kept, x);
   }
   return [...seen.values()];
+}
+
+/**
+ * `sps` with the states equal but for when SharePoint was last updated (by `key`) joined where their
+ * spans of it meet or touch: a push known only to a span is split wherever the checker stops, and
+ * its parts, once they have landed alike, are one state again. Without this a subject looked at
+ * often while such a push may come (a tenant taken as it is, after a visit) would reach the cap.
+ */
+function joinUpdates(sps: SharePointSide[], key: (sp: SharePointSide) => string): SharePointSide[] {
+  const groups = new Map<string, SharePointSide[]>();
+  for (const sp of sps) {
+    const k = key(sp);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [sp]);
+    else group.push(sp);
+  }
+  if (groups.size === sps.length) return sps;
+  const out: SharePointSide[] = [];
+  for (const group of groups.values()) {
+    group.sort(byUpdate);
+    let into = group[0]!;
+    out.push(into);
+    for (let i = 1; i < group.length; i++) {
+      const sp = group[i]!;
+      if (sp.spUpdated.lo <= into.spUpdated.hi + 1) into.joinUpdated(sp);
+      else out.push((into = sp));
+    }
+  }
+  return out;
+}
+
+function byUpdate(a: SharePointSide, b: SharePointSide): number {
+  return a.spUpdated.lo - b.spUpdated.lo || a.spUpdated.hi - b.spUpdated.hi;
 }
 
 function absorbSharePoint(kept: SharePointSide, dropped: SharePointSide): void {

@@ -123,6 +123,16 @@ export class SharePointSide {
     return c;
   }
 
+  /**
+   * Joins `other`, equal but for when the last update was (`key(…, false)`), whose span of it meets
+   * or touches this one's: the update was at some instant of either span, which is their hull. Exact,
+   * as every span of the model stands for each of its instants.
+   */
+  joinUpdated(other: SharePointSide): void {
+    this.spUpdated = { lo: Math.min(this.spUpdated.lo, other.spUpdated.lo), hi: Math.max(this.spUpdated.hi, other.spUpdated.hi) };
+    this.absorb(other);
+  }
+
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: SharePointSide): void {
     for (const photo of other.skipped) this.skipped.add(photo);
@@ -141,12 +151,13 @@ export class SharePointSide {
 
   /**
    * Equal keys mean equal futures: what no longer matters (an update older than every window, a
-   * past My Site) is left out; without `withGone`, so is what only a cache reaching back may show.
+   * past My Site) is left out; without `withGone`, so is what only a cache reaching back may show;
+   * without `withUpdated`, so is when the last update was (`joinUpdated`).
    */
-  key(view: KeyView, params: SharePointKeyParams, withGone = true): string {
+  key(view: KeyView, params: SharePointKeyParams, withGone = true, withUpdated = true): string {
     const now = view.now;
     const waiting = this.pending !== null || this.unstuck !== null;
-    const updated = this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
+    const updated = !withUpdated || this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
     const mySite = this.mySiteSince <= now && !(waiting && params.sinceMatters) ? 'y' : `${this.mySiteSince}`;
     const p = this.pending;
     const pending =

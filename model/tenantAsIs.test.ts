@@ -80,6 +80,27 @@ describe('spUpdated', () => {
   });
 });
 
+describe('a survey looked at for days', () => {
+  // What a live campaign does: the header cannot say when SharePoint was last updated or whether a
+  // change waits, alice visits her My Site, and SharePoint is looked at every half hour for three
+  // days. A push of the waiting photo may come at any instant until the throttle ends, so each look
+  // splits it; the parts that have landed alike must be one state again, or the cap is reached and
+  // a later divergence on SharePoint is only `unknown`.
+  const survey = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: 'unknown', pending: 'unknown' }, { id: 'bob' });
+  const looks: Step[] = Array.from({ length: 150 }, (_, i) =>
+    see(`+${1 + Math.floor((i + 1) / 2)}h${(i + 1) % 2 === 1 ? 30 : 0}m`, 'sp-newsfeed', 'p0'),
+  );
+
+  it.each(['threewill-2014', 'microsoft-2014'])(
+    '%s: a change made after it, seen in SharePoint before a visit, still diverges',
+    (profile) => {
+      const steps = [visit('+1h'), ...looks, setPhoto('+80h', 'graph', 'p1')];
+      expect(check(profile, survey, [...steps, see('+90h', 'sp-newsfeed', 'p0')])).toEqual(conforms(profile));
+      expect(check(profile, survey, [...steps, see('+90h', 'sp-newsfeed', 'p1')])).toMatchObject(diverges(154, ['p0'], 'SP-NEEDS-VISIT'));
+    },
+  );
+});
+
 describe('pending', () => {
   const waiting = (pending: boolean | 'unknown') =>
     users({ id: 'alice', photo: 'p0', mySite: true, pending, stores: { exchange: 'p1' } }, { id: 'bob' });
