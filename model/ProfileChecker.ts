@@ -870,6 +870,7 @@ export class ProfileChecker {
     rules: readonly RuleId[],
     t: number,
   ): SharePointSide[] | undefined {
+    // a push at a known instant, the common case, has one part: no cutting to pay for
     if (span.lo === span.hi) {
       this.push(core, sp, span, rules);
       return undefined;
