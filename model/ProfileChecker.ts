@@ -8,7 +8,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { pending, SharePointSide } from './SharePointSide.js';
+import { pending, SharePointSide, type KeyDetail } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -980,7 +980,8 @@ export class ProfileChecker {
    * Keeps the possibilities of `subject` canonical after a fork: equal states of a part merge, and
    * Exchange sides that became equal merge with the SharePoint and Yammer states of both. A list
    * longer than MAX_POSSIBILITIES is first joined: SharePoint states equal but for when SharePoint
-   * was last updated, over spans that meet, become one (exact). Then it is widened: states equal
+   * was last updated, over spans that meet, become one (exact); then those equal but for that and
+   * when their changes still landing land (a superset, the push over the joined span). Then it is widened: states equal
    * but for what a cache reaching back may still show become one that allows what either did (a
    * superset: a divergence stays certain). Only then are states dropped, and the part says from
    * which line.
@@ -992,8 +993,9 @@ export class ProfileChecker {
     const keepSps = (list: SharePointSide[]): SharePointSide[] => {
       let out = distinct(list, spKey, absorbSharePoint);
       // joined only where the list is too long: a joined state keeps the rules of one part to cite
-      if (out.length > MAX_POSSIBILITIES) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, true, false));
-      if (out.length > MAX_POSSIBILITIES) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, false), widenSharePoint);
+      if (out.length > MAX_POSSIBILITIES) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_UPDATED), joinUpdated);
+      if (out.length > MAX_POSSIBILITIES) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_LANDING), joinLanding);
+      if (out.length > MAX_POSSIBILITIES) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_GONE), widenSharePoint);
       return this.bounded(out, subject, 'sharepoint', line);
     };
     const keepYams = (list: WindowStore[]) => this.bounded(distinct(list, yamKey), subject, 'yammer', line);
@@ -1096,13 +1098,23 @@ function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T,
   return [...seen.values()];
 }
 
+/** What SharePoint keys leave out to join or widen states past the cap (settle). */
+const BUT_UPDATED: KeyDetail = { gone: true, updated: false, landing: true };
+const BUT_LANDING: KeyDetail = { gone: true, updated: false, landing: false };
+const BUT_GONE: KeyDetail = { gone: false, updated: true, landing: true };
+
 /**
- * `sps` with the states equal but for when SharePoint was last updated (by `key`) joined where their
- * spans of it meet or touch: a push known only to a span is split wherever the checker stops, and
- * its parts, once they have landed alike, are one state again. Without this a subject looked at
- * often while such a push may come (a tenant taken as it is, after a visit) would reach the cap.
+ * `sps` with the states equal by `key` (when SharePoint was last updated left out, and maybe more)
+ * joined by `join` where their spans of the last update meet or touch: a push known only to a span
+ * is split wherever the checker stops, and its parts, landing or landed alike, are one state
+ * again. Without this a subject looked at often while such a push may come (a tenant taken as it
+ * is, after a visit) would reach the cap. `join` may refuse (false): the two stay apart.
  */
-function joinUpdates(sps: SharePointSide[], key: (sp: SharePointSide) => string): SharePointSide[] {
+function joinUpdates(
+  sps: SharePointSide[],
+  key: (sp: SharePointSide) => string,
+  join: (into: SharePointSide, other: SharePointSide) => boolean,
+): SharePointSide[] {
   const groups = new Map<string, SharePointSide[]>();
   for (const sp of sps) {
     const k = key(sp);
@@ -1118,8 +1130,7 @@ function joinUpdates(sps: SharePointSide[], key: (sp: SharePointSide) => string)
     out.push(into);
     for (let i = 1; i < group.length; i++) {
       const sp = group[i]!;
-      if (sp.spUpdated.lo <= into.spUpdated.hi + 1) into.joinUpdated(sp);
-      else out.push((into = sp));
+      if (sp.spUpdated.lo > into.spUpdated.hi + 1 || !join(into, sp)) out.push((into = sp));
     }
   }
   return out;
@@ -1127,6 +1138,15 @@ function joinUpdates(sps: SharePointSide[], key: (sp: SharePointSide) => string)
 
 function byUpdate(a: SharePointSide, b: SharePointSide): number {
   return a.spUpdated.lo - b.spUpdated.lo || a.spUpdated.hi - b.spUpdated.hi;
+}
+
+function joinUpdated(into: SharePointSide, other: SharePointSide): boolean {
+  into.joinUpdated(other);
+  return true;
+}
+
+function joinLanding(into: SharePointSide, other: SharePointSide): boolean {
+  return into.joinLanding(other);
 }
 
 function absorbSharePoint(kept: SharePointSide, dropped: SharePointSide): void {

@@ -19,6 +19,16 @@ export function pending(since: Span, values: Photo[], because: RuleId[], reached
 export type SharePointKeyParams = { readonly throttle: number; readonly sinceMatters: boolean };
 
 /**
+ * What a key tells apart besides what the future can ask: what only a cache reaching back may show
+ * (`gone`, for `widen`), when SharePoint was last updated (`updated`, for `joinUpdated`), and when
+ * the changes still landing were made and land (`landing`, for `joinLanding`).
+ */
+export type KeyDetail = { readonly gone: boolean; readonly updated: boolean; readonly landing: boolean };
+
+/** Every detail: equal keys mean equal futures. */
+export const EXACT_KEY: KeyDetail = { gone: true, updated: true, landing: true };
+
+/**
  * One possible state of a subject's SharePoint side: the profile photo and its update bookkeeping.
  * Invariant: it evolves from the actions and from the Exchange side it reads at a push, an
  * Edit-Cancel or an outside change, never from Yammer.
@@ -130,7 +140,25 @@ export class SharePointSide {
    */
   joinUpdated(other: SharePointSide): void {
     this.spUpdated = { lo: Math.min(this.spUpdated.lo, other.spUpdated.lo), hi: Math.max(this.spUpdated.hi, other.spUpdated.hi) };
+    // the earlier last update may bring the next push sooner: it is worked out again by then
+    if (other.dueAt < this.dueAt) this.dueAt = other.dueAt;
     this.absorb(other);
+  }
+
+  /**
+   * Joins `other`, equal but for when the last update was and when the changes still landing were
+   * made and land (`key` without `updated` and `landing`), whose span of the last update meets or
+   * touches this one's: parts of a push known only to a span that are still landing. The update was
+   * at some instant of the hull, and each change lands within either's window (`WindowStore.joinLanding`).
+   * WARNING: a superset (an update late in the hull with a landing early in it), as a push over the
+   * whole span would be. False, changing nothing, where the stores do not pair change by change.
+   */
+  joinLanding(other: SharePointSide): boolean {
+    if (!this.sharepoint.joinLanding(other.sharepoint)) return false;
+    for (const [photo, until] of other.unstuckUntil)
+      this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
+    this.joinUpdated(other);
+    return true;
   }
 
   /** Takes the citations of an equal state that is merged into this one. */
@@ -151,13 +179,13 @@ export class SharePointSide {
 
   /**
    * Equal keys mean equal futures: what no longer matters (an update older than every window, a
-   * past My Site) is left out; without `withGone`, so is what only a cache reaching back may show;
-   * without `withUpdated`, so is when the last update was (`joinUpdated`).
+   * past My Site) is left out, and so is each detail `detail` leaves out (KeyDetail).
    */
-  key(view: KeyView, params: SharePointKeyParams, withGone = true, withUpdated = true): string {
+  key(view: KeyView, params: SharePointKeyParams, detail: KeyDetail = EXACT_KEY): string {
+    const withGone = detail.gone;
     const now = view.now;
     const waiting = this.pending !== null || this.unstuck !== null;
-    const updated = !withUpdated || this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
+    const updated = !detail.updated || this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
     const mySite = this.mySiteSince <= now && !(waiting && params.sinceMatters) ? 'y' : `${this.mySiteSince}`;
     const p = this.pending;
     const pending =
@@ -169,7 +197,7 @@ export class SharePointSide {
       for (const [photo, until] of this.unstuckUntil) if (until > Math.min(view.anchors[0] ?? now, now)) shown.push(`${photo}<${until}`);
     shown.sort();
     return [
-      this.sharepoint.key(view, withGone),
+      this.sharepoint.key(view, withGone, detail.landing),
       mySite,
       updated,
       pending,

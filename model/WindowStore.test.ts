@@ -733,6 +733,76 @@ describe('WindowStore: key', () => {
     expect(widened).toBeGreaterThan(10);
   });
 
+  it('property: joined with another equal but for when its changes still landing were made and land, a store allows at least what either allowed, read by read, and so after the same later changes', () => {
+    // the other history: the same changes, each made a little later and landing later or sooner
+    const shiftArb = fc.array(fc.record({ gap: fc.nat(3), lag: fc.integer({ min: -20, max: 40 }) }), { maxLength: 14 });
+    let joined = 0;
+    fc.assert(
+      fc.property(historyArb, shiftArb, historyArb, fc.boolean(), (h1, shifts, later, fixed) => {
+        const ops = h1.ops.map((op, i): Op => {
+          const shift = shifts[i] ?? { gap: 0, lag: 0 };
+          return op.kind === 'endTravel'
+            ? { ...op, gap: op.gap + shift.gap }
+            : { ...op, gap: op.gap + shift.gap, lag: Math.max(0, op.lag + shift.lag) };
+        });
+        const one = replayHistory(h1);
+        const two = replayHistory({ initial: h1.initial, ops });
+        const view: KeyView = { now: Math.max(one.now, two.now), anchors: [-10, 40], maxBack: 30, fixed };
+        if (one.store.key(view, true, false) !== two.store.key(view, true, false)) return;
+        const both = one.store.clone();
+        if (!both.joinLanding(two.store)) return;
+        joined++;
+        const covers = (t: number, where: string) => {
+          for (const [from, at] of [...futureReads({ ...view, now: t }), [t - 1000, t] as [number, number]]) {
+            const either = [...allowed(one.store, from, at), ...allowed(two.store, from, at)];
+            expect(allowed(both, from, at), `${where} [${from}, ${at}]`).toEqual(expect.arrayContaining(either));
+          }
+        };
+        covers(view.now, 'joined');
+        let t = view.now;
+        for (const op of later.ops) {
+          const dummy = new NaiveStore(h1.initial);
+          applyOp(op, t, one.store, dummy);
+          applyOp(op, t, two.store, dummy);
+          t = applyOp(op, t, both, dummy).now;
+          covers(t, 'after the same changes');
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    // the property must meet stores that differ in when their changes land, not only equal ones
+    expect(joined).toBeGreaterThan(100);
+  });
+
+  it('joins two parts of a push known only to a span into the push over both, and refuses stores that do not pair change by change', () => {
+    const part = (at: number, lands: number) => {
+      const s = new WindowStore('p0');
+      s.write(at, ['p1'], lands, []);
+      return s;
+    };
+    const view: KeyView = { now: 50, anchors: [], maxBack: 0 };
+    const early = part(10, 110);
+    const late = part(20, 120);
+    expect(early.key(view)).not.toBe(late.key(view));
+    expect(early.key(view, true, false)).toBe(late.key(view, true, false));
+    expect(early.joinLanding(late)).toBe(true);
+    const whole = part(10, 120);
+    for (const [from, at] of [
+      [5, 5],
+      [10, 10],
+      [15, 15],
+      [115, 115],
+      [119, 119],
+      [120, 120],
+      [0, 130],
+    ] as const)
+      expect(allowed(early, from, at), `[${from}, ${at}]`).toEqual(allowed(whole, from, at));
+    const two = part(10, 110);
+    two.write(30, ['p2'], 130, []);
+    expect(two.joinLanding(late)).toBe(false);
+    expect(allowed(two, 125, 125)).toEqual(['p1', 'p2']);
+  });
+
   it('where nothing is ever moved, merges a change of the photo the store already shows, once landed, with no change at all', () => {
     const a = new WindowStore('p0');
     const b = new WindowStore('p0');

@@ -472,9 +472,10 @@ export class WindowStore {
    * A canonical text of the state as far as the future can tell it apart (`view`), to merge
    * possibilities that became equal: when a change was made or landed no longer matters once it
    * surely has, and the instant a photo stopped showing matters only against the anchors reads
-   * reach back to. WARNING: `view.now` must be at or after every write.
+   * reach back to. Without `withLanding`, only whether each change is still landing counts, not
+   * when it was made or lands (`joinLanding`). WARNING: `view.now` must be at or after every write.
    */
-  key(view: KeyView, withGone = true): string {
+  key(view: KeyView, withGone = true, withLanding = true): string {
     const { now, anchors, maxBack } = view;
     this.fold(now);
     const cutoff = now - maxBack;
@@ -504,13 +505,14 @@ export class WindowStore {
         latest = c.deadline;
         source = c.sourceBy > now ? String(c.sourceBy) : 'S';
       }
-      landing = `${latest > now ? latest : 'L'},${source}`;
+      landing = `${latest > now ? (withLanding ? latest : 'F') : 'L'},${source}`;
       values = these;
       const keep =
         c.keep === undefined || c.values.length < 2
           ? ''
           : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined ? '' : `?${c.only.join('/')}+${c.grace ?? 0}`}${c.taken === true ? 'T' : ''}`;
-      live.push(`${these},${landing},${c.supersededAt > now ? c.supersededAt : 'G'}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
+      const superseded = c.supersededAt > now ? (withLanding ? c.supersededAt : 'F') : 'G';
+      live.push(`${these},${landing},${superseded}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
     return `${gone.join(',')}|${live.join(';')}`;
   }
@@ -527,6 +529,40 @@ export class WindowStore {
       if (mine === undefined) this.gone.set(g.photo, { photo: g.photo, until: g.until, rules: g.rules });
       else this.gone.set(g.photo, { photo: g.photo, until: Math.max(mine.until, g.until), rules: mergeRules(mine.rules, g.rules) });
     }
+  }
+
+  /**
+   * Joins `other`, equal but for when its changes still landing were made and land (`key(view,
+   * withGone, false)`), change by change: each lands at some instant of either's window, so from
+   * the earlier instant made to the later deadline. This is how a push known only to a span is
+   * written (at its first instant, landing by its last plus the pickup), so the join of two parts of
+   * such a push is the push over both. WARNING: a superset for a series of reads. False, changing
+   * nothing, where the two do not pair change by change.
+   */
+  joinLanding(other: WindowStore): boolean {
+    const mine = this.live;
+    const theirs = other.live;
+    if (mine.length !== theirs.length) return false;
+    for (let i = 0; i < mine.length; i++) if (!sameButLanding(mine[i]!, theirs[i]!)) return false;
+    for (let i = 0; i < mine.length; i++) {
+      const c = mine[i]!;
+      const o = theirs[i]!;
+      if (o.at >= c.at && o.deadline <= c.deadline && o.sourceBy <= c.sourceBy && o.rules === c.rules) continue;
+      // reached its source by the later instant: a visit or an Edit-Cancel between the two moves neither
+      const out = change(
+        Math.min(c.at, o.at),
+        c.values,
+        Math.max(c.deadline, o.deadline),
+        Math.max(c.sourceBy, o.sourceBy),
+        mergeRules(c.rules, o.rules),
+        keepOf(c),
+      );
+      mine[i] = out;
+    }
+    if (other.keeping) this.keeping = true;
+    // what can no longer show is alike already: the key holds it
+    this.resupersede();
+    return true;
   }
 
   // supersededAt of each change is the earliest deadline of a newer one
@@ -565,6 +601,18 @@ export class WindowStore {
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
+}
+
+/** Whether two changes carry the same photos and keep one alike: they differ at most in when they were made and land. */
+function sameButLanding(a: Change, b: Change): boolean {
+  return (
+    sameSet(a.values, b.values) &&
+    a.keep === b.keep &&
+    a.tie === b.tie &&
+    a.grace === b.grace &&
+    a.taken === b.taken &&
+    (a.only === b.only || (a.only !== undefined && b.only !== undefined && sameSet(a.only, b.only)))
+  );
 }
 
 /** Whether `c` keeps one of several values, and a read showing `photo` may say it kept that one. */

@@ -99,6 +99,19 @@ describe('a survey looked at for days', () => {
       expect(check(profile, survey, [...steps, see('+90h', 'sp-newsfeed', 'p1')])).toMatchObject(diverges(154, ['p0'], 'SP-NEEDS-VISIT'));
     },
   );
+
+  // Pushes land within a day (spPickup): the parts of the push still landing differ in when they
+  // land, and are joined as the push over both would be (SharePointSide.joinLanding).
+  it('microsoft-2026: a change that only a push still to come may bring, seen in SharePoint after a day of looks, conforms, and then stays', () => {
+    // 32 looks while the push the visit triggered may come at any of them; then a change to Exchange,
+    // which that push takes if it comes after it
+    const steps = [visit('+1h'), ...looks.slice(0, 32), setPhoto('+18h', 'graph', 'p1'), see('+30h', 'sp-newsfeed', 'p1')];
+    expect(check('microsoft-2026', survey, steps)).toEqual(conforms('microsoft-2026'));
+    // that push came after the change: once it has surely landed, SharePoint shows p1
+    expect(check('microsoft-2026', survey, [...steps, see('+60h', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(37, ['p1'], 'SP-THROTTLE'),
+    );
+  });
 });
 
 describe('pending', () => {
