@@ -520,6 +520,41 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s', (_id, profile) => {
     );
   });
 
+  it('past the cap, what is joined, widened or dropped never makes a divergence: with a cap of 1 a trace diverges only where, or after, it does with every state kept', () => {
+    let capped = 0;
+    fc.assert(
+      fc.property(
+        planArb(profile, { maxSteps: 20, unknownOneIn: 2 }),
+        fc.option(fc.tuple(fc.nat(), fc.constantFrom(...ALL_PHOTOS)), { nil: undefined }),
+        (plan, spoil) => {
+          const built = build(profile, plan);
+          const events = built.events.slice();
+          const looks = events.flatMap((e, i) => ('see' in e && e.photo !== UNKNOWN ? [i] : []));
+          if (spoil !== undefined && looks.length > 0) {
+            const i = looks[spoil[0] % looks.length]!;
+            events[i] = { ...(events[i] as ObservationEvent), photo: spoil[1] };
+          }
+          const run = (maxPossibilities: number) => {
+            const checker = new ProfileChecker(profile, built.start, { maxPossibilities });
+            for (let i = 0; i < events.length && checker.feed(events[i]!, i + 2) === undefined; i++);
+            return { verdict: checker.finish(), caps: checker.caps };
+          };
+          const low = run(1);
+          const all = run(4096);
+          expect(all.caps).toEqual({ exchange: 0, sharepoint: 0, yammer: 0 });
+          if (low.caps.exchange + low.caps.sharepoint + low.caps.yammer > 0) capped++;
+          if (low.verdict.verdict !== 'diverges') return;
+          expect(all.verdict.verdict).toBe('diverges');
+          if (all.verdict.verdict !== 'diverges') return;
+          expect(all.verdict.divergence.line).toBeLessThanOrEqual(low.verdict.divergence.line);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // the property must reach the cap, not only check traces that never do
+    expect(capped).toBeGreaterThan(RUNS / 20);
+  });
+
   it('where the check is brought to changes nothing: extra stops between the lines give the same allowed photos and verdict', () => {
     fc.assert(
       fc.property(

@@ -90,10 +90,15 @@ export class ProfileChecker {
   private readonly fixedSettings: readonly PhotoSettings[];
   private readonly capped = { exchange: 0, sharepoint: 0, yammer: 0 };
 
+  /** the most states kept open for one part of one user: MAX_POSSIBILITIES, unless a test lowers it to reach it often */
+  private readonly cap: number;
+
   constructor(
     readonly profile: Profile,
     trace: TraceStart,
+    options: { readonly maxPossibilities?: number } = {},
   ) {
+    this.cap = options.maxPossibilities ?? MAX_POSSIBILITIES;
     this.c = compileProfile(profile);
     this.inits = new Map(trace.users.map((u) => [u.id, u]));
     this.initialSettings = trace.photoSettings ?? DEFAULT_PHOTO_SETTINGS;
@@ -126,7 +131,7 @@ export class ProfileChecker {
             profile: this.profile.id,
             verdict: 'unknown',
             line,
-            reason: `line ${line} diverges from the possibilities kept, but from line ${uncertain.line} on more than ${MAX_POSSIBILITIES} ${uncertain.part} states were open for ${uncertain.user} (actions of unknown outcome) and some were dropped`,
+            reason: `line ${line} diverges from the possibilities kept, but from line ${uncertain.line} on more than ${this.cap} ${uncertain.part} states were open for ${uncertain.user} (actions of unknown outcome) and some were dropped`,
           };
     return this.decided;
   }
@@ -993,9 +998,14 @@ export class ProfileChecker {
     const keepSps = (list: SharePointSide[]): SharePointSide[] => {
       let out = distinct(list, spKey, absorbSharePoint);
       // joined only where the list is too long: a joined state keeps the rules of one part to cite
-      if (out.length > MAX_POSSIBILITIES) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_UPDATED), joinUpdated);
-      if (out.length > MAX_POSSIBILITIES) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_LANDING), joinLanding);
-      if (out.length > MAX_POSSIBILITIES) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_GONE), widenSharePoint);
+      if (out.length > this.cap) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_UPDATED), joinUpdated);
+      if (out.length > this.cap)
+        out = joinUpdates(
+          out,
+          (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_LANDING),
+          (into, sp) => into.joinLanding(sp, now),
+        );
+      if (out.length > this.cap) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_GONE), widenSharePoint);
       return this.bounded(out, subject, 'sharepoint', line);
     };
     const keepYams = (list: WindowStore[]) => this.bounded(distinct(list, yamKey), subject, 'yammer', line);
@@ -1025,7 +1035,7 @@ export class ProfileChecker {
       }
       branches = merged;
     }
-    if (branches.length > MAX_POSSIBILITIES) {
+    if (branches.length > this.cap) {
       // widened: the SharePoint and Yammer states of the merged branches may now pair across them
       const byCore = new Map<string, Branch>();
       for (const b of branches) {
@@ -1045,10 +1055,10 @@ export class ProfileChecker {
   }
 
   private bounded<T>(xs: T[], subject: Subject, part: Part, line: number): T[] {
-    if (xs.length <= MAX_POSSIBILITIES) return xs;
+    if (xs.length <= this.cap) return xs;
     subject.lost[part] ??= line;
     this.capped[part]++;
-    return xs.slice(0, MAX_POSSIBILITIES);
+    return xs.slice(0, this.cap);
   }
 
   /** What reads can still reach back to, per store, at `now`. */
@@ -1143,10 +1153,6 @@ function byUpdate(a: SharePointSide, b: SharePointSide): number {
 function joinUpdated(into: SharePointSide, other: SharePointSide): boolean {
   into.joinUpdated(other);
   return true;
-}
-
-function joinLanding(into: SharePointSide, other: SharePointSide): boolean {
-  return into.joinLanding(other);
 }
 
 function absorbSharePoint(kept: SharePointSide, dropped: SharePointSide): void {

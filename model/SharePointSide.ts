@@ -153,8 +153,8 @@ export class SharePointSide {
    * WARNING: a superset (an update late in the hull with a landing early in it), as a push over the
    * whole span would be. False, changing nothing, where the stores do not pair change by change.
    */
-  joinLanding(other: SharePointSide): boolean {
-    if (!this.sharepoint.joinLanding(other.sharepoint)) return false;
+  joinLanding(other: SharePointSide, now: number): boolean {
+    if (!this.sharepoint.joinLanding(other.sharepoint, now)) return false;
     for (const [photo, until] of other.unstuckUntil)
       this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
     this.joinUpdated(other);

@@ -536,19 +536,26 @@ export class WindowStore {
    * withGone, false)`), change by change: each lands at some instant of either's window, so from
    * the earlier instant made to the later deadline. This is how a push known only to a span is
    * written (at its first instant, landing by its last plus the pickup), so the join of two parts of
-   * such a push is the push over both. WARNING: a superset for a series of reads. False, changing
-   * nothing, where the two do not pair change by change.
+   * such a push is the push over both. Only changes that had reached the store's source by `now`
+   * may differ: a later Edit-Cancel then ends the travel of both alike, where it would let a change
+   * still on its way travel on, and land after it, in one store and not the other. WARNING: a
+   * superset for a series of reads. False, changing nothing, where the two do not pair so.
    */
-  joinLanding(other: WindowStore): boolean {
+  joinLanding(other: WindowStore, now: number): boolean {
     const mine = this.live;
     const theirs = other.live;
     if (mine.length !== theirs.length) return false;
-    for (let i = 0; i < mine.length; i++) if (!sameButLanding(mine[i]!, theirs[i]!)) return false;
+    for (let i = 0; i < mine.length; i++) {
+      const c = mine[i]!;
+      const o = theirs[i]!;
+      if (!sameButLanding(c, o)) return false;
+      const differ = c.at !== o.at || c.deadline !== o.deadline || c.sourceBy !== o.sourceBy;
+      if (differ && (c.sourceBy > now || o.sourceBy > now)) return false;
+    }
     for (let i = 0; i < mine.length; i++) {
       const c = mine[i]!;
       const o = theirs[i]!;
       if (o.at >= c.at && o.deadline <= c.deadline && o.sourceBy <= c.sourceBy && o.rules === c.rules) continue;
-      // reached its source by the later instant: a visit or an Edit-Cancel between the two moves neither
       const out = change(
         Math.min(c.at, o.at),
         c.values,
