@@ -366,6 +366,17 @@ function build(profile: Profile, plan: Plan, opts: { instants?: boolean } = {}):
   return { start, events, allowed };
 }
 
+/** `events`, with one observation (the `spoil[0]`th, round) recorded as `spoil[1]`, allowed or not: none spoiled without `spoil`. */
+function spoiled(events: readonly TraceEvent[], spoil: readonly [number, Photo] | undefined): TraceEvent[] {
+  const out = events.slice();
+  const looks = out.flatMap((e, i) => ('see' in e && e.photo !== UNKNOWN ? [i] : []));
+  if (spoil !== undefined && looks.length > 0) {
+    const i = looks[spoil[0] % looks.length]!;
+    out[i] = { ...(out[i] as ObservationEvent), photo: spoil[1] };
+  }
+  return out;
+}
+
 // ---- resolving what the trace does not know
 
 /** A line that changes nothing (SPEC section 1: in a trace, a `wait` line changes nothing). */
@@ -490,13 +501,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s', (_id, profile) => {
         fc.option(fc.tuple(fc.nat(), fc.constantFrom(...ALL_PHOTOS)), { nil: undefined }),
         (plan, spoil) => {
           const built = build(profile, plan);
-          const events = built.events.slice();
-          // maybe record one observation as something else, allowed or not
-          const looks = events.flatMap((e, i) => ('see' in e && e.photo !== UNKNOWN ? [i] : []));
-          if (spoil !== undefined && looks.length > 0) {
-            const i = looks[spoil[0] % looks.length]!;
-            events[i] = { ...(events[i] as ObservationEvent), photo: spoil[1] };
-          }
+          const events = spoiled(built.events, spoil);
           const lineOf = (v: Verdict) => (v.verdict === 'diverges' ? v.divergence.line : Infinity);
           const each = headerResolutions(built.start).flatMap((start) => resolutions(events, 6).map((r) => checkEvents(profile, start, r)));
           for (const v of each) expect(v.verdict).not.toBe('unknown');
@@ -528,12 +533,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s', (_id, profile) => {
         fc.option(fc.tuple(fc.nat(), fc.constantFrom(...ALL_PHOTOS)), { nil: undefined }),
         (plan, spoil) => {
           const built = build(profile, plan);
-          const events = built.events.slice();
-          const looks = events.flatMap((e, i) => ('see' in e && e.photo !== UNKNOWN ? [i] : []));
-          if (spoil !== undefined && looks.length > 0) {
-            const i = looks[spoil[0] % looks.length]!;
-            events[i] = { ...(events[i] as ObservationEvent), photo: spoil[1] };
-          }
+          const events = spoiled(built.events, spoil);
           const run = (maxPossibilities: number) => {
             const checker = new ProfileChecker(profile, built.start, { maxPossibilities });
             for (let i = 0; i < events.length && checker.feed(events[i]!, i + 2) === undefined; i++);
@@ -571,12 +571,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s', (_id, profile) => {
           { maxLength: 8 },
         ),
         (plan, spoil, stops) => {
-          const events = build(profile, plan).events.slice();
-          const looks = events.flatMap((e, i) => ('see' in e && e.photo !== UNKNOWN ? [i] : []));
-          if (spoil !== undefined && looks.length > 0) {
-            const i = looks[spoil[0] % looks.length]!;
-            events[i] = { ...(events[i] as ObservationEvent), photo: spoil[1] };
-          }
+          const events = spoiled(build(profile, plan).events, spoil);
           const start: TraceStart = { start: T0, users: plan.users, photoSettings: plan.photoSettings };
           // `stopped` is also brought to some instants between the lines (asking what a look would allow)
           const plain = new ProfileChecker(profile, start);
