@@ -67,15 +67,36 @@ export class ExchangeSide {
   }
 
   /**
+   * Joins `other`, this side without its newest change (the write of an action of unknown outcome,
+   * made last, that did not happen there): the change may not have landed (`WindowStore.mayNotLand`),
+   * so it carries too what the store held before it, and keeps one of them once landed. WARNING: a
+   * superset (reads while it lands no longer tell the two apart). False, changing nothing, where the
+   * two differ otherwise.
+   */
+  joinMissed(other: ExchangeSide, view: KeyView, race: number): boolean {
+    if (this.keyBesideStore(view, race) !== other.keyBesideStore(view, race)) return false;
+    const newest = this.exchange.newestBeyond(other.exchange);
+    if (newest === undefined) return false;
+    this.exchange.mayNotLand(newest.at, newest.sourceBy, []);
+    this.absorb(other);
+    return true;
+  }
+
+  /**
    * Equal keys mean equal futures: `race` is how long a change may still race with another (0:
    * never); without `withGone`, what only a cache reaching back may show is left out.
    */
   key(view: KeyView, race: number, withGone = true): string {
+    return `${this.exchange.key(view, withGone)}#${this.keyBesideStore(view, race)}`;
+  }
+
+  /** The part of `key` that is not the store's: equal for two sides whose only difference is in the store. */
+  keyBesideStore(view: KeyView, race: number): string {
     const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photo}` : '');
     const first = this.syncedFirst;
     const synced = first !== null && first + race > view.now ? String(first) : '';
     const carried = this.carriedAd !== null && this.carriedAd + race > view.now ? String(this.carriedAd) : '';
     const ad = this.adSynced === 'either' ? 'e' : +this.adSynced;
-    return `${this.exchange.key(view, withGone)}#${ad}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${synced}#${carried}`;
+    return `${ad}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${synced}#${carried}`;
   }
 }

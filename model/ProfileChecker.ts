@@ -780,7 +780,7 @@ export class ProfileChecker {
 
   /** Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that may or may not have happened splits. */
   private enter(subject: Subject, t: number, line: number): void {
-    let split = this.decideKept(subject, t);
+    let split = this.decideKept(subject, t, line);
     for (const b of subject.branches) {
       let out: SharePointSide[] | undefined;
       const sps = b.sps;
@@ -807,7 +807,7 @@ export class ProfileChecker {
    * SharePoint and Viva Engage copy from Exchange later, and what travels to SharePoint from that
    * write, is the same photo. Whether it split.
    */
-  private decideKept(subject: Subject, t: number): boolean {
+  private decideKept(subject: Subject, t: number, line: number): boolean {
     let split = false;
     for (;;) {
       let out: Branch[] | undefined;
@@ -832,6 +832,10 @@ export class ProfileChecker {
       if (out === undefined) return split;
       subject.branches = out;
       split = true;
+      // a branch may hold several such changes (writes that may not have landed, joined past the
+      // cap): what was kept of an older one no read can still tell once a newer one has landed, so
+      // the branches are merged before the next is split, not multiplied out
+      if (out.length > this.cap) this.settle(subject, line, t);
     }
   }
 
@@ -1050,6 +1054,22 @@ export class ProfileChecker {
         into.yams = keepYams([...into.yams, ...b.yams]);
       }
       branches = [...byCore.values()];
+    }
+    if (branches.length > this.cap) {
+      // the branch where the action of unknown outcome made last did not happen joins the one where
+      // it did: its write may not have landed (a superset), with the SharePoint and Yammer states of both
+      const gone = new Set<Branch>();
+      for (const b of branches) {
+        if (gone.has(b)) continue;
+        for (const o of branches) {
+          if (o === b || gone.has(o) || !b.core.joinMissed(o.core, views.exchange, this.c.raceWindow)) continue;
+          b.sps = keepSps([...b.sps, ...o.sps]);
+          b.yams = keepYams([...b.yams, ...o.yams]);
+          gone.add(o);
+          break;
+        }
+      }
+      if (gone.size > 0) branches = branches.filter((b) => !gone.has(b));
     }
     subject.branches = this.bounded(branches, subject, 'exchange', line);
   }

@@ -815,6 +815,25 @@ describe('WindowStore: key', () => {
     expect(allowed(two, 125, 125)).toEqual(['p1', 'p2']);
   });
 
+  it('names the newest write one store has beyond another, where it lands last; joined so, the store allows what either did', () => {
+    const before = new WindowStore('p0');
+    before.write(10, ['p1'], 70, []);
+    const after = before.clone();
+    after.write(20, ['p2'], 80, [], 25);
+    expect(after.newestBeyond(before)).toEqual({ at: 20, sourceBy: 25 });
+    expect(before.newestBeyond(after)).toBeUndefined();
+    expect(after.newestBeyond(after.clone())).toBeUndefined();
+    // a faster write that lands before the one before it: without it, that one shows longer
+    const faster = before.clone();
+    faster.write(20, ['p2'], 30, []);
+    expect(faster.newestBeyond(before)).toBeUndefined();
+    // what the write may not have landed leaves: p1 still, or p2, and once landed one of them for good
+    after.mayNotLand(20, 25, []);
+    for (const t of [75, 100, 1000]) expect(allowed(after, t, t), `at ${t}`).toEqual(['p1', 'p2']);
+    expect(after.keepSeen('p1', 100, 100)).toBe(false);
+    expect(allowed(after, 200, 200)).toEqual(['p1']);
+  });
+
   it('where nothing is ever moved, merges a change of the photo the store already shows, once landed, with no change at all', () => {
     const a = new WindowStore('p0');
     const b = new WindowStore('p0');

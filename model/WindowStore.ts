@@ -572,6 +572,27 @@ export class WindowStore {
     return true;
   }
 
+  /**
+   * Where this store is `other` with one more change, the newest, which lands after every other
+   * (the two possibilities of a write of unknown outcome, made last): when it was made and had
+   * reached its source, for `mayNotLand`. Undefined otherwise.
+   */
+  newestBeyond(other: WindowStore): { at: number; sourceBy: number } | undefined {
+    const mine = this.live;
+    const theirs = other.live;
+    const n = theirs.length;
+    if (mine.length !== n + 1 || this.wild !== other.wild || this.gone.size !== other.gone.size) return undefined;
+    const c = mine[n]!;
+    for (let i = 0; i < n; i++) {
+      const o = theirs[i]!;
+      if (o.at !== mine[i]!.at || o.deadline !== mine[i]!.deadline || o.sourceBy !== mine[i]!.sourceBy || !sameButLanding(o, mine[i]!))
+        return undefined;
+      if (o.deadline > c.deadline) return undefined;
+    }
+    for (const g of other.gone.values()) if (this.gone.get(g.photo)?.until !== g.until) return undefined;
+    return { at: c.at, sourceBy: c.sourceBy };
+  }
+
   // supersededAt of each change is the earliest deadline of a newer one
   private resupersede(): void {
     let newer = Infinity;
