@@ -5,8 +5,19 @@ import type { Photo } from './vocabulary.js';
 /** Whether the subject is signed in to Lync: known, or either (SPEC section 2: an action of unknown outcome). */
 export type Presence = 'online' | 'offline' | 'either';
 
-/** A change to Exchange that may race with another (AD-PERIODIC): when it was made, and its photo. */
-export type Made = { readonly at: number; readonly photo: Photo };
+/**
+ * A change to Exchange that may race with another (AD-PERIODIC): when it was made, and its photo;
+ * several where two sides were joined past the cap (`joinMissed`): it may have been any of them, and
+ * at that instant or earlier.
+ */
+export type Made = { readonly at: number; readonly photos: readonly Photo[] };
+
+/** Either of two latest changes, as one that races wherever either did: the later instant, both photos. */
+function eitherMade(a: Made | null, b: Made | null): Made | null {
+  if (a === null || b === null) return a ?? b;
+  if (a.at === b.at && a.photos.length === b.photos.length && a.photos.every((p) => b.photos.includes(p))) return a;
+  return { at: Math.max(a.at, b.at), photos: [...a.photos, ...b.photos.filter((p) => !a.photos.includes(p))] };
+}
 
 /**
  * One possible state of what a subject's Exchange side holds: the mailbox photo and what decides
@@ -69,15 +80,17 @@ export class ExchangeSide {
   /**
    * Joins `other`, this side without its newest change (the write of an action of unknown outcome,
    * made last, that did not happen there): the change may not have landed (`WindowStore.mayNotLand`),
-   * so it carries too what the store held before it, and keeps one of them once landed. WARNING: a
-   * superset (reads while it lands no longer tell the two apart). False, changing nothing, where the
-   * two differ otherwise.
+   * so it carries too what the store held before it, and keeps one of them once landed; an AD write
+   * to come races with the latest change made elsewhere in either (AD-PERIODIC). WARNING: a superset
+   * (reads while it lands no longer tell the two apart). False, changing nothing, where the two
+   * differ otherwise.
    */
   joinMissed(other: ExchangeSide, view: KeyView, race: number): boolean {
-    if (this.keyBesideStore(view, race) !== other.keyBesideStore(view, race)) return false;
+    if (this.keyBesideStore(view, race, false) !== other.keyBesideStore(view, race, false)) return false;
     const newest = this.exchange.newestBeyond(other.exchange);
     if (newest === undefined) return false;
     this.exchange.mayNotLand(newest.at, newest.sourceBy, []);
+    this.lastCloud = eitherMade(this.lastCloud, other.lastCloud);
     this.absorb(other);
     return true;
   }
@@ -90,13 +103,16 @@ export class ExchangeSide {
     return `${this.exchange.key(view, withGone)}#${this.keyBesideStore(view, race)}`;
   }
 
-  /** The part of `key` that is not the store's: equal for two sides whose only difference is in the store. */
-  keyBesideStore(view: KeyView, race: number): string {
-    const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photo}` : '');
+  /**
+   * The part of `key` that is not the store's: equal for two sides whose only difference is in the
+   * store; without `withCloud`, the latest change made elsewhere is left out.
+   */
+  keyBesideStore(view: KeyView, race: number, withCloud = true): string {
+    const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photos.join('/')}` : '');
     const first = this.syncedFirst;
     const synced = first !== null && first + race > view.now ? String(first) : '';
     const carried = this.carriedAd !== null && this.carriedAd + race > view.now ? String(this.carriedAd) : '';
     const ad = this.adSynced === 'either' ? 'e' : +this.adSynced;
-    return `${ad}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${synced}#${carried}`;
+    return `${ad}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${withCloud ? recent(this.lastCloud) : ''}#${synced}#${carried}`;
   }
 }

@@ -45,8 +45,8 @@ describe('state clones', () => {
     const core = new ExchangeSide({ exchange: 'p1', adSynced: true, presence: 'either', setPhotoEnabled: false });
     core.exchange.write(5, ['p2'], 9, ['EXO-FAST']);
     core.stoppedBy.set('p3', 'AD-SIZE');
-    core.lastAd = { at: 1, photo: 'p4' };
-    core.lastCloud = { at: 2, photo: 'p5' };
+    core.lastAd = { at: 1, photos: ['p4'] };
+    core.lastCloud = { at: 2, photos: ['p5'] };
     core.syncedFirst = 3;
     core.carriedAd = 4;
     expect(Object.keys(core).sort()).toEqual(

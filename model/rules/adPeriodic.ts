@@ -11,9 +11,11 @@ export const adPeriodic: Rule = {
   racesWith(source, photo, ctx) {
     const core = ctx.core;
     const other = source === 'ad' ? core.lastCloud : core.lastAd;
-    const made = { at: ctx.at, photo };
+    const made = { at: ctx.at, photos: [photo] };
     if (source === 'ad') core.lastAd = made;
     else core.lastCloud = made;
-    return other !== null && ctx.at - other.at < ctx.param('dirSyncInterval') && other.photo !== photo ? [other.photo] : [];
+    if (other === null || ctx.at - other.at >= ctx.param('dirSyncInterval')) return [];
+    // one photo, but for a change made elsewhere in either of two joined sides (ExchangeSide.joinMissed)
+    return other.photos.length === 1 ? (other.photos[0] === photo ? [] : other.photos) : other.photos.filter((p) => p !== photo);
   },
 };
