@@ -987,13 +987,15 @@ export class ProfileChecker {
 
   /**
    * Keeps the possibilities of `subject` canonical after a fork: equal states of a part merge, and
-   * Exchange sides that became equal merge with the SharePoint and Yammer states of both. A list
-   * longer than MAX_POSSIBILITIES is first joined: SharePoint states equal but for when SharePoint
-   * was last updated, over spans that meet, become one (exact); then those equal but for that and
-   * when their changes still landing land (a superset, the push over the joined span). Then it is widened: states equal
-   * but for what a cache reaching back may still show become one that allows what either did (a
-   * superset: a divergence stays certain). Only then are states dropped, and the part says from
-   * which line.
+   * Exchange sides that became equal merge with the SharePoint and Yammer states of both. Past the
+   * cap (MAX_POSSIBILITIES), a part is first joined, then widened, and only then are states dropped,
+   * the part saying from which line. SharePoint states equal but for when SharePoint was last
+   * updated, over spans that meet, are joined (exact); then those equal but for that and when their
+   * changes still landing land (a superset: the push over the joined span); then those equal but for
+   * what a cache reaching back may still show are widened (a superset). Exchange sides equal but
+   * for the latter are widened; then the side where the action of unknown outcome made last did not
+   * happen joins the one where it did (a superset: its write may not have landed). A superset keeps
+   * a divergence certain.
    */
   private settle(subject: Subject, line: number, now: number): void {
     const views = this.keyViews(now);

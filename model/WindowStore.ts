@@ -356,7 +356,8 @@ export class WindowStore {
 
   /**
    * The change made at `at` that had reached the store's source by `sourceBy` may never land (DirSync
-   * may have collapsed its AD write into a later one): it carries too what the store would hold
+   * may have collapsed its AD write into a later one; an action of unknown outcome, whose two
+   * possibilities are joined past the cap, may not have happened): it carries too what the store would hold
    * without it once it would have landed, the values of the change before it (every value it may
    * have held just before it, where none is left), and keeps one of them from then on (a change that
    * already keeps one keeps it as it did), citing `rules` too.
