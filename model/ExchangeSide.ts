@@ -1,3 +1,4 @@
+import { sameSet, union } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import { WindowStore, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
@@ -15,8 +16,8 @@ export type Made = { readonly at: number; readonly photos: readonly Photo[] };
 /** Either of two latest changes, as one that races wherever either did: the later instant, both photos. */
 function eitherMade(a: Made | null, b: Made | null): Made | null {
   if (a === null || b === null) return a ?? b;
-  if (a.at === b.at && a.photos.length === b.photos.length && a.photos.every((p) => b.photos.includes(p))) return a;
-  return { at: Math.max(a.at, b.at), photos: [...a.photos, ...b.photos.filter((p) => !a.photos.includes(p))] };
+  if (a.at === b.at && sameSet(a.photos, b.photos)) return a;
+  return { at: Math.max(a.at, b.at), photos: union(a.photos, b.photos) };
 }
 
 /**
@@ -81,12 +82,12 @@ export class ExchangeSide {
    * Joins `other`, this side without its newest change (the write of an action of unknown outcome,
    * made last, that did not happen there): the change may not have landed (`WindowStore.mayNotLand`),
    * so it carries too what the store held before it, and keeps one of them once landed; an AD write
-   * to come races with the latest change made elsewhere in either (AD-PERIODIC). WARNING: a superset
-   * (reads while it lands no longer tell the two apart). False, changing nothing, where the two
+   * to come races with the latest change made elsewhere in either (AD-PERIODIC). For two sides
+   * equal beside the store but for that change (`keyBesideStore(…, false)`). WARNING: a superset
+   * (reads while it lands no longer tell the two apart). False, changing nothing, where the stores
    * differ otherwise.
    */
-  joinMissed(other: ExchangeSide, view: KeyView, race: number): boolean {
-    if (this.keyBesideStore(view, race, false) !== other.keyBesideStore(view, race, false)) return false;
+  joinMissed(other: ExchangeSide): boolean {
     const newest = this.exchange.newestBeyond(other.exchange);
     if (newest === undefined) return false;
     this.exchange.mayNotLand(newest.at, newest.sourceBy, []);

@@ -1060,15 +1060,22 @@ export class ProfileChecker {
     if (branches.length > this.cap) {
       // the branch where the action of unknown outcome made last did not happen joins the one where
       // it did: its write may not have landed (a superset), with the SharePoint and Yammer states of both
-      const gone = new Set<Branch>();
+      const byRest = new Map<string, Branch[]>();
       for (const b of branches) {
-        if (gone.has(b)) continue;
-        for (const o of branches) {
-          if (o === b || gone.has(o) || !b.core.joinMissed(o.core, views.exchange, this.c.raceWindow)) continue;
-          b.sps = keepSps([...b.sps, ...o.sps]);
-          b.yams = keepYams([...b.yams, ...o.yams]);
-          gone.add(o);
-          break;
+        const k = b.core.keyBesideStore(views.exchange, this.c.raceWindow, false);
+        byRest.set(k, [...(byRest.get(k) ?? []), b]);
+      }
+      const gone = new Set<Branch>();
+      for (const group of byRest.values()) {
+        for (const b of group) {
+          if (gone.has(b)) continue;
+          for (const o of group) {
+            if (o === b || gone.has(o) || !b.core.joinMissed(o.core)) continue;
+            b.sps = keepSps([...b.sps, ...o.sps]);
+            b.yams = keepYams([...b.yams, ...o.yams]);
+            gone.add(o);
+            break;
+          }
         }
       }
       if (gone.size > 0) branches = branches.filter((b) => !gone.has(b));

@@ -1,3 +1,4 @@
+import { without } from '../photoLists.js';
 import type { Rule } from '../Rule.js';
 
 export const adPeriodic: Rule = {
@@ -14,8 +15,7 @@ export const adPeriodic: Rule = {
     const made = { at: ctx.at, photos: [photo] };
     if (source === 'ad') core.lastAd = made;
     else core.lastCloud = made;
-    if (other === null || ctx.at - other.at >= ctx.param('dirSyncInterval')) return [];
-    // one photo, but for a change made elsewhere in either of two joined sides (ExchangeSide.joinMissed)
-    return other.photos.length === 1 ? (other.photos[0] === photo ? [] : other.photos) : other.photos.filter((p) => p !== photo);
+    // several photos where two sides were joined (ExchangeSide.joinMissed)
+    return other !== null && ctx.at - other.at < ctx.param('dirSyncInterval') ? without(other.photos, photo) : [];
   },
 };
