@@ -38,7 +38,7 @@ export async function checkCommand(trace: string, options: CheckOptions, io: Io)
   }
   io.out(renderers.check[options.format](toCheckReport(outcome, await excerpts(trace, outcome)), reportMeta()));
   if (outcome.torn !== undefined) {
-    io.err(`${outcome.torn.message}\n`);
+    io.err(`photosync: ${outcome.torn.message}\n`);
     return ExitCode.badInput;
   }
   return outcome.results.some((r) => r.verdict === 'diverges') ? ExitCode.diverges : ExitCode.ok;

@@ -111,7 +111,7 @@ describe('photosync check', () => {
     const path = traceFile(SPEC_TRACE + '{"at":"2014-04-07T09:00:00Z","see":"gr');
     const { code, out, err } = await run('check', path, '--format', 'json');
     expect(code).toBe(2);
-    expect(err).toMatch(new RegExp(`${path}:5: torn last line`));
+    expect(err).toMatch(new RegExp(`^photosync: ${path}:5: torn last line`));
     const report = CheckReport.parse(JSON.parse(out));
     expect(report.torn?.line).toBe(5);
     expect(report.results[1]).toMatchObject({ verdict: 'diverges', divergence: { line: 4 } });
@@ -121,7 +121,9 @@ describe('photosync check', () => {
     [['check'], /missing required argument/],
     [['check', 'x.jsonl', '--profile', 'nope'], /unknown profile "nope"/],
     [['check', 'x.jsonl', '--format', 'xml'], /Allowed choices are text, md, json, html/],
-    [['check', '/nonexistent.jsonl'], /nonexistent\.jsonl: cannot read the trace/],
+    [['check', '/nonexistent.jsonl'], /nonexistent\.jsonl: cannot read the trace: no such file \(ENOENT\)/],
+    [['check', ''], /expected a file path, got an empty string/],
+    [['diff', 'a.json', ' '], /expected a file path, got an empty string/],
     [['frobnicate'], /unknown command/],
   ])('exits 2 on bad usage: %j', async (argv, message) => {
     const { code, err } = await run(...argv);

@@ -46,6 +46,12 @@ function rate(value: string): number {
   return n;
 }
 
+/** A path argument: an empty one (a shell variable left unset) is a usage error, not a file to look for. */
+function filePath(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected a file path, got an empty string');
+  return value;
+}
+
 /** Runs photosync with `argv` (without node and script); resolves with the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code: number = ExitCode.ok;
@@ -59,7 +65,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('check')
     .description('check a recorded trace offline against the model (exit 0 conforms, 1 diverges, 2 bad input, 3 checking failed)')
-    .argument('<trace>', 'trace file (JSON Lines, SPEC section 2)')
+    .argument('<trace>', 'trace file (JSON Lines, SPEC section 2)', filePath)
     .addOption(profileOption('profile to check against', 'all'))
     .addOption(formatOption())
     .action(async (trace: string, options: CheckOptions) => {
@@ -89,8 +95,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description(
       "compare two JSON reports of one kind (check, run, matrix, mutants) to see what changed: each profile's verdict, each rule cited, each mutant; changes nothing (exit 0 no regression, 1 regression, 2 bad input)",
     )
-    .argument('<base>', 'the earlier report (written with --format json)')
-    .argument('<new>', 'the later report (written with --format json)')
+    .argument('<base>', 'the earlier report (written with --format json)', filePath)
+    .argument('<new>', 'the later report (written with --format json)', filePath)
     .option('--all', 'also list what stayed the same')
     .addOption(formatOption())
     .action(async (base: string, next: string, options: DiffOptions) => {

@@ -49,15 +49,28 @@ export const TraceUser = z.looseObject({
 });
 export type TraceUser = z.infer<typeof TraceUser>;
 
-/** The tenant's photo update settings (SPEC section 6); a misspelt field is an error, as in `stores`. */
-export const TracePhotoSettings = z.strictObject(
-  {
-    source: z.enum(PHOTO_SOURCES),
-    allowedRoles: roles.default([]),
-  },
-  { error: unknownKey('field', ['source', 'allowedRoles']) },
+/**
+ * The tenant's photo update settings (SPEC section 6), as Graph's `photoUpdateSettings` has them. The
+ * fields Graph's answer adds (`id`, `@odata.context`, `@odata.type`) are ignored, so that it can be
+ * pasted as it is; any other unknown field is a misspelling and an error, as in `stores`: a silent
+ * default there would judge actions by settings the tenant does not have.
+ */
+export const TracePhotoSettings = z.preprocess(
+  withoutGraphFields,
+  z.strictObject(
+    {
+      source: z.enum(PHOTO_SOURCES),
+      allowedRoles: roles.default([]),
+    },
+    { error: unknownKey('field', ['source', 'allowedRoles']) },
+  ),
 );
 export type TracePhotoSettings = z.infer<typeof TracePhotoSettings>;
+
+function withoutGraphFields(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id' && !k.startsWith('@')));
+}
 
 /** The header, the first line of a trace that is not blank (SPEC sections 2 and 6); live runs add tenant, adapter, seed and photo hashes. */
 export const TraceHeader = z
@@ -69,7 +82,14 @@ export const TraceHeader = z
     photoSettings: TracePhotoSettings.optional(),
   })
   .superRefine((header, ctx) => {
+    const first = new Map<string, number>();
     header.users.forEach((user, i) => {
+      const j = first.get(user.id);
+      if (j === undefined) first.set(user.id, i);
+      else {
+        // two states for one user: whichever the checker took, its verdicts would rest on a guess
+        ctx.addIssue({ code: 'custom', path: ['users', i, 'id'], message: `the same user as users[${j}]: each user is declared once` });
+      }
       if (typeof user.spUpdated === 'number' && user.spUpdated > header.start) {
         ctx.addIssue({
           code: 'custom',

@@ -11,13 +11,38 @@ export function parseJsonLine(text: string, file: string, line: number): Record<
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', `not valid JSON (${(e as Error).message})`);
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', `not valid JSON (${(e as Error).message})${whyNotJson(text)}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', 'not a JSON object');
   }
   return raw as Record<string, unknown>;
 }
+
+/**
+ * What a JSON error message does not show: a file in UTF-16 (Windows PowerShell 5 writes one with `>`
+ * or `Out-File`), or a character outside the strings that looks like white space but is not JSON's.
+ */
+function whyNotJson(text: string): string {
+  if (text.startsWith('\ufffd\ufffd') || text.includes('\u0000'))
+    return ': the file looks like UTF-16; save it as UTF-8 (in PowerShell, Out-File -Encoding utf8)';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (ODD_SPACE.test(text[i]!)) {
+      const code = c.toString(16).toUpperCase().padStart(4, '0');
+      return `: it holds U+${code} at column ${i + 1}, a character JSON does not allow there`;
+    }
+  }
+  return '';
+}
+
+// control characters but JSON's white space, and the Unicode spaces and marks that print as nothing
+const ODD_SPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /** The first line that is not blank (line 1, but for blank lines before it): the header. */
 export function parseHeader(raw: Record<string, unknown>, file: string, line: number): TraceHeader {

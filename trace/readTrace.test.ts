@@ -13,7 +13,7 @@ import { HEADER, lines, traceFile } from './traceFile.testkit.js';
 const SET = '{"at":"2014-04-01T09:00:00Z","do":"setPhoto","user":"alice","via":"outlook-web","photo":"p1"}';
 const SEE = '{"at":"2014-04-01T09:02:00Z","see":"owa-contact-card","user":"alice","viewer":"bob","photo":"p1"}';
 
-async function read(text: string) {
+async function read(text: string | Uint8Array) {
   const seen: number[] = [];
   const path = traceFile(text);
   try {
@@ -136,6 +136,31 @@ describe('readTrace', () => {
     expect(error?.code).toBe('PHOTOSYNC_TORN_TRACE');
     expect(error?.line).toBe(3);
     expect(error?.message).toMatch(/t\.jsonl:3: torn last line/);
+  });
+
+  it('names a torn header as such: nothing was checked', async () => {
+    const e = await failure(HEADER.slice(0, 40));
+    expect([e.code, e.line]).toEqual(['PHOTOSYNC_TORN_TRACE', 1]);
+    expect(e.detail).toMatch(/^torn header: .*nothing was checked$/);
+  });
+
+  it('says a file is UTF-16 where JSON cannot read it (Windows PowerShell 5 writes it so)', async () => {
+    const text = lines(HEADER, SET);
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf16le')]) {
+      const { error } = await read(bytes);
+      expect([error?.code, error?.line]).toEqual(['PHOTOSYNC_BAD_TRACE', 1]);
+      expect(error?.detail).toMatch(/not valid JSON .*: the file looks like UTF-16; save it as UTF-8/);
+    }
+  });
+
+  it('names a character outside the strings that JSON does not take for white space, but not one inside them', async () => {
+    const feed = await failure(lines(HEADER, SET, '\f', SEE));
+    expect([feed.line, feed.detail]).toEqual([3, expect.stringMatching(/it holds U\+000C at column 1, a character JSON does not allow/)]);
+    const nbsp = await failure(lines(HEADER, `${SET.slice(0, -1)},\u00a0"x":1}`));
+    // the column counts from 1: the character comes after SET but its closing brace, and a comma
+    expect(nbsp.detail).toContain(`U+00A0 at column ${SET.length + 1}`);
+    const inString = await failure(lines(HEADER, `${SET.slice(0, -2)}\u00a0"`));
+    expect(inString.detail).not.toMatch(/U\+00A0/);
   });
 
   it('treats a bad last line that ends with a newline as bad, not torn', async () => {
@@ -265,6 +290,17 @@ describe('readTrace', () => {
       expect(h.photoSettings).toStrictEqual({ source: 'onPremises', allowedRoles: ['photoAdmin'] });
     });
 
+    it("takes photoSettings as Graph answers them, ignoring the resource's own id and OData annotations", async () => {
+      const graph = {
+        '@odata.context': 'https://graph.microsoft.com/beta/$metadata#admin/people/photoUpdateSettings/$entity',
+        id: 's1',
+        source: 'cloud',
+        allowedRoles: ['r1'],
+      };
+      const { header: h } = await parsed(lines(header((h) => void (h.photoSettings = graph))));
+      expect(h.photoSettings).toStrictEqual({ source: 'cloud', allowedRoles: ['r1'] });
+    });
+
     it('keeps unknown fields of the header and of its users', async () => {
       const { header: h } = await parsed(lines(header((h) => ((h.tenant = 'contoso'), (h.users[1]!.upn = 'bob@contoso.com')))));
       expect([h.tenant, h.users[1]!.upn]).toEqual(['contoso', 'bob@contoso.com']);
@@ -316,6 +352,7 @@ describe('readTrace', () => {
         'photoSettings.allowedRoles[0]',
         /invalid value 7/,
       ],
+      ['a user declared twice', (h) => void h.users.push({ id: 'alice', photo: 'p1' }), 'users[2].id', /the same user as users\[0\]/],
       [
         'an unknown photoSettings field',
         settings({ source: 'cloud', allowedRole: ['x'] }),
@@ -372,7 +409,10 @@ describe('readTrace', () => {
     });
     await expect(readTrace(tmpdir(), { header: () => {}, event: () => {} })).rejects.toMatchObject({
       code: 'PHOTOSYNC_TRACE_UNREADABLE',
-      detail: 'cannot read the trace: EISDIR',
+      detail: 'cannot read the trace: it is a directory (EISDIR)',
+    });
+    await expect(readTrace('/nonexistent/t.jsonl', { header: () => {}, event: () => {} })).rejects.toMatchObject({
+      detail: 'cannot read the trace: no such file (ENOENT)',
     });
   });
 

@@ -71,7 +71,9 @@ export async function readTrace(path: string, visitor: TraceVisitor, shard?: Tra
             path,
             n,
             '',
-            'torn last line: the file ends mid-line (was its writer stopped?); the lines before it were checked',
+            header
+              ? 'torn last line: the file ends mid-line (was its writer stopped?); the lines before it were checked'
+              : 'torn header: the file ends in the middle of its first line (was its writer stopped?); nothing was checked',
           );
         }
         throw e;
@@ -107,10 +109,23 @@ export async function readTrace(path: string, visitor: TraceVisitor, shard?: Tra
     // the file system's failures are the file's; any other (a visitor's) is the caller's own
     const err = e as NodeJS.ErrnoException;
     if (e instanceof TraceError || e instanceof ShardMismatchError || typeof err.syscall !== 'string') throw e;
-    throw new TraceError('PHOTOSYNC_TRACE_UNREADABLE', path, 0, '', `cannot read the trace: ${err.code ?? err.message}`);
+    throw new TraceError('PHOTOSYNC_TRACE_UNREADABLE', path, 0, '', `cannot read the trace: ${whyUnreadable(err)}`);
   }
   if (!header) throw new TraceError('PHOTOSYNC_BAD_TRACE', path, 1, 'format', 'empty file: line 1 must be the trace header');
   return { events, passed };
 }
 
 const BOM = 0xfeff;
+
+const ERRNO: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+};
+
+/** The file system's reason in words, with its code for scripts. */
+function whyUnreadable(err: NodeJS.ErrnoException): string {
+  const words = err.code === undefined ? undefined : ERRNO[err.code];
+  return words === undefined ? (err.code ?? err.message) : `${words} (${err.code})`;
+}

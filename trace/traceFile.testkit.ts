@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Test helper: writes `text` to a fresh temporary file and returns its path. */
-export function traceFile(text: string, name = 't.jsonl'): string {
+export function traceFile(text: string | Uint8Array, name = 't.jsonl'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'photosync-')), name);
   writeFileSync(path, text);
   return path;
