@@ -9,8 +9,6 @@ import { PROFILE_IDS, PROFILES } from '../model/profiles.js';
 import { toProfilesReport } from '../reports/ProfilesReport.js';
 import { renderers } from '../reports/renderers.js';
 import { toRulesReport } from '../reports/RulesReport.js';
-import { toMutantsReport } from '../reports/MutantsReport.js';
-import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { TraceError } from '../trace/TraceError.js';
 import { checkCommand, type CheckOptions } from './checkCommand.js';
 import { ExitCode } from './ExitCode.js';
@@ -19,6 +17,7 @@ import { formatOption, profileOption, selectProfiles, type Format } from './opti
 import { UsageError } from './UsageError.js';
 import {
   asIsOption,
+  DEFAULT_BUDGET,
   DEFAULT_OUT,
   DEFAULT_RUNS,
   integer,
@@ -27,10 +26,11 @@ import {
   runsOption,
   tenantOptions,
 } from './harnessOptions.js';
-import { matrixCommand, type MatrixOptions } from './matrixCommand.js';
-import { DEFAULT_BUDGET, mutantsCommand, type MutantsOptions } from './mutantsCommand.js';
-import { runCommand, type RunOptions } from './runCommand.js';
-import { diffCommand, type DiffOptions } from './diffCommand.js';
+// a command's own modules load when it runs: `check` need not wait for the adapters and the harness
+import type { MatrixOptions } from './matrixCommand.js';
+import type { MutantsOptions } from './mutantsCommand.js';
+import type { RunOptions } from './runCommand.js';
+import type { DiffOptions } from './diffCommand.js';
 
 /** An error of the live tenant's own (sign-in, tenant, budget, survey, backup): stable code, clean message, no verdict. */
 function isTenantFailure(e: unknown): e is Error & { code: string } {
@@ -100,6 +100,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--all', 'also list what stayed the same')
     .addOption(formatOption())
     .action(async (base: string, next: string, options: DiffOptions) => {
+      const { diffCommand } = await import('./diffCommand.js');
       code = await diffCommand(base, next, options, io, reportMeta());
     });
 
@@ -117,6 +118,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(formatOption());
   for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
   program.commands.at(-1)!.action(async (options: RunOptions) => {
+    const { runCommand } = await import('./runCommand.js');
     code = await runCommand(options, io);
   });
 
@@ -132,6 +134,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(formatOption());
   for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
   program.commands.at(-1)!.action(async (options: MatrixOptions) => {
+    const { matrixCommand } = await import('./matrixCommand.js');
     code = await matrixCommand(options, io);
   });
 
@@ -148,8 +151,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(tenantOptions().find((o) => o.long === '--seed')!)
     .addOption(formatOption())
     .action(async (options: MutantsOptions & { list?: boolean }) => {
-      if (options.list === true) io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES), reportMeta()));
-      else code = await mutantsCommand(options, io);
+      if (options.list === true) {
+        const [{ toMutantsReport }, { MUTANTS }] = await Promise.all([
+          import('../reports/MutantsReport.js'),
+          import('../adapters/sim/mutants/catalog.js'),
+        ]);
+        io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES), reportMeta()));
+      } else {
+        const { mutantsCommand } = await import('./mutantsCommand.js');
+        code = await mutantsCommand(options, io);
+      }
     });
 
   program

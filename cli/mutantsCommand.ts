@@ -6,15 +6,12 @@ import { simTenantFactory } from '../harness/TenantFactory.js';
 import { toMutantRun, toMutantRunsReport, type MutantRun } from '../reports/MutantRunsReport.js';
 import { renderers } from '../reports/renderers.js';
 import { ExitCode } from './ExitCode.js';
-import { mutantNamed, oneProfile } from './harnessOptions.js';
+import { mutantNamed, oneProfile } from './harnessTenant.js';
 import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
 import { ProgressLine } from './Progress.js';
 import { UsageError } from './UsageError.js';
-
-/** How many runs each mutant gets by default: every mutant of the catalog dies well within it. */
-export const DEFAULT_BUDGET = 10_000;
 
 export type MutantsOptions = { budget: number; profile?: string; mutant?: string; maxActions: number; seed?: number; format: Format };
 
