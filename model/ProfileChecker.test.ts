@@ -927,3 +927,46 @@ describe('faults never blind the checker', () => {
     }
   });
 });
+
+// SPEC section 4: "A rejected action changes nothing": a refusal diverges only where a rule gives the
+// action an effect that the refusal denies, and the divergence cites that rule
+describe('an action refused where no rule refuses it', () => {
+  const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+  const graph = (at: string, photo: string): ScenarioStep => ({ at, see: 'graph', user: 'alice', viewer: 'bob', photo });
+  const refused = (a: Record<string, unknown>): ScenarioStep => ({ ...a, at: '+0s', result: 'rejected' }) as ScenarioStep;
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ['a Lync sign-in, where Skype for Business is retired', 'microsoft-2024', { do: 'lyncSignIn', user: 'alice' }],
+    ['a Lync sign-out, where Skype for Business is retired', 'microsoft-2026', { do: 'lyncSignOut', user: 'alice' }],
+    ['a restart of Lync, which empties no cache', 'threewill-2014', { do: 'restartClient', viewer: 'bob', client: 'lync' }],
+    ['a restart of Teams, where there is no Teams', 'exchange-2015', { do: 'restartClient', viewer: 'bob', client: 'teams' }],
+    ['an opening of Viva Engage, where nothing syncs it', 'threewill-2014', { do: 'openYammer', user: 'alice' }],
+    ['an OWA policy change, where no policy rule reads it', 'microsoft-2014', { do: 'setPolicy', user: 'alice', setPhotoEnabled: false }],
+    ['a change of the photo settings, without PHOTO-SOURCE', 'microsoft-2024', { do: 'setPhotoSettings', source: 'cloud' }],
+  ])('conforms for %s (%s): it changes nothing, refused or not', (_what, profile, action) => {
+    expect(check(profile, people, [refused(action), graph('+1m', 'p0')])).toEqual({ profile, verdict: 'conforms' });
+    // and what was seen is still checked after it
+    expect(check(profile, people, [refused(action), graph('+1m', 'p1')])).toMatchObject({ verdict: 'diverges', divergence: { line: 3 } });
+    const checker = new ProfileChecker(
+      PROFILES.find((p) => p.id === profile)!,
+      { start: T0, users: people },
+    );
+    expect(checker.resultsFor({ ...(action as never), at: T0 })).toEqual(expect.arrayContaining(['ok', 'rejected']));
+  });
+
+  it.each<[string, string, Record<string, unknown>, string]>([
+    ['a restart of Outlook', 'threewill-2014', { do: 'restartClient', viewer: 'bob', client: 'outlook-desktop' }, 'OUTLOOK-CACHE'],
+    ['a restart of Teams', 'microsoft-2026', { do: 'restartClient', viewer: 'bob', client: 'teams' }, 'TEAMS-CACHE'],
+    ['a browser cache emptied', 'microsoft-2024', { do: 'clearBrowserCache', viewer: 'bob' }, 'SP-BROWSER-CACHE'],
+    ['a Lync sign-in, where Lync shows presence', 'threewill-2014', { do: 'lyncSignIn', user: 'alice' }, 'LYNC-PRESENCE'],
+    ['an opening of Viva Engage that syncs it', 'microsoft-2024', { do: 'openYammer', user: 'alice' }, 'YAMMER-FROM-ENTRA'],
+    ['an OWA policy change', 'exchange-2015', { do: 'setPolicy', user: 'alice', setPhotoEnabled: false }, 'PHOTO-POLICY'],
+    ['a change of the photo settings', 'microsoft-2026', { do: 'setPhotoSettings', source: 'cloud' }, 'PHOTO-SOURCE'],
+    ['a photo set through Graph', 'microsoft-2026', { do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1' }, 'EXO-FAST'],
+  ])('diverges at its line for %s (%s), citing the rule that gives it an effect', (_what, profile, action, rule) => {
+    expect(check(profile, people, [refused(action), graph('+1m', 'p0')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 2, allowed: ['ok'], rules: expect.arrayContaining([rule]) },
+    });
+  });
+});

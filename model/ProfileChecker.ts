@@ -228,7 +228,8 @@ export class ProfileChecker {
     if (a.do === 'restartClient' || a.do === 'clearBrowserCache') return this.actAsViewer(a, line, raw);
     if (a.do === 'setPhotoSettings') {
       if (a.result === 'rejected')
-        return { divergence: { line, event: raw, allowed: ['ok'], rules: this.has('PHOTO-SOURCE') ? ['PHOTO-SOURCE'] : [] } };
+        // without PHOTO-SOURCE the settings change nothing, refused or not
+        return this.has('PHOTO-SOURCE') ? { divergence: { line, event: raw, allowed: ['ok'], rules: ['PHOTO-SOURCE'] } } : undefined;
       this.settings?.record(a.at, { source: a.source, allowedRoles: a.allowedRoles ?? [] }, a.result === 'ok');
       return undefined;
     }
@@ -296,11 +297,12 @@ export class ProfileChecker {
       if (effects.length > 1) forked = true;
     }
     if (next.length === 0) {
-      const divergence: Divergence =
-        a.result === 'ok'
-          ? { line, event: raw, allowed: ['rejected'], rules: ordered(rejecters) }
-          : { line, event: raw, allowed: ['ok'], rules: this.actingRules(subject, a, options[0]!) };
-      return this.certain(divergence, subject, 'exchange');
+      if (a.result === 'ok')
+        return this.certain({ line, event: raw, allowed: ['rejected'], rules: ordered(rejecters) }, subject, 'exchange');
+      // refused where no rule refuses it: a divergence only where a rule gives it an effect the refusal denies
+      const acting = this.actingRules(subject, a, options[0]!);
+      if (acting.length === 0) return undefined;
+      return this.certain({ line, event: raw, allowed: ['ok'], rules: acting }, subject, 'exchange');
     }
     subject.branches = next;
     if (forked) this.settle(subject, line, a.at);
@@ -308,7 +310,11 @@ export class ProfileChecker {
   }
 
   private actAsViewer(a: Extract<ActionEvent, { viewer: string }>, line: number, raw: unknown): Found | undefined {
-    if (a.result === 'rejected') return { divergence: { line, event: raw, allowed: ['ok'], rules: [] } };
+    if (a.result === 'rejected') {
+      const rule = this.resetRule(a);
+      // a reset no rule gives an effect (a restart of Lync, or of a client the profile lacks) changes nothing, refused or not
+      return rule === undefined ? undefined : { divergence: { line, event: raw, allowed: ['ok'], rules: [rule] } };
+    }
     // Keeping an unknown reset open is the same as assuming it did not happen: a cache that was
     // not emptied allows every value an emptied one does, now and later.
     if (a.result === 'unknown') return undefined;
@@ -321,6 +327,19 @@ export class ProfileChecker {
       v.restarted[a.client] = a.at;
     }
     return undefined;
+  }
+
+  /** The rule that gives a viewer's reset its effect: the cache it empties. */
+  private resetRule(a: Extract<Action, { viewer: string }>): RuleId | undefined {
+    const id: RuleId | undefined =
+      a.do === 'clearBrowserCache'
+        ? 'SP-BROWSER-CACHE'
+        : a.client === 'outlook-desktop'
+          ? 'OUTLOOK-CACHE'
+          : a.client === 'teams'
+            ? 'TEAMS-CACHE'
+            : undefined;
+    return id !== undefined && this.has(id) ? id : undefined;
   }
 
   /** Whether no possibility of `subject` refuses `a` under settings `s`. */
@@ -624,7 +643,9 @@ export class ProfileChecker {
     if (a.do === 'setPhoto' && this.c.absent.vias.has(a.via)) return [];
     // a wait line changes nothing, whatever it says of itself (SPEC section 1)
     if (a.do === 'wait') return ['ok', 'rejected'];
-    if (!('user' in a)) return ['ok'];
+    // an action no rule gives an effect changes nothing, refused or not
+    if (a.do === 'setPhotoSettings') return this.has('PHOTO-SOURCE') ? ['ok'] : ['ok', 'rejected'];
+    if (!('user' in a)) return this.resetRule(a) === undefined ? ['ok', 'rejected'] : ['ok'];
     const subject = this.subjectOf(a.user);
     this.enter(subject, a.at, 0);
     const results = new Set<'ok' | 'rejected'>();
@@ -635,6 +656,7 @@ export class ProfileChecker {
         results.add(this.rejectedBy(event) === undefined ? 'ok' : 'rejected');
       }
     }
+    if (!results.has('rejected') && this.actingRules(subject, event, this.settingsAt(a.at)[0]!).length === 0) results.add('rejected');
     return [...results];
   }
 
