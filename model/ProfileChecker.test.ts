@@ -951,7 +951,7 @@ describe('an action refused where no rule refuses it', () => {
       PROFILES.find((p) => p.id === profile)!,
       { start: T0, users: people },
     );
-    expect(checker.resultsFor({ ...(action as never), at: T0 })).toEqual(expect.arrayContaining(['ok', 'rejected']));
+    expect(checker.resultsFor({ ...action, at: T0 } as Action & { at: number })).toEqual(expect.arrayContaining(['ok', 'rejected']));
   });
 
   it.each<[string, string, Record<string, unknown>, string]>([
