@@ -111,9 +111,13 @@ function checked<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, f
   }
   const field = formatPath(issue.path);
   const value = valueAt(raw, issue.path);
-  const detail =
-    value === undefined ? 'missing field' : `invalid value ${JSON.stringify(value)}: ${issue.message.replace(/^Invalid input: /, '')}`;
+  const detail = value === undefined ? 'missing field' : `invalid value ${shown(value)}: ${issue.message.replace(/^Invalid input: /, '')}`;
   throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, field, detail);
+}
+
+// JSON.stringify writes a number JSON.parse read as Infinity (1e400) as null: not what the file says
+function shown(value: unknown): string {
+  return typeof value === 'number' && !Number.isFinite(value) ? `${value} (the number is too large)` : JSON.stringify(value);
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

@@ -90,6 +90,13 @@ describe('readTrace', () => {
     ],
     ['an unknown result', SET.replace('}', ',"result":"maybe"}'), 2, 'result', /invalid value "maybe"/],
     [
+      'a wait too long for a number',
+      '{"at":"2014-04-01T09:00:00Z","do":"wait","ms":1e400}',
+      2,
+      'ms',
+      /invalid value Infinity \(the number is too large\)/,
+    ],
+    [
       'a removePhoto through a path that cannot remove',
       '{"at":"2014-04-01T09:00:00Z","do":"removePhoto","user":"alice","via":"yammer"}',
       2,
