@@ -8,7 +8,7 @@ export const photoSource: Rule = {
   source: 'MSDOC profilephoto-configure-settings (2024)',
   params: ['settingsLag'],
   reading:
-    'Each action made within settingsLag of a change of the settings is judged by the old or the new settings, independently of the others; an AD write is judged when it is made. A setting change of unknown outcome leaves both settings possible for good. The acting user is `by`, or the subject, or admin for the admin cmdlets; a user the header gives no roles has none; admin has every role.',
+    'Each action made from a change of the settings until settingsLag after it is judged by the old or the new settings, independently of the others; an action made before the change, by the settings then in force. An AD write is judged when it is made, even where DirSync carries it after a change ("an AD write judged then"). A setting change of unknown outcome leaves both settings possible for good. The acting user is `by`, or the subject, or admin for the admin cmdlets; a user the header gives no roles has none; admin has every role.',
   rejects(a, ctx) {
     if (a.do !== 'setPhoto' && a.do !== 'removePhoto') return false;
     if (a.via === 'on-prem-ad') return false;
