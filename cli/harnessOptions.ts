@@ -1,4 +1,4 @@
-// The options of the harness commands, apart from what they open (harnessTenant.ts): \`photosync\`
+// The options of the harness commands, apart from what they open (harnessTenant.ts): `photosync`
 // defines every command at start, and loads a command's adapters only when it runs.
 import { InvalidArgumentError, Option } from 'commander';
 import { PROFILE_IDS } from '../model/profiles.js';
