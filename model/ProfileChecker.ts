@@ -1082,11 +1082,7 @@ export class ProfileChecker {
     if (branches.length > this.cap) {
       // the branch where the action of unknown outcome made last did not happen joins the one where
       // it did: its write may not have landed (a superset), with the SharePoint and Yammer states of both
-      const byRest = new Map<string, Branch[]>();
-      for (const b of branches) {
-        const k = b.core.keyBesideStore(views.exchange, this.c.raceWindow, false);
-        byRest.set(k, [...(byRest.get(k) ?? []), b]);
-      }
+      const byRest = groupBy(branches, (b) => b.core.keyBesideStore(views.exchange, this.c.raceWindow, false));
       const gone = new Set<Branch>();
       for (const group of byRest.values()) {
         for (const b of group) {
@@ -1176,13 +1172,7 @@ function joinUpdates(
   key: (sp: SharePointSide) => string,
   join: (into: SharePointSide, other: SharePointSide) => boolean,
 ): SharePointSide[] {
-  const groups = new Map<string, SharePointSide[]>();
-  for (const sp of sps) {
-    const k = key(sp);
-    const group = groups.get(k);
-    if (group === undefined) groups.set(k, [sp]);
-    else group.push(sp);
-  }
+  const groups = groupBy(sps, key);
   if (groups.size === sps.length) return sps;
   const out: SharePointSide[] = [];
   for (const group of groups.values()) {
@@ -1195,6 +1185,18 @@ function joinUpdates(
     }
   }
   return out;
+}
+
+/** `xs` by `key`, each group in the order of `xs` (Map.groupBy, which Node 20 lacks). */
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [x]);
+    else group.push(x);
+  }
+  return groups;
 }
 
 function byUpdate(a: SharePointSide, b: SharePointSide): number {
