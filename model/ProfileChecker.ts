@@ -227,9 +227,7 @@ export class ProfileChecker {
     }
     if (a.do === 'restartClient' || a.do === 'clearBrowserCache') return this.actAsViewer(a, line, raw);
     if (a.do === 'setPhotoSettings') {
-      if (a.result === 'rejected')
-        // without PHOTO-SOURCE the settings change nothing, refused or not
-        return this.has('PHOTO-SOURCE') ? { divergence: { line, event: raw, allowed: ['ok'], rules: ['PHOTO-SOURCE'] } } : undefined;
+      if (a.result === 'rejected') return this.refusedOfNoSubject(a, line, raw);
       this.settings?.record(a.at, { source: a.source, allowedRoles: a.allowedRoles ?? [] }, a.result === 'ok');
       return undefined;
     }
@@ -310,11 +308,7 @@ export class ProfileChecker {
   }
 
   private actAsViewer(a: Extract<ActionEvent, { viewer: string }>, line: number, raw: unknown): Found | undefined {
-    if (a.result === 'rejected') {
-      const rule = this.resetRule(a);
-      // a reset no rule gives an effect (a restart of Lync, or of a client the profile lacks) changes nothing, refused or not
-      return rule === undefined ? undefined : { divergence: { line, event: raw, allowed: ['ok'], rules: [rule] } };
-    }
+    if (a.result === 'rejected') return this.refusedOfNoSubject(a, line, raw);
     // Keeping an unknown reset open is the same as assuming it did not happen: a cache that was
     // not emptied allows every value an emptied one does, now and later.
     if (a.result === 'unknown') return undefined;
@@ -329,16 +323,25 @@ export class ProfileChecker {
     return undefined;
   }
 
-  /** The rule that gives a viewer's reset its effect: the cache it empties. */
-  private resetRule(a: Extract<Action, { viewer: string }>): RuleId | undefined {
+  /** A refused action of no subject: a divergence only where a rule gives it an effect (`effectRule`), citing it. */
+  private refusedOfNoSubject(a: ActionOfNoSubject, line: number, raw: unknown): Found | undefined {
+    const rule = this.effectRule(a);
+    // without one (a restart of Lync, or of a client the profile lacks; settings without PHOTO-SOURCE) it changes nothing, refused or not
+    return rule === undefined ? undefined : { divergence: { line, event: raw, allowed: ['ok'], rules: [rule] } };
+  }
+
+  /** The rule that gives an action of no subject its effect: the cache a reset empties, or PHOTO-SOURCE for the settings. */
+  private effectRule(a: ActionOfNoSubject): RuleId | undefined {
     const id: RuleId | undefined =
-      a.do === 'clearBrowserCache'
-        ? 'SP-BROWSER-CACHE'
-        : a.client === 'outlook-desktop'
-          ? 'OUTLOOK-CACHE'
-          : a.client === 'teams'
-            ? 'TEAMS-CACHE'
-            : undefined;
+      a.do === 'setPhotoSettings'
+        ? 'PHOTO-SOURCE'
+        : a.do === 'clearBrowserCache'
+          ? 'SP-BROWSER-CACHE'
+          : a.client === 'outlook-desktop'
+            ? 'OUTLOOK-CACHE'
+            : a.client === 'teams'
+              ? 'TEAMS-CACHE'
+              : undefined;
     return id !== undefined && this.has(id) ? id : undefined;
   }
 
@@ -644,8 +647,7 @@ export class ProfileChecker {
     // a wait line changes nothing, whatever it says of itself (SPEC section 1)
     if (a.do === 'wait') return ['ok', 'rejected'];
     // an action no rule gives an effect changes nothing, refused or not
-    if (a.do === 'setPhotoSettings') return this.has('PHOTO-SOURCE') ? ['ok'] : ['ok', 'rejected'];
-    if (!('user' in a)) return this.resetRule(a) === undefined ? ['ok', 'rejected'] : ['ok'];
+    if (!('user' in a)) return this.effectRule(a) === undefined ? ['ok', 'rejected'] : ['ok'];
     const subject = this.subjectOf(a.user);
     this.enter(subject, a.at, 0);
     const results = new Set<'ok' | 'rejected'>();
@@ -1119,6 +1121,9 @@ export class ProfileChecker {
 }
 
 const NO_RULES: readonly RuleId[] = [];
+
+/** The actions of the tenant or of a viewer, not of a subject (a wait aside). */
+type ActionOfNoSubject = Extract<Action, { do: 'setPhotoSettings' | 'restartClient' | 'clearBrowserCache' }>;
 
 /** A divergence found, and why it is not certain when possibilities were dropped. */
 type Found = { divergence: Divergence; uncertain?: { line: number; user: string; part: Part } };
