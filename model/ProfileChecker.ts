@@ -8,7 +8,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { pending, SharePointSide, type KeyDetail } from './SharePointSide.js';
+import { joinPending, pending, SharePointSide, type KeyDetail } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -867,9 +867,17 @@ export class ProfileChecker {
   private resolve(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number): SharePointSide[] | undefined {
     for (;;) {
       this.aim(core, sp, yammer, t);
+      // no push is due before the one of changes an update may have left waiting (both wait for the throttle)
+      const again = this.rewaitDue(sp);
       const due = this.nextPush(sp);
+      if (again !== undefined && again.lo <= t) {
+        // where the push due anyway is made at the same instants, both possibilities are one
+        if (due === undefined || due.span.lo !== again.lo || due.span.hi !== again.hi) return this.splitRewait(core, sp, yammer, t);
+        waitAgain(sp);
+        continue;
+      }
       if (due === undefined || due.span.lo > t) {
-        sp.dueAt = due === undefined ? Infinity : due.span.lo;
+        sp.dueAt = Math.min(due === undefined ? Infinity : due.span.lo, again?.lo ?? Infinity);
         return undefined;
       }
       if (due.span.hi <= t) {
@@ -925,17 +933,41 @@ export class ProfileChecker {
     return out;
   }
 
+  /**
+   * Splits `sp` into the possibility where its last copy took the changes it may have missed and
+   * the one where they still wait, with the visit that counted (`SharePointSide.rewait`), and
+   * brings both to `t`.
+   */
+  private splitRewait(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number): SharePointSide[] {
+    const took = sp.clone();
+    took.rewait = null;
+    waitAgain(sp);
+    return [...(this.resolve(core, took, yammer, t) ?? [took]), ...(this.resolve(core, sp, yammer, t) ?? [sp])];
+  }
+
+  /** When the push of the changes the last update of the aimed `sp` may have left waiting would be made, were they still waiting; undefined without such a push. */
+  private rewaitDue(sp: SharePointSide): Span | undefined {
+    if (sp.rewait === null) return undefined;
+    const { pending: waiting, visitAt, rewait } = sp;
+    waitAgain(sp);
+    const due = this.nextPush(sp);
+    sp.pending = waiting;
+    sp.visitAt = visitAt;
+    sp.rewait = rewait;
+    return due?.span;
+  }
+
   /** Makes the pushes surely due by `t`, without splitting (right after an action), and works out `dueAt`. */
   private commitDue(core: ExchangeSide, sp: SharePointSide, t: number): void {
     for (;;) {
+      this.aim(core, sp, this.ctx.yammer, t);
       if (sp.pending === null && sp.unstuck === null) {
-        sp.dueAt = Infinity;
+        sp.dueAt = this.rewaitDue(sp)?.lo ?? Infinity;
         return;
       }
-      this.aim(core, sp, this.ctx.yammer, t);
       const due = this.nextPush(sp);
       if (due === undefined || due.span.hi > t) {
-        sp.dueAt = due === undefined ? Infinity : due.span.lo;
+        sp.dueAt = Math.min(due === undefined ? Infinity : due.span.lo, this.rewaitDue(sp)?.lo ?? Infinity);
         return;
       }
       this.push(core, sp, due.span, due.rules);
@@ -1006,7 +1038,7 @@ export class ProfileChecker {
     sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands, pickup));
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
-    sp.updated(span, lands);
+    sp.updated(span, lands, 'unreached');
   }
 
   /**
@@ -1238,4 +1270,12 @@ const collator = new Intl.Collator('en', { numeric: true });
 /** Photo ids in natural order: p2 before p10. */
 export function byPhoto(a: Photo, b: Photo): number {
   return collator.compare(a, b);
+}
+
+/** `sp` where the changes its last update may have left waiting (`rewait`) still wait, with the visit that counts for them. */
+function waitAgain(sp: SharePointSide): void {
+  const r = sp.rewait!;
+  sp.pending = joinPending(r.pending, sp.pending);
+  sp.visitAt = r.visitAt ?? sp.visitAt;
+  sp.rewait = null;
 }

@@ -15,6 +15,28 @@ export function pending(since: Span, values: Photo[], because: RuleId[], reached
   return { since, values, because, reachedBy };
 }
 
+/** Both lists of changes waiting as one: since the older, every photo and citation, reached by the later. */
+export function joinPending(a: Pending, b: Pending | null): Pending {
+  if (b === null) return pending(a.since, [...a.values], [...a.because], a.reachedBy);
+  const since = { lo: Math.min(a.since.lo, b.since.lo), hi: Math.min(a.since.hi, b.since.hi) };
+  const values = [...a.values, ...b.values.filter((v) => !a.values.includes(v))];
+  const because = [...a.because, ...b.because.filter((r) => !a.because.includes(r))];
+  return pending(since, values, because, Math.max(a.reachedBy, b.reachedBy));
+}
+
+/**
+ * Changes an update may have left waiting, and the visit that counts for them (null until one):
+ * those a copy of Exchange (a push, Edit-Cancel) may have missed, not yet surely in Exchange when
+ * it was made, or every one an upload that sticks (SP-ORIGIN) passed over.
+ */
+export type Rewait = { readonly pending: Pending; readonly visitAt: number | null };
+
+/**
+ * Which of the changes waiting an update may leave waiting: none; those not surely in Exchange by
+ * it (a copy of Exchange); all (an upload, which copies nothing).
+ */
+export type Waits = 'none' | 'unreached' | 'all';
+
 /** What a SharePoint side's future depends on besides its store: the profile's throttle, and whether pushes wait on `since`. */
 export type SharePointKeyParams = { readonly throttle: number; readonly sinceMatters: boolean };
 
@@ -54,6 +76,13 @@ export class SharePointSide {
   skipped = new Set<Photo>();
   /** when the changes an update settled had surely reached Exchange: a copy made before then may have missed one */
   settledBy = -Infinity;
+  /**
+   * The changes the last update may have left waiting. The sources do not say whether a change a
+   * copy missed, or one an upload passed over, is settled or still waits: where it still waits, a
+   * visit after it counts, and the push it makes takes whatever Exchange holds then (SP-NEEDS-VISIT's
+   * reading). Split into both once that push may be due (`ProfileChecker.resolve`); null when none.
+   */
+  rewait: Rewait | null = null;
 
   /** `store`: the SharePoint store itself, where a clone brings its own copy */
   constructor(init: { sharepoint: Photo; mySite: boolean; spUpdated: Span }, store?: WindowStore) {
@@ -64,10 +93,15 @@ export class SharePointSide {
 
   /**
    * SharePoint's photo was updated at some instant of `when` (a push, Edit-Cancel, an upload that
-   * sticks), landing by `landsBy`: the changes waiting are settled, and a photo set in the throttle
-   * window (SP-NO-STICK) may show until the update has landed.
+   * sticks), landing by `landsBy`: the changes waiting are settled, or may still wait (`rewait`)
+   * as `waits` says, and a photo set in the throttle window (SP-NO-STICK) may show until the
+   * update has landed.
    */
-  updated(when: Span, landsBy: number = when.hi): void {
+  updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none'): void {
+    const p = this.pending;
+    const left = p !== null && (waits === 'all' || (waits === 'unreached' && p.reachedBy > when.lo));
+    // a visit before the update counts as one at it: the push waits for the throttle either way
+    this.rewait = left ? { pending: p, visitAt: this.visitAt === null ? null : Math.max(this.visitAt, when.lo) } : null;
     this.spUpdated = when;
     // the model settles them whether the update took them or not: a later copy may still miss them
     if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
@@ -130,6 +164,8 @@ export class SharePointSide {
     c.unstuckUntil = new Map(this.unstuckUntil);
     c.skipped = new Set(this.skipped);
     c.settledBy = this.settledBy;
+    const r = this.rewait;
+    c.rewait = r && { pending: joinPending(r.pending, null), visitAt: r.visitAt };
     return c;
   }
 
@@ -188,8 +224,7 @@ export class SharePointSide {
     const updated = !detail.updated || this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
     const mySite = this.mySiteSince <= now && !(waiting && params.sinceMatters) ? 'y' : `${this.mySiteSince}`;
     const p = this.pending;
-    const pending =
-      p === null ? '' : `${params.sinceMatters ? `${p.since.lo}..${p.since.hi}` : 'p'}${p.reachedBy > now ? `>${p.reachedBy}` : ''}`;
+    const pending = p === null ? '' : keyOfPending(p, params, now);
     const unstuck = this.unstuck === null ? '' : [...this.unstuck.values].sort().join('/');
     // a photo that may have shown while unstuck is seen by reads reaching back, as a gone value is
     const shown: string[] = [];
@@ -202,10 +237,16 @@ export class SharePointSide {
       updated,
       pending,
       this.visitAt ?? '',
+      this.rewait === null ? '' : `${this.rewait.visitAt ?? ''}:${keyOfPending(this.rewait.pending, params, now)}`,
       this.settledBy > now ? this.settledBy : '',
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),
     ].join('#');
   }
+}
+
+/** What of changes waiting the future depends on: since when (SP-MYSITE-ONCE), and when they surely reached Exchange. */
+function keyOfPending(p: Pending, params: SharePointKeyParams, now: number): string {
+  return `${params.sinceMatters ? `${p.since.lo}..${p.since.hi}` : 'p'}${p.reachedBy > now ? `>${p.reachedBy}` : ''}`;
 }

@@ -17,12 +17,14 @@ describe('state clones', () => {
     sp.unstuckUntil.set('p5', 11);
     sp.skipped.add('p6');
     sp.settledBy = 12;
+    sp.rewait = { pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3), visitAt: 4 };
     expect(Object.keys(sp).sort()).toEqual(
       [
         'dueAt',
         'mySiteSince',
         'pending',
         'pushAfter',
+        'rewait',
         'settledBy',
         'sharepoint',
         'skipped',
@@ -37,6 +39,7 @@ describe('state clones', () => {
     expect(c.sharepoint).not.toBe(sp.sharepoint);
     expect(c.pending).not.toBe(sp.pending);
     expect(c.pending!.values).not.toBe(sp.pending.values);
+    expect(c.rewait!.pending).not.toBe(sp.rewait.pending);
     expect(c.unstuckUntil).not.toBe(sp.unstuckUntil);
     expect(c.skipped).not.toBe(sp.skipped);
   });

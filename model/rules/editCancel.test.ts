@@ -184,4 +184,18 @@ describe('EDIT-CANCEL', () => {
     ];
     expect(check('microsoft-2014', waiting, steps)).toEqual(conforms('microsoft-2014'));
   });
+
+  // Edit-Cancel is a visit: a change its copy may have missed may still wait for the push it makes
+  // at the throttle's end, which takes whatever Exchange holds then
+  it('in threewill-2014, a change Edit-Cancel may have missed still waits, and the throttle-end push takes a later change with it', () => {
+    const after = (when: string) => [
+      set('+0s', 'graph', 'p1'),
+      editCancel(when),
+      set('+2h', 'graph', 'p2'),
+      see('+3d1h', 'sp-newsfeed', 'p2'),
+    ];
+    expect(check('threewill-2014', people, after('+20s'))).toEqual(conforms('threewill-2014'));
+    // a copy made once the change surely reached Exchange (exoLag 60 s) took it
+    expect(check('threewill-2014', people, after('+2m'))).toMatchObject(diverges(5, ['p1'], 'SP-NEEDS-VISIT'));
+  });
 });

@@ -10,7 +10,7 @@ export const editCancel: Rule = {
   source: 'TW14',
   params: ['spPickup'],
   reading:
-    'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one. It copies one photo, whichever Exchange held, and SharePoint keeps it as it keeps a push\'s: where a change waiting may not have reached Exchange yet, SharePoint seen with the photo only such changes carry says the copy took them, and seen with another, the change may still come with a later push. Under SP-SYNC-WINDOW (contract 1.1, "Exchange is SharePoint\'s source") it ends the travel of every change that had surely reached Exchange by then: SharePoint shows the copy or a later change, never an earlier one; a change that may not yet have reached Exchange travels on and may land after it, and where the copy is of a newer change than it, the copy may still be what shows once it has landed (SharePoint keeps the newer change).',
+    'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one. It copies one photo, whichever Exchange held, and SharePoint keeps it as it keeps a push\'s: where a change waiting may not have reached Exchange yet, SharePoint seen with the photo only such changes carry says the copy took them, and seen with another, the change may still come with a later push: the one Edit-Cancel, a visit after the change, makes at the end of the throttle window, taking whatever Exchange holds then (the reading of SP-NEEDS-VISIT). Under SP-SYNC-WINDOW (contract 1.1, "Exchange is SharePoint\'s source") it ends the travel of every change that had surely reached Exchange by then: SharePoint shows the copy or a later change, never an earlier one; a change that may not yet have reached Exchange travels on and may land after it, and where the copy is of a newer change than it, the copy may still be what shows once it has landed (SharePoint keeps the newer change).',
   acts: ['editCancel'],
   onAction(a, ctx) {
     if (a.do !== 'editCancel') return false;
@@ -27,7 +27,7 @@ export const editCancel: Rule = {
         ctx.at,
         sp.copyKeep(ctx.core.exchange, ctx.at, values, ctx.at, ctx.param('spPickup')),
       );
-    sp.updated(at(ctx.at));
+    sp.updated(at(ctx.at), ctx.at, 'unreached');
     return true;
   },
 };

@@ -175,4 +175,22 @@ describe('SP-NEEDS-VISIT', () => {
       expect(check(profile, people, steps)).toEqual(conforms(profile));
     },
   );
+
+  // a change a push may have missed may still wait: the visit that made the push counts for it, and
+  // the push at the throttle's end takes whatever Exchange holds then, a change made since too
+  it.each([
+    ['threewill-2014', '+20s', '+2m', '+2h', '+3d1h'],
+    ['microsoft-2026', '+1h', '+5h', '+6h', '+2d6h'],
+  ])(
+    'in %s, a change a push may have missed still waits, and the throttle-end push takes a later change with it',
+    (profile, early, late, next, read) => {
+      const change = (photo: string, when: string): Step => ({ at: when, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+      // the visit comes before the change surely reached Exchange (exoLag 60 s; 4 h in microsoft-2026)
+      const missed = [change('p1', '+0s'), visit(early), change('p2', next), see(read, 'sp-newsfeed', 'p2')];
+      expect(check(profile, people, missed)).toEqual(conforms(profile));
+      // a visit after the change surely reached Exchange took it: the next change waits for a visit of its own
+      const took = [change('p1', '+0s'), visit(late), change('p2', next), see(read, 'sp-newsfeed', 'p2')];
+      expect(check(profile, people, took)).toMatchObject(diverges(5, ['p1'], 'SP-NEEDS-VISIT'));
+    },
+  );
 });

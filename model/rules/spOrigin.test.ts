@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, setPhoto } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, setPhoto, visit } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const inSp = (at: string, photo: string, result: Result = 'ok'): Step => setPhoto(at, 'sharepoint', photo, result);
@@ -82,5 +82,18 @@ describe('SP-ORIGIN', () => {
       ];
       expect(check('exchange-2015', people, steps)).toMatchObject(diverges(4, ['p1'], 'EDIT-CANCEL'));
     });
+  });
+
+  // whether an upload that sticks settles an outside change still waiting the sources do not say:
+  // where it still waits, a visit after it counts, and the push at the throttle's end takes
+  // whatever Exchange holds then, a change made after the visit too (SPEC: "allow when in doubt");
+  // microsoft-2014 pushes that change by then anyway (SP-MYSITE-ONCE)
+  it('in threewill-2014, an outside change an upload passed over may still wait for a visit', () => {
+    const profile = 'threewill-2014';
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    const after = [inSp('+1h', 'p2'), visit('+2h'), graph('+10h', 'p3'), see('+3d1h11m', 'sp-newsfeed', 'p3')];
+    expect(check(profile, people, [graph('+0s', 'p1'), ...after])).toEqual(conforms(profile));
+    // with nothing waiting at the upload, the visit before the change brings nothing
+    expect(check(profile, people, after)).toMatchObject(diverges(5, ['p2'], 'SP-ORIGIN'));
   });
 });
