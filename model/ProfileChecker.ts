@@ -872,8 +872,13 @@ export class ProfileChecker {
       const due = this.nextPush(sp);
       if (again !== undefined && again.lo <= t) {
         // where the push due anyway is made at the same instants, both possibilities are one
-        if (due === undefined || due.span.lo !== again.lo || due.span.hi !== again.hi) return this.splitRewait(core, sp, yammer, t);
-        waitAgain(sp);
+        if (due !== undefined && due.span.lo === again.lo && due.span.hi === again.hi) waitAgain(sp);
+        // with a later change waiting, that push may bring it too: both possibilities, apart
+        else if (sp.pending !== null) return this.splitRewait(core, sp, yammer, t);
+        // else it brings only what the copy may have missed, which SharePoint may show later already
+        // (copyKeep). WARNING: the throttle window that push opens is followed only where SharePoint
+        // is seen with that photo (updatedBy): followed always, its spans split the states at every read
+        else sp.rewait = null;
         continue;
       }
       if (due === undefined || due.span.lo > t) {
@@ -934,15 +939,15 @@ export class ProfileChecker {
   }
 
   /**
-   * Splits `sp` into the possibility where its last copy took the changes it may have missed and
-   * the one where they still wait, with the visit that counted (`SharePointSide.rewait`), and
-   * brings both to `t`.
+   * Splits `sp` into the possibility where its last update settled the changes it may have left
+   * waiting and the one where they still wait, with the visit that counts for them
+   * (`SharePointSide.rewait`), and brings both to `t`.
    */
   private splitRewait(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number): SharePointSide[] {
-    const took = sp.clone();
-    took.rewait = null;
+    const settled = sp.clone();
+    settled.rewait = null;
     waitAgain(sp);
-    return [...(this.resolve(core, took, yammer, t) ?? [took]), ...(this.resolve(core, sp, yammer, t) ?? [sp])];
+    return [...(this.resolve(core, settled, yammer, t) ?? [settled]), ...(this.resolve(core, sp, yammer, t) ?? [sp])];
   }
 
   /** When the push of the changes the last update of the aimed `sp` may have left waiting would be made, were they still waiting; undefined without such a push. */

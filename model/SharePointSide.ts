@@ -100,8 +100,10 @@ export class SharePointSide {
   updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none'): void {
     const p = this.pending;
     const left = p !== null && (waits === 'all' || (waits === 'unreached' && p.reachedBy > when.lo));
-    // a visit before the update counts as one at it: the push waits for the throttle either way
-    this.rewait = left ? { pending: p, visitAt: this.visitAt === null ? null : Math.max(this.visitAt, when.lo) } : null;
+    // any visit up to the update makes the same push, at the throttle's end: one value for all of
+    // them, so that the parts of an update known only to a span still join
+    const v = this.visitAt;
+    this.rewait = left ? { pending: p, visitAt: v === null ? null : v <= when.lo ? -Infinity : v } : null;
     this.spUpdated = when;
     // the model settles them whether the update took them or not: a later copy may still miss them
     if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
