@@ -868,21 +868,26 @@ export class ProfileChecker {
     for (;;) {
       this.aim(core, sp, yammer, t);
       // no push is due before the one of changes an update may have left waiting (both wait for the throttle)
-      const again = this.rewaitDue(sp);
+      const again = this.rewaitDue(sp)?.span;
       const due = this.nextPush(sp);
       if (again !== undefined && again.lo <= t) {
         // where the push due anyway is made at the same instants, both possibilities are one
-        if (due !== undefined && due.span.lo === again.lo && due.span.hi === again.hi) waitAgain(sp);
-        // with a later change waiting, that push may bring it too: both possibilities, apart
-        else if (sp.pending !== null) return this.splitRewait(core, sp, yammer, t);
-        // else it brings only what the copy may have missed, which SharePoint may show later already
-        // (copyKeep). WARNING: the throttle window that push opens is followed only where SharePoint
-        // is seen with that photo (updatedBy): followed always, its spans split the states at every read
-        else sp.rewait = null;
-        continue;
+        if (due !== undefined && due.span.lo === again.lo && due.span.hi === again.hi) {
+          waitAgain(sp);
+          continue;
+        }
+        // with a later change waiting, that push brought it too, or was made before it: both
+        // possibilities, apart
+        if (sp.pending !== null) return this.splitRewait(core, sp, yammer, t, again);
+        // else that push brought only what the copy may have missed, which SharePoint may show later
+        // already (copyKeep); the throttle window it opened matters only to a change made in it
+        if (t >= again.hi + (this.optionalParam('spThrottle') ?? 0)) {
+          sp.rewait = null;
+          continue;
+        }
       }
       if (due === undefined || due.span.lo > t) {
-        sp.dueAt = Math.min(due === undefined ? Infinity : due.span.lo, again?.lo ?? Infinity);
+        sp.dueAt = Math.min(due === undefined ? Infinity : due.span.lo, this.rewaitDueAt(sp, again, t));
         return undefined;
       }
       if (due.span.hi <= t) {
@@ -943,23 +948,46 @@ export class ProfileChecker {
    * waiting and the one where they still wait, with the visit that counts for them
    * (`SharePointSide.rewait`), and brings both to `t`.
    */
-  private splitRewait(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number): SharePointSide[] {
+  private splitRewait(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number, again: Span): SharePointSide[] {
     const settled = sp.clone();
     settled.rewait = null;
-    waitAgain(sp);
+    const later = sp.pending!;
+    if (later.since.lo <= again.hi) waitAgain(sp);
+    else {
+      // the changes waiting now were made after that push: it was made without them, and they wait on
+      const visitAt = sp.visitAt;
+      sp.pending = null;
+      sp.visitAt = null;
+      waitAgain(sp);
+      this.aim(core, sp, yammer, t);
+      this.push(core, sp, again, this.rewaitDue(sp)?.rules ?? NO_RULES);
+      sp.pending = later;
+      sp.visitAt = visitAt;
+    }
     return [...(this.resolve(core, settled, yammer, t) ?? [settled]), ...(this.resolve(core, sp, yammer, t) ?? [sp])];
   }
 
-  /** When the push of the changes the last update of the aimed `sp` may have left waiting would be made, were they still waiting; undefined without such a push. */
-  private rewaitDue(sp: SharePointSide): Span | undefined {
+  /**
+   * When `resolve` must look at `sp` again for the changes its last update may have left waiting
+   * (`again`: the push they would make): when that push may be due, or, where it may have been made
+   * with no later change waiting, when its throttle window closes (a change made in it splits).
+   */
+  private rewaitDueAt(sp: SharePointSide, again: Span | undefined, t: number): number {
+    if (again === undefined) return Infinity;
+    return again.lo > t || sp.pending !== null ? again.lo : again.hi + (this.optionalParam('spThrottle') ?? 0);
+  }
+
+  /** The push the changes the last update of the aimed `sp` may have left waiting would make, were they still waiting; undefined without such a push. */
+  private rewaitDue(sp: SharePointSide): { span: Span; rules: RuleId[] } | undefined {
     if (sp.rewait === null) return undefined;
-    const { pending: waiting, visitAt, rewait } = sp;
+    const { pending: waiting, visitAt, rewait, spUpdated } = sp;
     waitAgain(sp);
     const due = this.nextPush(sp);
     sp.pending = waiting;
     sp.visitAt = visitAt;
     sp.rewait = rewait;
-    return due?.span;
+    sp.spUpdated = spUpdated;
+    return due;
   }
 
   /** Makes the pushes surely due by `t`, without splitting (right after an action), and works out `dueAt`. */
@@ -967,12 +995,12 @@ export class ProfileChecker {
     for (;;) {
       this.aim(core, sp, this.ctx.yammer, t);
       if (sp.pending === null && sp.unstuck === null) {
-        sp.dueAt = this.rewaitDue(sp)?.lo ?? Infinity;
+        sp.dueAt = this.rewaitDueAt(sp, this.rewaitDue(sp)?.span, t);
         return;
       }
       const due = this.nextPush(sp);
       if (due === undefined || due.span.hi > t) {
-        sp.dueAt = Math.min(due === undefined ? Infinity : due.span.lo, this.rewaitDue(sp)?.lo ?? Infinity);
+        sp.dueAt = Math.min(due === undefined ? Infinity : due.span.lo, this.rewaitDueAt(sp, this.rewaitDue(sp)?.span, t));
         return;
       }
       this.push(core, sp, due.span, due.rules);
@@ -1277,10 +1305,14 @@ export function byPhoto(a: Photo, b: Photo): number {
   return collator.compare(a, b);
 }
 
-/** `sp` where the changes its last update may have left waiting (`rewait`) still wait, with the visit that counts for them. */
+/**
+ * `sp` where the changes its last update may have left waiting (`rewait`) still wait, with the visit
+ * that counts for them, and SharePoint last updated by that update: no later push of them came.
+ */
 function waitAgain(sp: SharePointSide): void {
   const r = sp.rewait!;
   sp.pending = joinPending(r.pending, sp.pending);
   sp.visitAt = r.visitAt ?? sp.visitAt;
+  sp.spUpdated = r.updated;
   sp.rewait = null;
 }

@@ -27,9 +27,10 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
 /**
  * Changes an update may have left waiting, and the visit that counts for them (null until one):
  * those a copy of Exchange (a push, Edit-Cancel) may have missed, not yet surely in Exchange when
- * it was made, or every one an upload that sticks (SP-ORIGIN) passed over.
+ * it was made, or every one an upload that sticks (SP-ORIGIN) passed over; `updated`, when that
+ * update was (where they still wait, no later push of them widened it: `updatedBy`).
  */
-export type Rewait = { readonly pending: Pending; readonly visitAt: number | null };
+export type Rewait = { readonly pending: Pending; readonly visitAt: number | null; readonly updated: Span };
 
 /**
  * Which of the changes waiting an update may leave waiting: none; those not surely in Exchange by
@@ -104,7 +105,7 @@ export class SharePointSide {
     // any visit up to the update makes the same push, at the throttle's end: one value for all of
     // them, so that the parts of an update known only to a span still join
     const v = this.visitAt;
-    this.rewait = left ? { pending: p, visitAt: v === null ? null : v <= when.lo ? -Infinity : v } : null;
+    this.rewait = left ? { pending: p, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when } : null;
     this.spUpdated = when;
     // the model settles them whether the update took them or not: a later copy may still miss them
     if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
@@ -168,7 +169,7 @@ export class SharePointSide {
     c.skipped = new Set(this.skipped);
     c.settledBy = this.settledBy;
     const r = this.rewait;
-    c.rewait = r && { pending: joinPending(r.pending, null), visitAt: r.visitAt };
+    c.rewait = r && { pending: joinPending(r.pending, null), visitAt: r.visitAt, updated: r.updated };
     return c;
   }
 
@@ -240,7 +241,9 @@ export class SharePointSide {
       updated,
       pending,
       this.visitAt ?? '',
-      this.rewait === null ? '' : `${this.rewait.visitAt ?? ''}:${keyOfPending(this.rewait.pending, params, now)}`,
+      this.rewait === null
+        ? ''
+        : `${this.rewait.visitAt ?? ''}@${this.rewait.updated.lo}..${this.rewait.updated.hi}:${keyOfPending(this.rewait.pending, params, now)}`,
       this.settledBy > now ? this.settledBy : '',
       waiting ? this.pushAfter : '',
       unstuck,

@@ -17,7 +17,7 @@ describe('state clones', () => {
     sp.unstuckUntil.set('p5', 11);
     sp.skipped.add('p6');
     sp.settledBy = 12;
-    sp.rewait = { pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3), visitAt: 4 };
+    sp.rewait = { pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3), visitAt: 4, updated: { lo: 5, hi: 6 } };
     expect(Object.keys(sp).sort()).toEqual(
       [
         'dueAt',

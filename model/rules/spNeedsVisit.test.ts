@@ -193,4 +193,20 @@ describe('SP-NEEDS-VISIT', () => {
       expect(check(profile, people, took)).toMatchObject(diverges(5, ['p1'], 'SP-NEEDS-VISIT'));
     },
   );
+
+  // where it still waits and nothing later does, the push at the throttle's end brings only it, but
+  // opens a window of its own: a change made in that window waits for the window's end
+  it('in threewill-2014, the push of a change a push may have missed holds back a change made after it', () => {
+    const change = (photo: string, when: string): Step => ({ at: when, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    const after = (first: string) => [
+      change('p1', '+0s'),
+      visit(first),
+      change('p3', '+3d1h'),
+      visit('+3d2h'),
+      see('+4d', 'sp-newsfeed', 'p1'),
+    ];
+    expect(check('threewill-2014', people, after('+20s'))).toEqual(conforms('threewill-2014'));
+    // a push that surely took the change opened no window then: the later change is pushed at the visit
+    expect(check('threewill-2014', people, after('+2m'))).toMatchObject(diverges(6, ['p3'], 'SP-NEEDS-VISIT'));
+  });
 });
