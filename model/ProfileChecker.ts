@@ -958,9 +958,10 @@ export class ProfileChecker {
       const visitAt = sp.visitAt;
       sp.pending = null;
       sp.visitAt = null;
-      waitAgain(sp);
       this.aim(core, sp, yammer, t);
-      this.push(core, sp, again, this.rewaitDue(sp)?.rules ?? NO_RULES);
+      const rules = this.rewaitDue(sp)?.rules ?? NO_RULES;
+      waitAgain(sp);
+      this.push(core, sp, again, rules);
       sp.pending = later;
       sp.visitAt = visitAt;
     }
