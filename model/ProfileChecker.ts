@@ -881,7 +881,7 @@ export class ProfileChecker {
         if (sp.pending !== null) return this.splitRewait(core, sp, yammer, t, again);
         // else that push brought only what the copy may have missed, which SharePoint may show later
         // already (copyKeep); the throttle window it opened matters only to a change made in it
-        if (t >= again.hi + (this.optionalParam('spThrottle') ?? 0)) {
+        if (t >= this.rewaitDueAt(sp, again, t)) {
           sp.rewait = null;
           continue;
         }
@@ -958,10 +958,9 @@ export class ProfileChecker {
       const visitAt = sp.visitAt;
       sp.pending = null;
       sp.visitAt = null;
-      this.aim(core, sp, yammer, t);
-      const rules = this.rewaitDue(sp)?.rules ?? NO_RULES;
       waitAgain(sp);
-      this.push(core, sp, again, rules);
+      this.aim(core, sp, yammer, t);
+      this.push(core, sp, again, this.nextPush(sp)?.rules ?? NO_RULES);
       sp.pending = later;
       sp.visitAt = visitAt;
     }

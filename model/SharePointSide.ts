@@ -15,9 +15,14 @@ export function pending(since: Span, values: Photo[], because: RuleId[], reached
   return { since, values, because, reachedBy };
 }
 
+/** A `Pending` of its own, sharing no list with `p`. */
+export function copyPending(p: Pending): Pending {
+  return pending(p.since, [...p.values], [...p.because], p.reachedBy);
+}
+
 /** Both lists of changes waiting as one: since the older, every photo and citation, reached by the later. */
 export function joinPending(a: Pending, b: Pending | null): Pending {
-  if (b === null) return pending(a.since, [...a.values], [...a.because], a.reachedBy);
+  if (b === null) return copyPending(a);
   const since = { lo: Math.min(a.since.lo, b.since.lo), hi: Math.min(a.since.hi, b.since.hi) };
   const values = [...a.values, ...b.values.filter((v) => !a.values.includes(v))];
   const because = [...a.because, ...b.because.filter((r) => !a.because.includes(r))];
@@ -160,7 +165,7 @@ export class SharePointSide {
     const c = new SharePointSide({ sharepoint: '', mySite: false, spUpdated: this.spUpdated }, this.sharepoint.clone());
     c.mySiteSince = this.mySiteSince;
     const p = this.pending;
-    c.pending = p && pending(p.since, [...p.values], [...p.because], p.reachedBy);
+    c.pending = p && copyPending(p);
     c.visitAt = this.visitAt;
     c.pushAfter = this.pushAfter;
     c.dueAt = this.dueAt;
@@ -169,7 +174,7 @@ export class SharePointSide {
     c.skipped = new Set(this.skipped);
     c.settledBy = this.settledBy;
     const r = this.rewait;
-    c.rewait = r && { pending: joinPending(r.pending, null), visitAt: r.visitAt, updated: r.updated };
+    c.rewait = r && { ...r, pending: copyPending(r.pending) };
     return c;
   }
 
