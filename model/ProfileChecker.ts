@@ -8,7 +8,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { joinPending, pending, SharePointSide, type KeyDetail } from './SharePointSide.js';
+import { BUT_GONE, BUT_LANDING, BUT_UPDATED, joinPending, pending, SharePointSide } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -1079,8 +1079,9 @@ export class ProfileChecker {
    * Exchange sides that became equal merge with the SharePoint and Yammer states of both. Past the
    * cap (MAX_POSSIBILITIES), a part is first joined, then widened, and only then are states dropped,
    * the part saying from which line. SharePoint states equal but for when SharePoint was last
-   * updated, over spans that meet, are joined (exact); then those equal but for that and when their
-   * changes still landing land (a superset: the push over the joined span); then those equal but for
+   * updated, over spans that meet, are joined (exact, but for how long a photo set in the throttle
+   * window may show); then those equal but for that and when their changes still landing land (a
+   * superset: the push over the joined span); then those equal but for
    * what a cache reaching back may still show are widened (a superset). Exchange sides equal but
    * for the latter are widened; then the side where the action of unknown outcome made last did not
    * happen joins the one where it did (a superset: its write may not have landed). A superset keeps
@@ -1224,11 +1225,6 @@ function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T,
   }
   return [...seen.values()];
 }
-
-/** What SharePoint keys leave out to join or widen states past the cap (settle). */
-const BUT_UPDATED: KeyDetail = { gone: true, updated: false, landing: true };
-const BUT_LANDING: KeyDetail = { gone: true, updated: false, landing: false };
-const BUT_GONE: KeyDetail = { gone: false, updated: true, landing: true };
 
 /**
  * `sps` with the states equal by `key` (when SharePoint was last updated left out, and maybe more)

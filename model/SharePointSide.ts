@@ -56,6 +56,11 @@ export type KeyDetail = { readonly gone: boolean; readonly updated: boolean; rea
 /** Every detail: equal keys mean equal futures. */
 export const EXACT_KEY: KeyDetail = { gone: true, updated: true, landing: true };
 
+/** What SharePoint keys leave out to join or widen states past the cap (`ProfileChecker.settle`). */
+export const BUT_UPDATED: KeyDetail = { gone: true, updated: false, landing: true };
+export const BUT_LANDING: KeyDetail = { gone: true, updated: false, landing: false };
+export const BUT_GONE: KeyDetail = { gone: false, updated: true, landing: true };
+
 /**
  * One possible state of a subject's SharePoint side: the profile photo and its update bookkeeping.
  * Invariant: it evolves from the actions and from the Exchange side it reads at a push, an
@@ -179,12 +184,20 @@ export class SharePointSide {
   }
 
   /**
-   * Joins `other`, equal but for when the last update was (`key(…, false)`), whose span of it meets
-   * or touches this one's: the update was at some instant of either span, which is their hull. Exact,
-   * as every span of the model stands for each of its instants.
+   * Joins `other`, equal but for when the last update was (`key(…, BUT_UPDATED)`), whose span of it
+   * meets or touches this one's: the update was at some instant of either span, which is their hull,
+   * and so were the changes it may have left waiting. Exact, as every span of the model stands for
+   * each of its instants, but for a photo set in its throttle window: it may show until the later
+   * of the two landings (a superset).
    */
   joinUpdated(other: SharePointSide): void {
-    this.spUpdated = { lo: Math.min(this.spUpdated.lo, other.spUpdated.lo), hi: Math.max(this.spUpdated.hi, other.spUpdated.hi) };
+    const hull = { lo: Math.min(this.spUpdated.lo, other.spUpdated.lo), hi: Math.max(this.spUpdated.hi, other.spUpdated.hi) };
+    // the changes that update may have left waiting wait since the update, wherever in the hull it was
+    if (this.rewait !== null && rewaitOfLast(this)) this.rewait = { ...this.rewait, updated: hull };
+    // a photo set in the throttle window may show until the update has landed: the latest of either
+    for (const [photo, until] of other.unstuckUntil)
+      this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
+    this.spUpdated = hull;
     // the earlier last update may bring the next push sooner: it is worked out again by then
     if (other.dueAt < this.dueAt) this.dueAt = other.dueAt;
     this.absorb(other);
@@ -237,8 +250,10 @@ export class SharePointSide {
     const unstuck = this.unstuck === null ? '' : [...this.unstuck.values].sort().join('/');
     // a photo that may have shown while unstuck is seen by reads reaching back, as a gone value is
     const shown: string[] = [];
+    // until when follows from the last update, which `joinUpdated` joins: left out with it
     if (withGone)
-      for (const [photo, until] of this.unstuckUntil) if (until > Math.min(view.anchors[0] ?? now, now)) shown.push(`${photo}<${until}`);
+      for (const [photo, until] of this.unstuckUntil)
+        if (until > Math.min(view.anchors[0] ?? now, now)) shown.push(detail.updated ? `${photo}<${until}` : photo);
     shown.sort();
     return [
       this.sharepoint.key(view, withGone, detail.landing),
@@ -248,13 +263,19 @@ export class SharePointSide {
       this.visitAt ?? '',
       this.rewait === null
         ? ''
-        : `${this.rewait.visitAt ?? ''}@${this.rewait.updated.lo}..${this.rewait.updated.hi}:${keyOfPending(this.rewait.pending, params, now)}`,
+        : `${this.rewait.visitAt ?? ''}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}`,
       this.settledBy > now ? this.settledBy : '',
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),
     ].join('#');
   }
+}
+
+/** Whether the changes `sp`'s last update may have left waiting are those of the update it records (no later push of them widened it). */
+function rewaitOfLast(sp: SharePointSide): boolean {
+  const u = sp.rewait?.updated;
+  return u !== undefined && u.lo === sp.spUpdated.lo && u.hi === sp.spUpdated.hi;
 }
 
 /** What of changes waiting the future depends on: since when (SP-MYSITE-ONCE), and when they surely reached Exchange. */

@@ -55,6 +55,55 @@ const FOUND = {
   },
 } satisfies Record<string, Plan>;
 
+/** Found by the property of a tenant with a history (shrunk), replayed first on every run and for every profile. */
+const FOUND_AS_IS = {
+  // threewill-2014, from a header with `spUpdated` and `pending` unknown: uploads through SharePoint
+  // every few minutes split the time of the last update into spans, each a state equal to the next
+  // but for that span, the update that changes it may have left waiting and how long a photo set
+  // in its throttle window may show. No fault at all, yet more than 32 states were open by line
+  // 26 and the verdict was `unknown`; past the cap they are now joined (SharePointSide.joinUpdated).
+  uploadsEveryFewMinutes: {
+    users: [{ id: 'alice', photo: 'p0', mySite: false, lync: 'offline', setPhotoEnabled: true, adSynced: false }],
+    steps: [
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' },
+      { do: 'wait', ms: 1551768 },
+      { do: 'lyncSignIn', user: 'alice' },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { do: 'wait', ms: 10079996 },
+      { see: 'sp-search-hover', user: 'alice', viewer: 'alice' },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' },
+      { see: 'sp-search-hover', user: 'alice', viewer: 'alice' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { do: 'setPhoto', user: 'alice', photo: 'p1', via: 'sharepoint' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'dave' },
+      { back: 2, waitUntil: 10800000, delta: 60000 },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { see: 'outlook-desktop', user: 'alice', viewer: 'alice' },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' },
+      { see: 'outlook-desktop', user: 'alice', viewer: 'alice' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { see: 'lync', user: 'alice', viewer: 'alice' },
+      { do: 'setPolicy', user: 'alice', setPhotoEnabled: false },
+      { see: 'lync', user: 'alice', viewer: 'alice' },
+      { do: 'openYammer', user: 'alice' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { do: 'setPhoto', user: 'alice', photo: 'p3', via: 'sharepoint' },
+      { see: 'sp-search-hover', user: 'alice', viewer: 'alice' },
+      { back: 0, waitUntil: 10800000, delta: -60000 },
+      { do: 'visitMySite', user: 'alice' },
+      { do: 'removePhoto', user: 'alice', via: 'admin-cmdlet' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'dave' },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'on-prem-ad' },
+      { do: 'wait', ms: 259140000 },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+    ],
+    seed: 200875015,
+  },
+} satisfies Record<string, Plan>;
+
 describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: the simulated tenant conforms to its own profile', (id, profile) => {
   it(`in ${RUNS} random runs of up to ${MAX_STEPS} steps`, async () => {
     await fc.assert(
@@ -96,7 +145,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('%s: a simulated tenant w
         unknownHeaders += run.start.users.filter((u) => u.spUpdated === 'unknown' && u.caches === 'unknown').length;
         if (run.verdict.verdict !== 'conforms') expect.fail(`${JSON.stringify(run.verdict)}\n${describeRun(run)}`);
       }),
-      { numRuns: AS_IS_RUNS },
+      { numRuns: AS_IS_RUNS, examples: Object.values(FOUND_AS_IS).map((plan): [Plan] => [plan]) },
     );
     expect(unknownHeaders).toBeGreaterThan(0);
   });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { BUT_UPDATED, pending, SharePointSide } from './SharePointSide.js';
+
+// Past the cap, states equal but for when SharePoint was last updated are joined over the hull of
+// their spans (ProfileChecker.settle). What follows from that update must join with it, or uploads a
+// few minutes apart leave dozens of states no key can merge.
+
+const view = { now: 1_000, anchors: [0], maxBack: 0 };
+const params = { throttle: 10_000, sinceMatters: true };
+
+/** A state last updated at `at`, which may have left a change waiting, a photo set in its throttle window showing until it lands. */
+function updatedAt(at: number): SharePointSide {
+  const sp = new SharePointSide({ sharepoint: 'p1', mySite: true, spUpdated: { lo: 0, hi: 0 } });
+  sp.pending = pending({ lo: 0, hi: 0 }, ['p2'], [], 50);
+  sp.updated({ lo: at, hi: at }, at + 600, 'all');
+  sp.unstuckUntil.set('p3', at + 600);
+  return sp;
+}
+
+describe('SharePointSide.joinUpdated', () => {
+  it('states updated at touching instants, with what that update left waiting, key alike without the update and join to the hull', () => {
+    const [a, b] = [updatedAt(100), updatedAt(101)];
+    expect(a.key(view, params)).not.toBe(b.key(view, params));
+    expect(a.key(view, params, BUT_UPDATED)).toBe(b.key(view, params, BUT_UPDATED));
+    a.joinUpdated(b);
+    expect(a.spUpdated).toEqual({ lo: 100, hi: 101 });
+    // the changes left waiting still wait since that update, wherever in the hull it was
+    expect(a.rewait?.updated).toEqual({ lo: 100, hi: 101 });
+    // the photo set in the throttle window may show until the later landing
+    expect(a.unstuckUntil.get('p3')).toBe(701);
+  });
+
+  it('keeps apart states whose changes left waiting were left by an earlier update', () => {
+    const [a, b] = [updatedAt(100), updatedAt(101)];
+    // a later push of them widened the last update of `b` only (updatedBy): its waiting changes date from before
+    b.updatedBy(300);
+    expect(b.rewait?.updated).toEqual({ lo: 101, hi: 101 });
+    const c = updatedAt(101);
+    c.spUpdated = { lo: 101, hi: 300 };
+    c.rewait = { ...c.rewait!, updated: { lo: 101, hi: 300 } };
+    expect(b.key(view, params, BUT_UPDATED)).not.toBe(c.key(view, params, BUT_UPDATED));
+    expect(a.key(view, params, BUT_UPDATED)).toBe(c.key(view, params, BUT_UPDATED));
+  });
+});
