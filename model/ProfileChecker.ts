@@ -454,11 +454,19 @@ export class ProfileChecker {
   }
 
   /**
-   * Before a SharePoint upload under SP-ORIGIN: where the last update is known only to a span
-   * that the throttle's end straddles, the upload sticks for part of it and not for the rest.
+   * Before a SharePoint upload under SP-ORIGIN, so that it surely sticks or surely does not: where
+   * the last update is known only to a span that the throttle's end straddles, the upload sticks for
+   * part of it and not for the rest. Where a SharePoint update the model keeps only as a possibility
+   * may have come within the throttle, that possibility is a state of its own, in which the upload
+   * does not stick (SP-NO-STICK): the push of changes an update may have left waiting
+   * (`SharePointSide.rewait`), which the model otherwise follows only when a later change waits,
+   * and under SP-SYNC-WINDOW the arrival of an outside change since the last update, which the
+   * sources do not say is or is not an update (SPEC: allow when in doubt); as the last update, it
+   * also ends the window of an upload that does not stick anyway later.
    */
   private splitThrottle(subject: Subject, t: number, line: number): void {
     const throttle = this.param('spThrottle');
+    const arrivals = this.c.ruleIds.has('SP-SYNC-WINDOW');
     let split = false;
     for (const b of subject.branches) {
       const out: SharePointSide[] = [];
@@ -476,10 +484,54 @@ export class ProfileChecker {
           split = true;
         }
         out.push(sp);
+        // where the upload would stick at once
+        const pushed = sp.spUpdated.hi + throttle <= t ? this.rewaitPushedBy(b.core, sp, b.yams[0]!, t, throttle) : undefined;
+        if (pushed !== undefined) {
+          out.push(pushed);
+          split = true;
+        }
+        // under SP-SYNC-WINDOW, each change that may have landed since the last update and within the
+        // throttle, as the update: the upload does not stick, and its window ends later
+        if (!arrivals) continue;
+        const since = Math.max(t - throttle, sp.spUpdated.hi) + 1;
+        for (const { madeAt, span } of sp.sharepoint.landingsDuring(since, t, 'SP-SYNC-WINDOW')) {
+          const updated = sp.clone();
+          updated.sharepoint.landBefore(madeAt, t + 1, 'SP-SYNC-WINDOW');
+          updated.spUpdated = span;
+          this.aim(b.core, updated, b.yams[0]!, t);
+          this.commitDue(b.core, updated, t);
+          out.push(updated);
+          split = true;
+        }
       }
       b.sps = out;
     }
     if (split) this.settle(subject, line, t);
+  }
+
+  /**
+   * `sp` where the changes its last update may have left waiting still waited and the push the
+   * visit that counts for them makes was made by `t`, less than `throttle` ago: undefined where
+   * that push may not have been made by then, or surely longer ago. Its photo SharePoint may show
+   * already (copyKeep); what it adds is the throttle window it opened.
+   */
+  private rewaitPushedBy(
+    core: ExchangeSide,
+    sp: SharePointSide,
+    yammer: WindowStore,
+    t: number,
+    throttle: number,
+  ): SharePointSide | undefined {
+    if (sp.rewait === null || sp.pending !== null) return undefined;
+    this.aim(core, sp, yammer, t);
+    const again = this.rewaitDue(sp);
+    if (again === undefined || again.span.lo > t || again.span.hi + throttle <= t) return undefined;
+    const pushed = sp.clone();
+    waitAgain(pushed);
+    this.aim(core, pushed, yammer, t);
+    this.push(core, pushed, { lo: Math.max(again.span.lo, t - throttle + 1), hi: Math.min(again.span.hi, t) }, again.rules);
+    this.commitDue(core, pushed, t);
+    return pushed;
   }
 
   // ---- observations

@@ -454,6 +454,33 @@ export class WindowStore {
     return out;
   }
 
+  /**
+   * Each change `rule` wrote that takes time to land and may have landed at some instant of
+   * [from, to] (a change lands at some instant of [made, deadline)): when it was made, and those instants.
+   */
+  landingsDuring(from: number, to: number, rule: RuleId): { madeAt: number; span: Span }[] {
+    const out: { madeAt: number; span: Span }[] = [];
+    for (const c of this.live) {
+      if (c.deadline <= c.at || !c.rules.includes(rule)) continue;
+      const lo = Math.max(c.at, from);
+      const hi = Math.min(c.deadline - 1, to);
+      if (lo <= hi) out.push({ madeAt: c.at, span: { lo, hi } });
+    }
+    return out;
+  }
+
+  /** The changes `rule` wrote at `madeAt` land before `deadline` at the latest: a possibility where they did. */
+  landBefore(madeAt: number, deadline: number, rule: RuleId): void {
+    let changed = false;
+    for (const c of this.live) {
+      if (c.at === madeAt && c.deadline > deadline && c.rules.includes(rule)) {
+        c.deadline = deadline;
+        changed = true;
+      }
+    }
+    if (changed) this.resupersede();
+  }
+
   /** Every change that had surely reached the source by `reachedBy` lands by `deadline` at the latest, citing `rule`. */
   hasten(reachedBy: number, deadline: number, rule: RuleId): void {
     let changed = false;

@@ -5,7 +5,10 @@ import type { Timer, VirtualClock } from './VirtualClock.js';
 /** What one copy of a store holds. */
 export type Held = { readonly photo: Photo; readonly version: Version };
 
-type Delivery = { readonly photo: Photo; readonly version: Version; landAt: number; timer: Timer };
+/** The copies a change sent to every copy has still to reach, and what to call once it has reached them all. */
+type Sending = { left: number; readonly landed: (() => void) | undefined };
+
+type Delivery = { readonly photo: Photo; readonly version: Version; landAt: number; timer: Timer; readonly sending: Sending };
 
 /**
  * A store kept in several copies (mailbox database copies, thumbnail sizes): a write reaches each
@@ -28,9 +31,13 @@ export class ReplicatedStore<R extends string> {
     for (const r of replicas) this.inFlight.set(r, new Set());
   }
 
-  /** Sends a change to every copy; `landAt` says when it reaches each one (not before now). */
-  send(photo: Photo, version: Version, landAt: (replica: R) => number): void {
-    for (const r of this.replicas) this.deliver(r, { photo, version, landAt: landAt(r), timer: NO_TIMER });
+  /**
+   * Sends a change to every copy; `landAt` says when it reaches each one (not before now), and
+   * `landed` is called once it has reached the last one.
+   */
+  send(photo: Photo, version: Version, landAt: (replica: R) => number, landed?: () => void): void {
+    const sending: Sending = { left: this.replicas.length, landed };
+    for (const r of this.replicas) this.deliver(r, { photo, version, landAt: landAt(r), timer: NO_TIMER, sending });
   }
 
   /** Writes at once on every copy that holds an older version. */
@@ -81,6 +88,7 @@ export class ReplicatedStore<R extends string> {
     d.timer = this.clock.schedule(d.landAt, () => {
       pending.delete(d);
       this.land(replica, d.photo, d.version);
+      if (--d.sending.left === 0) d.sending.landed?.();
     });
   }
 

@@ -35,7 +35,8 @@ export type SharePointInit = {
  * One user's SharePoint profile photo, with its own update bookkeeping and timer job.
  * Every thumbnail carries the version of the Exchange change it was made from, and keeps the
  * newest it receives. Invariant: the job pushes at most once per instant, and a push, Edit-Cancel or
- * a photo that sticks each set `spUpdated`; nothing else does.
+ * a photo that sticks each set `spUpdated`; nothing else does. A photo that sticks may leave the
+ * outside changes waiting.
  */
 export class SharePointProfile {
   private readonly thumbnails: ReplicatedStore<ThumbnailSize>;
@@ -51,6 +52,8 @@ export class SharePointProfile {
   /** photos uploaded here inside the throttle window: some front ends show them, some do not (SP-NO-STICK) */
   private unstuck: Photo[] = [];
   private job: { at: number; timer: Timer } | undefined;
+  /** whether the arrival of a change the people system sent counts as a SharePoint update (`arrived`) */
+  private readonly arrivalUpdates: boolean;
 
   constructor(
     private readonly ctx: SimContext,
@@ -60,6 +63,7 @@ export class SharePointProfile {
     this.thumbnails = new ReplicatedStore(ctx.clock, SIZES, init.photo);
     this.mySiteSince = init.mySite ? -Infinity : Infinity;
     this.spUpdated = init.spUpdated ?? -Infinity;
+    this.arrivalUpdates = ctx.readDice('sp-arrival-updates').chance(0.5);
     // a change made before the start that still waits: Exchange took it, SharePoint not yet
     if (init.pending !== undefined) this.outsideChange(init.pending.photo, init.pending.version);
   }
@@ -71,9 +75,14 @@ export class SharePointProfile {
     if (now >= this.spUpdated + this.throttle()) {
       this.thumbnails.put(photo, version);
       this.spUpdated = now;
-      this.changedSince = null;
-      this.oldest = null;
-      this.visitAt = null;
+      // whether it settles the outside changes waiting the sources do not say (SP-ORIGIN's reading):
+      // this tenant does or leaves them waiting for the visit that counts, whose push at the end of
+      // the throttle then takes Exchange's photo of that instant; dice that leave `random` alone
+      if (this.changedSince === null || this.ctx.readDice('sp-upload-settles').chance(0.5)) {
+        this.changedSince = null;
+        this.oldest = null;
+        this.visitAt = null;
+      }
     } else if (this.ctx.behaviour.has('SP-NO-STICK')) {
       this.unstuck.push(photo);
     }
@@ -90,8 +99,27 @@ export class SharePointProfile {
       // the people system sends the changed photo itself, within spSync of the change
       const deadline = version.at + behaviour.param('spSync');
       const late = dev.spSyncMs;
-      this.thumbnails.send(photo, version, () => (late !== undefined ? version.at + late : now + random.delayWithin(deadline - now)));
+      this.thumbnails.send(
+        photo,
+        version,
+        () => (late !== undefined ? version.at + late : now + random.delayWithin(deadline - now)),
+        () => this.arrived(version),
+      );
     }
+    this.reschedule();
+  }
+
+  /**
+   * A change the people system sent has reached every thumbnail (SP-SYNC-WINDOW). Whether that is a
+   * SharePoint update that opens a throttle window the sources do not say: this tenant counts it or
+   * not, where it replaced the photo and no upload waits for the end of a window (the model follows
+   * an arrival only as the update before an upload).
+   */
+  private arrived(version: Version): void {
+    const now = this.ctx.clock.now();
+    if (!this.arrivalUpdates || this.unstuck.length > 0 || !this.thumbnails.holds(version)) return;
+    if (this.thumbnails.read(SIZES[0]!).version !== version) return;
+    this.spUpdated = Math.max(this.spUpdated, now);
     this.reschedule();
   }
 

@@ -74,6 +74,33 @@ describe('SP-ORIGIN', () => {
       );
     });
 
+    // whether its arrival is a SharePoint update that opens a throttle window the sources do not say:
+    // where it may have landed within spThrottle before an upload, the upload may not stick (SP-NO-STICK)
+    it('may keep the upload from sticking where the change may have landed within spThrottle before it', () => {
+      const arrived = [setPhoto('+0s', 'outlook-web', 'p1'), visit('+1h'), see('+1h30m', 'sp-people-picker', 'p1')];
+      expect(check('exchange-2015', people, [...arrived, inSp('+2h', 'p2'), see('+3h', 'sp-people-picker', 'p1')])).toEqual(
+        conforms('exchange-2015'),
+      );
+      // landed by the visit's pickup (1 h 10 m), so more than 72 h before an upload at 73 h 10 m: it sticks
+      expect(check('exchange-2015', people, [...arrived, inSp('+73h10m', 'p2'), see('+73h11m', 'sp-people-picker', 'p1')])).toMatchObject(
+        diverges(6, ['p2'], 'SP-ORIGIN'),
+      );
+    });
+
+    it('may end the window of an upload that does not stick spThrottle after that landing, not after the update before', () => {
+      const steps = [
+        { at: '+0s', do: 'editCancel', user: 'alice' } as Step,
+        setPhoto('+1h', 'outlook-web', 'p1'),
+        visit('+2h'),
+        inSp('+10h', 'p2'),
+      ];
+      // landed by 2 h 10 m: its window ends by 74 h 10 m, and the push then lands within 10 m
+      expect(check('exchange-2015', people, [...steps, see('+74h19m', 'sp-people-picker', 'p1')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...steps, see('+74h21m', 'sp-people-picker', 'p1')])).toMatchObject(
+        diverges(6, ['p2'], 'SP-NO-STICK'),
+      );
+    });
+
     it('diverges where Edit-Cancel, unlike the upload, ended its travel', () => {
       const steps = [
         setPhoto('+0s', 'outlook-web', 'p1'),
@@ -95,5 +122,27 @@ describe('SP-ORIGIN', () => {
     expect(check(profile, people, [graph('+0s', 'p1'), ...after])).toEqual(conforms(profile));
     // with nothing waiting at the upload, the visit before the change brings nothing
     expect(check(profile, people, after)).toMatchObject(diverges(5, ['p2'], 'SP-ORIGIN'));
+  });
+
+  // where it still waits, the push at the throttle's end takes the upload itself, which SharePoint
+  // shows already; but it sets spUpdated, so an upload made less than spThrottle after it may not stick
+  describe('an outside change an upload passed over, pushed by a visit at the throttle end, holds a later upload back', () => {
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    const later = [inSp('+1h', 'p2'), visit('+2h'), inSp('+73h30m', 'p3'), see('+4d4h', 'sp-people-picker', 'p2')];
+
+    it.each(['threewill-2014', 'microsoft-2014'])('%s: the upload of 73 h 30 m may not stick', (profile) => {
+      expect(check(profile, people, [graph('+0s', 'p1'), ...later])).toEqual(conforms(profile));
+    });
+
+    it('with nothing waiting at the first upload, the later one sticks', () => {
+      expect(check('threewill-2014', people, later)).toMatchObject(diverges(5, ['p3'], 'SP-ORIGIN'));
+    });
+
+    it('microsoft-2014: without a visit, SP-MYSITE-ONCE makes that push, and holds the later upload back the same way', () => {
+      const steps = [graph('+0s', 'p1'), inSp('+1h', 'p2'), inSp('+73h30m', 'p3'), see('+4d4h', 'sp-people-picker', 'p2')];
+      expect(check('microsoft-2014', people, steps)).toEqual(conforms('microsoft-2014'));
+      // in threewill-2014 nothing pushes without a visit
+      expect(check('threewill-2014', people, steps)).toMatchObject(diverges(5, ['p3'], 'SP-ORIGIN'));
+    });
   });
 });
