@@ -461,8 +461,9 @@ export class ProfileChecker {
    * does not stick (SP-NO-STICK): the push of changes an update may have left waiting
    * (`SharePointSide.rewait`), which the model otherwise follows only when a later change waits,
    * and under SP-SYNC-WINDOW the arrival of an outside change since the last update, which the
-   * sources do not say is or is not an update (SPEC: allow when in doubt); as the last update, it
-   * also ends the window of an upload that does not stick anyway later.
+   * sources do not say is or is not an update (SPEC: allow when in doubt); where the upload does
+   * not stick anyway, the last update is widened up to the latest such landing instead, so that
+   * its window may end later.
    */
   private splitThrottle(subject: Subject, t: number, line: number): void {
     const throttle = this.param('spThrottle');
@@ -490,19 +491,26 @@ export class ProfileChecker {
           out.push(pushed);
           split = true;
         }
-        // under SP-SYNC-WINDOW, each change that may have landed since the last update and within the
-        // throttle, as the update: the upload does not stick, and its window ends later
+        // under SP-SYNC-WINDOW, a change that may have landed since the last update and within the
+        // throttle, as the update: the upload does not stick, and its window ends later. One state
+        // for all such changes (a superset): the update at some instant of the hull of their spans,
+        // and the oldest landed by now, so that what SharePoint held before them no longer shows
         if (!arrivals) continue;
-        const since = Math.max(t - throttle, sp.spUpdated.hi) + 1;
-        for (const { madeAt, span } of sp.sharepoint.landingsDuring(since, t, 'SP-SYNC-WINDOW')) {
-          const updated = sp.clone();
-          updated.sharepoint.landBefore(madeAt, t + 1, 'SP-SYNC-WINDOW');
-          updated.spUpdated = span;
-          this.aim(b.core, updated, b.yams[0]!, t);
-          this.commitDue(b.core, updated, t);
-          out.push(updated);
-          split = true;
+        const landings = sp.sharepoint.landingsDuring(Math.max(t - throttle, sp.spUpdated.hi) + 1, t, 'SP-SYNC-WINDOW');
+        if (landings.length === 0) continue;
+        const hull = { lo: Math.min(...landings.map((l) => l.span.lo)), hi: Math.max(...landings.map((l) => l.span.hi)) };
+        if (sp.spUpdated.hi + throttle > t) {
+          // it does not stick anyway: the last update is known only to lie up to the latest landing
+          sp.spUpdated = { lo: sp.spUpdated.lo, hi: hull.hi };
+          continue;
         }
+        const updated = sp.clone();
+        updated.sharepoint.landBefore(landings[0]!.madeAt, t + 1, 'SP-SYNC-WINDOW');
+        updated.spUpdated = hull;
+        this.aim(b.core, updated, b.yams[0]!, t);
+        this.commitDue(b.core, updated, t);
+        out.push(updated);
+        split = true;
       }
       b.sps = out;
     }

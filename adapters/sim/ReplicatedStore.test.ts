@@ -40,6 +40,21 @@ describe('ReplicatedStore', () => {
     expect(landed).toEqual([20]);
   });
 
+  it('says nothing of a change the last copy did not take: it held that change or a newer one already', async () => {
+    const { clock, versions, store } = setup();
+    const landed: number[] = [];
+    const v = versions.mint(0);
+    store.send(
+      'p1',
+      v,
+      () => 10,
+      () => landed.push(clock.now()),
+    );
+    store.put('p1', v);
+    await clock.advance(20);
+    expect(landed).toEqual([]);
+  });
+
   it('keeps the newest version, whatever order changes arrive in', async () => {
     const { clock, versions, store } = setup();
     const older = versions.mint(0);

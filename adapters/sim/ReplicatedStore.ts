@@ -33,7 +33,7 @@ export class ReplicatedStore<R extends string> {
 
   /**
    * Sends a change to every copy; `landAt` says when it reaches each one (not before now), and
-   * `landed` is called once it has reached the last one.
+   * `landed` is called once it has reached the last one, where that one took it (held an older change).
    */
   send(photo: Photo, version: Version, landAt: (replica: R) => number, landed?: () => void): void {
     const sending: Sending = { left: this.replicas.length, landed };
@@ -87,13 +87,16 @@ export class ReplicatedStore<R extends string> {
     pending.add(d);
     d.timer = this.clock.schedule(d.landAt, () => {
       pending.delete(d);
-      this.land(replica, d.photo, d.version);
-      if (--d.sending.left === 0) d.sending.landed?.();
+      const took = this.land(replica, d.photo, d.version);
+      if (--d.sending.left === 0 && took) d.sending.landed?.();
     });
   }
 
-  private land(replica: R, photo: Photo, version: Version): void {
-    if (isNewer(version, this.held.get(replica)!.version)) this.held.set(replica, { photo, version });
+  /** Whether the copy took the change: it held an older one. */
+  private land(replica: R, photo: Photo, version: Version): boolean {
+    if (!isNewer(version, this.held.get(replica)!.version)) return false;
+    this.held.set(replica, { photo, version });
+    return true;
   }
 }
 

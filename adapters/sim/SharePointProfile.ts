@@ -110,15 +110,14 @@ export class SharePointProfile {
   }
 
   /**
-   * A change the people system sent has reached every thumbnail (SP-SYNC-WINDOW). Whether that is a
-   * SharePoint update that opens a throttle window the sources do not say: this tenant counts it or
-   * not, where it replaced the photo and no upload waits for the end of a window (the model follows
-   * an arrival only as the update before an upload).
+   * A change the people system sent has reached every thumbnail, the last one taking it now
+   * (SP-SYNC-WINDOW). Whether that is a SharePoint update that opens a throttle window the sources do
+   * not say: this tenant counts it or not, where no upload waits for the end of a window (the model
+   * follows an arrival only as the update before an upload).
    */
   private arrived(version: Version): void {
     const now = this.ctx.clock.now();
     if (!this.arrivalUpdates || this.unstuck.length > 0 || !this.thumbnails.holds(version)) return;
-    if (this.thumbnails.read(SIZES[0]!).version !== version) return;
     this.spUpdated = Math.max(this.spUpdated, now);
     this.reschedule();
   }
