@@ -494,18 +494,23 @@ export class ProfileChecker {
         // under SP-SYNC-WINDOW, a change that may have landed since the last update and within the
         // throttle, as the update: the upload does not stick, and its window ends later. One state
         // for all such changes (a superset): the update at some instant of the hull of their spans,
-        // and the oldest landed by now, so that what SharePoint held before them no longer shows
+        // and the oldest landed by now, so that what SharePoint held before them no longer shows.
+        // One that no longer shows may have landed at any instant since the last update
         if (!arrivals) continue;
-        const landings = sp.sharepoint.landingsDuring(Math.max(t - throttle, sp.spUpdated.hi) + 1, t, 'SP-SYNC-WINDOW');
-        if (landings.length === 0) continue;
-        const hull = { lo: Math.min(...landings.map((l) => l.span.lo)), hi: Math.max(...landings.map((l) => l.span.hi)) };
+        const since = Math.max(t - throttle, sp.spUpdated.hi) + 1;
+        const landings = sp.sharepoint.landingsDuring(since, t, 'SP-SYNC-WINDOW');
+        const folded = sp.sharepoint.foldedAfter(since, 'SP-SYNC-WINDOW');
+        if (landings.length === 0 && !folded) continue;
+        const hull = folded
+          ? { lo: since, hi: t }
+          : { lo: Math.min(...landings.map((l) => l.span.lo)), hi: Math.max(...landings.map((l) => l.span.hi)) };
         if (sp.spUpdated.hi + throttle > t) {
           // it does not stick anyway: the last update is known only to lie up to the latest landing
           sp.spUpdated = { lo: sp.spUpdated.lo, hi: hull.hi };
           continue;
         }
         const updated = sp.clone();
-        updated.sharepoint.landBefore(landings[0]!.madeAt, t + 1, 'SP-SYNC-WINDOW');
+        if (!folded) updated.sharepoint.landBefore(landings[0]!.madeAt, t + 1, 'SP-SYNC-WINDOW');
         updated.spUpdated = hull;
         this.aim(b.core, updated, b.yams[0]!, t);
         this.commitDue(b.core, updated, t);

@@ -110,12 +110,18 @@ export class SharePointSide {
    * update has landed.
    */
   updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none'): void {
+    const leaves = (q: Pending): boolean => waits === 'all' || (waits === 'unreached' && q.reachedBy > when.lo);
     const p = this.pending;
-    const left = p !== null && (waits === 'all' || (waits === 'unreached' && p.reachedBy > when.lo));
-    // any visit up to the update makes the same push, at the throttle's end: one value for all of
-    // them, so that the parts of an update known only to a span still join
-    const v = this.visitAt;
-    this.rewait = left ? { pending: p, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when } : null;
+    const r = this.rewait;
+    // those an update before may have left waiting may still wait after this one too
+    const before = r !== null && leaves(r.pending) ? r : null;
+    const now = p !== null && leaves(p) ? p : null;
+    const left = now === null ? (before?.pending ?? null) : joinPending(now, before?.pending ?? null);
+    // the visit that counts is the first one after the oldest of them; any visit up to the update
+    // makes the same push, at the throttle's end: one value for all of them, so that the parts of an
+    // update known only to a span still join
+    const v = firstVisit(now === null ? null : this.visitAt, before?.visitAt ?? null);
+    this.rewait = left === null ? null : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when };
     this.spUpdated = when;
     // the model settles them whether the update took them or not: a later copy may still miss them
     if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
@@ -270,6 +276,11 @@ export class SharePointSide {
       shown.join(','),
     ].join('#');
   }
+}
+
+/** The earlier of two visits that may count, null for none. */
+function firstVisit(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 /** Whether the changes `sp`'s last update may have left waiting are those of the update it records (no later push of them widened it). */

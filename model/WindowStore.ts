@@ -469,16 +469,18 @@ export class WindowStore {
     return out;
   }
 
-  /** The changes `rule` wrote at `madeAt` land before `deadline` at the latest: a possibility where they did. */
+  /** Whether a change `rule` wrote that no longer shows may have shown after `from`: it may have landed then, and `landingsDuring` no longer sees it. */
+  foldedAfter(from: number, rule: RuleId): boolean {
+    for (const g of this.gone.values()) if (g.until > from && g.rules.includes(rule)) return true;
+    return false;
+  }
+
+  /** The first change `rule` wrote at `madeAt` lands before `deadline` at the latest: a possibility where it did. */
   landBefore(madeAt: number, deadline: number, rule: RuleId): void {
-    let changed = false;
-    for (const c of this.live) {
-      if (c.at === madeAt && c.deadline > deadline && c.rules.includes(rule)) {
-        c.deadline = deadline;
-        changed = true;
-      }
-    }
-    if (changed) this.resupersede();
+    const c = this.live.find((x) => x.at === madeAt && x.deadline > x.at && x.rules.includes(rule));
+    if (c === undefined || c.deadline <= deadline) return;
+    c.deadline = deadline;
+    this.resupersede();
   }
 
   /** Every change that had surely reached the source by `reachedBy` lands by `deadline` at the latest, citing `rule`. */

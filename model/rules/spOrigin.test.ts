@@ -134,6 +134,23 @@ describe('SP-ORIGIN', () => {
       expect(check(profile, people, [graph('+0s', 'p1'), ...later])).toEqual(conforms(profile));
     });
 
+    it('threewill-2014: it may still wait after a second upload, which its push then holds back', () => {
+      const steps = (first: Step[]) => [
+        ...first,
+        inSp('+1h', 'p2'),
+        inSp('+80h', 'p3'),
+        visit('+90h'),
+        inSp('+160h', 'p4'),
+        graph('+200h', 'p5'),
+        see('+230h', 'sp-people-picker', 'p5'),
+      ];
+      // the visit counts for p1, pushed at 152 h: p4 does not stick, and the push at the end of its
+      // window (224 h) takes p5
+      expect(check('threewill-2014', people, steps([graph('+0s', 'p1')]))).toEqual(conforms('threewill-2014'));
+      // nothing waits: p4 sticks, and p5 waits for a visit
+      expect(check('threewill-2014', people, steps([]))).toMatchObject(diverges(7, ['p4'], 'SP-NEEDS-VISIT'));
+    });
+
     it('with nothing waiting at the first upload, the later one sticks', () => {
       expect(check('threewill-2014', people, later)).toMatchObject(diverges(5, ['p3'], 'SP-ORIGIN'));
     });
