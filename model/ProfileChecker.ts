@@ -456,18 +456,13 @@ export class ProfileChecker {
   /**
    * Before a SharePoint upload under SP-ORIGIN, so that it surely sticks or surely does not: where
    * the last update is known only to a span that the throttle's end straddles, the upload sticks for
-   * part of it and not for the rest. Where a SharePoint update the model keeps only as a possibility
-   * may have come within the throttle, that possibility is a state of its own, in which the upload
-   * does not stick (SP-NO-STICK): the push of changes an update may have left waiting
+   * part of it and not for the rest. Where the push of changes an update may have left waiting
    * (`SharePointSide.rewait`), which the model otherwise follows only when a later change waits,
-   * and under SP-SYNC-WINDOW the arrival of an outside change since the last update, which the
-   * sources do not say is or is not an update (SPEC: allow when in doubt); where the upload does
-   * not stick anyway, the last update is widened up to the latest such landing instead, so that
-   * its window may end later.
+   * may have come within the throttle, that possibility is a state of its own, in which the upload
+   * does not stick (SP-NO-STICK).
    */
   private splitThrottle(subject: Subject, t: number, line: number): void {
     const throttle = this.param('spThrottle');
-    const arrivals = this.c.ruleIds.has('SP-SYNC-WINDOW');
     let split = false;
     for (const b of subject.branches) {
       const out: SharePointSide[] = [];
@@ -491,31 +486,6 @@ export class ProfileChecker {
           out.push(pushed);
           split = true;
         }
-        // under SP-SYNC-WINDOW, a change that may have landed since the last update and within the
-        // throttle, as the update: the upload does not stick, and its window ends later. One state
-        // for all such changes (a superset): the update at some instant of the hull of their spans,
-        // and the oldest landed by now, so that what SharePoint held before them no longer shows.
-        // One that no longer shows may have landed at any instant since the last update
-        if (!arrivals) continue;
-        const since = Math.max(t - throttle, sp.spUpdated.hi) + 1;
-        const landings = sp.sharepoint.landingsDuring(since, t, 'SP-SYNC-WINDOW');
-        const folded = sp.sharepoint.foldedAfter(since, 'SP-SYNC-WINDOW');
-        if (landings.length === 0 && !folded) continue;
-        const hull = folded
-          ? { lo: since, hi: t }
-          : { lo: Math.min(...landings.map((l) => l.span.lo)), hi: Math.max(...landings.map((l) => l.span.hi)) };
-        if (sp.spUpdated.hi + throttle > t) {
-          // it does not stick anyway: the last update is known only to lie up to the latest landing
-          sp.spUpdated = { lo: sp.spUpdated.lo, hi: hull.hi };
-          continue;
-        }
-        const updated = sp.clone();
-        if (!folded) updated.sharepoint.landBefore(landings[0]!.madeAt, t + 1, 'SP-SYNC-WINDOW');
-        updated.spUpdated = hull;
-        this.aim(b.core, updated, b.yams[0]!, t);
-        this.commitDue(b.core, updated, t);
-        out.push(updated);
-        split = true;
       }
       b.sps = out;
     }

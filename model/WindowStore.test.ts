@@ -859,19 +859,3 @@ describe('WindowStore: key', () => {
     expect(a.key({ ...view, anchors: [0, 165] })).not.toBe(b.key({ ...view, anchors: [0, 165] }));
   });
 });
-
-describe('WindowStore.landingsDuring and landBefore', () => {
-  it('tells when each change of a rule still landing may have landed within a span, and lands one sooner', () => {
-    const s = new WindowStore('p0');
-    s.write(100, ['p1'], 1_000, ['SP-SYNC-WINDOW']);
-    s.write(200, ['p2'], 200, ['SP-ORIGIN']);
-    // the upload landed at once: only the change in flight is one
-    expect(s.landingsDuring(500, 2_000, 'SP-SYNC-WINDOW')).toEqual([{ madeAt: 100, span: { lo: 500, hi: 999 } }]);
-    expect(s.landingsDuring(0, 50, 'SP-SYNC-WINDOW')).toEqual([]);
-    expect(s.landingsDuring(1_000, 2_000, 'SP-SYNC-WINDOW')).toEqual([]);
-    expect(s.allows('p1', 700, 700)).toBe(true);
-    s.landBefore(100, 601, 'SP-SYNC-WINDOW');
-    expect(s.allows('p1', 600, 600)).toBe(true);
-    expect(s.allows('p1', 601, 601)).toBe(false);
-  });
-});

@@ -454,35 +454,6 @@ export class WindowStore {
     return out;
   }
 
-  /**
-   * Each change `rule` wrote that takes time to land and may have landed at some instant of
-   * [from, to] (a change lands at some instant of [made, deadline)): when it was made, and those instants.
-   */
-  landingsDuring(from: number, to: number, rule: RuleId): { madeAt: number; span: Span }[] {
-    const out: { madeAt: number; span: Span }[] = [];
-    for (const c of this.live) {
-      if (c.deadline <= c.at || !c.rules.includes(rule)) continue;
-      const lo = Math.max(c.at, from);
-      const hi = Math.min(c.deadline - 1, to);
-      if (lo <= hi) out.push({ madeAt: c.at, span: { lo, hi } });
-    }
-    return out;
-  }
-
-  /** Whether a change `rule` wrote that no longer shows may have shown after `from`: it may have landed then, and `landingsDuring` no longer sees it. */
-  foldedAfter(from: number, rule: RuleId): boolean {
-    for (const g of this.gone.values()) if (g.until > from && g.rules.includes(rule)) return true;
-    return false;
-  }
-
-  /** The first change `rule` wrote at `madeAt` lands before `deadline` at the latest: a possibility where it did. */
-  landBefore(madeAt: number, deadline: number, rule: RuleId): void {
-    const c = this.live.find((x) => x.at === madeAt && x.deadline > x.at && x.rules.includes(rule));
-    if (c === undefined || c.deadline <= deadline) return;
-    c.deadline = deadline;
-    this.resupersede();
-  }
-
   /** Every change that had surely reached the source by `reachedBy` lands by `deadline` at the latest, citing `rule`. */
   hasten(reachedBy: number, deadline: number, rule: RuleId): void {
     let changed = false;

@@ -20,41 +20,6 @@ describe('ReplicatedStore', () => {
     expect([store.read('a').photo, store.read('b').photo]).toEqual(['p1', 'p1']);
   });
 
-  it('says once when a change has reached every copy, a copy hastened or not', async () => {
-    const { clock, versions, store } = setup();
-    const landed: number[] = [];
-    const v = versions.mint(0);
-    store.send(
-      'p1',
-      v,
-      (r) => (r === 'a' ? 10 : 30),
-      () => landed.push(clock.now()),
-    );
-    store.hasten(
-      (x) => x === v,
-      () => 20,
-    );
-    await clock.advance(15);
-    expect(landed).toEqual([]);
-    await clock.advance(30);
-    expect(landed).toEqual([20]);
-  });
-
-  it('says nothing of a change the last copy did not take: it held that change or a newer one already', async () => {
-    const { clock, versions, store } = setup();
-    const landed: number[] = [];
-    const v = versions.mint(0);
-    store.send(
-      'p1',
-      v,
-      () => 10,
-      () => landed.push(clock.now()),
-    );
-    store.put('p1', v);
-    await clock.advance(20);
-    expect(landed).toEqual([]);
-  });
-
   it('keeps the newest version, whatever order changes arrive in', async () => {
     const { clock, versions, store } = setup();
     const older = versions.mint(0);

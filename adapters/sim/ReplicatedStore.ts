@@ -5,10 +5,7 @@ import type { Timer, VirtualClock } from './VirtualClock.js';
 /** What one copy of a store holds. */
 export type Held = { readonly photo: Photo; readonly version: Version };
 
-/** The copies a change sent to every copy has still to reach, and what to call once it has reached them all. */
-type Sending = { left: number; readonly landed: (() => void) | undefined };
-
-type Delivery = { readonly photo: Photo; readonly version: Version; landAt: number; timer: Timer; readonly sending: Sending };
+type Delivery = { readonly photo: Photo; readonly version: Version; landAt: number; timer: Timer };
 
 /**
  * A store kept in several copies (mailbox database copies, thumbnail sizes): a write reaches each
@@ -31,13 +28,9 @@ export class ReplicatedStore<R extends string> {
     for (const r of replicas) this.inFlight.set(r, new Set());
   }
 
-  /**
-   * Sends a change to every copy; `landAt` says when it reaches each one (not before now), and
-   * `landed` is called once it has reached the last one, where that one took it (held an older change).
-   */
-  send(photo: Photo, version: Version, landAt: (replica: R) => number, landed?: () => void): void {
-    const sending: Sending = { left: this.replicas.length, landed };
-    for (const r of this.replicas) this.deliver(r, { photo, version, landAt: landAt(r), timer: NO_TIMER, sending });
+  /** Sends a change to every copy; `landAt` says when it reaches each one (not before now). */
+  send(photo: Photo, version: Version, landAt: (replica: R) => number): void {
+    for (const r of this.replicas) this.deliver(r, { photo, version, landAt: landAt(r), timer: NO_TIMER });
   }
 
   /** Writes at once on every copy that holds an older version. */
@@ -87,16 +80,12 @@ export class ReplicatedStore<R extends string> {
     pending.add(d);
     d.timer = this.clock.schedule(d.landAt, () => {
       pending.delete(d);
-      const took = this.land(replica, d.photo, d.version);
-      if (--d.sending.left === 0 && took) d.sending.landed?.();
+      this.land(replica, d.photo, d.version);
     });
   }
 
-  /** Whether the copy took the change: it held an older one. */
-  private land(replica: R, photo: Photo, version: Version): boolean {
-    if (!isNewer(version, this.held.get(replica)!.version)) return false;
-    this.held.set(replica, { photo, version });
-    return true;
+  private land(replica: R, photo: Photo, version: Version): void {
+    if (isNewer(version, this.held.get(replica)!.version)) this.held.set(replica, { photo, version });
   }
 }
 

@@ -52,8 +52,6 @@ export class SharePointProfile {
   /** photos uploaded here inside the throttle window: some front ends show them, some do not (SP-NO-STICK) */
   private unstuck: Photo[] = [];
   private job: { at: number; timer: Timer } | undefined;
-  /** whether the arrival of a change the people system sent counts as a SharePoint update (`arrived`) */
-  private readonly arrivalUpdates: boolean;
 
   constructor(
     private readonly ctx: SimContext,
@@ -63,7 +61,6 @@ export class SharePointProfile {
     this.thumbnails = new ReplicatedStore(ctx.clock, SIZES, init.photo);
     this.mySiteSince = init.mySite ? -Infinity : Infinity;
     this.spUpdated = init.spUpdated ?? -Infinity;
-    this.arrivalUpdates = ctx.readDice('sp-arrival-updates').chance(0.5);
     // a change made before the start that still waits: Exchange took it, SharePoint not yet
     if (init.pending !== undefined) this.outsideChange(init.pending.photo, init.pending.version);
   }
@@ -99,26 +96,8 @@ export class SharePointProfile {
       // the people system sends the changed photo itself, within spSync of the change
       const deadline = version.at + behaviour.param('spSync');
       const late = dev.spSyncMs;
-      this.thumbnails.send(
-        photo,
-        version,
-        () => (late !== undefined ? version.at + late : now + random.delayWithin(deadline - now)),
-        () => this.arrived(version),
-      );
+      this.thumbnails.send(photo, version, () => (late !== undefined ? version.at + late : now + random.delayWithin(deadline - now)));
     }
-    this.reschedule();
-  }
-
-  /**
-   * A change the people system sent has reached every thumbnail, the last one taking it now
-   * (SP-SYNC-WINDOW). Whether that is a SharePoint update that opens a throttle window the sources do
-   * not say: this tenant counts it or not, where no upload waits for the end of a window (the model
-   * follows an arrival only as the update before an upload).
-   */
-  private arrived(version: Version): void {
-    const now = this.ctx.clock.now();
-    if (!this.arrivalUpdates || this.unstuck.length > 0 || !this.thumbnails.holds(version)) return;
-    this.spUpdated = Math.max(this.spUpdated, now);
     this.reschedule();
   }
 

@@ -7,7 +7,7 @@ export const spSyncWindow: Rule = {
   source: 'TW-c/kduff85; MSDOC support note',
   params: ['spSync', 'spPickup'],
   reading:
-    "The photo that travels is the changed photo itself. Whether its arrival is a SharePoint update that opens a throttle window (SP-ORIGIN, SP-NO-STICK) the sources do not say: the model allows both, so an upload through SharePoint made less than spThrottle after an instant the change may have landed may or may not stick, and where it does not, its window may end spThrottle after that instant (SPEC: allow when in doubt). An arrival while an upload does not stick is not followed as an update. Exchange is SharePoint's source (contract 1.1): a visit brings within spPickup only the changes that had surely reached Exchange by the visit (exoLag after the change, dirSyncInterval + exoLag through DirSync); the others keep their own window.",
+    "The photo that travels is the changed photo itself; its arrival is not a SharePoint update that opens a throttle window. Exchange is SharePoint's source (contract 1.1): a visit brings within spPickup only the changes that had surely reached Exchange by the visit (exoLag after the change, dirSyncInterval + exoLag through DirSync); the others keep their own window.",
   onOutsideChange(change, ctx) {
     const made = change.madeAt.hi;
     const lands = made + ctx.param('spSync');
