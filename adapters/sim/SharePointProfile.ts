@@ -3,7 +3,7 @@ import type { Photo, Surface } from '../../model/vocabulary.js';
 import type { ExchangeMailbox } from './ExchangeMailbox.js';
 import { ReplicatedStore } from './ReplicatedStore.js';
 import type { SimContext } from './SimContext.js';
-import type { Version } from './Version.js';
+import { isNewer, type Version } from './Version.js';
 import type { Timer } from './VirtualClock.js';
 
 const SIZES = ['S', 'M', 'L'] as const;
@@ -47,6 +47,8 @@ export class SharePointProfile {
   private changedSince: number | null = null;
   /** the oldest of those changes, which a mutant's push carries instead of Exchange's photo */
   private oldest: { photo: Photo; version: Version } | null = null;
+  /** the newest of those changes, which a copy of Exchange may not have taken yet */
+  private newest: Version | null = null;
   /** the first visit since that change: the one the job remembers (SP-NEEDS-VISIT) */
   private visitAt: number | null = null;
   /** photos uploaded here inside the throttle window: some front ends show them, some do not (SP-NO-STICK) */
@@ -78,6 +80,7 @@ export class SharePointProfile {
       if (this.changedSince === null || this.ctx.readDice('sp-upload-settles').chance(0.5)) {
         this.changedSince = null;
         this.oldest = null;
+        this.newest = null;
         this.visitAt = null;
       }
     } else if (this.ctx.behaviour.has('SP-NO-STICK')) {
@@ -92,6 +95,7 @@ export class SharePointProfile {
     const now = clock.now();
     this.changedSince ??= version.at;
     this.oldest ??= { photo, version };
+    this.newest = version;
     if (behaviour.has('SP-SYNC-WINDOW')) {
       // the people system sends the changed photo itself, within spSync of the change
       const deadline = version.at + behaviour.param('spSync');
@@ -120,7 +124,7 @@ export class SharePointProfile {
     // a thumbnail made from a newer Exchange change than this copy's keeps it: that change is
     // itself still landing in Exchange
     this.thumbnails.put(held.photo, held.version);
-    this.settled(this.ctx.clock.now());
+    this.copied(this.ctx.clock.now(), held.version);
     this.reschedule();
   }
 
@@ -212,13 +216,29 @@ export class SharePointProfile {
     const held = this.ctx.deviations.spPushTakesOldest && this.oldest !== null ? this.oldest : this.exchange.read();
     const pickup = behaviour.param('spPickup');
     this.thumbnails.send(held.photo, held.version, () => now + random.delayWithin(pickup));
-    this.settled(now);
+    this.copied(now, held.version);
+  }
+
+  /**
+   * A copy of Exchange (a push, Edit-Cancel) that took `version`: where a change waiting had not
+   * reached Exchange yet, whether it is settled or still waits the sources do not say (the model
+   * allows both): this tenant does either, by dice that leave `random` alone. Where it still waits,
+   * the visit that counted makes the next push, at the end of the window this copy opened.
+   */
+  private copied(now: number, version: Version): void {
+    const missed = this.newest !== null && isNewer(this.newest, version);
+    if (!missed || this.ctx.readDice('sp-copy-settles').chance(0.5)) return this.settled(now);
+    this.spUpdated = now;
+    this.unstuck = [];
+    // with no throttle to wait for (a mutant's), the push would be due again at once: settled
+    if (this.due() <= now) this.settled(now);
   }
 
   private settled(now: number): void {
     this.spUpdated = now;
     this.changedSince = null;
     this.oldest = null;
+    this.newest = null;
     this.visitAt = null;
     this.unstuck = [];
   }
