@@ -201,8 +201,7 @@ export class SharePointSide {
     // the changes that update may have left waiting wait since the update, wherever in the hull it was
     if (this.rewait !== null && rewaitOfLast(this)) this.rewait = { ...this.rewait, updated: hull };
     // a photo set in the throttle window may show until the update has landed: the latest of either
-    for (const [photo, until] of other.unstuckUntil)
-      this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
+    this.showLonger(other);
     this.spUpdated = hull;
     // the earlier last update may bring the next push sooner: it is worked out again by then
     if (other.dueAt < this.dueAt) this.dueAt = other.dueAt;
@@ -219,10 +218,14 @@ export class SharePointSide {
    */
   joinLanding(other: SharePointSide, now: number): boolean {
     if (!this.sharepoint.joinLanding(other.sharepoint, now)) return false;
-    for (const [photo, until] of other.unstuckUntil)
-      this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
     this.joinUpdated(other);
     return true;
+  }
+
+  /** Lets each photo that may have shown while unstuck in `other` show as long here (SP-NO-STICK). */
+  private showLonger(other: SharePointSide): void {
+    for (const [photo, until] of other.unstuckUntil)
+      this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
   }
 
   /** Takes the citations of an equal state that is merged into this one. */
@@ -236,8 +239,7 @@ export class SharePointSide {
    */
   widen(other: SharePointSide): void {
     this.sharepoint.absorbGone(other.sharepoint);
-    for (const [photo, until] of other.unstuckUntil)
-      this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
+    this.showLonger(other);
     this.absorb(other);
   }
 
