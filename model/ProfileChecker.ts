@@ -1077,8 +1077,18 @@ export class ProfileChecker {
       }
     }
     for (const r of hooks.ownPushAt) {
+      // a push of its own (the end of an SP-NO-STICK window) comes whatever else waits: the push is
+      // the first of the two, at the earliest instant either may come and surely by the earliest
+      // instant one surely has (a waiting change the header leaves undated may be due much later)
       const own = r.ownPushAt!(ctx);
-      if (own !== undefined && (span === undefined || own.lo < span.lo)) [span, rules] = [own, [r.id]];
+      if (own === undefined) continue;
+      if (span === undefined || (own.lo < span.lo && own.hi <= span.hi)) [span, rules] = [own, [r.id]];
+      else if (own.lo <= span.lo || own.hi < span.hi) {
+        const first = own.lo < span.lo ? [r.id] : own.lo === span.lo ? [...rules, r.id] : rules;
+        const sure = own.hi < span.hi ? [r.id] : own.hi === span.hi ? [...rules, r.id] : rules;
+        rules = ordered([...first, ...sure]);
+        span = { lo: Math.min(span.lo, own.lo), hi: Math.min(span.hi, own.hi) };
+      }
     }
     if (span === undefined) return undefined;
     // nothing happened before the start, nor before the instant the push is known not to have happened by

@@ -144,6 +144,16 @@ describe('pending', () => {
     );
   });
 
+  it('true under SP-MYSITE-ONCE does not hold back the end of an SP-NO-STICK window: SharePoint takes Exchange then', () => {
+    // updated 68 h before the start: the window ends at +4h; the change waiting may have been made
+    // as late as the start, so its own push may come as late as +24h, but the window's end comes first
+    const recent = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: T0 - 68 * HOUR, pending: true }, { id: 'bob' });
+    const upload = setPhoto('+1h', 'sharepoint', 'p1');
+    expect(check('microsoft-2014', recent, [upload, see('+4h9m', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', recent, [upload, see('+8h', 'sp-newsfeed', 'p1')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', recent, [upload, see('+8h', 'sp-newsfeed', 'p0')])).toMatchObject(diverges(3, ['p1'], 'SP-NO-STICK'));
+  });
+
   it("`unknown` keeps both open: nothing or Exchange's photo may reach SharePoint after a visit", () => {
     expect(check('threewill-2014', waiting('unknown'), [visit('+1h'), see('+1h11m', 'sp-newsfeed', 'p0')])).toEqual(
       conforms('threewill-2014'),

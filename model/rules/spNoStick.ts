@@ -10,7 +10,7 @@ export const spNoStick: Rule = {
   source: 'TW14 caveat 5',
   params: ['spThrottle', 'spPickup'],
   reading:
-    'While it does not stick, SharePoint may show it or its earlier photo, either way, any number of times; the push at the end of the window sets spUpdated like any push.',
+    'While it does not stick, SharePoint may show it or its earlier photo, either way, any number of times; the push at the end of the window sets spUpdated like any push, and comes whatever else waits: a change waiting whose own push may come later (one the header of a tenant taken as it is leaves undated, say) does not hold it back.',
   acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'sharepoint' || ctx.isOutside(a.via)) return false;
