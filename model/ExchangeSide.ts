@@ -42,8 +42,12 @@ export class ExchangeSide {
    * value, so a write within one interval of it may be exported in its place)
    */
   syncedFirst: number | null = null;
-  /** when the latest AD write DirSync carries was made: a write it does not carry, made within one interval, may collapse it */
-  carriedAd: number | null = null;
+  /**
+   * when the latest AD write DirSync carries was made: a write it does not carry, made within one
+   * interval, may collapse it; several where two sides were joined past the cap (`joinMissed`): it
+   * may be any of them
+   */
+  carriedAd: readonly number[] = [];
 
   /** `store`: the Exchange store itself, where a clone brings its own copy */
   constructor(init: { exchange: Photo; adSynced: boolean | 'either'; presence: Presence; setPhotoEnabled: boolean }, store?: WindowStore) {
@@ -82,18 +86,34 @@ export class ExchangeSide {
    * Joins `other`, this side without its newest change (the write of an action of unknown outcome,
    * made last, that did not happen there): the change may not have landed (`WindowStore.mayNotLand`),
    * so it carries too what the store held before it, and keeps one of them once landed; an AD write
-   * to come races with the latest change made elsewhere in either (AD-PERIODIC). For two sides
-   * equal beside the store but for that change (`keyBesideStore(…, false)`). WARNING: a superset
-   * (reads while it lands no longer tell the two apart). False, changing nothing, where the stores
-   * differ otherwise.
+   * to come races with the latest change made elsewhere in either (AD-PERIODIC), or with the latest
+   * AD write of either, may collapse the one DirSync carried last in either (DIRSYNC), and, where
+   * the change was the first AD photo synced, may be the first or not (AD-ONE-TIME: `either`). For
+   * two sides equal beside the store but for what that change decides (`keyBesideStore(…, false)`).
+   * WARNING: a superset (reads while it lands no longer tell the two apart). False, changing
+   * nothing, where the stores differ otherwise, or where both synced a first AD photo at other instants.
    */
   joinMissed(other: ExchangeSide): boolean {
+    // AD-ONE-TIME: where the newest change is the first AD photo synced, the one-time sync may have
+    // happened or not (`either`, which lets the next AD write be first or race); two sides that
+    // both synced one, first at different instants, are not this side and its twin
+    const firstSynced = this.adSynced === other.adSynced && this.syncedFirst === other.syncedFirst;
+    if (!firstSynced && this.adSynced === true && other.adSynced === true) return false;
     const newest = this.exchange.newestBeyond(other.exchange);
     if (newest === undefined) return false;
+    if (!firstSynced) this.adSynced = 'either';
     this.exchange.mayNotLand(newest.at, newest.sourceBy, []);
     this.lastCloud = eitherMade(this.lastCloud, other.lastCloud);
+    // an AD write: the one DirSync carried last may be either side's, and so may the latest AD write
+    this.lastAd = eitherMade(this.lastAd, other.lastAd);
+    this.carriedAd = [...new Set([...this.carriedAd, ...other.carriedAd])].sort((a, b) => a - b);
     this.absorb(other);
     return true;
+  }
+
+  /** The AD writes DirSync may have carried last that were made less than `interval` before `now`: a write it does not carry may collapse them. */
+  carriedWithin(now: number, interval: number): number[] {
+    return this.carriedAd.filter((at) => now - at < interval);
   }
 
   /**
@@ -106,14 +126,17 @@ export class ExchangeSide {
 
   /**
    * The part of `key` that is not the store's: equal for two sides whose only difference is in the
-   * store; without `withCloud`, the latest change made elsewhere is left out.
+   * store; without `withLatest`, what the latest changes decide (the change made elsewhere, the AD
+   * write, the one DirSync carried, the one-time AD sync), which `joinMissed` joins, is left out.
    */
-  keyBesideStore(view: KeyView, race: number, withCloud = true): string {
-    const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photos.join('/')}` : '');
+  keyBesideStore(view: KeyView, race: number, withLatest = true): string {
+    const head = `${this.presence}${+this.setPhotoEnabled}`;
+    if (!withLatest) return head;
     const first = this.syncedFirst;
     const synced = first !== null && first + race > view.now ? String(first) : '';
-    const carried = this.carriedAd !== null && this.carriedAd + race > view.now ? String(this.carriedAd) : '';
     const ad = this.adSynced === 'either' ? 'e' : +this.adSynced;
-    return `${ad}${this.presence}${+this.setPhotoEnabled}#${recent(this.lastAd)}#${withCloud ? recent(this.lastCloud) : ''}#${synced}#${carried}`;
+    const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photos.join('/')}` : '');
+    const carried = this.carriedAd.filter((at) => at + race > view.now).join('/');
+    return `${head}#${ad}#${synced}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${carried}`;
   }
 }

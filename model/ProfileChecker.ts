@@ -1198,9 +1198,12 @@ export class ProfileChecker {
       const byRest = groupBy(branches, (b) => b.core.keyBesideStore(views.exchange, this.c.raceWindow, false));
       const gone = new Set<Branch>();
       for (const group of byRest.values()) {
-        for (const b of group) {
+        // the sides whose newest change is the latest first: each then takes its twin without that
+        // change, rather than a twin taking its own and leaving it without one
+        const order = group.length > 2 ? group.sort((x, y) => y.core.exchange.newest().at - x.core.exchange.newest().at) : group;
+        for (const b of order) {
           if (gone.has(b)) continue;
-          for (const o of group) {
+          for (const o of order) {
             if (o === b || gone.has(o) || !b.core.joinMissed(o.core)) continue;
             b.sps = keepSps([...b.sps, ...o.sps]);
             b.yams = keepYams([...b.yams, ...o.yams]);

@@ -19,29 +19,30 @@ export const dirSync: Rule = {
     // interval before this one, may have been collapsed into it, and then never reached Exchange;
     // nor did its photo travel to SharePoint (SP-SYNC-WINDOW), which waits for this one, if any
     const interval = ctx.param('dirSyncInterval');
-    const carried = core.carriedAd !== null && ctx.at - core.carriedAd < interval ? core.carriedAd : undefined;
+    // (several where sides were joined past the cap: any of them may have been collapsed)
+    const carried = core.carriedWithin(ctx.at, interval);
     // when a write DirSync carried had surely reached Exchange (no closure: it would cost every setPhoto a context object)
     const toExchange = interval + ctx.param('exoLag');
     if (stoppedBy !== undefined) {
       core.stoppedBy.set(a.photo, stoppedBy);
-      if (carried !== undefined) {
-        // this one never reaches Exchange: neither may the one collapsed into it
-        const cited: RuleId[] = ['DIRSYNC', stoppedBy];
-        core.exchange.mayNotLand(carried, carried, cited);
-        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, carried + toExchange, cited);
+      // this one never reaches Exchange: neither may the one collapsed into it
+      const cited: RuleId[] = ['DIRSYNC', stoppedBy];
+      for (const at of carried) {
+        core.exchange.mayNotLand(at, at, cited);
+        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited);
         // AD-ONE-TIME: nor may it have used up the one-time sync
-        if (core.syncedFirst === carried && core.adSynced === true) core.adSynced = 'either';
+        if (core.syncedFirst === at && core.adSynced === true) core.adSynced = 'either';
       }
       return true;
     }
     // this one reaches Exchange within the window of the one collapsed into it (a run comes within
     // each interval), but what travels to SharePoint comes with this one's own window
-    if (carried !== undefined && ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(carried, carried + toExchange, DIRSYNC);
+    if (ctx.has('SP-SYNC-WINDOW')) for (const at of carried) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC);
     const reached = ctx.at + toExchange;
     // where it raced, what travels on is whichever photo Exchange kept
     const kept = ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
     core.adSynced = true;
-    core.carriedAd = ctx.at;
+    core.carriedAd = [ctx.at];
     ctx.outsideChange(kept, reached, DIRSYNC);
     return true;
   },
