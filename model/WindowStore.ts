@@ -658,10 +658,13 @@ function shownBefore(c: Change, now: number): number {
   return c.only === undefined ? c.keep! : now + (c.grace ?? 0);
 }
 
-/** `c` with `values` and `rules`, no longer tied to a racing write of the source. */
+/**
+ * `c` with `values` and `rules`, no longer tied to a racing write of the source; it keeps one of
+ * them once landed, as it kept its own: the store holds one photo by then (the copy, or the change
+ * that landed after it), whichever world it stands for.
+ */
 function untied(c: Change, values: readonly Photo[], rules: readonly RuleId[]): Change {
-  const keep = keepOf(c);
-  return changed(c, values, rules, keep === undefined ? undefined : { ...keep, tie: undefined });
+  return changed(c, values, rules, { ...(keepOf(c) ?? { from: c.deadline }), tie: undefined });
 }
 
 /** `a` with the rules of `b` it lacks: `a` itself when it lacks none. */
