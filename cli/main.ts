@@ -64,7 +64,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   program
     .command('check')
-    .description('check a recorded trace offline against the model (exit 0 conforms, 1 diverges, 2 bad input, 3 checking failed)')
+    .description(
+      'check a recorded trace offline against the model (exit 0 conforms or unknown, 1 diverges, 2 bad input, 3 checking failed)',
+    )
     .argument('<trace>', 'trace file (JSON Lines, SPEC section 2)', filePath)
     .addOption(profileOption('profile to check against', 'all'))
     .addOption(formatOption())

@@ -84,6 +84,8 @@ export class ProfileChecker {
   private readonly initialSettings: PhotoSettings;
   private readonly ctx: CheckContext;
   private decided: Verdict | undefined;
+  /** the first line that diverged only from the possibilities kept, where some were dropped */
+  private unsure: Extract<Verdict, { verdict: 'unknown' }> | undefined;
   /** the instants reads of Exchange (a client restarted) and of SharePoint (a browser cleared) reach back to */
   private readonly anchors: { readonly exchange: Anchors; readonly sharepoint: Anchors };
   /** the settings every action is judged by, where the profile has no PHOTO-SOURCE */
@@ -118,27 +120,38 @@ export class ProfileChecker {
     return { ...this.capped };
   }
 
-  /** Applies the next event of the trace (line numbers are 1-based, `raw` is the line as parsed). */
+  /**
+   * Applies the next event of the trace (line numbers are 1-based, `raw` is the line as parsed), and
+   * returns the verdict once a certain divergence decided it. An event that diverges only from the
+   * possibilities kept for a user, where some were dropped, may agree with one of those: the first
+   * such line is remembered for `finish`, the user is from then on checked only for photos none of
+   * their stores ever held (every part counts as having dropped some), and the rest of the trace is
+   * still checked: one user's faults do not blind the check of the others.
+   */
   feed(event: TraceEvent, line: number, raw: unknown = event): Verdict | undefined {
     if (this.decided !== undefined) return this.decided;
     const found = isObservation(event) ? this.observe(event, line, raw) : this.act(event, line, raw);
     if (found === undefined) return undefined;
     const { divergence, uncertain } = found;
-    this.decided =
-      uncertain === undefined
-        ? { profile: this.profile.id, verdict: 'diverges', divergence }
-        : {
-            profile: this.profile.id,
-            verdict: 'unknown',
-            line,
-            reason: `line ${line} diverges from the possibilities kept, but from line ${uncertain.line} on more than ${this.cap} ${uncertain.part} states were open for ${uncertain.user} (actions of unknown outcome) and some were dropped`,
-          };
-    return this.decided;
+    if (uncertain === undefined) {
+      this.decided = { profile: this.profile.id, verdict: 'diverges', divergence };
+      return this.decided;
+    }
+    this.unsure ??= {
+      profile: this.profile.id,
+      verdict: 'unknown',
+      line,
+      reason: `line ${line} diverges from the possibilities kept, but from line ${uncertain.line} on more than ${this.cap} ${uncertain.part} states were open for ${uncertain.user} (actions of unknown outcome) and some were dropped`,
+    };
+    // the states kept may all be wrong now: every later divergence of this user but a photo never held is uncertain
+    const subject = this.subjects.get(uncertain.user);
+    if (subject !== undefined) subject.lost.exchange ??= line;
+    return undefined;
   }
 
-  /** The verdict after the last event. */
+  /** The verdict after the last event: a certain divergence, else the first line that may have diverged (`unknown`), else `conforms`. */
   finish(): Verdict {
-    return this.decided ?? { profile: this.profile.id, verdict: 'conforms' };
+    return this.decided ?? this.unsure ?? { profile: this.profile.id, verdict: 'conforms' };
   }
 
   param(name: ParamName): number {
@@ -597,6 +610,9 @@ export class ProfileChecker {
       if (part === 'sharepoint') b.sps = only as SharePointSide[];
       else b.yams = only as WindowStore[];
     });
+    // a branch ruled out by SharePoint or Viva Engage states kept, where that part dropped some, may
+    // have been the tenant's: the Exchange side counts as having dropped possibilities from here on
+    if (kept.length < subject.branches.length && part !== 'exchange' && subject.lost[part] !== undefined) subject.lost.exchange ??= line;
     subject.branches = kept;
     if (visits) for (const b of kept) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
     return undefined;

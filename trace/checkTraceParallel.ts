@@ -106,15 +106,18 @@ function answerOf(worker: Worker, index: number, count: number): Promise<FromWor
   });
 }
 
-/** The verdict decided at the least line, or `conforms` when none was decided. */
+/**
+ * A profile's verdict over the shards: the divergence at the least line, else the `unknown` at the
+ * least line (a checker goes on past it, so a certain divergence later outranks it), else `conforms`.
+ */
 function earliest(verdicts: readonly Verdict[]): Verdict {
   let best = verdicts[0]!;
-  for (const v of verdicts) if (decidedAt(v) < decidedAt(best)) best = v;
+  for (const v of verdicts) if (rank(v) < rank(best)) best = v;
   return best;
 }
 
-function decidedAt(v: Verdict): number {
-  return v.verdict === 'diverges' ? v.divergence.line : v.verdict === 'unknown' ? v.line : Infinity;
+function rank(v: Verdict): number {
+  return v.verdict === 'diverges' ? v.divergence.line : v.verdict === 'unknown' ? 2 ** 40 + v.line : Infinity;
 }
 
 function traceError(e: TraceErrorData): TraceError {
