@@ -1073,13 +1073,7 @@ export class ProfileChecker {
         const t = r.pushTrigger!(ctx);
         if (t === undefined) continue;
         if (trigger === undefined) [trigger, triggerRules] = [t, [r.id]];
-        else {
-          // cite the triggers that bound the push: the one that may fire first and the one that surely has
-          const first = t.lo < trigger.lo ? [r.id] : t.lo === trigger.lo ? [...triggerRules, r.id] : triggerRules;
-          const sure = t.hi < trigger.hi ? [r.id] : t.hi === trigger.hi ? [...triggerRules, r.id] : triggerRules;
-          triggerRules = ordered([...first, ...sure]);
-          trigger = { lo: Math.min(trigger.lo, t.lo), hi: Math.min(trigger.hi, t.hi) };
-        }
+        else ({ span: trigger, rules: triggerRules } = firstToCome(trigger, triggerRules, t, r.id));
       }
       if (trigger !== undefined) {
         span = trigger;
@@ -1099,12 +1093,7 @@ export class ProfileChecker {
       const own = r.ownPushAt!(ctx);
       if (own === undefined) continue;
       if (span === undefined || (own.lo < span.lo && own.hi <= span.hi)) [span, rules] = [own, [r.id]];
-      else if (own.lo <= span.lo || own.hi < span.hi) {
-        const first = own.lo < span.lo ? [r.id] : own.lo === span.lo ? [...rules, r.id] : rules;
-        const sure = own.hi < span.hi ? [r.id] : own.hi === span.hi ? [...rules, r.id] : rules;
-        rules = ordered([...first, ...sure]);
-        span = { lo: Math.min(span.lo, own.lo), hi: Math.min(span.hi, own.hi) };
-      }
+      else if (own.lo <= span.lo || own.hi < span.hi) ({ span, rules } = firstToCome(span, rules, own, r.id));
     }
     if (span === undefined) return undefined;
     // nothing happened before the start, nor before the instant the push is known not to have happened by
@@ -1315,6 +1304,17 @@ function joinUpdates(
     }
   }
   return out;
+}
+
+/**
+ * The first of two pushes to come, one at some instant of `span` (timed by `rules`), the other of
+ * `other` (by `id`): at the earliest instant either may come, surely by the earliest instant one
+ * surely has; it cites the rules that bound it, the one that may come first and the one that surely has.
+ */
+function firstToCome(span: Span, rules: readonly RuleId[], other: Span, id: RuleId): { span: Span; rules: RuleId[] } {
+  const first = other.lo < span.lo ? [id] : other.lo === span.lo ? [...rules, id] : rules;
+  const sure = other.hi < span.hi ? [id] : other.hi === span.hi ? [...rules, id] : rules;
+  return { span: { lo: Math.min(span.lo, other.lo), hi: Math.min(span.hi, other.hi) }, rules: ordered([...first, ...sure]) };
 }
 
 /** `xs` by `key`, each group in the order of `xs` (Map.groupBy, which Node 20 lacks). */
