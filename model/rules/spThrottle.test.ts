@@ -52,6 +52,15 @@ describe('SP-THROTTLE', () => {
     expect(check('threewill-2014', people, [...steps, see('+144h11m', 'sp-newsfeed', 'p3')])).toEqual(conforms('threewill-2014'));
   });
 
+  it('counts the next window from the push, not from its landing: in microsoft-2026 (spPickup and spThrottle a day) the second push lands by push + 2 days', () => {
+    // p1 reached Exchange by 13:00 (exoLag 4 h): the visit at 14:00 pushes it (lands by day 2 14:00) and opens
+    // the window; p2, visited at 20:00, is pushed at its end, day 2 14:00, and lands by day 3 14:00
+    const pushed = [set('+0s', 'graph', 'p1'), visit('+5h'), set('+6h', 'graph', 'p2'), visit('+11h')];
+    const profile = 'microsoft-2026';
+    expect(check(profile, people, [...pushed, see('+2d4h59m', 'sp-newsfeed', 'p1')])).toEqual(conforms(profile));
+    expect(check(profile, people, [...pushed, see('+2d5h', 'sp-newsfeed', 'p1')])).toMatchObject(diverges(6, ['p2'], 'SP-THROTTLE'));
+  });
+
   it.each(['exchange-2015', 'microsoft-2024'])('does not hold in %s: the visited change shows within a day', (profile) => {
     expect(check(profile, people, [...base, see('+2d', 'sp-newsfeed', 'p2')])).toEqual(conforms(profile));
   });
