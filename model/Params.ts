@@ -15,6 +15,26 @@ export const PARAM_NAMES = [
 export type ParamName = (typeof PARAM_NAMES)[number];
 export type Params = { readonly [P in ParamName]?: number };
 
+/**
+ * `p` with every parameter, absent ones undefined, in one order: one shape whatever the profile, so
+ * that the checker's reads of its parameters stay monomorphic across the profiles a worker checks.
+ */
+export function everyParam(p: Params): Params {
+  return {
+    exoLag: p.exoLag,
+    owaCache: p.owaCache,
+    lyncLag: p.lyncLag,
+    teamsCache: p.teamsCache,
+    teamsServiceCache: p.teamsServiceCache,
+    spThrottle: p.spThrottle,
+    spPickup: p.spPickup,
+    spSync: p.spSync,
+    yammerSync: p.yammerSync,
+    dirSyncInterval: p.dirSyncInterval,
+    settingsLag: p.settingsLag,
+  };
+}
+
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;

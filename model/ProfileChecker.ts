@@ -105,7 +105,7 @@ export class ProfileChecker {
     this.inits = new Map(trace.users.map((u) => [u.id, u]));
     this.initialSettings = trace.photoSettings ?? DEFAULT_PHOTO_SETTINGS;
     this.settings = this.c.ruleIds.has('PHOTO-SOURCE') ? new SettingsTimeline(this.initialSettings, this.param('settingsLag')) : undefined;
-    this.ctx = new CheckContext(this, trace.start, profile.params);
+    this.ctx = new CheckContext(this, trace.start, this.c.params);
     this.anchors = { exchange: new Anchors(trace.start), sharepoint: new Anchors(trace.start) };
     this.fixedSettings = [this.initialSettings];
   }
@@ -155,13 +155,13 @@ export class ProfileChecker {
   }
 
   param(name: ParamName): number {
-    const value = this.profile.params[name];
+    const value = this.c.params[name];
     if (value === undefined) throw new Error(`profile ${this.profile.id} has no parameter ${name}`);
     return value;
   }
 
   optionalParam(name: ParamName): number | undefined {
-    return this.profile.params[name];
+    return this.c.params[name];
   }
 
   has(id: RuleId): boolean {

@@ -1,3 +1,4 @@
+import { everyParam, type Params } from './Params.js';
 import type { Profile } from './Profile.js';
 import { missingFrom, type Missing } from './profileScope.js';
 import type { Rule } from './Rule.js';
@@ -14,6 +15,40 @@ type HookName = {
 }[keyof Rule];
 /** The rules of a profile that implement each hook, in the order of RULE_IDS. */
 export type Hooks = { readonly [K in HookName]: readonly Rule[] };
+
+/**
+ * `r` with every field of a rule, absent ones undefined, in one order: the checker's call sites then
+ * meet one shape of rule whatever the profile, where each rule's own literal is a shape of its own
+ * (V8 deoptimizes a site optimized for some shapes when another comes, and compiles it again).
+ */
+function uniform(r: Rule): Rule {
+  return {
+    id: r.id,
+    statement: r.statement,
+    source: r.source,
+    params: r.params,
+    reading: r.reading,
+    provides: r.provides,
+    retires: r.retires,
+    rejects: r.rejects,
+    acts: r.acts,
+    onAction: r.onAction,
+    keepsOpen: r.keepsOpen,
+    learns: r.learns,
+    makesOutside: r.makesOutside,
+    stopsDirSync: r.stopsDirSync,
+    racesWith: r.racesWith,
+    onOutsideChange: r.onOutsideChange,
+    onExchangeWrite: r.onExchangeWrite,
+    onVisit: r.onVisit,
+    pushTrigger: r.pushTrigger,
+    pushHold: r.pushHold,
+    ownPushAt: r.ownPushAt,
+    reads: r.reads,
+    alsoShows: r.alsoShows,
+    explains: r.explains,
+  };
+}
 
 function collectHooks(rules: readonly Rule[]): Hooks {
   const pick = (name: HookName) => rules.filter((r) => r[name] !== undefined);
@@ -39,6 +74,8 @@ function collectHooks(rules: readonly Rule[]): Hooks {
 /** What a checker needs of its profile, worked out once per profile: a harness makes a checker for every run. */
 export type CompiledProfile = {
   readonly ruleIds: ReadonlySet<RuleId>;
+  /** the profile's parameters, in one shape for every profile (`everyParam`) */
+  readonly params: Params;
   readonly hooks: Hooks;
   /** the rules whose `onAction` concerns each kind of action */
   readonly onActionFor: ReadonlyMap<ActionKind, readonly Rule[]>;
@@ -69,7 +106,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
   const known = compiledProfiles.get(profile);
   if (known !== undefined) return known;
   const ruleIds = new Set(profile.rules);
-  const rules = RULE_IDS.filter((id) => ruleIds.has(id)).map((id) => RULES[id]);
+  const rules = RULE_IDS.filter((id) => ruleIds.has(id)).map((id) => uniform(RULES[id]));
   const hooks = collectHooks(rules);
   const readers = new Map<Surface, Rule>();
   for (const r of rules) for (const s of r.reads?.surfaces ?? []) if (!readers.has(s)) readers.set(s, r);
@@ -83,6 +120,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
   const onActionFor = new Map(ACTION_KINDS.map((k) => [k, hooks.onAction.filter((r) => (r.acts ?? ACTION_KINDS).includes(k))]));
   const made: CompiledProfile = {
     ruleIds,
+    params: everyParam(p),
     hooks,
     onActionFor,
     originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
