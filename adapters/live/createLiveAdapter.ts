@@ -188,8 +188,10 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     }
     if ('user' in action && (action.do === 'setPhoto' || action.do === 'removePhoto')) await originals.save(action.user, upn(action.user));
     if (action.do === 'setPhotoSettings') await originals.saveSettings();
-    // emptying a viewer's cache moves nothing in the tenant
-    if (action.do !== 'restartClient' && action.do !== 'clearBrowserCache') await changes.record(clock.now());
+    // emptying a viewer's cache moves no photo, nor does an OWA policy (it only decides what a later
+    // upload may do): neither is a change a survey waits for (a survey that reset a policy, cut short
+    // by a crash, would otherwise make the next run wait three days before surveying again)
+    if (action.do !== 'restartClient' && action.do !== 'clearBrowserCache' && action.do !== 'setPolicy') await changes.record(clock.now());
   }
 
   /** Waits until the tenant is quiet after photosync's last change (this run's or an earlier one's), so that a survey says all that matters. */
