@@ -36,13 +36,18 @@ function campaignOf(config: string, started: number): CampaignFile {
   };
 }
 
+/** A microsoft-2026 emulator (kept in `emulator`, closed after the test), its config in a new folder, and the live tenant it serves. */
+async function tenantOf(seed: number, prefix: string) {
+  emulator = await startEmulator({ seed, profile: 'microsoft-2026', start: START, latencyMs: 0 });
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const config = join(dir, 'live.json');
+  await emulator.writeConfig(config);
+  return { dir, config, adapter: await openLiveTenant(config) };
+}
+
 describe('runCampaign before its survey', () => {
   it('exits to be resumed while the tenant settles after a recent change, and surveys it once it has', async () => {
-    emulator = await startEmulator({ seed: 3, profile: 'microsoft-2026', start: START, latencyMs: 0 });
-    const dir = mkdtempSync(join(tmpdir(), 'photosync-settle-'));
-    const config = join(dir, 'live.json');
-    await emulator.writeConfig(config);
-    const adapter = await openLiveTenant(config);
+    const { dir, config, adapter } = await tenantOf(3, 'photosync-settle-');
     try {
       // a change photosync made (an earlier run's, say): the tenant is not quiet for days
       const changedAt = adapter.clock.now();
@@ -68,12 +73,24 @@ describe('runCampaign before its survey', () => {
     }
   });
 
+  it('does not wait after a change of OWA policy, which moves no photo: a survey that reset one and was cut short costs no days', async () => {
+    const { dir, config, adapter } = await tenantOf(3, 'photosync-policy-');
+    try {
+      const changedAt = adapter.clock.now();
+      expect((await adapter.perform.setPolicy({ do: 'setPolicy', user: 'alice', setPhotoEnabled: true })).status).toBe('ok');
+      expect(await adapter.quietAt()).toBeUndefined();
+      const ctx = { dir, file: campaignOf(config, changedAt), adapter, groups: [], log: () => undefined };
+      // surveyed at once (it may then sleep until its first step is due)
+      await runCampaign({ ...ctx, maxSleepMs: HOUR });
+      const header = JsonLog.read(campaignPaths(dir).journal, { cut: false }).lines[0]!.value as { start: string };
+      expect(Date.parse(header.start)).toBeLessThan(changedAt + HOUR);
+    } finally {
+      await adapter.close();
+    }
+  });
+
   it('puts a damaged journal line right where the steps log names its step, and goes on', async () => {
-    emulator = await startEmulator({ seed: 4, profile: 'microsoft-2026', start: START, latencyMs: 0 });
-    const dir = mkdtempSync(join(tmpdir(), 'photosync-repair-run-'));
-    const config = join(dir, 'live.json');
-    await emulator.writeConfig(config);
-    const adapter = await openLiveTenant(config);
+    const { dir, config, adapter } = await tenantOf(4, 'photosync-repair-run-');
     try {
       const now = adapter.clock.now();
       const file = campaignOf(config, now);
