@@ -20,6 +20,7 @@ export type Params = { readonly [P in ParamName]?: number };
  * that the checker's reads of its parameters stay monomorphic across the profiles a worker checks.
  */
 export function everyParam(p: Params): Params {
+  // every parameter named (`satisfies`): one added to PARAM_NAMES and forgotten here is a compile error
   return {
     exoLag: p.exoLag,
     owaCache: p.owaCache,
@@ -32,7 +33,7 @@ export function everyParam(p: Params): Params {
     yammerSync: p.yammerSync,
     dirSyncInterval: p.dirSyncInterval,
     settingsLag: p.settingsLag,
-  };
+  } satisfies Record<ParamName, number | undefined>;
 }
 
 export const SECOND = 1000;
