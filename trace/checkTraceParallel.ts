@@ -112,12 +112,17 @@ function answerOf(worker: Worker, index: number, count: number): Promise<FromWor
  */
 function earliest(verdicts: readonly Verdict[]): Verdict {
   let best = verdicts[0]!;
-  for (const v of verdicts) if (rank(v) < rank(best)) best = v;
+  for (const v of verdicts) {
+    const [tier, line] = rank(v);
+    const [bestTier, bestLine] = rank(best);
+    if (tier < bestTier || (tier === bestTier && line < bestLine)) best = v;
+  }
   return best;
 }
 
-function rank(v: Verdict): number {
-  return v.verdict === 'diverges' ? v.divergence.line : v.verdict === 'unknown' ? 2 ** 40 + v.line : Infinity;
+/** A verdict's kind (a divergence, then an `unknown`, then `conforms`) and its line. */
+function rank(v: Verdict): readonly [number, number] {
+  return v.verdict === 'diverges' ? [0, v.divergence.line] : v.verdict === 'unknown' ? [1, v.line] : [2, Infinity];
 }
 
 function traceError(e: TraceErrorData): TraceError {
