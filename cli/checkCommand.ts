@@ -8,7 +8,10 @@ import { ExitCode } from './ExitCode.js';
 import type { Io } from './Io.js';
 import { selectProfiles, type Format } from './options.js';
 
-export type CheckOptions = { profile?: string; format: Format };
+export type CheckOptions = { profile?: string; format: Format; threads?: number };
+
+/** The most threads `check --threads` takes: each reads the whole file, so more only cost memory. */
+export const MAX_THREADS = 64;
 
 /**
  * `photosync check TRACE`: 0 when every profile asked conforms, 1 when one diverges, 2 on bad input,
@@ -22,7 +25,10 @@ export async function checkCommand(trace: string, options: CheckOptions, io: Io)
   process.once('SIGINT', onSigint);
   let outcome: CheckRun;
   try {
-    outcome = await checkTrace(trace, profiles, { signal: stop.signal });
+    outcome = await checkTrace(trace, profiles, {
+      signal: stop.signal,
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+    });
   } catch (e) {
     if (e instanceof Interrupted) {
       io.err('\nstopped by Ctrl-C: nothing was checked to the end\n');

@@ -64,6 +64,10 @@ describe('photosync check', () => {
     expect((await run('check', path, '--profile', 'threewill-2014')).code).toBe(0);
     const all = await run('check', path, '--format', 'json');
     expect(CheckReport.parse(JSON.parse(all.out)).results).toHaveLength(5);
+    // in as many threads as asked: the same verdicts
+    const inThreads = await run('check', path, '--format', 'json', '--threads', '2');
+    expect(inThreads.code).toBe(all.code);
+    expect(CheckReport.parse(JSON.parse(inThreads.out)).results).toEqual(CheckReport.parse(JSON.parse(all.out)).results);
   });
 
   it('prints a table with the divergence and the cited rule in text', async () => {
@@ -123,6 +127,8 @@ describe('photosync check', () => {
     [['check', 'x.jsonl', '--format', 'xml'], /Allowed choices are text, md, json, html/],
     [['check', '/nonexistent.jsonl'], /nonexistent\.jsonl: cannot read the trace: no such file \(ENOENT\)/],
     [['check', ''], /expected a file path, got an empty string/],
+    [['check', 'x.jsonl', '--threads', '0'], /option '--threads <n>' argument '0' is invalid\. expected an integer from 1 to 64/],
+    [['check', 'x.jsonl', '--threads', 'many'], /expected an integer from 1 to 64/],
     [['diff', 'a.json', ' '], /expected a file path, got an empty string/],
     [['frobnicate'], /unknown command/],
   ])('exits 2 on bad usage: %j', async (argv, message) => {

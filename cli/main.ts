@@ -10,7 +10,8 @@ import { toProfilesReport } from '../reports/ProfilesReport.js';
 import { renderers } from '../reports/renderers.js';
 import { toRulesReport } from '../reports/RulesReport.js';
 import { TraceError } from '../trace/TraceError.js';
-import { checkCommand, type CheckOptions } from './checkCommand.js';
+import { checkCommand, MAX_THREADS, type CheckOptions } from './checkCommand.js';
+import { DEFAULT_MAX_WORKERS, PARALLEL_MIN_BYTES } from '../trace/checkTrace.js';
 import { ExitCode } from './ExitCode.js';
 import { processIo, type Io } from './Io.js';
 import { formatOption, profileOption, selectProfiles, type Format } from './options.js';
@@ -70,6 +71,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .argument('<trace>', 'trace file (JSON Lines, SPEC section 2)', filePath)
     .addOption(profileOption('profile to check against', 'all'))
     .addOption(formatOption())
+    .addOption(
+      new Option(
+        '--threads <n>',
+        `threads that check (1: this one); by default one per core, at most ${DEFAULT_MAX_WORKERS}, for a trace of ${PARALLEL_MIN_BYTES / 2 ** 20} MiB or more: each reads the whole file and adds its own memory`,
+      ).argParser(integer(1, MAX_THREADS, `an integer from 1 to ${MAX_THREADS}`)),
+    )
     .action(async (trace: string, options: CheckOptions) => {
       code = await checkCommand(trace, options, io);
     });

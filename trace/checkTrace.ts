@@ -13,11 +13,19 @@ import { checkTraceFileParallel, workerScriptExists, type ParallelStats } from '
 export const PARALLEL_MIN_BYTES = 32 * 2 ** 20;
 
 /**
- * The least profiles × cores for the workers to pay: each worker reads the whole file, and only
+ * The least profiles × workers for the workers to pay: each worker reads the whole file, and only
  * the checking is shared. On 2 cores, 1 and 2 profiles were faster in one thread, 3 even, 5 faster
- * in two workers; with more cores each worker checks less, so fewer profiles pay.
+ * in two workers; with more workers each checks less, so fewer profiles pay.
  */
 export const PARALLEL_MIN_WORK = 8;
+
+/**
+ * The most worker threads `check` starts unless asked for more (`threads`). Each worker reads the
+ * whole file and keeps a heap of its own: on the bench's trace (1,000,000 events, 88 MB) the check
+ * peaked at 227 to 247 MiB with two workers, 276 to 290 with three, 318 to 327 with four and 527 with eight, so two
+ * keep it under the 256 MB it is held to on any machine. More cores are used only when asked.
+ */
+export const DEFAULT_MAX_WORKERS = 2;
 
 /** How a trace is checked: in this thread (and why), or by this many workers. */
 export type CheckWay = { readonly workers: 0; readonly why: string } | { readonly workers: number };
@@ -25,33 +33,44 @@ export type CheckWay = { readonly workers: 0; readonly why: string } | { readonl
 export type CheckRun = CheckOutcome & { readonly way: CheckWay; readonly parallel?: ParallelStats };
 
 /**
- * Worker threads where they pay: more than one core, profiles × cores at least PARALLEL_MIN_WORK,
- * a trace of at least PARALLEL_MIN_BYTES, and the compiled worker script beside this module (not
- * so under vitest, which runs the TypeScript sources).
+ * Worker threads where they pay: more than one core, profiles × workers at least
+ * PARALLEL_MIN_WORK, a trace of at least PARALLEL_MIN_BYTES, and the compiled worker script beside
+ * this module (not so under vitest, which runs the TypeScript sources); one per core, at most
+ * DEFAULT_MAX_WORKERS. `threads` asks for that many threads whatever the cores, the profiles and the
+ * size (1: this thread); the file and the worker script are still needed.
  */
-export function checkWay(path: string, profiles: number, cores = availableParallelism()): CheckWay {
-  if (cores < 2) return { workers: 0, why: 'one core' };
-  if (profiles * cores < PARALLEL_MIN_WORK)
-    return { workers: 0, why: `${profiles === 1 ? 'one profile' : `${profiles} profiles`} on ${cores} cores` };
+export function checkWay(path: string, profiles: number, cores = availableParallelism(), threads?: number): CheckWay {
+  if (threads === 1) return { workers: 0, why: 'one thread asked' };
+  const workers = threads ?? Math.min(cores, DEFAULT_MAX_WORKERS);
+  if (threads === undefined) {
+    if (cores < 2) return { workers: 0, why: 'one core' };
+    if (profiles * workers < PARALLEL_MIN_WORK)
+      return { workers: 0, why: `${profiles === 1 ? 'one profile' : `${profiles} profiles`} on ${workers} cores` };
+  }
   let bytes: number;
   try {
     bytes = statSync(path).size;
   } catch {
     return { workers: 0, why: 'not a readable file' };
   }
-  if (bytes < PARALLEL_MIN_BYTES) return { workers: 0, why: 'a small trace' };
+  if (threads === undefined && bytes < PARALLEL_MIN_BYTES) return { workers: 0, why: 'a small trace' };
   if (!workerScriptExists()) return { workers: 0, why: 'no compiled worker script' };
-  return { workers: cores };
+  return { workers };
 }
 
 /**
- * Checks a trace against profiles: checkTraceFile, or checkTraceFileParallel where checkWay says so.
- * Invariant: the same outcome, or the same TraceError, either way. `signal` stops the check: it
- * then rejects with the signal's reason.
+ * Checks a trace against profiles: checkTraceFile, or checkTraceFileParallel where checkWay says so
+ * (`threads` as there). Invariant: the same outcome, or the same TraceError, either way. `signal`
+ * stops the check: it then rejects with the signal's reason.
  */
-export async function checkTrace(path: string, profiles: readonly Profile[], options: { signal?: AbortSignal } = {}): Promise<CheckRun> {
-  const way = checkWay(path, profiles.length);
-  if (way.workers === 0) return { ...(await checkTraceFile(path, profiles, options)), way };
-  const { parallel, ...outcome } = await checkTraceFileParallel(path, profiles, { workers: way.workers, ...options });
+export async function checkTrace(
+  path: string,
+  profiles: readonly Profile[],
+  options: { signal?: AbortSignal; threads?: number } = {},
+): Promise<CheckRun> {
+  const way = checkWay(path, profiles.length, undefined, options.threads);
+  const signal = options.signal === undefined ? {} : { signal: options.signal };
+  if (way.workers === 0) return { ...(await checkTraceFile(path, profiles, signal)), way };
+  const { parallel, ...outcome } = await checkTraceFileParallel(path, profiles, { workers: way.workers, ...signal });
   return { ...outcome, way, parallel };
 }

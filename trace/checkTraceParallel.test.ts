@@ -20,7 +20,7 @@ async function fromDist<T>(file: string): Promise<T> {
 }
 const { checkTraceFile } = await fromDist<typeof CheckTraceFile>('checkTraceFile.js');
 const { checkTraceFileParallel, CheckWorkerError } = await fromDist<typeof CheckTraceParallel>('checkTraceParallel.js');
-const { checkTrace, checkWay, PARALLEL_MIN_BYTES } = await fromDist<typeof CheckTrace>('checkTrace.js');
+const { checkTrace, checkWay, DEFAULT_MAX_WORKERS, PARALLEL_MIN_BYTES } = await fromDist<typeof CheckTrace>('checkTrace.js');
 
 type Options = CheckTraceParallel.ParallelOptions;
 
@@ -211,24 +211,28 @@ describe('checkTraceFileParallel', () => {
 });
 
 describe('checkTrace', () => {
-  it('uses the workers for a large trace and more than one profile, where there is more than one core', async () => {
+  it('uses the workers for a large trace and more than one profile, where there is more than one core: one per core, at most two unless asked', async () => {
     // an observation every profile allows, made long by a field the schema does not know
     const line = SEE.replace('"photo":"p1"}', `"photo":"p0","pad":"${'x'.repeat(4000)}"}`);
     const text = lines(HEADER) + `${line}\n`.repeat(Math.ceil(PARALLEL_MIN_BYTES / line.length) + 10);
     const path = traceFile(text);
     const events = text.split('\n').length - 2;
+    // each worker reads the whole file: a few profiles pay on many workers only, and more workers only cost memory
+    expect(checkWay(path, 1, 2)).toEqual({ workers: 0, why: 'one profile on 2 cores' });
+    expect(checkWay(path, 3, 2)).toEqual({ workers: 0, why: '3 profiles on 2 cores' });
+    expect(checkWay(path, 4, 2)).toEqual({ workers: 2 });
+    expect(checkWay(path, 5, 8)).toEqual({ workers: DEFAULT_MAX_WORKERS });
+    expect(checkWay(path, 1, 8)).toEqual({ workers: 0, why: `one profile on ${DEFAULT_MAX_WORKERS} cores` });
+    expect(checkWay(path, 5, 1)).toEqual({ workers: 0, why: 'one core' });
+    // threads asked for are given, whatever the cores and profiles; one is this thread
+    expect(checkWay(path, 1, 1, 4)).toEqual({ workers: 4 });
+    expect(checkWay(path, 5, 8, 1)).toEqual({ workers: 0, why: 'one thread asked' });
     if (availableParallelism() < 2) {
       expect(checkWay(path, PROFILES.length)).toEqual({ workers: 0, why: 'one core' });
       return;
     }
-    const workers = availableParallelism();
+    const workers = Math.min(availableParallelism(), DEFAULT_MAX_WORKERS);
     expect(checkWay(path, PROFILES.length)).toEqual({ workers });
-    // each worker reads the whole file: a few profiles pay on many cores only
-    expect(checkWay(path, 1, 2)).toEqual({ workers: 0, why: 'one profile on 2 cores' });
-    expect(checkWay(path, 3, 2)).toEqual({ workers: 0, why: '3 profiles on 2 cores' });
-    expect(checkWay(path, 4, 2)).toEqual({ workers: 2 });
-    expect(checkWay(path, 1, 8)).toEqual({ workers: 8 });
-    expect(checkWay(path, 5, 1)).toEqual({ workers: 0, why: 'one core' });
     const run = await checkTrace(path, PROFILES);
     expect(run.way).toEqual({ workers });
     // each worker reads every line; alice's shard checks them all, the others pass over them
@@ -238,6 +242,20 @@ describe('checkTrace', () => {
     expect(stats.map((w) => w.passed).sort()).toEqual([0, ...Array(workers - 1).fill(events)]);
     const { way: _w, parallel: _p, ...outcome } = run;
     expect(outcome).toStrictEqual(await checkTraceFile(path, PROFILES));
+  });
+
+  it('checks in as many threads as asked, with the same outcome', async () => {
+    // bob never set p7: every profile diverges at line 4
+    const path = traceFile(lines(HEADER, SET, SEE, SEE.replace('"user":"alice"', '"user":"bob"').replace('"p1"', '"p7"')));
+    const three = await checkTrace(path, PROFILES, { threads: 3 });
+    expect(three.way).toEqual({ workers: 3 });
+    expect(three.parallel!.workers).toHaveLength(3);
+    const one = await checkTrace(path, PROFILES, { threads: 1 });
+    expect(one.way).toEqual({ workers: 0, why: 'one thread asked' });
+    const { way: _w, parallel: _p, ...outcome } = three;
+    const { way: _o, ...alone } = one;
+    expect(outcome).toStrictEqual(alone);
+    expect(outcome.results.map((r) => (r.verdict === 'diverges' ? r.divergence.line : r.verdict))).toEqual(PROFILES.map(() => 4));
   });
 
   it('checks in this thread a small trace, or from the TypeScript sources', async () => {
