@@ -22,8 +22,9 @@ export const PARALLEL_MIN_WORK = 8;
 /**
  * The most worker threads `check` starts unless asked for more (`threads`). Each worker reads the
  * whole file and keeps a heap of its own: on the bench's trace (1,000,000 events, 88 MB) the check
- * peaked at 227 to 247 MiB with two workers, 276 to 290 with three, 318 to 327 with four and 527 with eight, so two
- * keep it under the 256 MB it is held to on any machine. More cores are used only when asked.
+ * peaked at 227 to 247 MiB with two workers, 276 to 290 with three, 318 to 327 with four and 527
+ * with eight, so two keep it under the 256 MB it is held to on any machine. More cores are used
+ * only when asked.
  */
 export const DEFAULT_MAX_WORKERS = 2;
 
@@ -45,7 +46,7 @@ export function checkWay(path: string, profiles: number, cores = availableParall
   if (threads === undefined) {
     if (cores < 2) return { workers: 0, why: 'one core' };
     if (profiles * workers < PARALLEL_MIN_WORK)
-      return { workers: 0, why: `${profiles === 1 ? 'one profile' : `${profiles} profiles`} on ${workers} cores` };
+      return { workers: 0, why: `${profiles === 1 ? 'one profile' : `${profiles} profiles`} for ${workers} workers` };
   }
   let bytes: number;
   try {

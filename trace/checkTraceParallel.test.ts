@@ -218,11 +218,11 @@ describe('checkTrace', () => {
     const path = traceFile(text);
     const events = text.split('\n').length - 2;
     // each worker reads the whole file: a few profiles pay on many workers only, and more workers only cost memory
-    expect(checkWay(path, 1, 2)).toEqual({ workers: 0, why: 'one profile on 2 cores' });
-    expect(checkWay(path, 3, 2)).toEqual({ workers: 0, why: '3 profiles on 2 cores' });
+    expect(checkWay(path, 1, 2)).toEqual({ workers: 0, why: 'one profile for 2 workers' });
+    expect(checkWay(path, 3, 2)).toEqual({ workers: 0, why: '3 profiles for 2 workers' });
     expect(checkWay(path, 4, 2)).toEqual({ workers: 2 });
     expect(checkWay(path, 5, 8)).toEqual({ workers: DEFAULT_MAX_WORKERS });
-    expect(checkWay(path, 1, 8)).toEqual({ workers: 0, why: `one profile on ${DEFAULT_MAX_WORKERS} cores` });
+    expect(checkWay(path, 1, 8)).toEqual({ workers: 0, why: `one profile for ${DEFAULT_MAX_WORKERS} workers` });
     expect(checkWay(path, 5, 1)).toEqual({ workers: 0, why: 'one core' });
     // threads asked for are given, whatever the cores and profiles; one is this thread
     expect(checkWay(path, 1, 1, 4)).toEqual({ workers: 4 });
