@@ -32,10 +32,12 @@ export type ParallelStats = { readonly workers: readonly WorkerStats[]; readonly
 export type ParallelOutcome = CheckOutcome & { readonly parallel: ParallelStats };
 
 /**
- * A worker's young generation may grow to 48 MB by default: 16 keeps the peak memory of `check
- * --profile all` on the bench's trace well under 256 MB at no measurable cost in time.
+ * A worker's young generation may grow to 48 MB by default. With 16, `check --profile all` peaked
+ * at 231 to 259 MiB on the bench's trace and up to 264 MiB on the fault bench's (2026-12-05); with
+ * 12, at 212 to 231 and 225 to 231 MiB, in 1.8% more time (medians of 12 runs each, alternating);
+ * 8 saved nothing more.
  */
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 12;
 
 /**
  * checkTraceFile in worker threads, each one shard of the subjects (readTrace's shards): every
