@@ -22,9 +22,9 @@ export const PARALLEL_MIN_WORK = 8;
 /**
  * The most worker threads `check` starts unless asked for more (`threads`). Each worker reads the
  * whole file and keeps a heap of its own: on the bench's trace (1,000,000 events, 88 MB) the check
- * peaked at 227 to 247 MiB with two workers, 276 to 290 with three, 318 to 327 with four and 527
- * with eight, so two keep it under the 256 MB it is held to on any machine. More cores are used
- * only when asked.
+ * peaked at 212 to 231 MiB with two workers, 253 to 270 with three and 308 with four (527 with
+ * eight, before the young generation went from 16 to 12 MB), so two keep it under the 256 MB it is
+ * held to on any machine. More cores are used only when asked.
  */
 export const DEFAULT_MAX_WORKERS = 2;
 
