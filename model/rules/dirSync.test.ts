@@ -156,6 +156,24 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 
+  // dirSyncInterval: 3 h in exchange-2015, 30 min in microsoft-2024 and microsoft-2026
+  it.each([
+    ['exchange-2015', '+2h', '+3h10m'],
+    ['microsoft-2024', '+20m', '+35m'],
+    ['microsoft-2026', '+20m', '+35m'],
+  ])(
+    'in %s lets every write made within one interval of a too large one collapse into it: three writes, and Exchange may keep the photo before them',
+    (profile, second, apart) => {
+      const three = (third: string): Step[] => [adWrite('+0s', 'p1', 5_000), adWrite('+10m', 'p2', 5_000), adWrite(third, 'p3', 20_000)];
+      expect(check(profile, people, [...three('+20m'), see('+1d', 'graph', 'p0')])).toEqual(conforms(profile));
+      if (profile !== 'microsoft-2026')
+        expect(check(profile, people, [...three('+20m'), see('+4d', 'sp-newsfeed', 'p0')])).toEqual(conforms(profile));
+      // the first made a whole interval before the large one: a run surely carried it, or the second
+      const spread = [adWrite('+0s', 'p1', 5_000), adWrite(second, 'p2', 5_000), adWrite(apart, 'p3', 20_000)];
+      expect(check(profile, people, [...spread, see('+1d', 'graph', 'p0')])).toMatchObject(diverges(5, ['p1', 'p2'], 'DIRSYNC'));
+    },
+  );
+
   it.each(profiles)('does not collapse writes a whole interval apart in %s: the first has surely been carried', (profile) => {
     expect(check(profile, people, [adWrite('+0s', 'p1', 5_000), adWrite('+1d', 'p2', 20_000), see('+2d', 'graph', 'p0')])).toMatchObject(
       diverges(4, ['p1'], 'DIRSYNC'),

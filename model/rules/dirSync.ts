@@ -9,7 +9,7 @@ export const dirSync: Rule = {
   source: 'TW14',
   params: ['dirSyncInterval', 'exoLag'],
   reading:
-    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show. Under SP-SYNC-WINDOW the photo of the first then never travels to SharePoint, which may show what it held until the window of the last closes. Where the last never reaches Exchange (AD-SIZE, PHOTO-SOURCE), the one DirSync carried less than one interval before it may never reach it either: once its window has closed, Exchange keeps it or what it held before, and so does SharePoint. Being slower than a change made in the cloud, it may also land after a newer one of those, and show until its own window closes; after that only the newer change (without AD-PERIODIC, the latest photo wins).',
+    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show. Under SP-SYNC-WINDOW the photo of the first then never travels to SharePoint, which may show what it held until the window of the last closes. Where the last never reaches Exchange (AD-SIZE, PHOTO-SOURCE), every write DirSync carried less than one interval before it may never reach it either: once its window has closed, Exchange keeps it or what it held before, and so does SharePoint. Being slower than a change made in the cloud, it may also land after a newer one of those, and show until its own window closes; after that only the newer change (without AD-PERIODIC, the latest photo wins).',
   acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return false;
@@ -42,7 +42,9 @@ export const dirSync: Rule = {
     // where it raced, what travels on is whichever photo Exchange kept
     const kept = ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
     core.adSynced = true;
-    core.carriedAd = [ctx.at];
+    // every write carried less than one interval ago stays collapsible: no run need have come
+    // between them and a later write (three writes within one interval may all become the last)
+    core.carriedAd = [...carried, ctx.at];
     ctx.outsideChange(kept, reached, DIRSYNC);
     return true;
   },
