@@ -43,9 +43,9 @@ export class ExchangeSide {
    */
   syncedFirst: number | null = null;
   /**
-   * when the latest AD write DirSync carries was made: a write it does not carry, made within one
-   * interval, may collapse it; several where two sides were joined past the cap (`joinMissed`): it
-   * may be any of them
+   * when the AD writes DirSync carries were made, those less than one interval before the latest:
+   * no run need have come between them, so a write it does not carry, made within one interval of
+   * one, may collapse it (with two sides joined past the cap, `joinMissed`, either side's)
    */
   carriedAd: readonly number[] = [];
 
@@ -111,7 +111,7 @@ export class ExchangeSide {
     return true;
   }
 
-  /** The AD writes DirSync may have carried last that were made less than `interval` before `now`: a write it does not carry may collapse them. */
+  /** The AD writes DirSync carried that were made less than `interval` before `now`: a write it does not carry may collapse them. */
   carriedWithin(now: number, interval: number): number[] {
     return this.carriedAd.filter((at) => now - at < interval);
   }

@@ -114,10 +114,10 @@ function answerOf(worker: Worker, index: number, count: number): Promise<FromWor
  */
 function earliest(verdicts: readonly Verdict[]): Verdict {
   let best = verdicts[0]!;
+  let [bestTier, bestLine] = rank(best);
   for (const v of verdicts) {
     const [tier, line] = rank(v);
-    const [bestTier, bestLine] = rank(best);
-    if (tier < bestTier || (tier === bestTier && line < bestLine)) best = v;
+    if (tier < bestTier || (tier === bestTier && line < bestLine)) [best, bestTier, bestLine] = [v, tier, line];
   }
   return best;
 }

@@ -15,17 +15,16 @@ export const dirSync: Rule = {
     if (a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return false;
     const core = ctx.core;
     const stoppedBy = ctx.stopsDirSync(a);
-    // DirSync exports the current value at each run: the write it carried last, made less than one
-    // interval before this one, may have been collapsed into it, and then never reached Exchange;
-    // nor did its photo travel to SharePoint (SP-SYNC-WINDOW), which waits for this one, if any
+    // DirSync exports the current value at each run: each write it carried less than one interval
+    // before this one may have been collapsed into it, and then never reached Exchange; nor did its
+    // photo travel to SharePoint (SP-SYNC-WINDOW), which waits for this one, if any
     const interval = ctx.param('dirSyncInterval');
-    // (several where sides were joined past the cap: any of them may have been collapsed)
     const carried = core.carriedWithin(ctx.at, interval);
     // when a write DirSync carried had surely reached Exchange (no closure: it would cost every setPhoto a context object)
     const toExchange = interval + ctx.param('exoLag');
     if (stoppedBy !== undefined) {
       core.stoppedBy.set(a.photo, stoppedBy);
-      // this one never reaches Exchange: neither may the one collapsed into it
+      // this one never reaches Exchange: neither may those collapsed into it
       const cited: RuleId[] = ['DIRSYNC', stoppedBy];
       for (const at of carried) {
         core.exchange.mayNotLand(at, at, cited);
@@ -35,7 +34,7 @@ export const dirSync: Rule = {
       }
       return true;
     }
-    // this one reaches Exchange within the window of the one collapsed into it (a run comes within
+    // this one reaches Exchange within the windows of those collapsed into it (a run comes within
     // each interval), but what travels to SharePoint comes with this one's own window
     if (ctx.has('SP-SYNC-WINDOW')) for (const at of carried) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC);
     const reached = ctx.at + toExchange;
