@@ -401,6 +401,23 @@ describe('WindowStore: a keep told only by some photos', () => {
     expect(allowed(race, 200, 200)).toEqual(['p1', 'p2']);
   });
 
+  it('widens the copy still landing as one copy: a read then tells which it took, and a told copy takes nothing more', () => {
+    const copy = new WindowStore('p0');
+    copy.write(10, ['p0'], 40, [], 10, { from: 40, taken: true });
+    copy.widenNewest(['p1'], { from: 40, taken: true }); // a change made after the copy began
+    expect(allowed(copy, 20, 20)).toEqual(['p0', 'p1']);
+    copy.keepSeen('p1', 20, 20);
+    expect(allowed(copy, 200, 200)).toEqual(['p1']);
+    copy.widenNewest(['p2'], { from: 40, taken: true }); // made after the read: the copy was made by then
+    expect(allowed(copy, 200, 200)).toEqual(['p1']);
+    const untold = new WindowStore('p0');
+    untold.write(10, ['p0'], 40, [], 10, { from: 40, taken: true });
+    untold.widenNewest(['p1'], { from: 40, taken: true });
+    untold.keepSeen('p0', 20, 20); // the photo before it, still showing: tells nothing
+    untold.widenNewest(['p2'], { from: 40, taken: true });
+    expect(allowed(untold, 200, 200)).toEqual(['p0', 'p1', 'p2']);
+  });
+
   it('names the one photo only the changes still landing carry', () => {
     const s = new WindowStore('p0');
     s.write(0, ['p1'], 60, []);

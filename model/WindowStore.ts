@@ -1,5 +1,5 @@
 import { lowerBound } from './lowerBound.js';
-import { sameSet, sharesAny } from './photoLists.js';
+import { sameSet, sharesAny, union } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
 import { UNKNOWN, type Photo } from './vocabulary.js';
@@ -152,6 +152,23 @@ export class WindowStore {
       this.live.push(change(at, values, deadline, sourceBy, rules, keep));
     } else this.live.push(change(at, values, deadline, sourceBy, rules));
     this.fold(at);
+  }
+
+  /**
+   * The newest change, a copy still landing (a Viva Engage sync under way), may also take one of
+   * `photos`: it carries them too, keeping one as `keep` says, as one copy, so that a read showing
+   * one only it may show tells which it took. Not once a read has told which it took (a copy
+   * narrowed to one value): it was made by then, and a later change needs another copy.
+   */
+  widenNewest(photos: readonly Photo[], keep: Keep): void {
+    const i = this.live.length - 1;
+    const c = this.live[i]!;
+    if (c.taken === true && c.values.length === 1) return;
+    const values = union(c.values, photos);
+    if (values.length === c.values.length) return;
+    if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
+    this.keeping = true;
+    this.live[i] = changed(c, values, c.rules, keep);
   }
 
   /** The newest change: its values are what the store holds once every change made so far has landed. */

@@ -76,6 +76,18 @@ describe('YAMMER-FROM-ENTRA', () => {
     expect(check('microsoft-2024', people, [...early, yammer('+7h', 'p0')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));
   });
 
+  it('tells the photo a sync took from a read while it lands, of a change made after the opening too', () => {
+    // the sync may take p1, made after the opening; seen with p1, it took p1, whatever Exchange held at the opening
+    const after = [open('+0s'), set('+1h', 'graph'), yammer('+2h', 'p1')];
+    expect(check('microsoft-2024', people, [...after, yammer('+7h', 'p1')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...after.slice(0, 2), yammer('+7h', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...after, yammer('+7h', 'p0')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));
+    // and a sync seen to have taken p1 has been made: a change after that read needs another opening
+    const later = [...after, set('+3h', 'graph', 'p2')];
+    expect(check('microsoft-2024', people, [...later, yammer('+10h', 'p1')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', people, [...later, yammer('+10h', 'p2')])).toMatchObject(diverges(6, ['p1'], 'YAMMER-FROM-ENTRA'));
+  });
+
   it('learns nothing from a read while another sync may still land: either may be the last', () => {
     // two openings: the first sync may take p1 (a Graph change still landing) and the second p0 after it
     const steps = [open('+0s'), open('+1h'), set('+2h', 'graph'), yammer('+2h30m', 'p1')];

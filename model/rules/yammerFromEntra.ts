@@ -1,4 +1,3 @@
-import { union } from '../photoLists.js';
 import type { Rule } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
 
@@ -10,7 +9,7 @@ export const yammerFromEntra: Rule = {
   source: 'MSDOC Viva Engage',
   params: ['yammerSync'],
   reading:
-    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening. The sync takes one photo: once it has landed, Viva Engage shows that one, and seen while it lands with a photo only the sync may show, it took that one (unless an earlier sync may still land: either may be the last).',
+    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening. The sync takes one photo: once it has landed, Viva Engage shows that one, and seen while it lands with a photo only the sync may show, it took that one, whether Exchange may have held it at the opening or it was changed after (unless an earlier sync may still land: either may be the last). Seen so, it was made by then: a change made after that read needs another opening. (A sync that could take only one photo learns nothing from such a read: a change made after it may still show, a superset.)',
   rejects(a) {
     return a.do === 'setPhoto' && a.via === 'yammer';
   },
@@ -22,12 +21,11 @@ export const yammerFromEntra: Rule = {
     return true;
   },
   onExchangeWrite(photos, ctx) {
-    // a sync still to come may take this change, landed or not by then
+    // a sync still to come may take this change, landed or not by then: the same sync, which takes one photo
     const y = ctx.yammer;
     const sync = y.newest();
     if (sync.deadline <= ctx.at || !sync.rules.includes('YAMMER-FROM-ENTRA')) return;
-    const values = union(sync.values, photos);
-    if (values.length > sync.values.length) y.write(ctx.at, values, sync.deadline, ENTRA, ctx.at, { from: sync.deadline, taken: true });
+    y.widenNewest(photos, { from: sync.deadline, taken: true });
   },
   explains(photo, surface, ctx) {
     return surface === 'yammer' && !ctx.yammer.allows(photo, ctx.at, ctx.at);
