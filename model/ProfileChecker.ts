@@ -8,7 +8,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { BUT_GONE, BUT_LANDING, BUT_UPDATED, joinPending, pending, SharePointSide } from './SharePointSide.js';
+import { BUT_GONE, BUT_LANDING, BUT_TOLD, BUT_UPDATED, joinPending, pending, SharePointSide } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -224,6 +224,7 @@ export class ProfileChecker {
       else if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
       for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
+      sp.foldRewait();
     }
     if (this.c.hooks.onOutsideChange.length === 0) return;
     const change = { photos, madeAt: spanOf(madeAt), reachedBy, because };
@@ -929,7 +930,8 @@ export class ProfileChecker {
         }
         // with a later change waiting, that push brought it too, or was made before it: both
         // possibilities, apart
-        if (sp.pending !== null) return this.splitRewait(core, sp, yammer, t, again);
+        // as it does where that push is the only way SharePoint shows them (`Rewait.pushes`)
+        if (sp.pending !== null || sp.rewait!.pushes) return this.splitRewait(core, sp, yammer, t, again);
         // else that push brought only what the copy may have missed, which SharePoint may show later
         // already (copyKeep); the throttle window it opened matters only to a change made in it
         if (t >= this.rewaitDueAt(sp, again, t)) {
@@ -1002,8 +1004,8 @@ export class ProfileChecker {
   private splitRewait(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number, again: Span): SharePointSide[] {
     const settled = sp.clone();
     settled.rewait = null;
-    const later = sp.pending!;
-    if (later.since.lo <= again.hi) waitAgain(sp);
+    const later = sp.pending;
+    if (later === null || later.since.lo <= again.hi) waitAgain(sp);
     else {
       // the changes waiting now were made after that push: it was made without them, and they wait on
       const visitAt = sp.visitAt;
@@ -1025,7 +1027,7 @@ export class ProfileChecker {
    */
   private rewaitDueAt(sp: SharePointSide, again: Span | undefined, t: number): number {
     if (again === undefined) return Infinity;
-    return again.lo > t || sp.pending !== null ? again.lo : again.hi + (this.optionalParam('spThrottle') ?? 0);
+    return again.lo > t || sp.pending !== null || sp.rewait!.pushes ? again.lo : again.hi + (this.optionalParam('spThrottle') ?? 0);
   }
 
   /** The push the changes the last update of the aimed `sp` may have left waiting would make, were they still waiting; undefined without such a push. */
@@ -1118,10 +1120,12 @@ export class ProfileChecker {
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const pickup = this.param('spPickup');
     const lands = span.hi + pickup;
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands, pickup));
+    // without SP-MYSITE-ONCE only a visit after a change pushes it
+    const byVisit = this.has('SP-NEEDS-VISIT') && !this.has('SP-MYSITE-ONCE');
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands, pickup, byVisit));
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
-    sp.updated(span, lands, 'unreached');
+    sp.updated(span, lands, 'unreached', byVisit);
   }
 
   /**
@@ -1132,7 +1136,8 @@ export class ProfileChecker {
    * updated, over spans that meet, are joined (exact, but for how long a photo set in the throttle
    * window may show); then those equal but for that and when their changes still landing land (a
    * superset: the push over the joined span); then those equal but for
-   * what a cache reaching back may still show are widened (a superset). Exchange sides equal but
+   * what a cache reaching back may still show are widened (a superset), and then those equal but for
+   * that and which photos tell a copy's kept photo are loosened (a superset). Exchange sides equal but
    * for the latter are widened; then the side where the action of unknown outcome made last did not
    * happen joins the one where it did (a superset: its write may not have landed). A superset keeps
    * a divergence certain.
@@ -1152,6 +1157,7 @@ export class ProfileChecker {
           (into, sp) => into.joinLanding(sp, now),
         );
       if (out.length > this.cap) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_GONE), widenSharePoint);
+      if (out.length > this.cap) out = loosenTold(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_TOLD), now);
       return this.bounded(out, subject, 'sharepoint', line);
     };
     const keepYams = (list: WindowStore[]) => this.bounded(distinct(list, yamKey), subject, 'yammer', line);
@@ -1336,6 +1342,22 @@ function byUpdate(a: SharePointSide, b: SharePointSide): number {
 function joinUpdated(into: SharePointSide, other: SharePointSide): boolean {
   into.joinUpdated(other);
   return true;
+}
+
+/**
+ * `sps` with the states equal by `key` (what a cache reaching back may show, and which photos tell a
+ * copy's kept photo, left out) loosened into one another where they pair (`SharePointSide.loosen`).
+ */
+function loosenTold(sps: SharePointSide[], key: (sp: SharePointSide) => string, now: number): SharePointSide[] {
+  const groups = groupBy(sps, key);
+  if (groups.size === sps.length) return sps;
+  const out: SharePointSide[] = [];
+  for (const group of groups.values()) {
+    const kept: SharePointSide[] = [];
+    for (const sp of group) if (!kept.some((into) => into.loosen(sp, now))) kept.push(sp);
+    out.push(...kept);
+  }
+  return out;
 }
 
 function absorbSharePoint(kept: SharePointSide, dropped: SharePointSide): void {

@@ -6,18 +6,20 @@ import type { Photo } from './vocabulary.js';
 /**
  * Outside changes not yet carried to SharePoint (SP-NEEDS-VISIT, SP-MYSITE-ONCE): since when, their
  * photos, the rules that made them outside changes (SP-UPLOAD-REDIRECT, DIRSYNC), for a push to
- * cite, and when all had surely reached Exchange.
+ * cite, when all had surely reached Exchange, and when those a visit came after had (`visited`:
+ * -Infinity before any visit), so that an update that may have missed only changes made after
+ * every visit leaves them waiting for a visit of their own.
  */
-export type Pending = { since: Span; values: Photo[]; because: RuleId[]; reachedBy: number };
+export type Pending = { since: Span; values: Photo[]; because: RuleId[]; reachedBy: number; visited: number };
 
 /** A `Pending`, its fields in one order whoever makes it. */
-export function pending(since: Span, values: Photo[], because: RuleId[], reachedBy: number): Pending {
-  return { since, values, because, reachedBy };
+export function pending(since: Span, values: Photo[], because: RuleId[], reachedBy: number, visited = -Infinity): Pending {
+  return { since, values, because, reachedBy, visited };
 }
 
 /** A `Pending` of its own, sharing no list with `p`. */
 export function copyPending(p: Pending): Pending {
-  return pending(p.since, [...p.values], [...p.because], p.reachedBy);
+  return pending(p.since, [...p.values], [...p.because], p.reachedBy, p.visited);
 }
 
 /** Both lists of changes waiting as one: since the older, every photo and citation, reached by the later. */
@@ -26,16 +28,19 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
   const since = { lo: Math.min(a.since.lo, b.since.lo), hi: Math.min(a.since.hi, b.since.hi) };
   const values = [...a.values, ...b.values.filter((v) => !a.values.includes(v))];
   const because = [...a.because, ...b.because.filter((r) => !a.because.includes(r))];
-  return pending(since, values, because, Math.max(a.reachedBy, b.reachedBy));
+  return pending(since, values, because, Math.max(a.reachedBy, b.reachedBy), Math.max(a.visited, b.visited));
 }
 
 /**
  * Changes an update may have left waiting, and the visit that counts for them (null until one):
  * those a copy of Exchange (a push, Edit-Cancel) may have missed, not yet surely in Exchange when
  * it was made, or every one an upload that sticks (SP-ORIGIN) passed over; `updated`, when that
- * update was (where they still wait, no later push of them widened it: `updatedBy`).
+ * update was (where they still wait, no later push of them widened it: `updatedBy`); `pushes`: the
+ * copy kept its photo, as only changes no visit had come after may have been missed (`copyKeep`
+ * by visit), so SharePoint shows them only through the push of a visit of their own, which the
+ * checker then makes (`ProfileChecker.splitRewait`) instead of leaving it to the copy's keep.
  */
-export type Rewait = { readonly pending: Pending; readonly visitAt: number | null; readonly updated: Span };
+export type Rewait = { readonly pending: Pending; readonly visitAt: number | null; readonly updated: Span; readonly pushes: boolean };
 
 /**
  * Which of the changes waiting an update may leave waiting: none; those not surely in Exchange by
@@ -49,17 +54,19 @@ export type SharePointKeyParams = { readonly throttle: number; readonly sinceMat
 /**
  * What a key tells apart besides what the future can ask: what only a cache reaching back may show
  * (`gone`, for `widen`), when SharePoint was last updated (`updated`, for `joinUpdated`), and when
- * the changes still landing were made and land (`landing`, for `joinLanding`).
+ * the changes still landing were made and land (`landing`, for `joinLanding`), and which photos a
+ * read must show to tell a copy's kept photo (`told`, for `loosen`).
  */
-export type KeyDetail = { readonly gone: boolean; readonly updated: boolean; readonly landing: boolean };
+export type KeyDetail = { readonly gone: boolean; readonly updated: boolean; readonly landing: boolean; readonly told: boolean };
 
 /** Every detail: equal keys mean equal futures. */
-export const EXACT_KEY: KeyDetail = { gone: true, updated: true, landing: true };
+export const EXACT_KEY: KeyDetail = { gone: true, updated: true, landing: true, told: true };
 
 /** What SharePoint keys leave out to join or widen states past the cap (`ProfileChecker.settle`). */
-export const BUT_UPDATED: KeyDetail = { gone: true, updated: false, landing: true };
-export const BUT_LANDING: KeyDetail = { gone: true, updated: false, landing: false };
-export const BUT_GONE: KeyDetail = { gone: false, updated: true, landing: true };
+export const BUT_UPDATED: KeyDetail = { gone: true, updated: false, landing: true, told: true };
+export const BUT_LANDING: KeyDetail = { gone: true, updated: false, landing: false, told: true };
+export const BUT_GONE: KeyDetail = { gone: false, updated: true, landing: true, told: true };
+export const BUT_TOLD: KeyDetail = { gone: false, updated: true, landing: true, told: false };
 
 /**
  * One possible state of a subject's SharePoint side: the profile photo and its update bookkeeping.
@@ -107,10 +114,14 @@ export class SharePointSide {
    * SharePoint's photo was updated at some instant of `when` (a push, Edit-Cancel, an upload that
    * sticks), landing by `landsBy`: the changes waiting are settled, or may still wait (`rewait`)
    * as `waits` says, and a photo set in the throttle window (SP-NO-STICK) may show until the
-   * update has landed.
+   * update has landed. `byVisit`: the update is a copy whose keep followed the visits (`copyKeep`).
    */
-  updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none'): void {
+  updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none', byVisit = false): void {
     const leaves = (q: Pending): boolean => waits === 'all' || (waits === 'unreached' && q.reachedBy > when.lo);
+    // a visit counts for those left only where it came after one of them: one the update may have
+    // missed (or passed over), not only changes made since
+    const counts = (q: Pending, visit: number | null): number | null =>
+      visit !== null && (waits === 'all' || q.visited > when.lo) ? visit : null;
     const p = this.pending;
     const r = this.rewait;
     // those an update before may have left waiting may still wait after this one too
@@ -120,8 +131,11 @@ export class SharePointSide {
     // the visit that counts is the first one after the oldest of them; any visit up to the update
     // makes the same push, at the throttle's end: one value for all of them, so that the parts of an
     // update known only to a span still join
-    const v = firstVisit(now === null ? null : this.visitAt, before?.visitAt ?? null);
-    this.rewait = left === null ? null : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when };
+    const v = firstVisit(now === null ? null : counts(now, this.visitAt), before === null ? null : counts(before.pending, before.visitAt));
+    this.rewait =
+      left === null
+        ? null
+        : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when, pushes: byVisit && v === null };
     this.spUpdated = when;
     // the model settles them whether the update took them or not: a later copy may still miss them
     if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
@@ -145,10 +159,12 @@ export class SharePointSide {
 
   /**
    * Whether a change waiting, or one an update settled, may not have reached Exchange by `at`: a
-   * copy of Exchange made then may miss it, and a later push still bring it.
+   * copy of Exchange made then may miss it, and a later push still bring it. `byVisit`: only a
+   * visit after a change pushes it (no SP-MYSITE-ONCE), so a change no visit came after, missed
+   * now, comes only with the push of a later visit, a copy of its own.
    */
-  mayMiss(at: number): boolean {
-    return this.settledBy > at || (this.pending !== null && this.pending.reachedBy > at);
+  mayMiss(at: number, byVisit: boolean): boolean {
+    return this.settledBy > at || (this.pending !== null && (byVisit ? this.pending.visited : this.pending.reachedBy) > at);
   }
 
   /**
@@ -157,13 +173,32 @@ export class SharePointSide {
    * settled, may not have reached Exchange by then (a later push may still bring it). Then, where
    * one photo only such changes carry was taken, a read that shows it says the copy took them, and
    * SharePoint keeps it once `pickup` has passed (a later push of them may have been landing); a
-   * read of another says nothing (every reading of a missed change agrees).
+   * read of another says nothing (every reading of a missed change agrees). `byVisit` (`mayMiss`):
+   * where only changes no visit came after may have been missed, it keeps its photo as any copy
+   * does, since only a push of a visit of their own, followed apart (`Rewait.pushes`), brings them.
    */
-  copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number, pickup: number): Keep | undefined {
-    if (!this.mayMiss(at)) return { from, taken: true };
+  copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number, pickup: number, byVisit: boolean): Keep | undefined {
+    if (!this.mayMiss(at, byVisit)) return { from, taken: true };
     if (this.settledBy > at) return undefined;
     const late = exchange.lateOnly(at);
     return late === undefined || !values.includes(late) ? undefined : { from, only: [late], grace: pickup, taken: true };
+  }
+
+  /**
+   * Folds the changes the last update left waiting for a visit of their own (`Rewait.pushes`) into
+   * those waiting since, where no visit came after either: the next visit pushes both at the same
+   * instants, taking whatever Exchange holds then whether that update settled them or not, as
+   * `ProfileChecker.resolve` takes them there. So the two states stay one.
+   */
+  foldRewait(): void {
+    const r = this.rewait;
+    const p = this.pending;
+    if (r === null || p === null || !r.pushes || r.visitAt !== null || this.visitAt !== null || !rewaitOfLast(this)) return;
+    const joined = joinPending(r.pending, p);
+    // those of them a visit came after had surely reached Exchange by that update (`pushes`)
+    joined.visited = p.visited;
+    this.pending = joined;
+    this.rewait = null;
   }
 
   /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */
@@ -228,6 +263,18 @@ export class SharePointSide {
       this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
   }
 
+  /**
+   * Loosens this state to also allow what `other`, equal but for what a cache reaching back may
+   * still show and which photos tell a copy's kept photo (`key(…, BUT_TOLD)`), allowed. WARNING: a
+   * superset, as `widen` and `WindowStore.loosenTold` say. False, changing nothing, where the
+   * stores do not pair so.
+   */
+  loosen(other: SharePointSide, now: number): boolean {
+    if (!this.sharepoint.loosenTold(other.sharepoint, now)) return false;
+    this.widen(other);
+    return true;
+  }
+
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: SharePointSide): void {
     for (const photo of other.skipped) this.skipped.add(photo);
@@ -264,14 +311,14 @@ export class SharePointSide {
         if (until > Math.min(view.anchors[0] ?? now, now)) shown.push(detail.updated ? `${photo}<${until}` : photo);
     shown.sort();
     return [
-      this.sharepoint.key(view, withGone, detail.landing),
+      this.sharepoint.key(view, withGone, detail.landing, detail.told),
       mySite,
       updated,
       pending,
       this.visitAt ?? '',
       this.rewait === null
         ? ''
-        : `${this.rewait.visitAt ?? ''}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}`,
+        : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}`,
       this.settledBy > now ? this.settledBy : '',
       waiting ? this.pushAfter : '',
       unstuck,
@@ -293,5 +340,6 @@ function rewaitOfLast(sp: SharePointSide): boolean {
 
 /** What of changes waiting the future depends on: since when (SP-MYSITE-ONCE), and when they surely reached Exchange. */
 function keyOfPending(p: Pending, params: SharePointKeyParams, now: number): string {
-  return `${params.sinceMatters ? `${p.since.lo}..${p.since.hi}` : 'p'}${p.reachedBy > now ? `>${p.reachedBy}` : ''}`;
+  const visited = p.visited > now ? `v${p.visited}` : '';
+  return `${params.sinceMatters ? `${p.since.lo}..${p.since.hi}` : 'p'}${p.reachedBy > now ? `>${p.reachedBy}` : ''}${visited}`;
 }

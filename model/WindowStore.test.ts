@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN, type Photo } from './vocabulary.js';
-import { WindowStore, type KeyView } from './WindowStore.js';
+import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
 
 // Unit tests and properties of WindowStore (SPEC section 4, "Time windows"): a write lands at
 // some instant of [at, deadline); the store shows the newest change that has landed, so once a
@@ -416,6 +416,41 @@ describe('WindowStore: a keep told only by some photos', () => {
     untold.keepSeen('p0', 20, 20); // the photo before it, still showing: tells nothing
     untold.widenNewest(['p2'], { from: 40, taken: true });
     expect(allowed(untold, 200, 200)).toEqual(['p0', 'p1', 'p2']);
+  });
+
+  it('loosened by a copy that only some photos tell, allows what either allowed whichever photo a read shows, and refuses other keeps', () => {
+    const copy = (keep: Keep): WindowStore => {
+      const s = new WindowStore('p0');
+      s.write(10, ['p0', 'p1'], 20, [], 10, keep);
+      return s;
+    };
+    const view: KeyView = { now: 50, anchors: [], maxBack: 0, fixed: true };
+    for (const seen of ['p0', 'p1']) {
+      const strict = copy({ from: 20, taken: true });
+      const only = copy({ from: 20, only: ['p1'], grace: 5, taken: true });
+      expect(strict.key(view)).not.toBe(only.key(view));
+      expect(strict.key(view, true, true, false)).toBe(only.key(view, true, true, false));
+      const both = strict.clone();
+      expect(both.loosenTold(only, 50)).toBe(true);
+      strict.keepSeen(seen, 100, 100);
+      only.keepSeen(seen, 100, 100);
+      // a read of p1 says a later copy may have shown it, as in `only`
+      expect(both.keepSeen(seen, 100, 100), seen).toBe(seen === 'p1');
+      for (const [from, at] of [
+        [100, 100],
+        [200, 200],
+        [15, 200],
+      ] as const)
+        expect(allowed(both, from, at), `${seen} [${from}, ${at}]`).toEqual(
+          sorted([...allowed(strict, from, at), ...allowed(only, from, at)]),
+        );
+    }
+    // the copy that only some photos tell is the looser already; a copy that does not keep its photo alike stays apart
+    const only = copy({ from: 20, only: ['p1'], grace: 5, taken: true });
+    expect(only.loosenTold(copy({ from: 20, taken: true }), 50)).toBe(true);
+    expect(only.key(view)).toBe(copy({ from: 20, only: ['p1'], grace: 5, taken: true }).key(view));
+    expect(only.loosenTold(copy({ from: 20, only: ['p0'], grace: 5, taken: true }), 50)).toBe(false);
+    expect(copy({ from: 20, taken: true }).loosenTold(copy({ from: 20, only: ['p1'], grace: 5 }), 50)).toBe(false);
   });
 
   it('names the one photo only the changes still landing carry', () => {

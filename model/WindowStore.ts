@@ -491,9 +491,10 @@ export class WindowStore {
    * possibilities that became equal: when a change was made or landed no longer matters once it
    * surely has, and the instant a photo stopped showing matters only against the anchors reads
    * reach back to. Without `withLanding`, only whether each change is still landing counts, not
-   * when it was made or lands (`joinLanding`). WARNING: `view.now` must be at or after every write.
+   * when it was made or lands (`joinLanding`); without `withTold`, not which photos a read must show
+   * to tell a copy's kept photo (`loosenTold`). WARNING: `view.now` must be at or after every write.
    */
-  key(view: KeyView, withGone = true, withLanding = true): string {
+  key(view: KeyView, withGone = true, withLanding = true, withTold = true): string {
     const { now, anchors, maxBack } = view;
     this.fold(now);
     const cutoff = now - maxBack;
@@ -528,7 +529,7 @@ export class WindowStore {
       const keep =
         c.keep === undefined || c.values.length < 2
           ? ''
-          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined ? '' : `?${c.only.join('/')}+${c.grace ?? 0}`}${c.taken === true ? 'T' : ''}`;
+          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined || !withTold ? '' : `?${c.only.join('/')}+${c.grace ?? 0}`}${c.taken === true ? 'T' : ''}`;
       const superseded = c.supersededAt > now ? (withLanding ? c.supersededAt : 'F') : 'G';
       live.push(`${these},${landing},${superseded}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
@@ -587,6 +588,34 @@ export class WindowStore {
     if (other.keeping) this.keeping = true;
     // what can no longer show is alike already: the key holds it
     this.resupersede();
+    return true;
+  }
+
+  /**
+   * Loosens this store to also allow what `other`, equal but for which photos tell a copy's kept
+   * photo (`key(view, withGone, withLanding, false)`), allowed: where a copy keeps the photo any read
+   * shows in one and only one that `only` lists in the other, it keeps it as the other does (a read
+   * of another photo tells nothing; one of those says a later copy may have shown it, which widens
+   * when SharePoint was last updated). False, changing nothing, where they differ otherwise.
+   * WARNING: a superset for a series of reads. `now`: keeps from before it are alike, as in `key`.
+   */
+  loosenTold(other: WindowStore, now: number): boolean {
+    const mine = this.live;
+    const theirs = other.live;
+    if (mine.length !== theirs.length) return false;
+    let loosened: Change[] | undefined;
+    for (let i = 0; i < mine.length; i++) {
+      const c = mine[i]!;
+      const o = theirs[i]!;
+      if (c.only === o.only || (c.only !== undefined && o.only !== undefined && c.grace === o.grace && sameSet(c.only, o.only))) continue;
+      if (c.only !== undefined && o.only !== undefined) return false;
+      const keptAlike = c.keep === o.keep || (c.keep !== undefined && o.keep !== undefined && c.keep <= now && o.keep <= now);
+      if (!keptAlike || c.tie !== o.tie || c.taken !== o.taken) return false;
+      // the one that only some photos tell is the looser
+      if (c.only === undefined) (loosened ??= [...mine])[i] = changed(c, c.values, c.rules, keepOf(o));
+    }
+    if (loosened !== undefined) this.live = loosened;
+    if (other.keeping) this.keeping = true;
     return true;
   }
 

@@ -9,7 +9,7 @@ describe('state clones', () => {
     const sp = new SharePointSide({ sharepoint: 'p1', mySite: false, spUpdated: { lo: 1, hi: 2 } });
     sp.sharepoint.write(5, ['p2'], 9, ['SP-THROTTLE']);
     sp.mySiteSince = 3;
-    sp.pending = pending({ lo: 4, hi: 5 }, ['p3'], ['DIRSYNC'], 6);
+    sp.pending = pending({ lo: 4, hi: 5 }, ['p3'], ['DIRSYNC'], 6, 5);
     sp.visitAt = 7;
     sp.pushAfter = 8;
     sp.dueAt = 9;
@@ -17,7 +17,7 @@ describe('state clones', () => {
     sp.unstuckUntil.set('p5', 11);
     sp.skipped.add('p6');
     sp.settledBy = 12;
-    sp.rewait = { pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3), visitAt: 4, updated: { lo: 5, hi: 6 } };
+    sp.rewait = { pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3, 2), visitAt: 4, updated: { lo: 5, hi: 6 }, pushes: true };
     expect(Object.keys(sp).sort()).toEqual(
       [
         'dueAt',
@@ -39,7 +39,7 @@ describe('state clones', () => {
     expect(c.sharepoint).not.toBe(sp.sharepoint);
     expect(c.pending).not.toBe(sp.pending);
     expect(c.pending!.values).not.toBe(sp.pending.values);
-    expect(c.rewait!.pending).not.toBe(sp.rewait.pending);
+    expect(c.rewait!.pending).not.toBe(sp.rewait!.pending);
     expect(c.unstuckUntil).not.toBe(sp.unstuckUntil);
     expect(c.skipped).not.toBe(sp.skipped);
   });

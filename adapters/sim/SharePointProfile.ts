@@ -51,6 +51,8 @@ export class SharePointProfile {
   private newest: Version | null = null;
   /** the first visit since that change: the one the job remembers (SP-NEEDS-VISIT) */
   private visitAt: number | null = null;
+  /** the newest of those changes when the subject last visited: a copy that missed it leaves the visit counting */
+  private visitedNewest: Version | null = null;
   /** photos uploaded here inside the throttle window: some front ends show them, some do not (SP-NO-STICK) */
   private unstuck: Photo[] = [];
   private job: { at: number; timer: Timer } | undefined;
@@ -82,6 +84,7 @@ export class SharePointProfile {
         this.oldest = null;
         this.newest = null;
         this.visitAt = null;
+        this.visitedNewest = null;
       }
     } else if (this.ctx.behaviour.has('SP-NO-STICK')) {
       this.unstuck.push(photo);
@@ -153,7 +156,10 @@ export class SharePointProfile {
     const { clock, random, behaviour } = this.ctx;
     const now = clock.now();
     this.createMySite(now);
-    if (this.changedSince !== null && this.visitAt === null) this.visitAt = now;
+    if (this.changedSince !== null) {
+      if (this.visitAt === null) this.visitAt = now;
+      this.visitedNewest = this.newest;
+    }
     if (behaviour.has('SP-SYNC-WINDOW')) {
       // Exchange is SharePoint's source: the visit brings the changes made before it that have
       // landed on the mailbox; one still on its way there keeps its own spSync window
@@ -223,13 +229,15 @@ export class SharePointProfile {
    * A copy of Exchange (a push, Edit-Cancel) that took `version`: where a change waiting had not
    * reached Exchange yet, whether it is settled or still waits the sources do not say (the model
    * allows both): this tenant does either, by dice that leave `random` alone. Where it still waits,
-   * the visit that counted makes the next push, at the end of the window this copy opened.
+   * the visit that counted makes the next push, at the end of the window this copy opened, if it
+   * came after a change the copy missed; else those wait for a visit of their own (SP-NEEDS-VISIT).
    */
   private copied(now: number, version: Version): void {
     const missed = this.newest !== null && isNewer(this.newest, version);
     if (!missed || this.ctx.readDice('sp-copy-settles').chance(0.5)) return this.settled(now);
     this.spUpdated = now;
     this.unstuck = [];
+    if (this.visitedNewest === null || !isNewer(this.visitedNewest, version)) this.visitAt = null;
     // with no throttle to wait for (a mutant's), the push would be due again at once: settled
     if (this.due() <= now) this.settled(now);
   }
@@ -240,6 +248,7 @@ export class SharePointProfile {
     this.oldest = null;
     this.newest = null;
     this.visitAt = null;
+    this.visitedNewest = null;
     this.unstuck = [];
   }
 }

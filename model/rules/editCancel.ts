@@ -16,6 +16,8 @@ export const editCancel: Rule = {
     if (a.do !== 'editCancel') return false;
     const sp = ctx.sp;
     const values = ctx.core.exchange.valuesAt(ctx.at);
+    // only a visit after a change pushes it (no SP-MYSITE-ONCE): see SharePointSide.copyKeep
+    const byVisit = ctx.has('SP-NEEDS-VISIT') && !ctx.has('SP-MYSITE-ONCE');
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
     else
@@ -25,9 +27,9 @@ export const editCancel: Rule = {
         ctx.at,
         EDIT,
         ctx.at,
-        sp.copyKeep(ctx.core.exchange, ctx.at, values, ctx.at, ctx.param('spPickup')),
+        sp.copyKeep(ctx.core.exchange, ctx.at, values, ctx.at, ctx.param('spPickup'), byVisit),
       );
-    sp.updated(at(ctx.at), ctx.at, 'unreached');
+    sp.updated(at(ctx.at), ctx.at, 'unreached', byVisit);
     return true;
   },
 };
