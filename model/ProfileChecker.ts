@@ -224,7 +224,8 @@ export class ProfileChecker {
       else if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
       for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
-      sp.foldRewait();
+      // not where a push comes without a visit, spSync after the oldest change (SP-MYSITE-ONCE)
+      if (!this.c.spKey.sinceMatters) sp.foldRewait();
     }
     if (this.c.hooks.onOutsideChange.length === 0) return;
     const change = { photos, madeAt: spanOf(madeAt), reachedBy, because };
@@ -1120,8 +1121,8 @@ export class ProfileChecker {
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const pickup = this.param('spPickup');
     const lands = span.hi + pickup;
-    // without SP-MYSITE-ONCE only a visit after a change pushes it
-    const byVisit = this.has('SP-NEEDS-VISIT') && !this.has('SP-MYSITE-ONCE');
+    // a change no visit came after comes only with a push of its own, followed apart (Rewait.pushes)
+    const byVisit = this.has('SP-NEEDS-VISIT');
     sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands, pickup, byVisit));
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);

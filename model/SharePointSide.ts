@@ -37,8 +37,9 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
  * it was made, or every one an upload that sticks (SP-ORIGIN) passed over; `updated`, when that
  * update was (where they still wait, no later push of them widened it: `updatedBy`); `pushes`: the
  * copy kept its photo, as only changes no visit had come after may have been missed (`copyKeep`
- * by visit), so SharePoint shows them only through the push of a visit of their own, which the
- * checker then makes (`ProfileChecker.splitRewait`) instead of leaving it to the copy's keep.
+ * by visit), so SharePoint shows them only through a push of their own (a visit's, or
+ * SP-MYSITE-ONCE's), which the checker then makes (`ProfileChecker.splitRewait`) instead of
+ * leaving it to the copy's keep.
  */
 export type Rewait = { readonly pending: Pending; readonly visitAt: number | null; readonly updated: Span; readonly pushes: boolean };
 
@@ -159,9 +160,10 @@ export class SharePointSide {
 
   /**
    * Whether a change waiting, or one an update settled, may not have reached Exchange by `at`: a
-   * copy of Exchange made then may miss it, and a later push still bring it. `byVisit`: only a
-   * visit after a change pushes it (no SP-MYSITE-ONCE), so a change no visit came after, missed
-   * now, comes only with the push of a later visit, a copy of its own.
+   * copy of Exchange made then may miss it, and a later push still bring it. `byVisit`: only such
+   * a change that a visit came after; one no visit came after, missed now, comes only with a push
+   * of its own (a later visit's, or SP-MYSITE-ONCE's), which the checker follows apart
+   * (`Rewait.pushes`).
    */
   mayMiss(at: number, byVisit: boolean): boolean {
     return this.settledBy > at || (this.pending !== null && (byVisit ? this.pending.visited : this.pending.reachedBy) > at);
@@ -175,7 +177,7 @@ export class SharePointSide {
    * SharePoint keeps it once `pickup` has passed (a later push of them may have been landing); a
    * read of another says nothing (every reading of a missed change agrees). `byVisit` (`mayMiss`):
    * where only changes no visit came after may have been missed, it keeps its photo as any copy
-   * does, since only a push of a visit of their own, followed apart (`Rewait.pushes`), brings them.
+   * does, since only a push of their own, followed apart (`Rewait.pushes`), brings them.
    */
   copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number, pickup: number, byVisit: boolean): Keep | undefined {
     if (!this.mayMiss(at, byVisit)) return { from, taken: true };
@@ -188,7 +190,8 @@ export class SharePointSide {
    * Folds the changes the last update left waiting for a visit of their own (`Rewait.pushes`) into
    * those waiting since, where no visit came after either: the next visit pushes both at the same
    * instants, taking whatever Exchange holds then whether that update settled them or not, as
-   * `ProfileChecker.resolve` takes them there. So the two states stay one.
+   * `ProfileChecker.resolve` takes them there. So the two states stay one. Only where pushes wait
+   * for visits alone: not under SP-MYSITE-ONCE, which pushes spSync after the oldest change.
    */
   foldRewait(): void {
     const r = this.rewait;

@@ -16,8 +16,8 @@ export const editCancel: Rule = {
     if (a.do !== 'editCancel') return false;
     const sp = ctx.sp;
     const values = ctx.core.exchange.valuesAt(ctx.at);
-    // only a visit after a change pushes it (no SP-MYSITE-ONCE): see SharePointSide.copyKeep
-    const byVisit = ctx.has('SP-NEEDS-VISIT') && !ctx.has('SP-MYSITE-ONCE');
+    // a change no visit came after comes only with a push of its own: see SharePointSide.copyKeep
+    const byVisit = ctx.has('SP-NEEDS-VISIT');
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
     else

@@ -29,6 +29,32 @@ describe('SP-MYSITE-ONCE', () => {
     );
   });
 
+  // A push at the throttle's end, made for a change the push at the visit may have missed, takes p1
+  // (as the read an hour later says) while p2, made after that visit, is still on its way to
+  // Exchange: p2 waits for a push of its own, SP-MYSITE-ONCE's at the end of the window that push
+  // opened. Had the push at the visit settled p1, p2 comes spSync after it was made (4d10s).
+  it('brings a change that the push at the throttle end missed with a push of its own, not before', () => {
+    const steps = [set('+0s', 'outlook-web', 'p1'), visit('+20s'), set('+3d10s', 'outlook-web', 'p2'), see('+3d1h', 'sp-newsfeed', 'p1')];
+    expect(check('microsoft-2014', withSite, [...steps, see('+4d', 'sp-newsfeed', 'p2')])).toMatchObject(
+      diverges(6, ['p1'], 'SP-THROTTLE'),
+    );
+    expect(check('microsoft-2014', withSite, [...steps, see('+4d1h', 'sp-newsfeed', 'p2')])).toEqual(conforms('microsoft-2014'));
+    // or the push at the throttle end settled p2 though it missed it: p1 stays
+    expect(check('microsoft-2014', withSite, [...steps, see('+6d1h', 'sp-newsfeed', 'p1')])).toEqual(conforms('microsoft-2014'));
+  });
+
+  // The push spSync after p1 may miss its second setting, still on its way to Exchange. Had that push
+  // settled it, p2 waits since its own making (spSync after it); else that setting waits since the
+  // first (the end of the throttle window): both stay open, they are not one wait.
+  it('keeps a change settled by a push that may have missed another apart from one that waits since before', () => {
+    const steps = [set('+0s', 'outlook-web', 'p1'), set('+23h59m30s', 'outlook-web', 'p1'), set('+3d23h58m', 'outlook-web', 'p2')];
+    expect(check('microsoft-2014', withSite, [...steps, see('+4d18m', 'sp-newsfeed', 'p1')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', withSite, [...steps, see('+4d18m', 'sp-newsfeed', 'p2')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', withSite, [...steps, see('+5d1h', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(5, ['p2'], 'SP-MYSITE-ONCE'),
+    );
+  });
+
   it('holds only in microsoft-2014: threewill-2014 keeps the old photo without a visit', () => {
     const steps = [set('+0s', 'outlook-web', 'p1'), see('+5d', 'sp-newsfeed', 'p0')];
     expect(check('threewill-2014', withSite, steps)).toEqual(conforms('threewill-2014'));
