@@ -136,7 +136,7 @@ export class SharePointSide {
     this.rewait =
       left === null
         ? null
-        : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when, pushes: byVisit && v === null };
+        : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when, pushes: byVisit && waits === 'unreached' };
     this.spUpdated = when;
     // the model settles them whether the update took them or not: a later copy may still miss them
     if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
@@ -180,7 +180,7 @@ export class SharePointSide {
    * does, since only a push of their own, followed apart (`Rewait.pushes`), brings them.
    */
   copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number, pickup: number, byVisit: boolean): Keep | undefined {
-    if (!this.mayMiss(at, byVisit)) return { from, taken: true };
+    if (byVisit || !this.mayMiss(at, byVisit)) return { from, taken: true };
     if (this.settledBy > at) return undefined;
     const late = exchange.lateOnly(at);
     return late === undefined || !values.includes(late) ? undefined : { from, only: [late], grace: pickup, taken: true };
