@@ -8,7 +8,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { BUT_GONE, BUT_LANDING, BUT_TOLD, BUT_UPDATED, joinPending, pending, SharePointSide } from './SharePointSide.js';
+import { BUT_GONE, BUT_LANDING, BUT_UPDATED, joinPending, pending, SharePointSide } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -510,8 +510,9 @@ export class ProfileChecker {
   /**
    * `sp` where the changes its last update may have left waiting still waited and the push the
    * visit that counts for them makes was made by `t`, less than `throttle` ago: undefined where
-   * that push may not have been made by then, or surely longer ago. Its photo SharePoint may show
-   * already (copyKeep); what it adds is the throttle window it opened.
+   * that push may not have been made by then, or surely longer ago. Left by an upload that sticks
+   * (a copy's are made apart, `Rewait.pushes`), that push takes the upload, which SharePoint shows
+   * already; what it adds is the throttle window it opened.
    */
   private rewaitPushedBy(
     core: ExchangeSide,
@@ -655,9 +656,7 @@ export class ProfileChecker {
    */
   private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent, learn = false): boolean {
     if (!store.allows(o.photo, from, o.at)) return this.alsoShown(kind, from, o);
-    // a change a copy may have missed, seen now, may have come with a later push: an update up to now
-    if (learn && store.keepsOne && !this.alsoShown(kind, from, o) && store.keepSeen(o.photo, from, o.at) && kind === 'sharepoint')
-      this.ctx.sp.updatedBy(o.at);
+    if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) store.keepSeen(o.photo, from, o.at);
     return true;
   }
 
@@ -929,12 +928,12 @@ export class ProfileChecker {
           waitAgain(sp);
           continue;
         }
-        // with a later change waiting, that push brought it too, or was made before it: both
+        // with a later change waiting, that push brought it too, or was made before it; left by a
+        // copy, that push is the only way SharePoint shows them (`Rewait.pushes`): both
         // possibilities, apart
-        // as it does where that push is the only way SharePoint shows them (`Rewait.pushes`)
         if (sp.pending !== null || sp.rewait!.pushes) return this.splitRewait(core, sp, yammer, t, again);
-        // else that push brought only what the copy may have missed, which SharePoint may show later
-        // already (copyKeep); the throttle window it opened matters only to a change made in it
+        // else, left by an upload that sticks, that push takes the upload, which SharePoint shows
+        // already; the throttle window it opened matters only to a change made in it
         if (t >= this.rewaitDueAt(sp, again, t)) {
           sp.rewait = null;
           continue;
@@ -1106,9 +1105,9 @@ export class ProfileChecker {
 
   /**
    * SharePoint takes whatever Exchange may hold at some instant of `span`, landing within spPickup:
-   * one photo, which it keeps until a later change (reads that reach no further back agree), unless
-   * a change waiting may not have reached Exchange by then: a later push may still bring it, which
-   * the model does not follow apart, so it then allows every photo taken from then on.
+   * one photo, which it keeps until a later change (reads that reach no further back agree). A
+   * change waiting that may not have reached Exchange by then may be missed: settled, or left
+   * waiting for a push of its own, which the checker makes apart (`SharePointSide.rewait`).
    */
   private push(
     core: ExchangeSide,
@@ -1121,12 +1120,10 @@ export class ProfileChecker {
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const pickup = this.param('spPickup');
     const lands = span.hi + pickup;
-    // a change no visit came after comes only with a push of its own, followed apart (Rewait.pushes)
-    const byVisit = this.has('SP-NEEDS-VISIT');
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(core.exchange, span.lo, values, lands, pickup, byVisit));
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, { from: lands, taken: true });
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
-    sp.updated(span, lands, 'unreached', byVisit);
+    sp.updated(span, lands, 'unreached');
   }
 
   /**
@@ -1137,8 +1134,7 @@ export class ProfileChecker {
    * updated, over spans that meet, are joined (exact, but for how long a photo set in the throttle
    * window may show); then those equal but for that and when their changes still landing land (a
    * superset: the push over the joined span); then those equal but for
-   * what a cache reaching back may still show are widened (a superset), and then those equal but for
-   * that and which photos tell a copy's kept photo are loosened (a superset). Exchange sides equal but
+   * what a cache reaching back may still show are widened (a superset). Exchange sides equal but
    * for the latter are widened; then the side where the action of unknown outcome made last did not
    * happen joins the one where it did (a superset: its write may not have landed). A superset keeps
    * a divergence certain.
@@ -1158,7 +1154,6 @@ export class ProfileChecker {
           (into, sp) => into.joinLanding(sp, now),
         );
       if (out.length > this.cap) out = distinct(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_GONE), widenSharePoint);
-      if (out.length > this.cap) out = loosenTold(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_TOLD), now);
       return this.bounded(out, subject, 'sharepoint', line);
     };
     const keepYams = (list: WindowStore[]) => this.bounded(distinct(list, yamKey), subject, 'yammer', line);
@@ -1343,22 +1338,6 @@ function byUpdate(a: SharePointSide, b: SharePointSide): number {
 function joinUpdated(into: SharePointSide, other: SharePointSide): boolean {
   into.joinUpdated(other);
   return true;
-}
-
-/**
- * `sps` with the states equal by `key` (what a cache reaching back may show, and which photos tell a
- * copy's kept photo, left out) loosened into one another where they pair (`SharePointSide.loosen`).
- */
-function loosenTold(sps: SharePointSide[], key: (sp: SharePointSide) => string, now: number): SharePointSide[] {
-  const groups = groupBy(sps, key);
-  if (groups.size === sps.length) return sps;
-  const out: SharePointSide[] = [];
-  for (const group of groups.values()) {
-    const kept: SharePointSide[] = [];
-    for (const sp of group) if (!kept.some((into) => into.loosen(sp, now))) kept.push(sp);
-    out.push(...kept);
-  }
-  return out;
 }
 
 function absorbSharePoint(kept: SharePointSide, dropped: SharePointSide): void {

@@ -32,8 +32,8 @@ describe('SharePointSide.joinUpdated', () => {
 
   it('keeps apart states whose changes left waiting were left by an earlier update', () => {
     const [a, b] = [updatedAt(100), updatedAt(101)];
-    // a later push of them widened the last update of `b` only (updatedBy): its waiting changes date from before
-    b.updatedBy(300);
+    // the last update of `b` only is known to a wider span (split at an upload): its waiting changes date from before
+    b.spUpdated = { lo: 101, hi: 300 };
     expect(b.rewait?.updated).toEqual({ lo: 101, hi: 101 });
     const c = updatedAt(101);
     c.spUpdated = { lo: 101, hi: 300 };
@@ -57,23 +57,24 @@ describe('SharePointSide.updated: the visit that counts for the changes a copy m
 
   it('counts the visit where a change it came after may have been missed', () => {
     const sp = twoChanges();
-    sp.updated({ lo: 30, hi: 30 }, 40, 'unreached', true);
+    sp.updated({ lo: 30, hi: 30 }, 40, 'unreached');
     expect(sp.rewait).toMatchObject({ visitAt: -Infinity, pushes: true });
   });
 
   it('leaves the changes waiting for a visit of their own where only changes made after it may have been', () => {
     const sp = twoChanges();
-    sp.updated({ lo: 100, hi: 100 }, 110, 'unreached', true);
+    sp.updated({ lo: 100, hi: 100 }, 110, 'unreached');
     expect(sp.rewait).toMatchObject({ visitAt: null, pushes: true });
-    // the next visit counts for them
-    const other = twoChanges();
-    other.updated({ lo: 100, hi: 100 }, 110, 'unreached', false);
-    expect(other.rewait).toMatchObject({ visitAt: null, pushes: false });
+    // an upload that sticks passes over every change waiting: the visit counts, and SharePoint shows
+    // the upload, as Exchange will
+    const upload = twoChanges();
+    upload.updated({ lo: 100, hi: 100 }, 100, 'all');
+    expect(upload.rewait).toMatchObject({ visitAt: -Infinity, pushes: false });
   });
 
   it('folds them into the changes made since, where no visit came after either: the next visit pushes both alike', () => {
     const sp = twoChanges();
-    sp.updated({ lo: 100, hi: 100 }, 110, 'unreached', true);
+    sp.updated({ lo: 100, hi: 100 }, 110, 'unreached');
     sp.foldRewait(); // nothing made since: the update may have settled them, or not
     expect(sp.rewait).not.toBeNull();
     sp.pending = pending({ lo: 300, hi: 300 }, ['p3'], [], 400);

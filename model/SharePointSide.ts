@@ -1,6 +1,6 @@
 import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
-import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
+import { WindowStore, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
 
 /**
@@ -35,11 +35,9 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
  * Changes an update may have left waiting, and the visit that counts for them (null until one):
  * those a copy of Exchange (a push, Edit-Cancel) may have missed, not yet surely in Exchange when
  * it was made, or every one an upload that sticks (SP-ORIGIN) passed over; `updated`, when that
- * update was (where they still wait, no later push of them widened it: `updatedBy`); `pushes`: the
- * copy kept its photo, as only changes no visit had come after may have been missed (`copyKeep`
- * by visit), so SharePoint shows them only through a push of their own (a visit's, or
- * SP-MYSITE-ONCE's), which the checker then makes (`ProfileChecker.splitRewait`) instead of
- * leaving it to the copy's keep.
+ * update was; `pushes`: they were left by a copy, which keeps the photo it took, so SharePoint
+ * shows them only through a push of their own (the visit's that counts for them, or
+ * SP-MYSITE-ONCE's), which the checker makes apart (`ProfileChecker.splitRewait`).
  */
 export type Rewait = { readonly pending: Pending; readonly visitAt: number | null; readonly updated: Span; readonly pushes: boolean };
 
@@ -55,19 +53,17 @@ export type SharePointKeyParams = { readonly throttle: number; readonly sinceMat
 /**
  * What a key tells apart besides what the future can ask: what only a cache reaching back may show
  * (`gone`, for `widen`), when SharePoint was last updated (`updated`, for `joinUpdated`), and when
- * the changes still landing were made and land (`landing`, for `joinLanding`), and which photos a
- * read must show to tell a copy's kept photo (`told`, for `loosen`).
+ * the changes still landing were made and land (`landing`, for `joinLanding`).
  */
-export type KeyDetail = { readonly gone: boolean; readonly updated: boolean; readonly landing: boolean; readonly told: boolean };
+export type KeyDetail = { readonly gone: boolean; readonly updated: boolean; readonly landing: boolean };
 
 /** Every detail: equal keys mean equal futures. */
-export const EXACT_KEY: KeyDetail = { gone: true, updated: true, landing: true, told: true };
+export const EXACT_KEY: KeyDetail = { gone: true, updated: true, landing: true };
 
 /** What SharePoint keys leave out to join or widen states past the cap (`ProfileChecker.settle`). */
-export const BUT_UPDATED: KeyDetail = { gone: true, updated: false, landing: true, told: true };
-export const BUT_LANDING: KeyDetail = { gone: true, updated: false, landing: false, told: true };
-export const BUT_GONE: KeyDetail = { gone: false, updated: true, landing: true, told: true };
-export const BUT_TOLD: KeyDetail = { gone: false, updated: true, landing: true, told: false };
+export const BUT_UPDATED: KeyDetail = { gone: true, updated: false, landing: true };
+export const BUT_LANDING: KeyDetail = { gone: true, updated: false, landing: false };
+export const BUT_GONE: KeyDetail = { gone: false, updated: true, landing: true };
 
 /**
  * One possible state of a subject's SharePoint side: the profile photo and its update bookkeeping.
@@ -93,8 +89,6 @@ export class SharePointSide {
   unstuckUntil = new Map<Photo, number>();
   /** photos pushed over before they reached SharePoint (SP-FIRST-LAST): only to cite */
   skipped = new Set<Photo>();
-  /** when the changes an update settled had surely reached Exchange: a copy made before then may have missed one */
-  settledBy = -Infinity;
   /**
    * The changes the last update may have left waiting. The sources do not say whether a change a
    * copy missed, or one an upload passed over, is settled or still waits: where it still waits, a
@@ -115,9 +109,9 @@ export class SharePointSide {
    * SharePoint's photo was updated at some instant of `when` (a push, Edit-Cancel, an upload that
    * sticks), landing by `landsBy`: the changes waiting are settled, or may still wait (`rewait`)
    * as `waits` says, and a photo set in the throttle window (SP-NO-STICK) may show until the
-   * update has landed. `byVisit`: the update is a copy whose keep followed the visits (`copyKeep`).
+   * update has landed.
    */
-  updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none', byVisit = false): void {
+  updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none'): void {
     const leaves = (q: Pending): boolean => waits === 'all' || (waits === 'unreached' && q.reachedBy > when.lo);
     // a visit counts for those left only where it came after one of them: one the update may have
     // missed (or passed over), not only changes made since
@@ -136,10 +130,8 @@ export class SharePointSide {
     this.rewait =
       left === null
         ? null
-        : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when, pushes: byVisit && waits === 'unreached' };
+        : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when, pushes: waits === 'unreached' };
     this.spUpdated = when;
-    // the model settles them whether the update took them or not: a later copy may still miss them
-    if (this.pending !== null && this.pending.reachedBy > this.settledBy) this.settledBy = this.pending.reachedBy;
     this.pending = null;
     this.visitAt = null;
     this.pushAfter = -Infinity;
@@ -147,43 +139,6 @@ export class SharePointSide {
       for (const photo of this.unstuck.values) this.unstuckUntil.set(photo, landsBy);
       this.unstuck = null;
     }
-  }
-
-  /**
-   * SharePoint may have been updated again at some instant up to `at` (a later push of a change a
-   * copy may have missed, which a read at `at` showed): the last update is known only to lie
-   * between the one recorded and `at`.
-   */
-  updatedBy(at: number): void {
-    if (this.spUpdated.hi < at) this.spUpdated = { lo: this.spUpdated.lo, hi: at };
-  }
-
-  /**
-   * Whether a change waiting, or one an update settled, may not have reached Exchange by `at`: a
-   * copy of Exchange made then may miss it, and a later push still bring it. `byVisit`: only such
-   * a change that a visit came after; one no visit came after, missed now, comes only with a push
-   * of its own (a later visit's, or SP-MYSITE-ONCE's), which the checker follows apart
-   * (`Rewait.pushes`).
-   */
-  mayMiss(at: number, byVisit: boolean): boolean {
-    return this.settledBy > at || (this.pending !== null && (byVisit ? this.pending.visited : this.pending.reachedBy) > at);
-  }
-
-  /**
-   * How SharePoint keeps one of the photos `values` that a copy of `exchange` made at `at` (a push,
-   * Edit-Cancel) took: from `from`, when it has landed, unless a change waiting, or one an update
-   * settled, may not have reached Exchange by then (a later push may still bring it). Then, where
-   * one photo only such changes carry was taken, a read that shows it says the copy took them, and
-   * SharePoint keeps it once `pickup` has passed (a later push of them may have been landing); a
-   * read of another says nothing (every reading of a missed change agrees). `byVisit` (`mayMiss`):
-   * where only changes no visit came after may have been missed, it keeps its photo as any copy
-   * does, since only a push of their own, followed apart (`Rewait.pushes`), brings them.
-   */
-  copyKeep(exchange: WindowStore, at: number, values: readonly Photo[], from: number, pickup: number, byVisit: boolean): Keep | undefined {
-    if (byVisit || !this.mayMiss(at, byVisit)) return { from, taken: true };
-    if (this.settledBy > at) return undefined;
-    const late = exchange.lateOnly(at);
-    return late === undefined || !values.includes(late) ? undefined : { from, only: [late], grace: pickup, taken: true };
   }
 
   /**
@@ -221,7 +176,6 @@ export class SharePointSide {
     c.unstuck = this.unstuck && { since: this.unstuck.since, values: [...this.unstuck.values] };
     c.unstuckUntil = new Map(this.unstuckUntil);
     c.skipped = new Set(this.skipped);
-    c.settledBy = this.settledBy;
     const r = this.rewait;
     c.rewait = r && { ...r, pending: copyPending(r.pending) };
     return c;
@@ -266,18 +220,6 @@ export class SharePointSide {
       this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
   }
 
-  /**
-   * Loosens this state to also allow what `other`, equal but for what a cache reaching back may
-   * still show and which photos tell a copy's kept photo (`key(…, BUT_TOLD)`), allowed. WARNING: a
-   * superset, as `widen` and `WindowStore.loosenTold` say. False, changing nothing, where the
-   * stores do not pair so.
-   */
-  loosen(other: SharePointSide, now: number): boolean {
-    if (!this.sharepoint.loosenTold(other.sharepoint, now)) return false;
-    this.widen(other);
-    return true;
-  }
-
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: SharePointSide): void {
     for (const photo of other.skipped) this.skipped.add(photo);
@@ -314,7 +256,7 @@ export class SharePointSide {
         if (until > Math.min(view.anchors[0] ?? now, now)) shown.push(detail.updated ? `${photo}<${until}` : photo);
     shown.sort();
     return [
-      this.sharepoint.key(view, withGone, detail.landing, detail.told),
+      this.sharepoint.key(view, withGone, detail.landing),
       mySite,
       updated,
       pending,
@@ -322,7 +264,6 @@ export class SharePointSide {
       this.rewait === null
         ? ''
         : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}`,
-      this.settledBy > now ? this.settledBy : '',
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),

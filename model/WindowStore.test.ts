@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN, type Photo } from './vocabulary.js';
-import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
+import { WindowStore, type KeyView } from './WindowStore.js';
 
 // Unit tests and properties of WindowStore (SPEC section 4, "Time windows"): a write lands at
 // some instant of [at, deadline); the store shows the newest change that has landed, so once a
@@ -373,20 +373,7 @@ describe('WindowStore: endTravel', () => {
   });
 });
 
-describe('WindowStore: a keep told only by some photos', () => {
-  it('keeps a photo of `only` once seen, and learns nothing from another', () => {
-    const told = new WindowStore('p0');
-    told.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, only: ['p1'] });
-    told.keepSeen('p1', 100, 100);
-    expect(allowed(told, 200, 200)).toEqual(['p1']);
-    // before the read, the change may have been missed: a cache reaching back may show the other
-    expect(allowed(told, 50, 200)).toEqual(['p0', 'p1']);
-    const untold = new WindowStore('p0');
-    untold.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, only: ['p1'] });
-    untold.keepSeen('p0', 100, 100);
-    expect(allowed(untold, 200, 200)).toEqual(['p0', 'p1']);
-  });
-
+describe('WindowStore: a copy keeps the photo it took', () => {
   it('keeps the photo a copy took once a read shows one only it may show, even while it lands; racing writes learn nothing then', () => {
     const copy = new WindowStore('p0');
     copy.write(10, ['p0', 'p1'], 20, [], 10, { from: 20, taken: true });
@@ -416,59 +403,6 @@ describe('WindowStore: a keep told only by some photos', () => {
     untold.keepSeen('p0', 20, 20); // the photo before it, still showing: tells nothing
     untold.widenNewest(['p2'], { from: 40, taken: true });
     expect(allowed(untold, 200, 200)).toEqual(['p0', 'p1', 'p2']);
-  });
-
-  it('loosened by a copy that only some photos tell, allows what either allowed whichever photo a read shows, and refuses other keeps', () => {
-    const copy = (keep: Keep): WindowStore => {
-      const s = new WindowStore('p0');
-      s.write(10, ['p0', 'p1'], 20, [], 10, keep);
-      return s;
-    };
-    const view: KeyView = { now: 50, anchors: [], maxBack: 0, fixed: true };
-    for (const seen of ['p0', 'p1']) {
-      const strict = copy({ from: 20, taken: true });
-      const only = copy({ from: 20, only: ['p1'], grace: 5, taken: true });
-      expect(strict.key(view)).not.toBe(only.key(view));
-      expect(strict.key(view, true, true, false)).toBe(only.key(view, true, true, false));
-      const both = strict.clone();
-      expect(both.loosenTold(only, 50)).toBe(true);
-      strict.keepSeen(seen, 100, 100);
-      only.keepSeen(seen, 100, 100);
-      // a read of p1 says a later copy may have shown it, as in `only`
-      expect(both.keepSeen(seen, 100, 100), seen).toBe(seen === 'p1');
-      for (const [from, at] of [
-        [100, 100],
-        [200, 200],
-        [15, 200],
-      ] as const)
-        expect(allowed(both, from, at), `${seen} [${from}, ${at}]`).toEqual(
-          sorted([...allowed(strict, from, at), ...allowed(only, from, at)]),
-        );
-    }
-    // the copy that only some photos tell is the looser already; a copy that does not keep its photo alike stays apart
-    const only = copy({ from: 20, only: ['p1'], grace: 5, taken: true });
-    expect(only.loosenTold(copy({ from: 20, taken: true }), 50)).toBe(true);
-    expect(only.key(view)).toBe(copy({ from: 20, only: ['p1'], grace: 5, taken: true }).key(view));
-    expect(only.loosenTold(copy({ from: 20, only: ['p0'], grace: 5, taken: true }), 50)).toBe(false);
-    expect(copy({ from: 20, taken: true }).loosenTold(copy({ from: 20, only: ['p1'], grace: 5 }), 50)).toBe(false);
-  });
-
-  it('names the one photo only the changes still landing carry', () => {
-    const s = new WindowStore('p0');
-    s.write(0, ['p1'], 60, []);
-    expect(s.lateOnly(30)).toBe('p1');
-    expect(s.lateOnly(60)).toBeUndefined(); // landed
-    s.write(70, ['p0'], 130, []); // the photo the store held before: a copy showing it tells nothing
-    expect(s.lateOnly(100)).toBeUndefined();
-    const two = new WindowStore('p0');
-    two.write(0, ['p1'], 60, []);
-    two.write(10, ['p2'], 70, []);
-    expect(two.lateOnly(30)).toBeUndefined();
-    // an older change still landing (DirSync) beside a newer one that has landed: the newer is what a later push brings
-    const older = new WindowStore('p0');
-    older.write(0, ['p1'], 200, []);
-    older.write(10, ['p2'], 70, []);
-    expect(older.lateOnly(100)).toBeUndefined();
   });
 });
 
@@ -882,7 +816,7 @@ describe('WindowStore: key', () => {
     // what the write may not have landed leaves: p1 still, or p2, and once landed one of them for good
     after.mayNotLand(20, 25, []);
     for (const t of [75, 100, 1000]) expect(allowed(after, t, t), `at ${t}`).toEqual(['p1', 'p2']);
-    expect(after.keepSeen('p1', 100, 100)).toBe(false);
+    after.keepSeen('p1', 100, 100);
     expect(allowed(after, 200, 200)).toEqual(['p1']);
   });
 

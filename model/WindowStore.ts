@@ -20,10 +20,6 @@ export type Change = {
   readonly keep: number | undefined;
   /** the instant of the racing write to the source whose kept photo this change carries: it carries the same one (`chooseTied`) */
   readonly tie: number | undefined;
-  /** the photos a read must show for the store to keep it: another one seen tells nothing (`Keep.only`) */
-  readonly only: readonly Photo[] | undefined;
-  /** with `only`: how long after the read that told it the other values may still show (`Keep.grace`) */
-  readonly grace: number | undefined;
   /** a copy, which took one of its values when it was made: a read tells which even while it lands (`Keep.taken`) */
   readonly taken: boolean | undefined;
 };
@@ -42,8 +38,6 @@ function change(at: number, values: readonly Photo[], deadline: number, sourceBy
     rules,
     keep: keep?.from,
     tie: keep?.tie,
-    only: keep?.only,
-    grace: keep?.grace,
     taken: keep?.taken,
   };
 }
@@ -57,23 +51,18 @@ function changed(c: Change, values: readonly Photo[], rules: readonly RuleId[], 
 
 /** The fields of `c` that say how it keeps one of its values, as a `Keep` (undefined: it keeps none). */
 function keepOf(c: Change): Keep | undefined {
-  return c.keep === undefined ? undefined : { from: c.keep, tie: c.tie, only: c.only, grace: c.grace, taken: c.taken };
+  return c.keep === undefined ? undefined : { from: c.keep, tie: c.tie, taken: c.taken };
 }
 
 /**
  * How a change of several values keeps one (`Change.keep`): from `from` on; `tie`, the racing
- * write of the source it carries the kept photo of; `only`, the photos whose sighting alone says
- * which it kept (a copy that may have missed a waiting change, seen with it, took it; seen without
- * it, the change may still come), and `grace`, how long after that read the others may still show
- * (a later copy of the missed change may then be landing); `taken`, the change is a copy that took
- * one value when it was made, so a read before `from` that shows a photo nothing else may show
- * tells which (racing writes are not: until `from` either may show, in any order).
+ * write of the source it carries the kept photo of; `taken`, the change is a copy that took one
+ * value when it was made, so a read before `from` that shows a photo nothing else may show tells
+ * which (racing writes are not: until `from` either may show, in any order).
  */
 export type Keep = {
   readonly from: number;
   readonly tie?: number;
-  readonly only?: readonly Photo[];
-  readonly grace?: number;
   readonly taken?: boolean;
 };
 
@@ -196,10 +185,9 @@ export class WindowStore {
    * A read over [from, now] showed `photo`. Where all that may show then is one change that keeps
    * one of its values from before `from`, it keeps that one: later reads must agree. So does a copy
    * (`Keep.taken`) that alone may show `photo`, even while it lands. Its other values may still
-   * show to a read reaching back before its `keep`. True when a change that only some photos tell
-   * (`Keep.only`) was told: a later copy, at some instant up to `now`, may have been what showed it.
+   * show to a read reaching back before its `keep`.
    */
-  keepSeen(photo: Photo, from: number, now: number): boolean {
+  keepSeen(photo: Photo, from: number, now: number): void {
     let only = -1;
     let carrier = -1;
     let carriers = 0;
@@ -212,19 +200,18 @@ export class WindowStore {
       }
       only = only === -1 ? i : -2;
     }
-    const told = only >= 0 ? this.keptAlone(only, photo, from, now) : undefined;
-    if (told !== undefined) return told.only !== undefined;
-    return carriers === 1 && this.keptTaken(carrier, photo, from, now)?.only !== undefined;
+    if (only >= 0 && this.keptAlone(only, photo, from)) return;
+    if (carriers === 1) this.keptTaken(carrier, photo, from, now);
   }
 
   // the one change that may show over [from, now] keeps `photo`, where it keeps one from `from` on:
-  // the change as it was, when it did
-  private keptAlone(i: number, photo: Photo, from: number, now: number): Change | undefined {
+  // whether it did
+  private keptAlone(i: number, photo: Photo, from: number): boolean {
     const c = this.live[i]!;
-    if (!tellsKept(c, photo) || c.keep! > from) return undefined;
-    for (const g of this.gone.values()) if (g.until > from) return undefined;
-    this.narrow(i, photo, shownBefore(c, now));
-    return c;
+    if (!tellsKept(c, photo) || c.keep! > from) return false;
+    for (const g of this.gone.values()) if (g.until > from) return false;
+    this.narrow(i, photo, c.keep!);
+    return true;
   }
 
   // the copy at `i`, the one change that may show `photo` over [from, now] (nor was it gone by
@@ -232,37 +219,13 @@ export class WindowStore {
   // them until its keep, a superset). Not while another change may still land: copies still in
   // flight list only the photos the newest may not take (a Viva Engage sync under way), and either
   // may be the last to land.
-  private keptTaken(i: number, photo: Photo, from: number, now: number): Change | undefined {
+  private keptTaken(i: number, photo: Photo, from: number, now: number): void {
     const c = this.live[i]!;
-    if (c.taken !== true || !tellsKept(c, photo) || c.values.includes(UNKNOWN)) return undefined;
-    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return undefined;
-    if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return undefined;
-    for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return undefined;
-    this.narrow(i, photo, shownBefore(c, now));
-    return c;
-  }
-
-  /**
-   * The one photo that every change still landing at `at` carries, where nothing else that may
-   * show at `at` or before it does, and no change that has landed is newer than one of them: a
-   * copy made then that shows it surely took the newest changes. Undefined when there is no such
-   * photo (a newer change that has landed beside an older one still landing, an AD photo DirSync
-   * has yet to carry, is what a later push brings).
-   */
-  lateOnly(at: number): Photo | undefined {
-    if (this.wild) return undefined;
-    let late: Photo | undefined;
-    for (const c of this.live) {
-      if (c.deadline <= at) {
-        if (late !== undefined) return undefined;
-        continue;
-      }
-      if (c.values.length !== 1 || (late !== undefined && c.values[0] !== late)) return undefined;
-      late = c.values[0];
-    }
-    if (late === undefined || this.gone.has(late)) return undefined;
-    for (const c of this.live) if (c.deadline <= at && c.values.includes(late)) return undefined;
-    return late;
+    if (c.taken !== true || !tellsKept(c, photo) || c.values.includes(UNKNOWN)) return;
+    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return;
+    if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return;
+    for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return;
+    this.narrow(i, photo, c.keep!);
   }
 
   /**
@@ -310,8 +273,8 @@ export class WindowStore {
       if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
       else if (until > g.until) g.until = until;
     }
-    // no longer tied, nor told only by some photos: it shows `photo`
-    this.live[i] = changed(c, [photo], c.rules, { from: c.keep!, grace: c.grace, taken: c.taken });
+    // no longer tied: it shows `photo`
+    this.live[i] = changed(c, [photo], c.rules, { from: c.keep!, taken: c.taken });
   }
 
   /**
@@ -491,10 +454,9 @@ export class WindowStore {
    * possibilities that became equal: when a change was made or landed no longer matters once it
    * surely has, and the instant a photo stopped showing matters only against the anchors reads
    * reach back to. Without `withLanding`, only whether each change is still landing counts, not
-   * when it was made or lands (`joinLanding`); without `withTold`, not which photos a read must show
-   * to tell a copy's kept photo (`loosenTold`). WARNING: `view.now` must be at or after every write.
+   * when it was made or lands (`joinLanding`). WARNING: `view.now` must be at or after every write.
    */
-  key(view: KeyView, withGone = true, withLanding = true, withTold = true): string {
+  key(view: KeyView, withGone = true, withLanding = true): string {
     const { now, anchors, maxBack } = view;
     this.fold(now);
     const cutoff = now - maxBack;
@@ -529,7 +491,7 @@ export class WindowStore {
       const keep =
         c.keep === undefined || c.values.length < 2
           ? ''
-          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.only === undefined || !withTold ? '' : `?${c.only.join('/')}+${c.grace ?? 0}`}${c.taken === true ? 'T' : ''}`;
+          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.taken === true ? 'T' : ''}`;
       const superseded = c.supersededAt > now ? (withLanding ? c.supersededAt : 'F') : 'G';
       live.push(`${these},${landing},${superseded}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
@@ -588,34 +550,6 @@ export class WindowStore {
     if (other.keeping) this.keeping = true;
     // what can no longer show is alike already: the key holds it
     this.resupersede();
-    return true;
-  }
-
-  /**
-   * Loosens this store to also allow what `other`, equal but for which photos tell a copy's kept
-   * photo (`key(view, withGone, withLanding, false)`), allowed: where a copy keeps the photo any read
-   * shows in one and only one that `only` lists in the other, it keeps it as the other does (a read
-   * of another photo tells nothing; one of those says a later copy may have shown it, which widens
-   * when SharePoint was last updated). False, changing nothing, where they differ otherwise.
-   * WARNING: a superset for a series of reads. `now`: keeps from before it are alike, as in `key`.
-   */
-  loosenTold(other: WindowStore, now: number): boolean {
-    const mine = this.live;
-    const theirs = other.live;
-    if (mine.length !== theirs.length) return false;
-    let loosened: Change[] | undefined;
-    for (let i = 0; i < mine.length; i++) {
-      const c = mine[i]!;
-      const o = theirs[i]!;
-      if (c.only === o.only || (c.only !== undefined && o.only !== undefined && c.grace === o.grace && sameSet(c.only, o.only))) continue;
-      if (c.only !== undefined && o.only !== undefined) return false;
-      const keptAlike = c.keep === o.keep || (c.keep !== undefined && o.keep !== undefined && c.keep <= now && o.keep <= now);
-      if (!keptAlike || c.tie !== o.tie || c.taken !== o.taken) return false;
-      // the one that only some photos tell is the looser
-      if (c.only === undefined) (loosened ??= [...mine])[i] = changed(c, c.values, c.rules, keepOf(o));
-    }
-    if (loosened !== undefined) this.live = loosened;
-    if (other.keeping) this.keeping = true;
     return true;
   }
 
@@ -680,28 +614,12 @@ export class WindowStore {
 
 /** Whether two changes carry the same photos and keep one alike: they differ at most in when they were made and land. */
 function sameButLanding(a: Change, b: Change): boolean {
-  return (
-    sameSet(a.values, b.values) &&
-    a.keep === b.keep &&
-    a.tie === b.tie &&
-    a.grace === b.grace &&
-    a.taken === b.taken &&
-    (a.only === b.only || (a.only !== undefined && b.only !== undefined && sameSet(a.only, b.only)))
-  );
+  return sameSet(a.values, b.values) && a.keep === b.keep && a.tie === b.tie && a.taken === b.taken;
 }
 
 /** Whether `c` keeps one of several values, and a read showing `photo` may say it kept that one. */
 function tellsKept(c: Change, photo: Photo): boolean {
-  return c.keep !== undefined && c.values.length > 1 && c.values.includes(photo) && (c.only === undefined || c.only.includes(photo));
-}
-
-/**
- * Until when the other values of a change that kept one may have shown, the read at `now` having
- * told which: its keep, or where only some photos tell (`only`), the read itself and its `grace`
- * after it (before the read, the change may have been missed and the others shown).
- */
-function shownBefore(c: Change, now: number): number {
-  return c.only === undefined ? c.keep! : now + (c.grace ?? 0);
+  return c.keep !== undefined && c.values.length > 1 && c.values.includes(photo);
 }
 
 /**

@@ -16,7 +16,6 @@ describe('state clones', () => {
     sp.unstuck = { since: 10, values: ['p4'] };
     sp.unstuckUntil.set('p5', 11);
     sp.skipped.add('p6');
-    sp.settledBy = 12;
     sp.rewait = { pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3, 2), visitAt: 4, updated: { lo: 5, hi: 6 }, pushes: true };
     expect(Object.keys(sp).sort()).toEqual(
       [
@@ -25,7 +24,6 @@ describe('state clones', () => {
         'pending',
         'pushAfter',
         'rewait',
-        'settledBy',
         'sharepoint',
         'skipped',
         'spUpdated',

@@ -16,20 +16,10 @@ export const editCancel: Rule = {
     if (a.do !== 'editCancel') return false;
     const sp = ctx.sp;
     const values = ctx.core.exchange.valuesAt(ctx.at);
-    // a change no visit came after comes only with a push of its own: see SharePointSide.copyKeep
-    const byVisit = ctx.has('SP-NEEDS-VISIT');
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
-    else
-      sp.sharepoint.write(
-        ctx.at,
-        values,
-        ctx.at,
-        EDIT,
-        ctx.at,
-        sp.copyKeep(ctx.core.exchange, ctx.at, values, ctx.at, ctx.param('spPickup'), byVisit),
-      );
-    sp.updated(at(ctx.at), ctx.at, 'unreached', byVisit);
+    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, { from: ctx.at, taken: true });
+    sp.updated(at(ctx.at), ctx.at, 'unreached');
     return true;
   },
 };
