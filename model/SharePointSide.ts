@@ -93,8 +93,9 @@ export class SharePointSide {
    * The changes the last update may have left waiting. The sources do not say whether a change a
    * copy missed, or one an upload passed over, is settled or still waits: where it still waits, a
    * visit after it counts, and the push it makes takes whatever Exchange holds then (SP-NEEDS-VISIT's
-   * reading). Split into both once that push may be due and a later change waits, or is made
-   * before the throttle window that push opens has closed (`ProfileChecker.resolve`); null when none.
+   * reading). Split into both once that push may be due, where a copy left them (`Rewait.pushes`)
+   * or a later change waits, or, left by an upload, once a change is made before the throttle window
+   * that push opens has closed (`ProfileChecker.resolve`); null when none.
    */
   rewait: Rewait | null = null;
 
