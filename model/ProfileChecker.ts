@@ -1060,6 +1060,17 @@ export class ProfileChecker {
     }
   }
 
+  /**
+   * Whether the push of a change a copy may have missed is followed apart (`Rewait.pushes`): not
+   * with no throttle to wait for (`spThrottle` 0, which only a campaign's fit of the parameter
+   * tries), where that push would come at once, and again, until the change reached Exchange; the
+   * change is then taken as settled by the copy. WARNING: stricter than the contract there, so such
+   * a fit may call a throttle of 0 inconsistent with a journal that it fits.
+   */
+  followsMissed(): boolean {
+    return (this.optionalParam('spThrottle') ?? 0) > 0;
+  }
+
   /** When the next push to SharePoint is due (for the aimed context), and the rules that time it. */
   private nextPush(sp: SharePointSide): { span: Span; rules: RuleId[] } | undefined {
     const ctx = this.ctx;
@@ -1123,7 +1134,7 @@ export class ProfileChecker {
     sp.sharepoint.write(span.lo, values, lands, cited, span.lo, { from: lands, taken: true });
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
-    sp.updated(span, lands, 'unreached');
+    sp.updated(span, lands, 'unreached', this.followsMissed());
   }
 
   /**

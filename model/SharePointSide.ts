@@ -110,9 +110,10 @@ export class SharePointSide {
    * SharePoint's photo was updated at some instant of `when` (a push, Edit-Cancel, an upload that
    * sticks), landing by `landsBy`: the changes waiting are settled, or may still wait (`rewait`)
    * as `waits` says, and a photo set in the throttle window (SP-NO-STICK) may show until the
-   * update has landed.
+   * update has landed. `follows`: where a copy left them, the push that brings them is followed
+   * apart (`Rewait.pushes`).
    */
-  updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none'): void {
+  updated(when: Span, landsBy: number = when.hi, waits: Waits = 'none', follows = true): void {
     const leaves = (q: Pending): boolean => waits === 'all' || (waits === 'unreached' && q.reachedBy > when.lo);
     // a visit counts for those left only where it came after one of them: one the update may have
     // missed (or passed over), not only changes made since
@@ -131,7 +132,12 @@ export class SharePointSide {
     this.rewait =
       left === null
         ? null
-        : { pending: left, visitAt: v === null ? null : v <= when.lo ? -Infinity : v, updated: when, pushes: waits === 'unreached' };
+        : {
+            pending: left,
+            visitAt: v === null ? null : v <= when.lo ? -Infinity : v,
+            updated: when,
+            pushes: follows && waits === 'unreached',
+          };
     this.spUpdated = when;
     this.pending = null;
     this.visitAt = null;

@@ -19,7 +19,8 @@ export const editCancel: Rule = {
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
     else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, { from: ctx.at, taken: true });
-    sp.updated(at(ctx.at), ctx.at, 'unreached');
+    // with no throttle to wait for (a parameter fitted to a campaign), a missed change is taken as settled
+    sp.updated(at(ctx.at), ctx.at, 'unreached', (ctx.optionalParam('spThrottle') ?? 0) > 0);
     return true;
   },
 };
