@@ -1063,9 +1063,8 @@ export class ProfileChecker {
   /**
    * Whether the push of a change a copy may have missed is followed apart (`Rewait.pushes`): not
    * with no throttle to wait for (`spThrottle` 0, which only a campaign's fit of the parameter
-   * tries), where that push would come at once, and again, until the change reached Exchange; the
-   * change is then taken as settled by the copy. WARNING: stricter than the contract there, so such
-   * a fit may call a throttle of 0 inconsistent with a journal that it fits.
+   * tries), where that push would come at once, and again, until the change reached Exchange: the
+   * copy then keeps none of the photos it may have taken, the change among them (a superset).
    */
   followsMissed(): boolean {
     return (this.optionalParam('spThrottle') ?? 0) > 0;
@@ -1131,10 +1130,11 @@ export class ProfileChecker {
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const pickup = this.param('spPickup');
     const lands = span.hi + pickup;
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, { from: lands, taken: true });
+    const follows = this.followsMissed();
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, follows || !sp.mayMiss(span.lo) ? { from: lands, taken: true } : undefined);
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
-    sp.updated(span, lands, 'unreached', this.followsMissed());
+    sp.updated(span, lands, 'unreached', follows);
   }
 
   /**

@@ -148,6 +148,11 @@ export class SharePointSide {
     }
   }
 
+  /** Whether a change waiting may not have reached Exchange by `at`: a copy of Exchange made then may miss it. */
+  mayMiss(at: number): boolean {
+    return this.pending !== null && this.pending.reachedBy > at;
+  }
+
   /**
    * Folds the changes the last update left waiting for a visit of their own (`Rewait.pushes`) into
    * those waiting since, where no visit came after either: the next visit pushes both at the same

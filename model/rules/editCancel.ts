@@ -16,11 +16,14 @@ export const editCancel: Rule = {
     if (a.do !== 'editCancel') return false;
     const sp = ctx.sp;
     const values = ctx.core.exchange.valuesAt(ctx.at);
+    // with no throttle to wait for (a parameter fitted to a campaign), a change the copy may miss is
+    // pushed again at once until it reaches Exchange: the copy keeps none of its photos then
+    const follows = (ctx.optionalParam('spThrottle') ?? 0) > 0;
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
-    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, { from: ctx.at, taken: true });
-    // with no throttle to wait for (a parameter fitted to a campaign), a missed change is taken as settled
-    sp.updated(at(ctx.at), ctx.at, 'unreached', (ctx.optionalParam('spThrottle') ?? 0) > 0);
+    else
+      sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, follows || !sp.mayMiss(ctx.at) ? { from: ctx.at, taken: true } : undefined);
+    sp.updated(at(ctx.at), ctx.at, 'unreached', follows);
     return true;
   },
 };
