@@ -8,7 +8,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { BUT_GONE, BUT_LANDING, BUT_UPDATED, joinPending, pending, SharePointSide } from './SharePointSide.js';
+import { BUT_GONE, BUT_LANDING, BUT_UPDATED, followsMissed, joinPending, pending, SharePointSide } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -1060,16 +1060,6 @@ export class ProfileChecker {
     }
   }
 
-  /**
-   * Whether the push of a change a copy may have missed is followed apart (`Rewait.pushes`): not
-   * with no throttle to wait for (`spThrottle` 0, which only a campaign's fit of the parameter
-   * tries), where that push would come at once, and again, until the change reached Exchange: the
-   * copy then keeps none of the photos it may have taken, the change among them (a superset).
-   */
-  followsMissed(): boolean {
-    return (this.optionalParam('spThrottle') ?? 0) > 0;
-  }
-
   /** When the next push to SharePoint is due (for the aimed context), and the rules that time it. */
   private nextPush(sp: SharePointSide): { span: Span; rules: RuleId[] } | undefined {
     const ctx = this.ctx;
@@ -1130,8 +1120,8 @@ export class ProfileChecker {
     const cited = because.length === 0 ? rules : ordered([...rules, ...because]);
     const pickup = this.param('spPickup');
     const lands = span.hi + pickup;
-    const follows = this.followsMissed();
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, follows || !sp.mayMiss(span.lo) ? { from: lands, taken: true } : undefined);
+    const follows = followsMissed(this.optionalParam('spThrottle'));
+    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(span.lo, lands, follows));
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands, 'unreached', follows);

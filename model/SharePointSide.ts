@@ -1,6 +1,6 @@
 import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
-import { WindowStore, type KeyView } from './WindowStore.js';
+import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
 
 /**
@@ -40,6 +40,16 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
  * SP-MYSITE-ONCE's), which the checker makes apart (`ProfileChecker.splitRewait`).
  */
 export type Rewait = { readonly pending: Pending; readonly visitAt: number | null; readonly updated: Span; readonly pushes: boolean };
+
+/**
+ * Whether the push of a change a copy may have missed is followed apart (`Rewait.pushes`), given the
+ * profile's `spThrottle`: not with no throttle to wait for (0, which only a campaign's fit of the
+ * parameter tries), where that push would come at once, and again, until the change reached
+ * Exchange; the copy then keeps none of the photos it may have taken (`SharePointSide.copyKeep`).
+ */
+export function followsMissed(spThrottle: number | undefined): boolean {
+  return (spThrottle ?? 0) > 0;
+}
 
 /**
  * Which of the changes waiting an update may leave waiting: none; those not surely in Exchange by
@@ -148,9 +158,14 @@ export class SharePointSide {
     }
   }
 
-  /** Whether a change waiting may not have reached Exchange by `at`: a copy of Exchange made then may miss it. */
-  mayMiss(at: number): boolean {
-    return this.pending !== null && this.pending.reachedBy > at;
+  /**
+   * How SharePoint keeps the photo a copy of Exchange made at `at` (a push, Edit-Cancel) took: from
+   * `from`, when it has landed. Where the push of a change it may miss is not followed apart
+   * (`follows`, see `followsMissed`) and a change waiting may not have reached Exchange by `at`, it
+   * keeps none of them (a superset).
+   */
+  copyKeep(at: number, from: number, follows: boolean): Keep | undefined {
+    return follows || this.pending === null || this.pending.reachedBy <= at ? { from, taken: true } : undefined;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { at } from '../Span.js';
 import type { Rule } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
+import { followsMissed } from '../SharePointSide.js';
 
 const EDIT: readonly RuleId[] = ['EDIT-CANCEL'];
 
@@ -16,13 +17,10 @@ export const editCancel: Rule = {
     if (a.do !== 'editCancel') return false;
     const sp = ctx.sp;
     const values = ctx.core.exchange.valuesAt(ctx.at);
-    // with no throttle to wait for (a parameter fitted to a campaign), a change the copy may miss is
-    // pushed again at once until it reaches Exchange: the copy keeps none of its photos then
-    const follows = (ctx.optionalParam('spThrottle') ?? 0) > 0;
+    const follows = followsMissed(ctx.optionalParam('spThrottle'));
     if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
-    else
-      sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, follows || !sp.mayMiss(ctx.at) ? { from: ctx.at, taken: true } : undefined);
+    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, sp.copyKeep(ctx.at, ctx.at, follows));
     sp.updated(at(ctx.at), ctx.at, 'unreached', follows);
     return true;
   },
