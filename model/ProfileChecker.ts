@@ -8,7 +8,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { BUT_GONE, BUT_LANDING, BUT_UPDATED, followsMissed, joinPending, pending, SharePointSide } from './SharePointSide.js';
+import { BUT_GONE, BUT_LANDING, BUT_UPDATED, followsMissed, joinPending, pending, SharePointSide, type Pending } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -781,17 +781,20 @@ export class ProfileChecker {
 
   /** The windows of a SharePoint state (aimed at `at`): changes waiting for it, and the throttle holding them back. */
   private sharePointWindows(sp: SharePointSide, at: number, open: (w: Window) => void): void {
+    const waiting = (p: Pending, next: { span: Span; rules: RuleId[] } | undefined) =>
+      open({
+        lane: 'sharepoint',
+        kind: 'waiting',
+        from: p.since.lo,
+        to: next === undefined ? at : next.span.hi,
+        photos: p.values,
+        rules: ordered([...(next?.rules ?? []), ...p.because]),
+      });
+    // changes the last copy may have missed wait for a push of their own
+    if (sp.rewait !== null) waiting(sp.rewait.pending, this.rewaitDue(sp));
     if (sp.pending === null) return;
-    const next = this.nextPush(sp);
+    waiting(sp.pending, this.nextPush(sp));
     const photos = sp.pending.values;
-    open({
-      lane: 'sharepoint',
-      kind: 'waiting',
-      from: sp.pending.since.lo,
-      to: next === undefined ? at : next.span.hi,
-      photos,
-      rules: ordered([...(next?.rules ?? []), ...sp.pending.because]),
-    });
     for (const r of this.c.hooks.pushHold) {
       const hold = r.pushHold!(this.ctx);
       if (hold !== undefined && Number.isFinite(sp.spUpdated.lo) && hold.hi > sp.spUpdated.lo)

@@ -159,6 +159,17 @@ export class SharePointSide {
   }
 
   /**
+   * Whether `photo` is a change still on its way to SharePoint: waiting, or left waiting by the last
+   * update (`rewait`); `unvisited`: only where no visit counts for it yet. Only to cite rules.
+   */
+  waits(photo: Photo, unvisited = false): boolean {
+    const p = this.pending;
+    if (p !== null && p.values.includes(photo) && (!unvisited || this.visitAt === null)) return true;
+    const r = this.rewait;
+    return r !== null && r.pending.values.includes(photo) && (!unvisited || r.visitAt === null);
+  }
+
+  /**
    * How SharePoint keeps the photo a copy of Exchange made at `at` (a push, Edit-Cancel) took: from
    * `from`, when it has landed. Where the push of a change it may miss is not followed apart
    * (`follows`, see `followsMissed`) and a change waiting may not have reached Exchange by `at`, it

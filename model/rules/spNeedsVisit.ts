@@ -27,7 +27,7 @@ export const spNeedsVisit: Rule = {
     return v === null ? undefined : at(v);
   },
   explains(photo, surface, ctx) {
-    const sp = ctx.sp;
-    return SURFACE_STORE[surface] === 'sharepoint' && sp.pending !== null && sp.visitAt === null && sp.pending.values.includes(photo);
+    // a change waiting with no visit that counts for it, one a copy may have missed too
+    return SURFACE_STORE[surface] === 'sharepoint' && ctx.sp.waits(photo, true);
   },
 };

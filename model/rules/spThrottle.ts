@@ -14,9 +14,10 @@ export const spThrottle: Rule = {
     return plus(ctx.sp.spUpdated, ctx.param('spThrottle'));
   },
   explains(photo, surface, ctx) {
-    // a change still waiting while the window is open: whatever would push it, the throttle holds it
+    // a change still waiting while the window is open (one a copy may have missed too): whatever
+    // would push it, the throttle holds it
     const sp = ctx.sp;
     const open = ctx.at < sp.spUpdated.hi + ctx.param('spThrottle');
-    return SURFACE_STORE[surface] === 'sharepoint' && sp.pending !== null && open && sp.pending.values.includes(photo);
+    return SURFACE_STORE[surface] === 'sharepoint' && open && sp.waits(photo);
   },
 };
