@@ -982,7 +982,9 @@ export class ProfileChecker {
       this.push(core, sp, span, rules);
       return undefined;
     }
-    const pieces = core.exchange.piecesDuring(span.lo, span.hi);
+    // cut where Exchange's photo changed, and where the changes waiting had surely reached it: a push
+    // before then may miss one, a push after cannot (the same photo set twice changes no photo)
+    const pieces = cutAt(core.exchange.piecesDuring(span.lo, span.hi), sp.pending?.reachedBy);
     if (pieces.length === 1) {
       this.push(core, sp, span, rules, pieces[0]!.values);
       return undefined;
@@ -1274,6 +1276,20 @@ function cloneBranch(b: Branch): Branch {
 }
 
 /** `xs` without repeats by `key`; a repeat's diagnostics go to the one kept (`absorb`). */
+/** `pieces` of a span with the one that holds `at` after its first instant cut there, into the instants before `at` and those from it on. */
+function cutAt(pieces: { span: Span; values: Photo[] }[], at: number | undefined): { span: Span; values: Photo[] }[] {
+  if (at === undefined) return pieces;
+  const i = pieces.findIndex((p) => p.span.lo < at && at <= p.span.hi);
+  if (i < 0) return pieces;
+  const { span, values } = pieces[i]!;
+  return [
+    ...pieces.slice(0, i),
+    { span: { lo: span.lo, hi: at - 1 }, values },
+    { span: { lo: at, hi: span.hi }, values },
+    ...pieces.slice(i + 1),
+  ];
+}
+
 function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T, dropped: T) => void): T[] {
   const seen = new Map<string, T>();
   for (const x of xs) {

@@ -388,6 +388,23 @@ describe('WindowStore: a copy keeps the photo it took', () => {
     expect(allowed(race, 200, 200)).toEqual(['p1', 'p2']);
   });
 
+  it('a copy told never held its other photos, even while it lands; one of `unknown` is never told', () => {
+    const copy = new WindowStore('p0');
+    copy.write(10, ['p1', 'p2'], 20, [], 10, { from: 20, taken: true });
+    copy.keepSeen('p1', 15, 15);
+    expect(allowed(copy, 16, 16)).toEqual(['p0', 'p1']); // the photo before may still show, never p2
+    expect(allowed(copy, 200, 200)).toEqual(['p1']);
+    const race = new WindowStore('p0');
+    race.write(10, ['p1', 'p2'], 20, [], 10, { from: 20 });
+    race.keepSeen('p1', 30, 30); // landed: the store kept p1, and p2 may have shown until then
+    expect(allowed(race, 30, 30)).toEqual(['p1']);
+    expect(race.allows('p2', 19, 30)).toBe(true);
+    const wild = new WindowStore('p0');
+    wild.write(10, ['unknown', 'p1'], 20, [], 10, { from: 20, taken: true });
+    wild.keepSeen('p1', 30, 30); // it may have taken `unknown`, which shows any photo
+    expect(wild.allows('p2', 200, 200)).toBe(true);
+  });
+
   it('widens the copy still landing as one copy: a read then tells which it took, and a told copy takes nothing more', () => {
     const copy = new WindowStore('p0');
     copy.write(10, ['p0'], 40, [], 10, { from: 40, taken: true });

@@ -58,7 +58,8 @@ function keepOf(c: Change): Keep | undefined {
  * How a change of several values keeps one (`Change.keep`): from `from` on; `tie`, the racing
  * write of the source it carries the kept photo of; `taken`, the change is a copy that took one
  * value when it was made, so a read before `from` that shows a photo nothing else may show tells
- * which (racing writes are not: until `from` either may show, in any order).
+ * which, and it never held the others (racing writes are not: until `from` either may show, in any
+ * order).
  */
 export type Keep = {
   readonly from: number;
@@ -208,7 +209,8 @@ export class WindowStore {
   // whether it did
   private keptAlone(i: number, photo: Photo, from: number): boolean {
     const c = this.live[i]!;
-    if (!tellsKept(c, photo) || c.keep! > from) return false;
+    // `unknown` may show any photo: a read that shows one does not tell that it was not kept
+    if (!tellsKept(c, photo) || c.keep! > from || c.values.includes(UNKNOWN)) return false;
     for (const g of this.gone.values()) if (g.until > from) return false;
     this.narrow(i, photo, c.keep!);
     return true;
@@ -264,11 +266,12 @@ export class WindowStore {
     }
   }
 
-  // the change at `i` shows only `photo`; its other values may have shown until `until`
+  // the change at `i` shows only `photo`; its other values may have shown until `until`, but for a
+  // copy (`Keep.taken`), which took `photo` when it was made: it never held the others
   private narrow(i: number, photo: Photo, until: number): void {
     const c = this.live[i]!;
     for (const v of c.values) {
-      if (v === photo) continue;
+      if (v === photo || c.taken === true) continue;
       const g = this.gone.get(v);
       if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
       else if (until > g.until) g.until = until;

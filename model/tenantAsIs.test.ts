@@ -26,6 +26,27 @@ describe('stores', () => {
       diverges(3, ['p1'], 'EXO-FAST'),
     );
   });
+
+  it('`unknown` copied by a push or a Viva Engage sync may show any photo there too: a read of a photo it may have taken tells nothing', () => {
+    const unknown = users({ id: 'alice', photo: 'p0', stores: { exchange: 'unknown' } }, { id: 'bob' });
+    const openYammer: Step = { at: '+2h', do: 'openYammer', user: 'alice' };
+    // p1 may not be in Exchange an hour after it is set (exoLag 4 h): the copy takes `unknown` or p1
+    const early = (copy: Step, surface: 'sp-people-picker' | 'yammer') => [
+      setPhoto('+1h', 'outlook-web', 'p1'),
+      copy,
+      see('+48h', surface, 'p1'),
+      see('+72h', surface, 'p2'),
+    ];
+    expect(check('microsoft-2026', unknown, early(visit('+2h'), 'sp-people-picker'))).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', unknown, early(openYammer, 'yammer'))).toEqual(conforms('microsoft-2026'));
+    // six hours after it, p1 is surely in Exchange: the copy took p1, and keeps it
+    const late = (copy: Step, surface: 'sp-people-picker' | 'yammer') => early({ ...copy, at: '+6h' } as Step, surface);
+    expect(check('microsoft-2026', unknown, late(visit('+6h'), 'sp-people-picker'))).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 5, allowed: ['p1'] },
+    });
+    expect(check('microsoft-2026', unknown, late(openYammer, 'yammer'))).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));
+  });
 });
 
 describe('spUpdated', () => {
@@ -65,6 +86,26 @@ describe('spUpdated', () => {
     expect(check('threewill-2014', unknown, [...base, see('+72h10m', 'sp-newsfeed', 'p0')])).toMatchObject(
       diverges(4, ['p1'], 'SP-NEEDS-VISIT'),
     );
+  });
+
+  // review O: the push's span is cut where the change waiting had surely reached Exchange, not only
+  // where Exchange's photo changed: the same photo set twice changes none
+  it('`unknown`: a push that may have missed a change did so before that change had surely reached Exchange, even one that set the photo Exchange held', () => {
+    const unknown = users({ id: 'alice', photo: 'p0', spUpdated: 'unknown' }, { id: 'bob' });
+    // the push comes by start + 24 h; one that missed the second p1 came before 5 h 40 m, and the
+    // push of its own by 29 h 40 m: the visit at 60 h pushes p3, which lands by 84 h
+    const steps = [
+      setPhoto('+1h', 'graph', 'p1'),
+      setPhoto('+1h40m', 'graph', 'p1'),
+      visit('+2h'),
+      setPhoto('+36h', 'graph', 'p3'),
+      visit('+60h'),
+    ];
+    expect(check('microsoft-2026', unknown, [...steps, see('+20d', 'sp-people-picker', 'p3')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', unknown, [...steps, see('+20d', 'sp-people-picker', 'p1')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 7, allowed: ['p3'] },
+    });
   });
 
   it("`unknown`: an upload seen not to stick shows or not until the window ends, then Exchange's photo of the push", () => {

@@ -242,4 +242,17 @@ describe('SP-NEEDS-VISIT', () => {
     // a push that surely took the change opened no window then: the later change is pushed at the visit
     expect(check('threewill-2014', people, after('+2m'))).toMatchObject(diverges(6, ['p3'], 'SP-NEEDS-VISIT'));
   });
+
+  // review O: a push takes one photo, and a read that shows one only it may show tells which, even
+  // while it lands: the change it missed shows only with the push of its own, a throttle window later
+  it('in microsoft-2026, once a read tells the photo a push took, the change it missed waits for its own push', () => {
+    const two = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    // p2 may not be in Exchange at the visit (exoLag 4 h): the push takes p1 or p2; seen, it took p1
+    const steps = [two('+1h', 'p1'), two('+24h', 'p2'), visit('+25h'), see('+26h', 'sp-people-picker', 'p1')];
+    expect(check('microsoft-2026', people, [...steps, see('+27h', 'sp-people-picker', 'p2')])).toMatchObject(
+      diverges(6, ['p0', 'p1'], 'SP-THROTTLE'),
+    );
+    // its own push at the end of the window the first opened (25 h + 24 h) may bring it
+    expect(check('microsoft-2026', people, [...steps, see('+50h', 'sp-people-picker', 'p2')])).toEqual(conforms('microsoft-2026'));
+  });
 });
