@@ -1275,7 +1275,6 @@ function cloneBranch(b: Branch): Branch {
   return { core: b.core.clone(), sps: b.sps.map((sp) => sp.clone()), yams: b.yams.map((y) => y.clone()) };
 }
 
-/** `xs` without repeats by `key`; a repeat's diagnostics go to the one kept (`absorb`). */
 /** `pieces` of a span with the one that holds `at` after its first instant cut there, into the instants before `at` and those from it on. */
 function cutAt(pieces: { span: Span; values: Photo[] }[], at: number | undefined): { span: Span; values: Photo[] }[] {
   if (at === undefined) return pieces;
@@ -1290,6 +1289,7 @@ function cutAt(pieces: { span: Span; values: Photo[] }[], at: number | undefined
   ];
 }
 
+/** `xs` without repeats by `key`; a repeat's diagnostics go to the one kept (`absorb`). */
 function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T, dropped: T) => void): T[] {
   const seen = new Map<string, T>();
   for (const x of xs) {
