@@ -554,12 +554,40 @@ export class ProfileChecker {
     if (provider !== undefined) return { divergence: { line, event: raw, allowed: [], rules: [provider] } };
     this.enter(subject, o.at, line);
     const part = partOf(o.see);
+    if (part === 'sharepoint') this.datePushes(subject, o);
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit
     if (this.allAllow(subject, part, o)) {
       if (visits) for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
       return undefined;
     }
     return this.narrowTo(subject, part, o, visits, line, raw);
+  }
+
+  /**
+   * A SharePoint read that reaches back no further than its instant `t`, of a state whose last
+   * update is a push known only to a span (SPEC section 6, `spUpdated: "unknown"`): where no push
+   * made by `t - spPickup`, landed by `t`, may show what was seen, the push came after then, and the
+   * span is cut there (exact: a push lands within spPickup). Without it a read of the photo from
+   * before would leave the push, and the throttle window it opens, anywhere in the span.
+   */
+  private datePushes(subject: Subject, o: ObservationEvent): void {
+    const pickup = this.optionalParam('spPickup');
+    if (pickup === undefined) return;
+    const cut = o.at - pickup;
+    for (const b of subject.branches) {
+      for (const sp of b.sps) {
+        const u = sp.spUpdated;
+        if (!(u.lo <= cut && cut < u.hi)) continue;
+        this.aim(b.core, sp, b.yams[0]!, o.at);
+        const reading = this.read(o.see, o.viewer);
+        if (reading.kind !== 'store' || reading.store !== 'sharepoint' || reading.from !== o.at) continue;
+        const landed = sp.clone();
+        if (!landed.redate({ lo: u.lo, hi: cut }, pickup)) continue;
+        this.aim(b.core, landed, b.yams[0]!, o.at);
+        const possible = this.shows(landed.sharepoint, 'sharepoint', o.at, o);
+        if (!possible) sp.redate({ lo: cut + 1, hi: u.hi }, pickup);
+      }
+    }
   }
 
   /** Keeps the possibilities of `subject` that may show what `o` saw (apart from `observe`, as `fork` from `act`). */

@@ -159,6 +159,27 @@ export class SharePointSide {
   }
 
   /**
+   * Dates the last update again to `span`, within the span it was known to (a push known only to a
+   * span, SPEC section 6), where it is the store's newest write, landing within `pickup`: false
+   * where it is not, and nothing changes.
+   */
+  redate(span: Span, pickup: number): boolean {
+    const old = this.spUpdated;
+    const landsBy = old.hi + pickup;
+    const newest = this.sharepoint.newest();
+    if (newest.at !== old.lo || newest.deadline !== landsBy) return false;
+    const lands = span.hi + pickup;
+    this.sharepoint.retimeNewest(span.lo, lands);
+    for (const [photo, until] of this.unstuckUntil) if (until === landsBy) this.unstuckUntil.set(photo, lands);
+    const r = this.rewait;
+    if (r !== null && r.updated.lo === old.lo && r.updated.hi === old.hi) this.rewait = { ...r, updated: span };
+    this.spUpdated = span;
+    // the pushes that wait on it are due later: looked at again at the next event
+    this.dueAt = -Infinity;
+    return true;
+  }
+
+  /**
    * Whether `photo` is a change still on its way to SharePoint: waiting, or left waiting by the last
    * update (`rewait`); `unvisited`: only where no visit counts for it yet. Only to cite rules.
    */

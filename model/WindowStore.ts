@@ -166,6 +166,20 @@ export class WindowStore {
     return this.live[this.live.length - 1]!;
   }
 
+  /**
+   * Dates the newest change again, to have been made at `at` and landed by `deadline` (a copy known
+   * only to a span, which a read dated more closely); where it kept one of its values from its
+   * landing, it keeps it from the new one.
+   */
+  retimeNewest(at: number, deadline: number): void {
+    const i = this.live.length - 1;
+    const c = this.live[i]!;
+    const keep = keepOf(c);
+    const out = change(at, c.values, deadline, at, c.rules, keep && { ...keep, from: keep.from === c.deadline ? deadline : keep.from });
+    this.live[i] = out;
+    this.resupersede();
+  }
+
   /** The latest deadline of the changes still showing that carry one of `photos` (-Infinity: none). */
   deadlineOf(photos: readonly Photo[]): number {
     let out = -Infinity;

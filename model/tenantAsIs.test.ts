@@ -88,6 +88,23 @@ describe('spUpdated', () => {
     );
   });
 
+  // review P: a read of the photo from before a push known only to a span says it had not landed:
+  // it came less than spPickup before the read, and so does the throttle window it opened
+  it('`unknown`: a read of the photo from before dates the push: it came less than spPickup before the read', () => {
+    const unknown = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: 'unknown' }, { id: 'bob' });
+    const later = [setPhoto('+80h', 'graph', 'p2'), visit('+100h'), see('+105h', 'sp-newsfeed', 'p2')];
+    // p1 is pushed at some instant from the visit to start + 72 h; seen with p1 at 40 h, it may have
+    // been pushed at 2 minutes, its window closed at 72 h 2 m, and the visit at 100 h pushes p2 at once
+    const seenNew = [setPhoto('+0s', 'graph', 'p1'), visit('+2m'), see('+40h', 'sp-newsfeed', 'p1')];
+    expect(check('threewill-2014', unknown, [...seenNew, ...later])).toEqual(conforms('threewill-2014'));
+    // seen with p0 at 40 h, it came after 39 h 50 m: its window holds p2 back until after 111 h 50 m
+    const seenOld = [setPhoto('+0s', 'graph', 'p1'), visit('+2m'), see('+40h', 'sp-newsfeed', 'p0')];
+    expect(check('threewill-2014', unknown, [...seenOld, ...later])).toMatchObject(diverges(7, ['p1'], 'SP-THROTTLE'));
+    expect(check('threewill-2014', unknown, [...seenOld, ...later.slice(0, 2), see('+144h11m', 'sp-newsfeed', 'p2')])).toEqual(
+      conforms('threewill-2014'),
+    );
+  });
+
   // review O: the push's span is cut where the change waiting had surely reached Exchange, not only
   // where Exchange's photo changed: the same photo set twice changes none
   it('`unknown`: a push that may have missed a change did so before that change had surely reached Exchange, even one that set the photo Exchange held', () => {
