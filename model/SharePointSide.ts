@@ -171,8 +171,7 @@ export class SharePointSide {
     const lands = span.hi + pickup;
     this.sharepoint.retimeNewest(span.lo, lands);
     for (const [photo, until] of this.unstuckUntil) if (until === landsBy) this.unstuckUntil.set(photo, lands);
-    const r = this.rewait;
-    if (r !== null && r.updated.lo === old.lo && r.updated.hi === old.hi) this.rewait = { ...r, updated: span };
+    if (rewaitOfLast(this)) this.rewait = { ...this.rewait!, updated: span };
     this.spUpdated = span;
     // the pushes that wait on it are due later: looked at again at the next event
     this.dueAt = -Infinity;

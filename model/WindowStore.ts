@@ -284,12 +284,13 @@ export class WindowStore {
   // copy (`Keep.taken`), which took `photo` when it was made: it never held the others
   private narrow(i: number, photo: Photo, until: number): void {
     const c = this.live[i]!;
-    for (const v of c.values) {
-      if (v === photo || c.taken === true) continue;
-      const g = this.gone.get(v);
-      if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
-      else if (until > g.until) g.until = until;
-    }
+    if (c.taken !== true)
+      for (const v of c.values) {
+        if (v === photo) continue;
+        const g = this.gone.get(v);
+        if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
+        else if (until > g.until) g.until = until;
+      }
     // no longer tied: it shows `photo`
     this.live[i] = changed(c, [photo], c.rules, { from: c.keep!, taken: c.taken });
   }
