@@ -1,7 +1,7 @@
 import type { ExchangeSide } from './ExchangeSide.js';
 import type { ParamName, Params } from './Params.js';
 import type { ProfileChecker } from './ProfileChecker.js';
-import type { ExchangeSource, RuleContext, ViewerState } from './Rule.js';
+import type { ExchangeSource, ExchangeWrite, RuleContext, ViewerState } from './Rule.js';
 import type { RuleId } from './RuleId.js';
 import type { SharePointSide } from './SharePointSide.js';
 import { NEVER, type Span } from './Span.js';
@@ -50,12 +50,12 @@ export class CheckContext implements RuleContext {
   stopsDirSync(action: SetPhoto): RuleId | undefined {
     return this.checker.stopsDirSync(action, this);
   }
-  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): readonly Photo[] {
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): ExchangeWrite {
     return this.checker.writeExchange(photo, deadline, rules, source, this);
   }
-  outsideChange(photos: readonly Photo[], reachedBy: number, because: readonly RuleId[] = []): void {
+  outsideChange(write: ExchangeWrite, reachedBy: number, because: readonly RuleId[] = []): void {
     const cited =
       because.length === 0 ? this.outsideBecause : this.outsideBecause.length === 0 ? because : [...this.outsideBecause, ...because];
-    this.checker.outsideChange(photos, this.at, reachedBy, cited, this);
+    this.checker.outsideChange(write.photos, this.at, reachedBy, cited, this, write);
   }
 }

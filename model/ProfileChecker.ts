@@ -2,11 +2,20 @@ import { Anchors } from './Anchors.js';
 import { ExchangeSide } from './ExchangeSide.js';
 import type { ParamName } from './Params.js';
 import type { Profile } from './Profile.js';
-import { readsStore, type ExchangeSource, type ReadableStore, type Reading, type RuleContext, type ViewerState } from './Rule.js';
+import {
+  readsStore,
+  type Carried,
+  type ExchangeSource,
+  type ExchangeWrite,
+  type ReadableStore,
+  type Reading,
+  type RuleContext,
+  type ViewerState,
+} from './Rule.js';
 import { RULE_IDS, type RuleId } from './RuleId.js';
 import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
-import { union } from './photoLists.js';
+import { union, without } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
 import { BUT_GONE, BUT_LANDING, BUT_UPDATED, followsMissed, joinPending, pending, SharePointSide, type Pending } from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
@@ -198,13 +207,18 @@ export class ProfileChecker {
     return undefined;
   }
 
-  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource, ctx: RuleContext): readonly Photo[] {
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource, ctx: RuleContext): ExchangeWrite {
     let values: readonly Photo[] = [photo];
     let cited = rules;
+    let carried: Carried = 'surely';
     // racing writes: either may show until both have surely landed, then Exchange keeps one of them
     let keep: number | undefined;
     for (const r of this.c.hooks.racesWith) {
-      const racing = r.racesWith!(source, photo, ctx);
+      const race = r.racesWith!(source, photo, ctx);
+      if (race === undefined) continue;
+      const racing = without(race.photos, photo);
+      // where Exchange held the write's photo before, keeping it does not tell whether it was carried
+      if (race.mayNotCarry) carried = racing.length < race.photos.length ? 'maybe' : 'tells';
       if (racing.length === 0) continue;
       values = union(values, racing);
       cited = [...cited, r.id];
@@ -212,11 +226,18 @@ export class ProfileChecker {
     }
     ctx.core.exchange.write(ctx.at, values, deadline, cited, ctx.at, keep === undefined ? undefined : { from: keep });
     for (const r of this.c.hooks.onExchangeWrite) r.onExchangeWrite!(values, ctx);
-    return values;
+    return { photos: values, carried, raced: cited.length === rules.length ? NO_RULES : cited.slice(rules.length) };
   }
 
   /** An outside change made at `madeAt` (an instant, or a span where the header does not say when). */
-  outsideChange(photos: readonly Photo[], madeAt: Span | number, reachedBy: number, because: readonly RuleId[], ctx: RuleContext): void {
+  outsideChange(
+    photos: readonly Photo[],
+    madeAt: Span | number,
+    reachedBy: number,
+    because: readonly RuleId[],
+    ctx: RuleContext,
+    write: Pick<ExchangeWrite, 'carried' | 'raced'> = SURELY,
+  ): void {
     const sp = ctx.sp;
     // only a rule that pushes waiting changes needs to know what waits
     if (this.c.hooks.pushTrigger.length > 0) {
@@ -228,7 +249,7 @@ export class ProfileChecker {
       if (!this.c.spKey.sinceMatters) sp.foldRewait();
     }
     if (this.c.hooks.onOutsideChange.length === 0) return;
-    const change = { photos, madeAt: spanOf(madeAt), reachedBy, because };
+    const change = { photos, madeAt: spanOf(madeAt), reachedBy, because, carried: write.carried, raced: write.raced };
     for (const r of this.c.hooks.onOutsideChange) r.onOutsideChange!(change, ctx);
   }
 
@@ -1276,6 +1297,8 @@ export class ProfileChecker {
 }
 
 const NO_RULES: readonly RuleId[] = [];
+/** A write to Exchange surely carried, raced by nothing. */
+const SURELY: Pick<ExchangeWrite, 'carried' | 'raced'> = { carried: 'surely', raced: NO_RULES };
 
 /** The actions of the tenant or of a viewer, not of a subject (a wait aside). */
 type ActionOfNoSubject = Extract<Action, { do: 'setPhotoSettings' | 'restartClient' | 'clearBrowserCache' }>;

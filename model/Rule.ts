@@ -17,14 +17,41 @@ export type ViewerState = {
 /** Where a write to Exchange comes from: on-premises AD through DirSync, or anywhere else (AD-PERIODIC races the two). */
 export type ExchangeSource = 'ad' | 'cloud';
 
+/**
+ * Whether a write to Exchange was carried at all: `surely`; `tells`, it may never have been
+ * (AD-ONE-TIME), and the photo Exchange keeps tells which (its own photo: carried; another: not);
+ * `maybe`, it may never have been, and Exchange held its photo before, so nothing tells.
+ */
+export type Carried = 'surely' | 'tells' | 'maybe';
+
+/** How a write to Exchange races (`Rule.racesWith`): the photos Exchange may keep instead of it. */
+export type Race = {
+  /** what Exchange may keep instead (the write's own photo among them is left out) */
+  readonly photos: readonly Photo[];
+  /** keeping one of them means the write was never carried at all (AD-ONE-TIME), not that it lost */
+  readonly mayNotCarry: boolean;
+};
+
+/** What a write to Exchange may leave there (`RuleContext.writeExchange`): its photo first, then those it raced with. */
+export type ExchangeWrite = {
+  readonly photos: readonly Photo[];
+  readonly carried: Carried;
+  /** the rules that made it race, to cite */
+  readonly raced: readonly RuleId[];
+};
+
 /** An outside change (SPEC section 1) on its way: its photo, when it was made, and by when it has surely reached Exchange. */
 export type OutsideChange = {
-  /** the photo changed to; several where the write raced and Exchange may keep any of them */
+  /** the photo changed to; several where the write raced and Exchange may keep any of them (the write's own first) */
   readonly photos: readonly Photo[];
   readonly madeAt: Span;
   readonly reachedBy: number;
   /** the rules that made it an outside change, to cite */
   readonly because: readonly RuleId[];
+  /** whether the write was carried to Exchange at all: where it was not, nothing travels from it */
+  readonly carried: Carried;
+  /** the rules that made the write race, to cite */
+  readonly raced: readonly RuleId[];
 };
 
 /**
@@ -54,10 +81,10 @@ export type RuleContext = {
   isOutside(via: Via): boolean;
   /** the rule of the profile that keeps this AD write from reaching exchange, if any */
   stopsDirSync(action: SetPhoto): RuleId | undefined;
-  /** a write to Exchange made now, landing by `deadline`; the rules of the profile may make it race (AD-PERIODIC): the photos it may leave there */
-  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): readonly Photo[];
-  /** an outside change (SPEC section 1) made now, surely in Exchange by `reachedBy`; `because` are the rules that made it one, to cite */
-  outsideChange(photos: readonly Photo[], reachedBy: number, because?: readonly RuleId[]): void;
+  /** a write to Exchange made now, landing by `deadline`; the rules of the profile may make it race (AD-PERIODIC, AD-ONE-TIME): what it may leave there */
+  writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): ExchangeWrite;
+  /** an outside change (SPEC section 1) made now, surely in Exchange by `reachedBy` (where carried: `write.carried`); `because` are the rules that made it one, to cite */
+  outsideChange(write: ExchangeWrite, reachedBy: number, because?: readonly RuleId[]): void;
   /** the rules that made the current change an outside change (SP-UPLOAD-REDIRECT), to cite */
   readonly outsideBecause: readonly RuleId[];
 };
@@ -155,8 +182,8 @@ export type Rule = {
   makesOutside?(via: Via): boolean;
   /** true when this rule keeps an on-premises AD write from reaching exchange */
   stopsDirSync?(action: SetPhoto, ctx: RuleContext): boolean;
-  /** the photos a write to Exchange from `source` races with, and may be kept instead of it; the rule notes the write */
-  racesWith?(source: ExchangeSource, photo: Photo, ctx: RuleContext): readonly Photo[];
+  /** what a write to Exchange from `source` races with, kept instead of it (undefined: nothing); the rule notes the write */
+  racesWith?(source: ExchangeSource, photo: Photo, ctx: RuleContext): Race | undefined;
   onOutsideChange?(change: OutsideChange, ctx: RuleContext): void;
   /** a write to Exchange was made now, of these photos (several where it raced) */
   onExchangeWrite?(photos: readonly Photo[], ctx: RuleContext): void;

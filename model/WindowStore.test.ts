@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN, type Photo } from './vocabulary.js';
-import { WindowStore, type KeyView } from './WindowStore.js';
+import { UNTIED, WindowStore, type KeyView } from './WindowStore.js';
 
 // Unit tests and properties of WindowStore (SPEC section 4, "Time windows"): a write lands at
 // some instant of [at, deadline); the store shows the newest change that has landed, so once a
@@ -473,6 +473,32 @@ describe('WindowStore: undecided and choose', () => {
     s.write(10, ['p1', 'p2'], 10, [], 10, { from: 10 }); // a copy made at 10, keeping one of its own
     s.chooseTied(10, 'p1', 10);
     expect(allowed(s, 100, 100)).toEqual(['p1', 'p2']);
+  });
+
+  it('ties by outcome a write its source may never have carried, and the one it may have collapsed', () => {
+    const tied = () => {
+      const s = new WindowStore('p0');
+      s.write(0, ['p1'], 1_000, [], 100); // the first AD photo, which a later one may have collapsed
+      s.write(10, ['p2'], 2_000, [], 110); // the later one, which may never have been carried
+      s.mayNotLand(0, 100, [], { at: 10, outcome: (lands) => ({ racer: 'p2', ifCarried: 'never', ifNot: lands }) });
+      s.mayNotLand(10, 110, [], { at: 10, outcome: (lands) => ({ racer: 'p2', ifCarried: lands, ifNot: 'never' }) });
+      return s;
+    };
+    // before the source keeps one, either may have landed, or neither yet
+    expect(allowed(tied(), 3_000, 3_000)).toEqual(['p0', 'p1', 'p2']);
+    const carried = tied();
+    carried.chooseTied(10, 'p2', 200);
+    expect(allowed(carried, 3_000, 3_000)).toEqual(['p2']);
+    // not carried: the later one never landed, and the first did; the source's own photo (p9) is not the store's
+    const not = tied();
+    not.chooseTied(10, 'p9', 200);
+    expect(allowed(not, 3_000, 3_000)).toEqual(['p1']);
+    // where the outcome does not tell, the change keeps one of its values, tied to nothing
+    const untold = new WindowStore('p0');
+    untold.write(10, ['p2'], 2_000, [], 110);
+    untold.mayNotLand(10, 110, [], UNTIED);
+    untold.chooseTied(10, 'p2', 200);
+    expect(allowed(untold, 3_000, 3_000)).toEqual(['p0', 'p2']);
   });
 
   it('leaves untied a change travelling on that carries a copy too', () => {

@@ -20,6 +20,8 @@ export type Change = {
   readonly keep: number | undefined;
   /** the instant of the racing write to the source whose kept photo this change carries: it carries the same one (`chooseTied`) */
   readonly tie: number | undefined;
+  /** tied by outcome, not by photo: what the change carries once the source kept a photo of its racing write (`Outcome`) */
+  readonly outcome: Outcome | undefined;
   /** a copy, which took one of its values when it was made: a read tells which even while it lands (`Keep.taken`) */
   readonly taken: boolean | undefined;
 };
@@ -38,6 +40,7 @@ function change(at: number, values: readonly Photo[], deadline: number, sourceBy
     rules,
     keep: keep?.from,
     tie: keep?.tie,
+    outcome: keep?.outcome,
     taken: keep?.taken,
   };
 }
@@ -51,21 +54,55 @@ function changed(c: Change, values: readonly Photo[], rules: readonly RuleId[], 
 
 /** The fields of `c` that say how it keeps one of its values, as a `Keep` (undefined: it keeps none). */
 function keepOf(c: Change): Keep | undefined {
-  return c.keep === undefined ? undefined : { from: c.keep, tie: c.tie, taken: c.taken };
+  return c.keep === undefined ? undefined : { from: c.keep, tie: c.tie, outcome: c.outcome, taken: c.taken };
 }
 
 /**
  * How a change of several values keeps one (`Change.keep`): from `from` on; `tie`, the racing
- * write of the source it carries the kept photo of; `taken`, the change is a copy that took one
- * value when it was made, so a read before `from` that shows a photo nothing else may show tells
- * which, and it never held the others (racing writes are not: until `from` either may show, in any
- * order).
+ * write of the source it carries the kept photo of (with `outcome`: what it carries by that write's
+ * outcome); `taken`, the change is a copy that took one value when it was made, so a read before
+ * `from` that shows a photo nothing else may show tells which, and it never held the others (racing
+ * writes are not: until `from` either may show, in any order).
  */
 export type Keep = {
   readonly from: number;
   readonly tie?: number;
+  readonly outcome?: Outcome;
   readonly taken?: boolean;
 };
+
+/**
+ * A change tied to a write its source may never have carried (AD-ONE-TIME: DirSync exported it in
+ * place of the first AD photo, or never carried it), made at `tie`: the source keeping `racer`
+ * says the write was carried, any other photo that it was not. By outcome, the change then
+ * carries what `Fate` says.
+ */
+export type Outcome = {
+  readonly tie: number;
+  readonly racer: Photo;
+  readonly ifCarried: Fate;
+  readonly ifNot: Fate;
+};
+
+/**
+ * What a change carries: those photos (it landed); `never` (it never landed, and carries what the
+ * change before it carries); `either` (nothing tells, and it keeps one of its values); or what an
+ * earlier racing write's outcome says (a write it may have been collapsed into came later).
+ */
+export type Fate = readonly Photo[] | 'never' | 'either' | Outcome;
+
+/** Whether `f` is still to be decided by an outcome. */
+export function isOutcome(f: Fate): f is Outcome {
+  return typeof f === 'object' && !Array.isArray(f);
+}
+
+/** `o` with every outcome of the racing write made at `at` decided (the source kept `photo`): `o` itself where none was. */
+function decide(o: Outcome, at: number, photo: Photo): Fate {
+  if (o.tie === at) return photo === o.racer ? o.ifCarried : o.ifNot;
+  const ifCarried = isOutcome(o.ifCarried) ? decide(o.ifCarried, at, photo) : o.ifCarried;
+  const ifNot = isOutcome(o.ifNot) ? decide(o.ifNot, at, photo) : o.ifNot;
+  return ifCarried === o.ifCarried && ifNot === o.ifNot ? o : { ...o, ifCarried, ifNot };
+}
 
 /**
  * What is left of the changes that can no longer show: each photo, and the last instant it may have
@@ -276,23 +313,39 @@ export class WindowStore {
   chooseTied(at: number, photo: Photo, keep: number): void {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
-      if (c.tie === at && c.values.length > 1 && c.values.includes(photo)) this.narrow(i, photo, keep);
+      if (c.values.length < 2) continue;
+      const o = c.outcome;
+      if (o === undefined) {
+        if (c.tie === at && c.values.includes(photo)) this.narrow(i, photo, keep);
+        continue;
+      }
+      // tied by outcome: the source kept the write's own photo, or never had it
+      const then = decide(o, at, photo);
+      if (then === o) continue;
+      if (isOutcome(then)) this.live[i] = changed(c, c.values, c.rules, { from: c.keep!, taken: c.taken, tie: then.tie, outcome: then });
+      else this.narrowTo(i, then === 'never' ? this.before(i) : then === 'either' ? c.values : then, keep);
     }
   }
 
   // the change at `i` shows only `photo`; its other values may have shown until `until`, but for a
   // copy (`Keep.taken`), which took `photo` when it was made: it never held the others
   private narrow(i: number, photo: Photo, until: number): void {
+    this.narrowTo(i, [photo], until);
+  }
+
+  // the change at `i` carries only `photos` (one: it shows that one; several: it keeps one of them,
+  // untied), as `narrow` says of one
+  private narrowTo(i: number, photos: readonly Photo[], until: number): void {
     const c = this.live[i]!;
     if (c.taken !== true)
       for (const v of c.values) {
-        if (v === photo) continue;
+        if (photos.includes(v)) continue;
         const g = this.gone.get(v);
         if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
         else if (until > g.until) g.until = until;
       }
-    // no longer tied: it shows `photo`
-    this.live[i] = changed(c, [photo], c.rules, { from: c.keep!, taken: c.taken });
+    // no longer tied
+    this.live[i] = changed(c, photos, c.rules, { from: c.keep!, taken: c.taken });
   }
 
   /**
@@ -358,20 +411,39 @@ export class WindowStore {
    * possibilities are joined past the cap, may not have happened): it carries too what the store would hold
    * without it once it would have landed, the values of the change before it (every value it may
    * have held just before it, where none is left), and keeps one of them from then on (a change that
-   * already keeps one keeps it as it did), citing `rules` too.
+   * already keeps one keeps it as it did), citing `rules` too. With `tie`, it is instead tied to the
+   * source's racing write made at `tie.at` by its outcome (`Outcome`, built by `tie.outcome` from
+   * what it carried until then: its outcome, its one value, or `either`; `tie.at` undefined: the
+   * outcome does not tell, and it keeps one of its values, untied).
    */
-  mayNotLand(at: number, sourceBy: number, rules: readonly RuleId[]): void {
+  mayNotLand(at: number, sourceBy: number, rules: readonly RuleId[], tie?: OutcomeTie): void {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
       if (c.at !== at || c.sourceBy !== sourceBy) continue;
-      const before = i > 0 ? this.live[i - 1]!.values : this.valuesDuring(at - 1, at - 1);
-      const more = before.filter((v) => !c.values.includes(v));
-      if (more.length === 0) continue;
-      const values = [...c.values, ...more];
+      const more = this.before(i).filter((v) => !c.values.includes(v));
+      if (more.length === 0 && (tie === undefined || c.values.length < 2)) continue;
+      const values = more.length === 0 ? c.values : [...c.values, ...more];
       if (values.includes(UNKNOWN)) this.wild = true;
       this.keeping = true;
-      this.live[i] = changed(c, values, mergeRules(c.rules, rules), keepOf(c) ?? { from: c.deadline });
+      const keep = keepOf(c) ?? { from: c.deadline };
+      this.live[i] = changed(
+        c,
+        values,
+        mergeRules(c.rules, rules),
+        tie === undefined
+          ? keep
+          : tie.at === undefined
+            ? { from: keep.from, taken: keep.taken }
+            : // tied again to the latest race: where it was tied before, it lands as it did then
+              { from: keep.from, taken: keep.taken, tie: tie.at, outcome: { tie: tie.at, ...tie.outcome(fate(c)) } },
+      );
     }
+  }
+
+  // what the change at `i` would leave showing had it never landed: what the one before it carries
+  private before(i: number): readonly Photo[] {
+    const c = this.live[i]!;
+    return i > 0 ? this.live[i - 1]!.values : this.valuesDuring(c.at - 1, c.at - 1);
   }
 
   /** Every value the store may have held at some instant of [from, now], with the rules that put it there. */
@@ -509,7 +581,7 @@ export class WindowStore {
       const keep =
         c.keep === undefined || c.values.length < 2
           ? ''
-          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.taken === true ? 'T' : ''}`;
+          : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.outcome === undefined ? '' : outcomeKey(c.outcome)}${c.taken === true ? 'T' : ''}`;
       const superseded = c.supersededAt > now ? (withLanding ? c.supersededAt : 'F') : 'G';
       live.push(`${these},${landing},${superseded}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
     }
@@ -632,7 +704,13 @@ export class WindowStore {
 
 /** Whether two changes carry the same photos and keep one alike: they differ at most in when they were made and land. */
 function sameButLanding(a: Change, b: Change): boolean {
-  return sameSet(a.values, b.values) && a.keep === b.keep && a.tie === b.tie && a.taken === b.taken;
+  return (
+    sameSet(a.values, b.values) &&
+    a.keep === b.keep &&
+    a.tie === b.tie &&
+    a.taken === b.taken &&
+    (a.outcome === b.outcome || (a.outcome !== undefined && b.outcome !== undefined && outcomeKey(a.outcome) === outcomeKey(b.outcome)))
+  );
 }
 
 /** Whether `c` keeps one of several values, and a read showing `photo` may say it kept that one. */
@@ -646,7 +724,26 @@ function tellsKept(c: Change, photo: Photo): boolean {
  * that landed after it), whichever world it stands for.
  */
 function untied(c: Change, values: readonly Photo[], rules: readonly RuleId[]): Change {
-  return changed(c, values, rules, { ...(keepOf(c) ?? { from: c.deadline }), tie: undefined });
+  return changed(c, values, rules, { ...(keepOf(c) ?? { from: c.deadline }), tie: undefined, outcome: undefined });
+}
+
+/**
+ * How `WindowStore.mayNotLand` ties a change to a racing write of the source: the write's instant
+ * (undefined: the outcome does not tell), and the outcome given what the change carries where it lands.
+ */
+export type OutcomeTie = { readonly at: number; outcome(until: Fate): Omit<Outcome, 'tie'> } | { readonly at: undefined };
+
+/** An outcome that does not tell: the change keeps one of its values, tied to nothing. */
+export const UNTIED: OutcomeTie = { at: undefined };
+
+/** What `c` carried until now: by an outcome it was tied to, its one value (it lands), or either (it may not). */
+function fate(c: Change): Fate {
+  return c.outcome ?? (c.values.length === 1 ? c.values : 'either');
+}
+
+function outcomeKey(o: Outcome): string {
+  const part = (f: Fate): string => (typeof f === 'string' ? f : isOutcome(f) ? `(${outcomeKey(f)})` : f.join('/'));
+  return `?${o.tie}:${o.racer}:${part(o.ifCarried)}:${part(o.ifNot)}`;
 }
 
 /** `a` with the rules of `b` it lacks: `a` itself when it lacks none. */

@@ -1,4 +1,3 @@
-import { without } from '../photoLists.js';
 import type { Rule } from '../Rule.js';
 
 export const adPeriodic: Rule = {
@@ -16,6 +15,6 @@ export const adPeriodic: Rule = {
     if (source === 'ad') core.lastAd = made;
     else core.lastCloud = made;
     // several photos where two sides were joined (ExchangeSide.joinMissed)
-    return other !== null && ctx.at - other.at < ctx.param('dirSyncInterval') ? without(other.photos, photo) : [];
+    return other !== null && ctx.at - other.at < ctx.param('dirSyncInterval') ? { photos: other.photos, mayNotCarry: false } : undefined;
   },
 };

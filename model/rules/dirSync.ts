@@ -1,5 +1,7 @@
-import type { Rule } from '../Rule.js';
+import type { ExchangeWrite, Rule } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
+import type { Photo } from '../vocabulary.js';
+import { isOutcome, UNTIED, type OutcomeTie } from '../WindowStore.js';
 
 const DIRSYNC: readonly RuleId[] = ['DIRSYNC'];
 
@@ -28,18 +30,24 @@ export const dirSync: Rule = {
       const cited: RuleId[] = ['DIRSYNC', stoppedBy];
       for (const at of carried) {
         core.exchange.mayNotLand(at, at, cited);
-        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited);
+        // nor what travelled from it: untied from the outcome of a write it raced with
+        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited, UNTIED);
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === at && core.adSynced === true) core.adSynced = 'either';
       }
       return true;
     }
-    // this one reaches Exchange within the windows of those collapsed into it (a run comes within
-    // each interval), but what travels to SharePoint comes with this one's own window
-    if (ctx.has('SP-SYNC-WINDOW')) for (const at of carried) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC);
+    // the first AD photo was surely synced before this one (AD-ONE-TIME): one of those carried is it
+    const synced = core.adSynced === true;
     const reached = ctx.at + toExchange;
     // where it raced, what travels on is whichever photo Exchange kept
     const kept = ctx.writeExchange(a.photo, reached, DIRSYNC, 'ad');
+    // this one reaches Exchange within the windows of those collapsed into it (a run comes within
+    // each interval), but what travels to SharePoint comes with this one's own window
+    if (ctx.has('SP-SYNC-WINDOW')) {
+      const tie = kept.carried === 'surely' ? undefined : collapsedTie(kept, a.photo, ctx.at, synced && carried.length === 1);
+      for (const at of carried) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC, tie);
+    }
     core.adSynced = true;
     // every write carried less than one interval ago stays collapsible: no run need have come
     // between them and a later write (three writes within one interval may all become the last)
@@ -48,3 +56,16 @@ export const dirSync: Rule = {
     return true;
   },
 };
+
+/**
+ * How a write DirSync may have collapsed into this one, which AD-ONE-TIME may never have carried,
+ * lands by this one's outcome: never where this one was carried (exported in its place); where
+ * it was not, as it would have without this one: by the outcome of an earlier racing write it was
+ * tied to, or, where it is surely the first AD photo synced (the one write left, `alone`), it lands;
+ * else the outcome does not tell which of those landed.
+ */
+function collapsedTie(kept: ExchangeWrite, racer: Photo, at: number, alone: boolean): OutcomeTie {
+  if (kept.carried !== 'tells') return UNTIED;
+  // an earlier outcome still says what it carries where this one was not carried
+  return { at, outcome: (until) => ({ racer, ifCarried: 'never', ifNot: alone || isOutcome(until) ? until : 'either' }) };
+}

@@ -1,4 +1,6 @@
 import type { Rule } from '../Rule.js';
+import type { RuleId } from '../RuleId.js';
+import { UNTIED } from '../WindowStore.js';
 
 export const spSyncWindow: Rule = {
   id: 'SP-SYNC-WINDOW',
@@ -11,14 +13,29 @@ export const spSyncWindow: Rule = {
   onOutsideChange(change, ctx) {
     const made = change.madeAt.hi;
     const lands = made + ctx.param('spSync');
-    // several photos where the write raced: the one Exchange kept travels, and SharePoint keeps it
-    ctx.sp.sharepoint.write(
+    const rules: readonly RuleId[] = ['SP-SYNC-WINDOW', ...change.because];
+    const store = ctx.sp.sharepoint;
+    if (change.carried === 'surely') {
+      // several photos where the write raced: the one Exchange kept travels, and SharePoint keeps it
+      store.write(
+        made,
+        change.photos,
+        lands,
+        rules,
+        change.reachedBy,
+        change.photos.length > 1 ? { from: lands, tie: made } : { from: lands },
+      );
+      return;
+    }
+    // a write that may never have been carried (AD-ONE-TIME): its photo travels, or nothing does
+    // and SharePoint keeps its own, tied to what Exchange kept where that tells which
+    const racer = change.photos[0]!;
+    store.write(made, [racer], lands, rules, change.reachedBy);
+    store.mayNotLand(
       made,
-      change.photos,
-      lands,
-      ['SP-SYNC-WINDOW', ...change.because],
       change.reachedBy,
-      change.photos.length > 1 ? { from: lands, tie: made } : { from: lands },
+      change.raced,
+      change.carried === 'tells' ? { at: made, outcome: (until) => ({ racer, ifCarried: until, ifNot: 'never' }) } : UNTIED,
     );
   },
   onVisit(ctx) {
