@@ -98,7 +98,11 @@ export function isOutcome(f: Fate): f is Outcome {
 
 /** `o` with every outcome of the racing write made at `at` decided (the source kept `photo`): `o` itself where none was. */
 function decide(o: Outcome, at: number, photo: Photo): Fate {
-  if (o.tie === at) return photo === o.racer ? o.ifCarried : o.ifNot;
+  if (o.tie === at) {
+    const then = photo === o.racer ? o.ifCarried : o.ifNot;
+    // a change tied twice to one write (a write collapsed into a later one too large to sync)
+    return isOutcome(then) ? decide(then, at, photo) : then;
+  }
   const ifCarried = isOutcome(o.ifCarried) ? decide(o.ifCarried, at, photo) : o.ifCarried;
   const ifNot = isOutcome(o.ifNot) ? decide(o.ifNot, at, photo) : o.ifNot;
   return ifCarried === o.ifCarried && ifNot === o.ifNot ? o : { ...o, ifCarried, ifNot };
@@ -438,6 +442,22 @@ export class WindowStore {
               { from: keep.from, taken: keep.taken, tie: tie.at, outcome: { tie: tie.at, ...tie.outcome(fate(c)) } },
       );
     }
+  }
+
+  /**
+   * The photo of the change made at `at` that had reached the source by `sourceBy` where the store
+   * keeping it says that the change landed: the store held no such photo just before it, and it
+   * still carries its own photo first (one a read has not narrowed). Undefined otherwise.
+   */
+  keptTellsLanded(at: number, sourceBy: number): Photo | undefined {
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      if (c.at !== at || c.sourceBy !== sourceBy) continue;
+      if (c.keep !== undefined && c.values.length < 2) return undefined;
+      const own = c.values[0]!;
+      return own === UNKNOWN || this.before(i).includes(own) ? undefined : own;
+    }
+    return undefined;
   }
 
   // what the change at `i` would leave showing had it never landed: what the one before it carries

@@ -126,6 +126,23 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 
+  // found by an outside review: Exchange keeping the first write's photo says it landed, and so it
+  // travelled to SharePoint; keeping the photo before it says it never did
+  it.each([
+    ['exchange-2015', '+1h'],
+    ['microsoft-2024', '+10m'],
+  ])(
+    'under SP-SYNC-WINDOW in %s, SharePoint follows what Exchange kept of the first write: it travelled where it landed',
+    (profile, within) => {
+      const two = [adWrite('+0s', 'p1', 5_000), adWrite(within, 'p2', 20_000)];
+      expect(check(profile, people, [...two, see('+10h', 'graph', 'p0'), see('+80h', 'sp-newsfeed', 'p0')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...two, see('+10h', 'graph', 'p1'), see('+80h', 'sp-newsfeed', 'p1')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...two, see('+10h', 'graph', 'p1'), see('+80h', 'sp-newsfeed', 'p0')])).toMatchObject(
+        diverges(5, ['p1'], 'SP-SYNC-WINDOW'),
+      );
+    },
+  );
+
   // dirSyncInterval: 3 h in exchange-2015, 30 min in microsoft-2024
   it.each([
     ['exchange-2015', '+2h', '+4h'],

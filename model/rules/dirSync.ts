@@ -29,9 +29,11 @@ export const dirSync: Rule = {
       // this one never reaches Exchange: neither may those collapsed into it
       const cited: RuleId[] = ['DIRSYNC', stoppedBy];
       for (const at of carried) {
+        // nor what travelled from it: it lands where Exchange keeps its photo, where that tells
+        const own = ctx.has('SP-SYNC-WINDOW') ? core.exchange.keptTellsLanded(at, at) : undefined;
         core.exchange.mayNotLand(at, at, cited);
-        // nor what travelled from it: untied from the outcome of a write it raced with
-        if (ctx.has('SP-SYNC-WINDOW')) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited, UNTIED);
+        if (ctx.has('SP-SYNC-WINDOW'))
+          ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited, own === undefined ? UNTIED : landsIfKept(own, at));
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === at && core.adSynced === true) core.adSynced = 'either';
       }
@@ -56,6 +58,11 @@ export const dirSync: Rule = {
     return true;
   },
 };
+
+/** A change that lands where Exchange keeps `own` of its write made at `at`, and never where it keeps another photo. */
+function landsIfKept(own: Photo, at: number): OutcomeTie {
+  return { at, outcome: (until) => ({ racer: own, ifCarried: until, ifNot: 'never' }) };
+}
 
 /**
  * How a write DirSync may have collapsed into this one, which AD-ONE-TIME may never have carried,
