@@ -30,6 +30,8 @@ export class ExchangeMailbox {
   private lastCloud: { photo: Photo; madeAt: number; before: Photo } | undefined;
   /** the newest change sent here, landed or not: what a race that a mutant's mailbox leaves unsettled falls back from */
   private newest: Held;
+  /** when every change sent here has surely landed */
+  private landsBy = -Infinity;
   /** the OWA mailbox policy's SetPhotoEnabled for this mailbox */
   setPhotoEnabled: boolean;
 
@@ -48,6 +50,7 @@ export class ExchangeMailbox {
     const now = this.ctx.clock.now();
     const late = this.ctx.deviations.exoDelayMs;
     if (isNewer(version, this.newest.version)) this.newest = { photo, version };
+    this.landsBy = Math.max(this.landsBy, late !== undefined ? now + late : deadline);
     this.copies.send(photo, version, () => (late !== undefined ? now + late : now + this.ctx.random.delayWithin(deadline - now)));
   }
 
@@ -106,6 +109,11 @@ export class ExchangeMailbox {
   /** Whether both copies hold this change or a newer one: the change has reached Exchange. */
   holds(version: Version): boolean {
     return this.copies.holds(version);
+  }
+
+  /** When every change sent here has surely landed (-Infinity: none was sent), even one of the photo both copies hold. */
+  landedBy(): number {
+    return this.landsBy;
   }
 
   /** The photo both copies hold when nothing that would change them is on its way; undefined otherwise. Draws no dice. */

@@ -228,6 +228,8 @@ export class SimulatedTenant {
    * The earliest instant from which the tenant is quiet enough for a survey to say all that
    * matters, as a campaign surveys a quiet tenant; no header field carries any of these:
    * - no AD write within dirSyncInterval + exoLag before it (one still on its way to Exchange);
+   * - no change on its way to Exchange, even one of the photo it holds: what `pending` says waits
+   *   has surely reached Exchange (SPEC section 6), and a push made before it lands would miss it;
    * - no settings change within settingsLag before it (one still taking effect);
    * - under AD-PERIODIC, no cloud photo within dirSyncInterval before it (an AD write just after
    *   the start would race with it);
@@ -242,6 +244,7 @@ export class SimulatedTenant {
       quiet = Math.max(quiet, this.settings.lastChangedAt() + (dev.settingsLagMs ?? behaviour.paramOr('settingsLag', 0)));
     }
     for (const p of this.people.values()) {
+      quiet = Math.max(quiet, p.mailbox.landedBy());
       if (behaviour.has('AD-PERIODIC')) quiet = Math.max(quiet, p.mailbox.lastCloudAt() + interval);
       const push = p.sharepoint.nextPushAt();
       if (push !== Infinity) quiet = Math.max(quiet, push + 1);
