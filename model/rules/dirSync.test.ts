@@ -206,4 +206,19 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
       expect(check(profile, people, [steps[0]!, steps[2]!, see('+2d', 'graph', 'p3')])).toMatchObject(diverges(4, ['p1'], 'AD-ONE-TIME'));
     },
   );
+
+  // found by an outside review: what Exchange kept of the first write says whether it used the sync
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'under AD-ONE-TIME in %s, Exchange keeping the collapsible first write says it used the sync, and the photo before it that it did not',
+    (profile) => {
+      const two = [adWrite('+0s', 'p1', 5_000), adWrite('+10m', 'p2', 20_000)];
+      const kept = [...two, see('+10h', 'graph', 'p1'), adWrite('+11h', 'p3', 5_000)];
+      expect(check(profile, people, [...kept, see('+20h', 'graph', 'p1')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...kept, see('+20h', 'graph', 'p3')])).toMatchObject(diverges(6, ['p1'], 'AD-ONE-TIME'));
+      // not read: the next write is the first synced where the first never landed, and never carried where it did
+      const later = [...two, adWrite('+2d', 'p3', 5_000)];
+      for (const photo of ['p1', 'p3']) expect(check(profile, people, [...later, see('+4d', 'graph', photo)])).toEqual(conforms(profile));
+      expect(check(profile, people, [...later, see('+4d', 'graph', 'p0')])).toMatchObject(diverges(5, ['p1', 'p3'], 'DIRSYNC'));
+    },
+  );
 });
