@@ -26,7 +26,7 @@ export type Carried = 'surely' | 'tells' | 'maybe';
 
 /** How a write to Exchange races (`Rule.racesWith`): the photos Exchange may keep instead of it. */
 export type Race = {
-  /** what Exchange may keep instead (the write's own photo among them is left out) */
+  /** what Exchange may keep instead; the write's own photo among them (Exchange held it before) races with nothing */
   readonly photos: readonly Photo[];
   /** keeping one of them means the write was never carried at all (AD-ONE-TIME), not that it lost */
   readonly mayNotCarry: boolean;
