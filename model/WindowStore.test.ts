@@ -863,6 +863,26 @@ describe('WindowStore: key', () => {
     expect(allowed(after, 200, 200)).toEqual(['p1']);
   });
 
+  it('shows what a write that may never land leaves showing only once its window has closed, and not where a newer change landed before', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 1_000, [], 0); // may never land
+    s.mayNotLand(0, 0, []);
+    // p0 shows as the change before it while it lands, and through it once its window has closed
+    expect(allowed(s, 500, 500)).toEqual(['p0', 'p1']);
+    expect(allowed(s, 2_000, 2_000)).toEqual(['p0', 'p1']);
+    // a newer change that lands first ends p0 for good: p1, in flight, may still show
+    const newer = new WindowStore('p0');
+    newer.write(0, ['p1'], 1_000, [], 0);
+    newer.mayNotLand(0, 0, []);
+    newer.write(100, ['p3'], 200, []);
+    expect(allowed(newer, 300, 300)).toEqual(['p1', 'p3']);
+    expect(allowed(newer, 2_000, 2_000)).toEqual(['p3']);
+    // and a cache reaching back finds p0 only before the newer change landed
+    newer.key({ now: 2_000, anchors: [0], maxBack: 0 });
+    expect(newer.allows('p0', 150, 2_000)).toBe(true);
+    expect(newer.allows('p0', 250, 2_000)).toBe(false);
+  });
+
   it('where nothing is ever moved, merges a change of the photo the store already shows, once landed, with no change at all', () => {
     const a = new WindowStore('p0');
     const b = new WindowStore('p0');

@@ -24,6 +24,11 @@ export type Change = {
   readonly outcome: Outcome | undefined;
   /** a copy, which took one of its values when it was made: a read tells which even while it lands (`Keep.taken`) */
   readonly taken: boolean | undefined;
+  /**
+   * of `values`, those it carries only where it never landed (`mayNotLand`: what the change before
+   * it carries): they show through it only once its own window has closed, never while it lands
+   */
+  late: readonly Photo[] | undefined;
 };
 
 /**
@@ -42,6 +47,7 @@ function change(at: number, values: readonly Photo[], deadline: number, sourceBy
     tie: keep?.tie,
     outcome: keep?.outcome,
     taken: keep?.taken,
+    late: undefined,
   };
 }
 
@@ -49,6 +55,11 @@ function change(at: number, values: readonly Photo[], deadline: number, sourceBy
 function changed(c: Change, values: readonly Photo[], rules: readonly RuleId[], keep?: Keep): Change {
   const out = change(c.at, values, c.deadline, c.sourceBy, rules, keep);
   out.supersededAt = c.supersededAt;
+  const late = c.late;
+  if (late !== undefined) {
+    const kept = late.filter((v) => values.includes(v));
+    if (kept.length > 0) out.late = kept.length === late.length ? late : kept;
+  }
   return out;
 }
 
@@ -400,7 +411,7 @@ export class WindowStore {
     for (const c of this.live) {
       if (!visible(c, from, now)) continue;
       const vs = c.values;
-      for (let i = 0; i < vs.length; i++) if (vs[i] === photo || (wild && vs[i] === UNKNOWN)) return true;
+      for (let i = 0; i < vs.length; i++) if ((vs[i] === photo || (wild && vs[i] === UNKNOWN)) && shows(c, vs[i]!, from, now)) return true;
     }
     const g = this.gone.get(photo);
     if (g !== undefined && g.until > from) return true;
@@ -430,7 +441,7 @@ export class WindowStore {
       if (values.includes(UNKNOWN)) this.wild = true;
       this.keeping = true;
       const keep = keepOf(c) ?? { from: c.deadline };
-      this.live[i] = changed(
+      const out = changed(
         c,
         values,
         mergeRules(c.rules, rules),
@@ -441,6 +452,9 @@ export class WindowStore {
             : // tied again to the latest race: where it was tied before, it lands as it did then
               { from: keep.from, taken: keep.taken, tie: tie.at, outcome: { tie: tie.at, ...tie.outcome(fate(c)) } },
       );
+      // what it would leave showing had it never landed shows through it only once its window has closed
+      if (more.length > 0) out.late = c.late === undefined ? more : [...c.late, ...more];
+      this.live[i] = out;
     }
   }
 
@@ -474,7 +488,7 @@ export class WindowStore {
       into.set(photo, set);
     };
     for (const g of this.gone.values()) if (g.until > from) add(g.photo, g.rules);
-    for (const c of this.live) if (visible(c, from, now)) for (const v of c.values) add(v, c.rules);
+    for (const c of this.live) if (visible(c, from, now)) for (const v of c.values) if (shows(c, v, from, now)) add(v, c.rules);
     return into;
   }
 
@@ -586,7 +600,7 @@ export class WindowStore {
     let latest = -Infinity;
     let source = '';
     for (const c of this.live) {
-      const these = c.values.join('/');
+      const these = c.late === undefined ? c.values.join('/') : `${c.values.join('/')}^${c.late.join('/')}`;
       // shown from its own instant, until the next one surely lands: where nothing is ever moved, a
       // change of the same photos as the one before only carries that one on
       if (view.fixed === true && these === values && live.length > 0 && !(view.growing === true && c.deadline > now)) {
@@ -708,6 +722,8 @@ export class WindowStore {
       const values = c.values;
       for (let i = 0; i < values.length; i++) {
         const v = values[i]!;
+        // a value it carried only where it never landed shows only from its deadline on
+        if (c.late !== undefined && until <= c.deadline && c.late.includes(v)) continue;
         const g = this.gone.get(v);
         // rule lists are shared, never changed in place: a merge makes a new one
         if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
@@ -729,6 +745,7 @@ function sameButLanding(a: Change, b: Change): boolean {
     a.keep === b.keep &&
     a.tie === b.tie &&
     a.taken === b.taken &&
+    sameLate(a.late, b.late) &&
     (a.outcome === b.outcome || (a.outcome !== undefined && b.outcome !== undefined && outcomeKey(a.outcome) === outcomeKey(b.outcome)))
   );
 }
@@ -784,6 +801,17 @@ function mergeRules(a: readonly RuleId[], b: readonly RuleId[]): RuleId[] | read
  */
 function shownUntil(c: Change): number {
   return c.deadline > c.supersededAt ? c.deadline : c.supersededAt;
+}
+
+/** Whether `v`, one of `c`'s values, may show through it at some instant of [from, now], where `c` itself may (`visible`): a late value only once its window has closed. */
+function shows(c: Change, v: Photo, from: number, now: number): boolean {
+  if (c.late === undefined || !c.late.includes(v)) return true;
+  const until = shownUntil(c);
+  return c.deadline <= now && until > c.deadline && until > from;
+}
+
+function sameLate(a: readonly Photo[] | undefined, b: readonly Photo[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && sameSet(a, b));
 }
 
 function visible(c: Change, from: number, now: number): boolean {
