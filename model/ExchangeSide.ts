@@ -71,6 +71,18 @@ export class ExchangeSide {
     return c;
   }
 
+  /**
+   * Exchange kept `photo` of the write made at `at` that keeps one (`WindowStore.undecided`).
+   * AD-ONE-TIME: where that write is the first AD photo synced and may have collapsed into one never
+   * carried, keeping its photo says the one-time sync was used; keeping the photo before it, that it
+   * was not, where no other AD write DirSync carried may have used it.
+   */
+  choose(at: number, photo: Photo): void {
+    const first = this.adSynced === 'either' && this.syncedFirst === at ? this.exchange.keptTellsLanded(at, at) : undefined;
+    if (first !== undefined) this.adSynced = photo === first ? true : this.carriedAd.every((x) => x === at) ? false : 'either';
+    this.exchange.choose(at, photo);
+  }
+
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: ExchangeSide): void {
     for (const [photo, rule] of other.stoppedBy) if (!this.stoppedBy.has(photo)) this.stoppedBy.set(photo, rule);

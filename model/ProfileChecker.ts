@@ -950,16 +950,9 @@ export class ProfileChecker {
         out ??= branches.slice(0, i);
         // no closure here: it would give every call a context object, race or not
         const { at, values, keep } = race;
-        // AD-ONE-TIME: where the first AD photo synced may have collapsed into a write never carried,
-        // Exchange keeping it says the one-time sync was used; keeping the photo before it, that it
-        // was not, where no other AD write DirSync carried may have used it
-        const core = b.core;
-        const first = core.adSynced === 'either' && core.syncedFirst === at ? core.exchange.keptTellsLanded(at, at) : undefined;
-        const alone = first !== undefined && core.carriedAd.every((x) => x === at);
         for (let k = 0; k < values.length; k++) {
           const one = k === values.length - 1 ? b : cloneBranch(b);
-          one.core.exchange.choose(at, values[k]!);
-          if (first !== undefined) one.core.adSynced = values[k] === first ? true : alone ? false : 'either';
+          one.core.choose(at, values[k]!);
           for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep);
           out.push(one);
         }
