@@ -501,6 +501,32 @@ describe('WindowStore: undecided and choose', () => {
     expect(allowed(untold, 3_000, 3_000)).toEqual(['p0', 'p2']);
   });
 
+  it('copies the photo before a write that may never land only where a read may show it', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 1_000, [], 100); // may never land
+    s.mayNotLand(0, 100, []);
+    s.write(10, ['p2'], 500, [], 10); // a newer change, landed first
+    // p0 shows until p2 has landed, and never after: p1 may land until its deadline, or never does and p2 stays
+    expect(sorted(s.valuesAt(400))).toEqual(['p0', 'p1', 'p2']);
+    expect(sorted(s.valuesAt(600))).toEqual(['p1', 'p2']);
+    expect(sorted(s.valuesAt(2_000))).toEqual(['p2']);
+    expect(sorted(s.valuesDuring(600, 2_000))).toEqual(['p1', 'p2']);
+    // where nothing newer landed, it shows on through the write from the write's deadline on
+    const alone = new WindowStore('p0');
+    alone.write(0, ['p1'], 1_000, [], 100);
+    alone.mayNotLand(0, 100, []);
+    expect(alone.piecesDuring(500, 2_000).map((p) => sorted(p.values))).toEqual([['p0', 'p1']]);
+    expect(sorted(alone.valuesAt(2_000))).toEqual(['p0', 'p1']);
+  });
+
+  it('lets a write that may never land, travelling on past a copy, leave the copy showing', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 10_000, [], 1_000); // not yet surely in the source at the copy
+    s.mayNotLand(0, 1_000, []);
+    s.endTravel(500, ['p3'], []);
+    expect(allowed(s, 20_000, 20_000)).toEqual(['p1', 'p3']);
+  });
+
   it('leaves untied a change travelling on that carries a copy too', () => {
     const s = new WindowStore('p0');
     s.write(0, ['p1', 'p2'], 72_000, [], 10_000, { from: 72_000, tie: 0 });

@@ -370,7 +370,8 @@ export class WindowStore {
    * reached the source travels on and may land after it. With `madeAt` (when the change each copied
    * value came from was made, asked only where a change travels on), a change travelling on that was
    * made no later than that is no newer than the copy: when it lands, the copied value may still be
-   * the one that shows.
+   * the one that shows. One travelling on that may never land (`mayNotLand`) leaves showing, where it
+   * never did, the copy or the change travelling before it: no longer what the store held before.
    */
   endTravel(at: number, values: readonly Photo[], rules: readonly RuleId[], madeAt?: () => ReadonlyMap<Photo, number>): void {
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
@@ -400,6 +401,18 @@ export class WindowStore {
         );
       }
       this.live = [...stay, copy, ...travel];
+      // one that may never land carries, once its window has closed, what the store would hold without
+      // it: the copy now (or the change travelling before it), no longer what showed before the copy
+      for (let i = stay.length + 1; i < this.live.length; i++) {
+        const c = this.live[i]!;
+        const was = c.late;
+        if (was === undefined) continue;
+        const own = c.values.filter((v) => !was.includes(v));
+        const late = this.before(i).filter((v) => !own.includes(v));
+        const out = changed(c, [...own, ...late], mergeRules(c.rules, rules), keepOf(c));
+        out.late = late.length === 0 ? undefined : late;
+        this.live[i] = out;
+      }
     }
     this.resupersede();
     this.fold(at);
@@ -506,13 +519,13 @@ export class WindowStore {
     return this.valuesDuring(now, now);
   }
 
-  /** The values the store may hold at some instant of [from, to]: what a copy made at an unknown instant of it takes. */
+  /** The values the store may hold at some instant of [from, to]: what a copy made at an unknown instant of it takes, as a read then may show. */
   valuesDuring(from: number, to: number): Photo[] {
     const out: Photo[] = [];
     for (const g of this.gone.values()) if (g.until > from) out.push(g.photo);
     for (const c of this.live) {
       if (!visible(c, from, to)) continue;
-      for (const v of c.values) if (!out.includes(v)) out.push(v);
+      for (const v of c.values) if (!out.includes(v) && shows(c, v, from, to)) out.push(v);
     }
     return out;
   }
@@ -532,6 +545,8 @@ export class WindowStore {
       if (!visible(c, from, to)) continue;
       cut(c.at);
       cut(shownUntil(c));
+      // its late values show from its deadline on (`shows`)
+      if (c.late !== undefined) cut(c.deadline);
     }
     if (cuts.length === 0) return [{ span: { lo: from, hi: to }, values: this.valuesDuring(from, to) }];
     cuts.sort((a, b) => a - b);
@@ -553,7 +568,7 @@ export class WindowStore {
     const out = new Map<Photo, number>();
     for (const c of this.live) {
       if (!visible(c, now, now)) continue;
-      for (const v of c.values) out.set(v, Math.max(out.get(v) ?? -Infinity, c.at));
+      for (const v of c.values) if (shows(c, v, now, now)) out.set(v, Math.max(out.get(v) ?? -Infinity, c.at));
     }
     return out;
   }

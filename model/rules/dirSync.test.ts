@@ -223,6 +223,34 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     );
   });
 
+  // what a copy takes of the source is what a read of it then may show: once a newer change has
+  // landed, the photo before a write that may never land is no longer among it
+  it('in microsoft-2024 lets a Viva Engage sync take the photo before a write that may never land only until a newer change lands', () => {
+    const steps: Step[] = [
+      adWrite('+0s', 'p1', 5_000),
+      adWrite('+10m', 'p2', 20_000),
+      { at: '+15m', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p3' },
+    ];
+    const opened = (at: string): Step[] => [...steps, { at, do: 'openYammer', user: 'alice' }, see('+30h', 'yammer', 'p0')];
+    // p3 may not have landed yet (exoLag 1 h): Exchange may still hold p0
+    expect(check('microsoft-2024', people, opened('+1h10m'))).toEqual(conforms('microsoft-2024'));
+    // p3 has landed; p1 may still (its window closes at +1h30m), or never land
+    expect(check('microsoft-2024', people, opened('+1h20m'))).toMatchObject(diverges(6, ['p1', 'p3'], 'YAMMER-FROM-ENTRA'));
+  });
+
+  it('in exchange-2015 lets a write that may never land, travelling on past an Edit-Cancel, leave the copy showing, not the photo before it', () => {
+    const steps: Step[] = [
+      adWrite('+6m', 'p1', 5_000),
+      adWrite('+27m', 'p2', 20_000),
+      { at: '+33m', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p3' },
+    ];
+    const cancelled = (at: string): Step[] => [...steps, { at, do: 'editCancel', user: 'alice' }, see('+40h', 'sp-newsfeed', 'p0')];
+    // p3 may not have reached Exchange yet (exoLag 60 s): the copy may take p0
+    expect(check('exchange-2015', people, cancelled('+33m10s'))).toEqual(conforms('exchange-2015'));
+    // it has: the copy takes p1 or p3, and p1, on its way to Exchange, travels on and may land or never
+    expect(check('exchange-2015', people, cancelled('+35m'))).toMatchObject(diverges(6, ['p1', 'p3'], 'EDIT-CANCEL'));
+  });
+
   it('in exchange-2015 lets an upload that sticks replace the photo before two AD writes in one interval for good', () => {
     const steps: Step[] = [
       adWrite('+1h40m', 'p3', 5_000),
