@@ -43,6 +43,12 @@ export class ExchangeSide {
    */
   syncedFirst: number | null = null;
   /**
+   * AD-ONE-TIME: whether an AD write made before `syncedFirst` may have been the first synced
+   * (`adSynced` was `either` when it raced): Exchange keeping the photo from before it then says
+   * nothing of whether the sync was used
+   */
+  usedBefore = false;
+  /**
    * when the AD writes DirSync carries were made, those less than one interval before the latest:
    * no run need have come between them, so a write it does not carry, made within one interval of
    * one, may collapse it (with two sides joined past the cap, `joinMissed`, either side's)
@@ -67,6 +73,7 @@ export class ExchangeSide {
     c.lastAd = this.lastAd;
     c.lastCloud = this.lastCloud;
     c.syncedFirst = this.syncedFirst;
+    c.usedBefore = this.usedBefore;
     c.carriedAd = this.carriedAd;
     return c;
   }
@@ -75,11 +82,13 @@ export class ExchangeSide {
    * Exchange kept `photo` of the write made at `at` that keeps one (`WindowStore.undecided`).
    * AD-ONE-TIME: where that write is the first AD photo synced and may have collapsed into one never
    * carried, keeping its photo says the one-time sync was used; keeping the photo before it, that it
-   * was not, where no other AD write DirSync carried may have used it.
+   * was not, where no other AD write DirSync carried, nor an earlier one (`usedBefore`), may have
+   * used it.
    */
   choose(at: number, photo: Photo): void {
     const first = this.adSynced === 'either' && this.syncedFirst === at ? this.exchange.keptTellsLanded(at, at) : undefined;
-    if (first !== undefined) this.adSynced = photo === first ? true : this.carriedAd.every((x) => x === at) ? false : 'either';
+    if (first !== undefined)
+      this.adSynced = photo === first ? true : !this.usedBefore && this.carriedAd.every((x) => x === at) ? false : 'either';
     this.exchange.choose(at, photo);
   }
 
@@ -114,6 +123,7 @@ export class ExchangeSide {
     const newest = this.exchange.newestBeyond(other.exchange);
     if (newest === undefined) return false;
     if (!firstSynced) this.adSynced = 'either';
+    this.usedBefore ||= other.usedBefore;
     this.exchange.mayNotLand(newest.at, newest.sourceBy, []);
     this.lastCloud = eitherMade(this.lastCloud, other.lastCloud);
     // an AD write: the one DirSync carried last may be either side's, and so may the latest AD write
@@ -145,7 +155,7 @@ export class ExchangeSide {
     const head = `${this.presence}${+this.setPhotoEnabled}`;
     if (!withLatest) return head;
     const first = this.syncedFirst;
-    const synced = first !== null && first + race > view.now ? String(first) : '';
+    const synced = first !== null && first + race > view.now ? `${first}${this.usedBefore ? 'u' : ''}` : '';
     const ad = this.adSynced === 'either' ? 'e' : +this.adSynced;
     const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photos.join('/')}` : '');
     const carried = this.carriedAd.filter((at) => at + race > view.now).join('/');

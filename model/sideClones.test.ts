@@ -49,9 +49,21 @@ describe('state clones', () => {
     core.lastAd = { at: 1, photos: ['p4'] };
     core.lastCloud = { at: 2, photos: ['p5'] };
     core.syncedFirst = 3;
+    core.usedBefore = true;
     core.carriedAd = [4];
     expect(Object.keys(core).sort()).toEqual(
-      ['adSynced', 'carriedAd', 'exchange', 'lastAd', 'lastCloud', 'presence', 'setPhotoEnabled', 'stoppedBy', 'syncedFirst'].sort(),
+      [
+        'adSynced',
+        'carriedAd',
+        'exchange',
+        'lastAd',
+        'lastCloud',
+        'presence',
+        'setPhotoEnabled',
+        'stoppedBy',
+        'syncedFirst',
+        'usedBefore',
+      ].sort(),
     );
     const c = core.clone();
     expect(c).toEqual(core);

@@ -6,7 +6,7 @@ export const adOneTime: Rule = {
   source: 'TW-c/kduff85; MSDOC Entra Connect',
   params: ['dirSyncInterval'],
   reading:
-    'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it. Under SP-SYNC-WINDOW the photo of the write travels to SharePoint where it was carried, and nothing where it was not: SharePoint then keeps what it would hold without it, which need not be the photo of Exchange (a change still travelling on after an Edit-Cancel may land after the copy). A first write so collapsed into a later one that never reached Exchange (DIRSYNC) may not have used up the sync: the next AD write is then the first synced, or never carried, until Exchange has kept one: keeping its photo says the sync was used, keeping the photo before it that it was not.',
+    'An AD photo that never reached Exchange (too large, say) does not use up the one-time sync. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it. Under SP-SYNC-WINDOW the photo of the write travels to SharePoint where it was carried, and nothing where it was not: SharePoint then keeps what it would hold without it, which need not be the photo of Exchange (a change still travelling on after an Edit-Cancel may land after the copy). A first write so collapsed into a later one that never reached Exchange (DIRSYNC) may not have used up the sync: the next AD write is then the first synced, or never carried, until Exchange has kept one: keeping its photo says the sync was used, keeping the photo before it that it was not (unless an AD write before it may have used it).',
   stopsDirSync(_a, ctx) {
     const core = ctx.core;
     if (core.adSynced !== true) return false;
@@ -19,7 +19,10 @@ export const adOneTime: Rule = {
     // the first synced races with nothing; where the first one DirSync carried may have collapsed
     // into one that never reached Exchange (`either`), this one may be the first or never carried
     const first = core.adSynced !== true || core.syncedFirst === null;
-    if (first) core.syncedFirst = ctx.at;
+    if (first) {
+      core.syncedFirst = ctx.at;
+      core.usedBefore = core.adSynced === 'either';
+    }
     if (first && core.adSynced !== 'either') return undefined;
     // within one interval of the first: DirSync exported this one in its place, or never carries
     // it, and Exchange keeps what it would hold without it
