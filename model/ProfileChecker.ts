@@ -17,7 +17,17 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union, without } from './photoLists.js';
 import { SettingsTimeline } from './SettingsTimeline.js';
-import { BUT_GONE, BUT_LANDING, BUT_UPDATED, followsMissed, joinPending, pending, SharePointSide, type Pending } from './SharePointSide.js';
+import {
+  BUT_GONE,
+  BUT_LANDING,
+  BUT_UPDATED,
+  copyPending,
+  followsMissed,
+  joinPending,
+  pending,
+  SharePointSide,
+  type Pending,
+} from './SharePointSide.js';
 import { at as instant, NEVER, type Span } from './Span.js';
 import type { Window } from './Window.js';
 import type { Divergence, Verdict } from './Verdict.js';
@@ -245,6 +255,8 @@ export class ProfileChecker {
       else if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
       for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
+      // made after the visit that counts: a push that may miss it may miss it alone (`Rewait.alone`)
+      if (sp.visitAt !== null) sp.fresh = joinPending(pending(spanOf(madeAt), [...photos], [...because], reachedBy), sp.fresh);
       // not where a push comes without a visit, spSync after the oldest change (SP-MYSITE-ONCE)
       if (!this.c.spKey.sinceMatters) sp.foldRewait();
     }
@@ -1057,19 +1069,23 @@ export class ProfileChecker {
    */
   private splitRewait(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number, again: Span): SharePointSide[] {
     const settled = sp.clone();
-    settled.rewait = null;
+    // settled, or where only changes made after the visit that counts were missed, those wait on
+    const alone = sp.rewait!.alone;
+    settled.rewait = alone === null ? null : { ...sp.rewait!, pending: alone.pending, visitAt: alone.visitAt, alone: null };
     const later = sp.pending;
     if (later === null || later.since.lo <= again.hi) waitAgain(sp);
     else {
       // the changes waiting now were made after that push: it was made without them, and they wait on
-      const visitAt = sp.visitAt;
+      const { visitAt, fresh } = sp;
       sp.pending = null;
       sp.visitAt = null;
+      sp.fresh = null;
       waitAgain(sp);
       this.aim(core, sp, yammer, t);
       this.push(core, sp, again, this.nextPush(sp)?.rules ?? NO_RULES);
       sp.pending = later;
       sp.visitAt = visitAt;
+      sp.fresh = fresh;
     }
     return [...(this.resolve(core, settled, yammer, t) ?? [settled]), ...(this.resolve(core, sp, yammer, t) ?? [sp])];
   }
@@ -1087,13 +1103,14 @@ export class ProfileChecker {
   /** The push the changes the last update of the aimed `sp` may have left waiting would make, were they still waiting; undefined without such a push. */
   private rewaitDue(sp: SharePointSide): { span: Span; rules: RuleId[] } | undefined {
     if (sp.rewait === null) return undefined;
-    const { pending: waiting, visitAt, rewait, spUpdated } = sp;
+    const { pending: waiting, visitAt, rewait, spUpdated, fresh } = sp;
     waitAgain(sp);
     const due = this.nextPush(sp);
     sp.pending = waiting;
     sp.visitAt = visitAt;
     sp.rewait = rewait;
     sp.spUpdated = spUpdated;
+    sp.fresh = fresh;
     return due;
   }
 
@@ -1444,6 +1461,8 @@ export function byPhoto(a: Photo, b: Photo): number {
  */
 function waitAgain(sp: SharePointSide): void {
   const r = sp.rewait!;
+  // where the visit that counted for them counts again, every change made since is after it
+  if (r.visitAt !== null && sp.pending !== null && sp.visitAt === null) sp.fresh = copyPending(sp.pending);
   sp.pending = joinPending(r.pending, sp.pending);
   sp.visitAt = r.visitAt ?? sp.visitAt;
   sp.spUpdated = r.updated;

@@ -61,6 +61,20 @@ describe('SharePointSide.updated: the visit that counts for the changes a copy m
     expect(sp.rewait).toMatchObject({ visitAt: -Infinity, pushes: true });
   });
 
+  it('lets the changes made after the visit be the only ones missed: they then wait for a visit of their own', () => {
+    const sp = twoChanges();
+    sp.fresh = pending({ lo: 20, hi: 20 }, ['p2'], [], 200);
+    sp.updated({ lo: 30, hi: 30 }, 40, 'unreached');
+    expect(sp.rewait).toMatchObject({ visitAt: -Infinity, alone: { pending: { values: ['p2'], reachedBy: 200 }, visitAt: null } });
+    expect(sp.fresh).toBeNull();
+    // where p2 had surely reached Exchange by the update, nothing after the visit may be missed alone
+    const reached = twoChanges();
+    reached.pending = pending({ lo: 0, hi: 0 }, ['p1', 'p2'], [], 50, 50);
+    reached.fresh = pending({ lo: 20, hi: 20 }, ['p2'], [], 25);
+    reached.updated({ lo: 30, hi: 30 }, 40, 'unreached');
+    expect(reached.rewait).toMatchObject({ visitAt: -Infinity, alone: null });
+  });
+
   it('leaves the changes waiting for a visit of their own where only changes made after it may have been', () => {
     const sp = twoChanges();
     sp.updated({ lo: 100, hi: 100 }, 110, 'unreached');

@@ -37,9 +37,18 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
  * it was made, or every one an upload that sticks (SP-ORIGIN) passed over; `updated`, when that
  * update was; `pushes`: they were left by a copy, which keeps the photo it took, so SharePoint
  * shows them only through a push of their own (the visit's that counts for them, or
- * SP-MYSITE-ONCE's), which the checker makes apart (`ProfileChecker.splitRewait`).
+ * SP-MYSITE-ONCE's), which the checker makes apart (`ProfileChecker.splitRewait`). `alone`: where
+ * a visit counts for them but some were made after it, with no visit after them by the update
+ * (`SharePointSide.fresh`), those may have been missed alone, those before settled: they then wait
+ * for a visit of their own (the first after the update, `visitAt`), not for the one that counts.
  */
-export type Rewait = { readonly pending: Pending; readonly visitAt: number | null; readonly updated: Span; readonly pushes: boolean };
+export type Rewait = {
+  readonly pending: Pending;
+  readonly visitAt: number | null;
+  readonly updated: Span;
+  readonly pushes: boolean;
+  readonly alone: { readonly pending: Pending; readonly visitAt: number | null } | null;
+};
 
 /**
  * Whether the push of a change a copy may have missed is followed apart (`Rewait.pushes`), given the
@@ -89,6 +98,8 @@ export class SharePointSide {
   pending: Pending | null = null;
   /** the visit that counts: the first one after the oldest pending change */
   visitAt: number | null = null;
+  /** of the pending changes, those made after the visit that counts and before any later visit (null: none) */
+  fresh: Pending | null = null;
   /** the push due now is known not to have happened by this instant (a span of its time was split there) */
   pushAfter = -Infinity;
   /** the earliest instant a push may be due: worked out by the checker after every change, so that reads skip the question */
@@ -139,6 +150,11 @@ export class SharePointSide {
     // makes the same push, at the throttle's end: one value for all of them, so that the parts of an
     // update known only to a span still join
     const v = firstVisit(now === null ? null : counts(now, this.visitAt), before === null ? null : counts(before.pending, before.visitAt));
+    const pushes = follows && waits === 'unreached';
+    // those made after the visit that counts, with none after them, may be the only ones missed
+    const f = this.fresh;
+    const alone =
+      pushes && v !== null && before === null && f !== null && f.reachedBy > when.lo ? { pending: copyPending(f), visitAt: null } : null;
     this.rewait =
       left === null
         ? null
@@ -146,11 +162,13 @@ export class SharePointSide {
             pending: left,
             visitAt: v === null ? null : v <= when.lo ? -Infinity : v,
             updated: when,
-            pushes: follows && waits === 'unreached',
+            pushes,
+            alone,
           };
     this.spUpdated = when;
     this.pending = null;
     this.visitAt = null;
+    this.fresh = null;
     this.pushAfter = -Infinity;
     if (this.unstuck !== null) {
       for (const photo of this.unstuck.values) this.unstuckUntil.set(photo, landsBy);
@@ -229,13 +247,14 @@ export class SharePointSide {
     const p = this.pending;
     c.pending = p && copyPending(p);
     c.visitAt = this.visitAt;
+    c.fresh = this.fresh && copyPending(this.fresh);
     c.pushAfter = this.pushAfter;
     c.dueAt = this.dueAt;
     c.unstuck = this.unstuck && { since: this.unstuck.since, values: [...this.unstuck.values] };
     c.unstuckUntil = new Map(this.unstuckUntil);
     c.skipped = new Set(this.skipped);
     const r = this.rewait;
-    c.rewait = r && { ...r, pending: copyPending(r.pending) };
+    c.rewait = r && { ...r, pending: copyPending(r.pending), alone: r.alone && { ...r.alone, pending: copyPending(r.alone.pending) } };
     return c;
   }
 
@@ -304,7 +323,9 @@ export class SharePointSide {
     const updated = !detail.updated || this.spUpdated.hi + params.throttle <= now ? '' : `${this.spUpdated.lo}..${this.spUpdated.hi}`;
     const mySite = this.mySiteSince <= now && !(waiting && params.sinceMatters) ? 'y' : `${this.mySiteSince}`;
     const p = this.pending;
-    const pending = p === null ? '' : keyOfPending(p, params, now);
+    const f = this.fresh;
+    const pending =
+      p === null ? '' : f === null ? keyOfPending(p, params, now) : `${keyOfPending(p, params, now)}+${keyOfPending(f, params, now)}`;
     const unstuck = this.unstuck === null ? '' : [...this.unstuck.values].sort().join('/');
     // a photo that may have shown while unstuck is seen by reads reaching back, as a gone value is
     const shown: string[] = [];
@@ -321,12 +342,17 @@ export class SharePointSide {
       this.visitAt ?? '',
       this.rewait === null
         ? ''
-        : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}`,
+        : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}${keyOfAlone(this.rewait.alone, params, now)}`,
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),
     ].join('#');
   }
+}
+
+/** What of `Rewait.alone` the future depends on. */
+function keyOfAlone(alone: Rewait['alone'], params: SharePointKeyParams, now: number): string {
+  return alone === null ? '' : `~${alone.visitAt ?? ''}:${keyOfPending(alone.pending, params, now)}`;
 }
 
 /** The earlier of two visits that may count, null for none. */

@@ -11,15 +11,23 @@ describe('state clones', () => {
     sp.mySiteSince = 3;
     sp.pending = pending({ lo: 4, hi: 5 }, ['p3'], ['DIRSYNC'], 6, 5);
     sp.visitAt = 7;
+    sp.fresh = pending({ lo: 5, hi: 5 }, ['p3'], ['DIRSYNC'], 6);
     sp.pushAfter = 8;
     sp.dueAt = 9;
     sp.unstuck = { since: 10, values: ['p4'] };
     sp.unstuckUntil.set('p5', 11);
     sp.skipped.add('p6');
-    sp.rewait = { pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3, 2), visitAt: 4, updated: { lo: 5, hi: 6 }, pushes: true };
+    sp.rewait = {
+      pending: pending({ lo: 1, hi: 2 }, ['p7'], [], 3, 2),
+      visitAt: 4,
+      updated: { lo: 5, hi: 6 },
+      pushes: true,
+      alone: { pending: pending({ lo: 2, hi: 2 }, ['p8'], [], 3), visitAt: null },
+    };
     expect(Object.keys(sp).sort()).toEqual(
       [
         'dueAt',
+        'fresh',
         'mySiteSince',
         'pending',
         'pushAfter',
@@ -38,6 +46,8 @@ describe('state clones', () => {
     expect(c.pending).not.toBe(sp.pending);
     expect(c.pending!.values).not.toBe(sp.pending.values);
     expect(c.rewait!.pending).not.toBe(sp.rewait!.pending);
+    expect(c.fresh).not.toBe(sp.fresh);
+    expect(c.rewait!.alone!.pending).not.toBe(sp.rewait!.alone!.pending);
     expect(c.unstuckUntil).not.toBe(sp.unstuckUntil);
     expect(c.skipped).not.toBe(sp.skipped);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges } from '../scenario.testkit.js';
+import { HOUR } from '../Params.js';
+import { check, users, type Step, type Result, conforms, diverges, T0 } from '../scenario.testkit.js';
 import type { Surface, Via } from '../vocabulary.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
@@ -254,5 +255,24 @@ describe('SP-NEEDS-VISIT', () => {
     );
     // its own push at the end of the window the first opened (25 h + 24 h) may bring it
     expect(check('microsoft-2026', people, [...steps, see('+50h', 'sp-people-picker', 'p2')])).toEqual(conforms('microsoft-2026'));
+  });
+
+  // found by the simulated tenant (microsoft-2026, seeds 202 and 300, runs of 150 and 300 actions):
+  // the visit counts for the change made before it, not for one made after it; where the push at
+  // the throttle's end may have missed both, it may have missed the later one alone, which then
+  // waits for a visit of its own
+  it.each([
+    ['threewill-2014', 72],
+    ['microsoft-2026', 24],
+  ] as const)('in %s, a change made after the visit that counts, missed alone, waits for a visit of its own', (profile, throttle) => {
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    // SharePoint last updated a throttle window before +1 h: the push of the visit comes then, when
+    // neither change has surely reached Exchange (exoLag 60 s and 4 h)
+    const updated = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: T0 + HOUR - throttle * HOUR }, { id: 'bob' });
+    const steps = [graph('+59m57s', 'p1'), visit('+59m58s'), graph('+59m59s', 'p2'), see('+5d', 'sp-people-picker', 'p0')];
+    // the push took p0: both were missed, or only p2; a visit after p2 then brings it
+    expect(check(profile, updated, [...steps, visit('+5d1m'), see('+9d', 'sp-people-picker', 'p2')])).toEqual(conforms(profile));
+    // with no visit after it, it never comes
+    expect(check(profile, updated, [...steps, see('+9d', 'sp-people-picker', 'p2')])).toMatchObject(diverges(6, ['p0'], 'SP-NEEDS-VISIT'));
   });
 });
