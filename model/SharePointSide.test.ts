@@ -75,6 +75,20 @@ describe('SharePointSide.updated: the visit that counts for the changes a copy m
     expect(reached.rewait).toMatchObject({ visitAt: -Infinity, alone: null });
   });
 
+  it('lets them be missed alone also where an update before left changes waiting, and keeps those it left so', () => {
+    const sp = twoChanges();
+    sp.rewait = {
+      pending: pending({ lo: -10, hi: -10 }, ['p9'], [], 100, 100),
+      visitAt: -Infinity,
+      updated: { lo: -5, hi: -5 },
+      pushes: true,
+      alone: { pending: pending({ lo: -8, hi: -8 }, ['p8'], [], 150), visitAt: null },
+    };
+    sp.fresh = pending({ lo: 20, hi: 20 }, ['p2'], [], 200);
+    sp.updated({ lo: 30, hi: 30 }, 40, 'unreached');
+    expect(sp.rewait).toMatchObject({ visitAt: -Infinity, alone: { pending: { values: ['p2', 'p8'] }, visitAt: null } });
+  });
+
   it('leaves the changes waiting for a visit of their own where only changes made after it may have been', () => {
     const sp = twoChanges();
     sp.updated({ lo: 100, hi: 100 }, 110, 'unreached');

@@ -151,10 +151,14 @@ export class SharePointSide {
     // update known only to a span still join
     const v = firstVisit(now === null ? null : counts(now, this.visitAt), before === null ? null : counts(before.pending, before.visitAt));
     const pushes = follows && waits === 'unreached';
-    // those made after the visit that counts, with none after them, may be the only ones missed
-    const f = this.fresh;
-    const alone =
-      pushes && v !== null && before === null && f !== null && f.reachedBy > when.lo ? { pending: copyPending(f), visitAt: null } : null;
+    // those made after the visit that counts, with none after them, may be the only ones missed (the
+    // others reached Exchange, or were settled by the update before), and so may those an update
+    // before left so, where no visit came after them yet
+    const f = this.fresh !== null && this.fresh.reachedBy > when.lo ? this.fresh : null;
+    const a = before?.alone;
+    const still = a !== undefined && a !== null && a.visitAt === null && a.pending.reachedBy > when.lo ? a.pending : null;
+    const missed = f === null ? still : joinPending(f, still);
+    const alone = pushes && v !== null && missed !== null ? { pending: copyPending(missed), visitAt: null } : null;
     this.rewait =
       left === null
         ? null
