@@ -87,6 +87,23 @@ describe('SharePointSide.updated: the visit that counts for the changes a copy m
     sp.fresh = pending({ lo: 20, hi: 20 }, ['p2'], [], 200);
     sp.updated({ lo: 30, hi: 30 }, 40, 'unreached');
     expect(sp.rewait).toMatchObject({ visitAt: -Infinity, alone: { pending: { values: ['p2', 'p8'] }, visitAt: null } });
+    // with no visit after the changes made since, they are all after the visit that counts
+    const since = twoChanges();
+    since.rewait = { ...sp.rewait!, alone: null };
+    since.visitAt = null;
+    since.updated({ lo: 300, hi: 300 }, 310, 'unreached');
+    expect(since.rewait).toBeNull(); // every change had surely reached Exchange: none missed
+    const unvisited = twoChanges();
+    unvisited.rewait = {
+      pending: pending({ lo: -10, hi: -10 }, ['p9'], [], 100, 100),
+      visitAt: -Infinity,
+      updated: { lo: -5, hi: -5 },
+      pushes: true,
+      alone: null,
+    };
+    unvisited.visitAt = null;
+    unvisited.updated({ lo: 30, hi: 30 }, 40, 'unreached');
+    expect(unvisited.rewait).toMatchObject({ visitAt: -Infinity, alone: { pending: { values: ['p1', 'p2'] }, visitAt: null } });
   });
 
   it('leaves the changes waiting for a visit of their own where only changes made after it may have been', () => {

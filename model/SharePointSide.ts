@@ -153,8 +153,10 @@ export class SharePointSide {
     const pushes = follows && waits === 'unreached';
     // those made after the visit that counts, with none after them, may be the only ones missed (the
     // others reached Exchange, or were settled by the update before), and so may those an update
-    // before left so, where no visit came after them yet
-    const f = this.fresh !== null && this.fresh.reachedBy > when.lo ? this.fresh : null;
+    // before left so, where no visit came after them yet; with no visit of their own, every change
+    // waiting is after the one that counts for those the update before left
+    const after = this.visitAt === null ? p : this.fresh;
+    const f = after !== null && after.reachedBy > when.lo ? after : null;
     const a = before?.alone;
     const still = a !== undefined && a !== null && a.visitAt === null && a.pending.reachedBy > when.lo ? a.pending : null;
     const missed = f === null ? still : joinPending(f, still);
