@@ -127,6 +127,25 @@ describe('AD-ONE-TIME', () => {
   });
 });
 
+// Found by the simulated tenant (exchange-2015, seed 404, runs of up to 200 steps), not yet mended:
+// where p3 used the one-time sync, the AD write four days later is never carried and Exchange keeps
+// the removal; the checker loses that possibility once SharePoint shows the upload (p0), and allows
+// only p0. Review Q's reference conforms. Turn into a plain test once mended.
+it.fails('in exchange-2015, keeps the one-time sync used by a first AD photo followed by an upload and Edit-Cancel', () => {
+  const step = (at: string, rest: Omit<Step, 'at'>): Step => ({ at, ...rest }) as Step;
+  const steps: Step[] = [
+    ad('+0s', 'p3'),
+    ad('+1ms', 'p0', 'ok', 4_194_304),
+    step('+2ms', { do: 'setPhoto', user: 'alice', via: 'sharepoint', photo: 'p0' }),
+    step('+3ms', { do: 'editCancel', user: 'alice' }),
+    step('+96h', { do: 'removePhoto', user: 'alice', via: 'admin-cmdlet' }),
+    ad('+96h1ms', 'p0'),
+    step('+96h2ms', { see: 'sp-mysite', user: 'alice', viewer: 'alice', photo: 'p0' }),
+    step('+120h2ms', { see: 'sp-search-hover', user: 'alice', viewer: 'alice', photo: 'none' }),
+  ];
+  expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
+});
+
 // Found by the simulated tenant (exchange-2015, as it is, seed 95): where a DirSync cycle came
 // between two AD writes, the first is the one photo synced and the second is never carried; the
 // first, still on its way to Exchange at an Edit-Cancel, travels on and may land after the copy
