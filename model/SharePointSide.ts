@@ -157,10 +157,11 @@ export class SharePointSide {
     // waiting is after the one that counts for those the update before left
     const after = this.visitAt === null ? p : this.fresh;
     const f = after !== null && after.reachedBy > when.lo ? after : null;
-    const a = before?.alone;
-    const still = a !== undefined && a !== null && a.visitAt === null && a.pending.reachedBy > when.lo ? a.pending : null;
-    const missed = f === null ? still : joinPending(f, still);
-    const alone = pushes && v !== null && missed !== null ? { pending: copyPending(missed), visitAt: null } : null;
+    const a = before?.alone ?? null;
+    const still = a !== null && a.visitAt === null && a.pending.reachedBy > when.lo ? a.pending : null;
+    // a list of its own: joinPending copies, as copyPending does where only those left before remain
+    const missed = f !== null ? joinPending(f, still) : still !== null ? copyPending(still) : null;
+    const alone = pushes && v !== null && missed !== null ? { pending: missed, visitAt: null } : null;
     this.rewait =
       left === null
         ? null
