@@ -354,6 +354,24 @@ describe('WindowStore: endTravel', () => {
     expect(allowed(s, 72_050, 72_050)).toEqual(['p3', 'p4']);
   });
 
+  it('with madeAt, a copied value newer than a change travelling on shows once it lands, even where it carried that value only had it never landed', () => {
+    const tied = () => {
+      const s = new WindowStore('p0');
+      s.write(0, ['p1'], 72_000, [], 10_000); // travelling since 0, which a later write may have collapsed
+      s.mayNotLand(0, 10_000, [], { at: 0, outcome: (lands) => ({ racer: 'p1', ifCarried: lands, ifNot: 'never' }) });
+      s.write(20, ['p0'], 20, []); // a newer change of the photo from before, landed at once
+      // copies p0, from the change made at 20: newer than p1
+      s.endTravel(30, ['p0'], [], () => new Map([['p0', 20]]));
+      return s;
+    };
+    expect(allowed(tied(), 30, 30)).toEqual(['p0', 'p1']);
+    // where p1 was carried it lands, and the newer copy may still be what shows
+    const carried = tied();
+    carried.chooseTied(0, 'p1', 10_000);
+    expect(allowed(carried, 72_000, 72_000)).toEqual(['p0', 'p1']);
+    expect(allowed(tied(), 72_000, 72_000)).toEqual(['p0', 'p1']);
+  });
+
   it('property: at its instant it allows its values and those travelling on; once all have landed, the newest of them', () => {
     fc.assert(
       fc.property(historyArb, gapArb, valuesArb, (h, gap, values) => {

@@ -392,13 +392,20 @@ export class WindowStore {
           stay.push(c);
           continue;
         }
-        const copied = made === undefined ? [] : values.filter((v) => !c.values.includes(v) && (made.get(v) ?? -Infinity) >= c.at);
-        travel.push(
-          copied.length === 0
-            ? c
-            : // it carries the copy too: no longer only the photo its source kept of a race
-              untied(c, [...c.values, ...copied], [...c.rules, ...rules.filter((r) => !c.rules.includes(r))]),
-        );
+        // a copied photo it carried only where it never landed (`late`) now shows where it lands too
+        const copied =
+          made === undefined
+            ? []
+            : values.filter((v) => (!c.values.includes(v) || c.late?.includes(v) === true) && (made.get(v) ?? -Infinity) >= c.at);
+        if (copied.length === 0) {
+          travel.push(c);
+          continue;
+        }
+        // it carries the copy too: no longer only the photo its source kept of a race
+        const out = untied(c, union(c.values, copied), mergeRules(c.rules, rules));
+        const late = out.late?.filter((v) => !copied.includes(v));
+        out.late = late === undefined || late.length === 0 ? undefined : late;
+        travel.push(out);
       }
       this.live = [...stay, copy, ...travel];
       // one that may never land carries, once its window has closed, what the store would hold without

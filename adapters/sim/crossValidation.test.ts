@@ -111,6 +111,25 @@ const FOUND = {
     ],
     seed: 1248990524,
   },
+  // exchange-2015, in runs of up to 200 steps: p3, the first AD photo synced, travels on past an
+  // Edit-Cancel that copied the upload (p0, newer); the model had SharePoint keep p0 after p3 landed
+  // only where p3 was never carried, so SharePoint showing p0 required the later AD write
+  copyNewerThanTheFirstAdPhoto: {
+    users: [{ ...alice, lync: 'offline' }],
+    steps: [
+      { do: 'setPhoto', user: 'alice', photo: 'p3', via: 'on-prem-ad' },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'on-prem-ad', bytes: 4194304 },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'sharepoint' },
+      { do: 'editCancel', user: 'alice' },
+      { do: 'wait', ms: 345600000 },
+      { do: 'removePhoto', user: 'alice', via: 'admin-cmdlet' },
+      { do: 'setPhoto', user: 'alice', photo: 'p0', via: 'on-prem-ad' },
+      { see: 'sp-mysite', user: 'alice', viewer: 'alice' },
+      { do: 'wait', ms: 86400000 },
+      { see: 'sp-search-hover', user: 'alice', viewer: 'alice' },
+    ],
+    seed: 1595493107,
+  },
 } satisfies Record<string, Plan>;
 
 /** Found by the property of a tenant with a history (shrunk), replayed first on every run and for every profile. */

@@ -127,11 +127,12 @@ describe('AD-ONE-TIME', () => {
   });
 });
 
-// Found by the simulated tenant (exchange-2015, seed 404, runs of up to 200 steps), not yet mended:
-// where p3 used the one-time sync, the AD write four days later is never carried and Exchange keeps
-// the removal; the checker loses that possibility once SharePoint shows the upload (p0), and allows
-// only p0. Review Q's reference conforms. Turn into a plain test once mended.
-it.fails('in exchange-2015, keeps the one-time sync used by a first AD photo followed by an upload and Edit-Cancel', () => {
+// Found by the simulated tenant (exchange-2015, seed 404, runs of up to 200 steps): where p3 used the
+// one-time sync, the AD write four days later is never carried and Exchange keeps the removal. p3,
+// still on its way at the Edit-Cancel, travels on; the copy is of the upload (p0), newer than p3, so
+// SharePoint may keep p0 once p3 has landed. The checker had p0 travel with p3 only where p3 never
+// landed (collapsed into the write too large to sync), so SharePoint showing p0 ruled the sync used.
+it('in exchange-2015, keeps the one-time sync used by a first AD photo followed by an upload and Edit-Cancel', () => {
   const step = (at: string, rest: Omit<Step, 'at'>): Step => ({ at, ...rest }) as Step;
   const steps: Step[] = [
     ad('+0s', 'p3'),
@@ -144,6 +145,31 @@ it.fails('in exchange-2015, keeps the one-time sync used by a first AD photo fol
     step('+120h2ms', { see: 'sp-search-hover', user: 'alice', viewer: 'alice', photo: 'none' }),
   ];
   expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
+  // without the upload the copy is of no photo newer than p3, which SharePoint then shows: the sync was unused
+  expect(
+    check(
+      'exchange-2015',
+      fresh,
+      steps.filter((s) => !('via' in s && s.via === 'sharepoint')),
+    ),
+  ).toMatchObject(diverges(8, ['p0'], 'DIRSYNC'));
+});
+
+// The same, shorter: an AD write of p7 Exchange never shows says p3 used the sync, and SharePoint
+// may keep the upload's copy after p3 lands; never the photo too large to sync
+it('in exchange-2015, lets SharePoint keep a copy newer than the first AD photo synced, which travelled on past it', () => {
+  const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+  const story = (seen: string): Step[] => [
+    ad('+0s', 'p3'),
+    ad('+1ms', 'p5', 'ok', 4_194_304),
+    { at: '+2ms', do: 'setPhoto', user: 'alice', via: 'sharepoint', photo: 'p0' },
+    { at: '+3ms', do: 'editCancel', user: 'alice' },
+    ad('+4d', 'p7'),
+    graph('+5d', 'p0'),
+    { at: '+5d', see: 'sp-newsfeed', user: 'alice', viewer: 'bob', photo: seen },
+  ];
+  expect(check('exchange-2015', mySite, story('p0'))).toEqual(conforms('exchange-2015'));
+  expect(check('exchange-2015', mySite, story('p5'))).toMatchObject(diverges(8, ['p0', 'p3'], 'EDIT-CANCEL'));
 });
 
 // Found by the simulated tenant (exchange-2015, as it is, seed 95): where a DirSync cycle came
