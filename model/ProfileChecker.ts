@@ -1072,6 +1072,12 @@ export class ProfileChecker {
     // settled, or where only changes made after the visit that counts were missed, those wait on
     const alone = sp.rewait!.alone;
     settled.rewait = alone === null ? null : { ...sp.rewait!, pending: alone.pending, visitAt: alone.visitAt, alone: null };
+    // the visit that counted for them came before the copy that missed them: the sources do not say
+    // whether it counts again (the push at the throttle's end) or they wait for a visit after the
+    // copy, as a change made after a visit does; with no visit since, that one is a state of its own
+    const r = sp.rewait!;
+    const anew = r.pushes && r.visitAt === -Infinity && r.revisit === null ? sp.clone() : null;
+    if (anew !== null) anew.rewait = { ...anew.rewait!, visitAt: null, alone: null };
     const later = sp.pending;
     if (later === null || later.since.lo <= again.hi) waitAgain(sp);
     else {
@@ -1087,7 +1093,9 @@ export class ProfileChecker {
       sp.visitAt = visitAt;
       sp.fresh = fresh;
     }
-    return [...(this.resolve(core, settled, yammer, t) ?? [settled]), ...(this.resolve(core, sp, yammer, t) ?? [sp])];
+    const out = [...(this.resolve(core, settled, yammer, t) ?? [settled]), ...(this.resolve(core, sp, yammer, t) ?? [sp])];
+    if (anew !== null) out.push(...(this.resolve(core, anew, yammer, t) ?? [anew]));
+    return out;
   }
 
   /**

@@ -41,6 +41,8 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
  * a visit counts for them but some were made after it, with no visit after them by the update
  * (`SharePointSide.fresh`), those may have been missed alone, those before settled: they then wait
  * for a visit of their own (the first after the update, `visitAt`), not for the one that counts.
+ * `revisit`: the first visit after the update (null: none yet); where the one that counts for them
+ * came before the update, they may instead wait for it (`ProfileChecker.splitRewait`).
  */
 export type Rewait = {
   readonly pending: Pending;
@@ -48,6 +50,7 @@ export type Rewait = {
   readonly updated: Span;
   readonly pushes: boolean;
   readonly alone: { readonly pending: Pending; readonly visitAt: number | null } | null;
+  readonly revisit: number | null;
 };
 
 /**
@@ -171,6 +174,7 @@ export class SharePointSide {
             updated: when,
             pushes,
             alone,
+            revisit: null,
           };
     this.spUpdated = when;
     this.pending = null;
@@ -349,7 +353,7 @@ export class SharePointSide {
       this.visitAt ?? '',
       this.rewait === null
         ? ''
-        : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}${keyOfAlone(this.rewait.alone, params, now)}`,
+        : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}${this.rewait.revisit === null ? '' : 'r'}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}${keyOfAlone(this.rewait.alone, params, now)}`,
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),

@@ -23,6 +23,7 @@ describe('state clones', () => {
       updated: { lo: 5, hi: 6 },
       pushes: true,
       alone: { pending: pending({ lo: 2, hi: 2 }, ['p8'], [], 3), visitAt: null },
+      revisit: 7,
     };
     expect(Object.keys(sp).sort()).toEqual(
       [

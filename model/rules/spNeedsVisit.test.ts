@@ -275,4 +275,20 @@ describe('SP-NEEDS-VISIT', () => {
     // with no visit after it, it never comes
     expect(check(profile, updated, [...steps, see('+9d', 'sp-people-picker', 'p2')])).toMatchObject(diverges(6, ['p0'], 'SP-NEEDS-VISIT'));
   });
+
+  // found by an outside review (R2): the visit that made a push which may have missed a change came
+  // before the push, and the sources do not say whether it counts again (the push at the end of the
+  // window) or the change waits for a visit after the push; where a read rules out the first, the
+  // next visit after the throttle brings it
+  it.each([
+    ['threewill-2014', '+44s', '+3d16h', '+3d16h1m'],
+    ['microsoft-2026', '+3h50m', '+17d', '+17d12h'],
+  ] as const)('in %s, a change a push may have missed may wait for a visit after that push', (profile, first, again, seen) => {
+    const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    // the visit comes within exoLag of the change (60 s, 4 h): its push may take p0
+    const missed = [outside('+0s', 'graph'), visit(first), see('+3d', 'sp-newsfeed', 'p0'), see('+5d', 'sp-newsfeed', 'p0')];
+    expect(check(profile, mySite, [...missed, visit(again), see(seen, 'sp-newsfeed', 'p1')])).toEqual(conforms(profile));
+    // with no visit after that push, it never comes
+    expect(check(profile, mySite, [...missed, see(seen, 'sp-newsfeed', 'p1')])).toMatchObject(diverges(6, ['p0'], 'SP-NEEDS-VISIT'));
+  });
 });

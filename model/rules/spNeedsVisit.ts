@@ -8,7 +8,7 @@ export const spNeedsVisit: Rule = {
   source: 'TW14 SP rule 2',
   params: ['spPickup'],
   reading:
-    'The visit that counts is the first after the oldest change not yet pushed; the push takes whatever Exchange may hold then, and SharePoint keeps the one it took: a read that shows one, once the push has landed, tells which, whatever changes the push may have missed. Where a change waiting may not have reached Exchange by the push, the sources do not say whether it is then settled or still waits for a later push: the model allows both, and follows each apart (SharePointSide.rewait, Rewait.pushes). Where it still waits, it needs, as any change, a visit after it: the visit that made the push counts for it where it came after the change, and the next push is then at the end of the throttle window the push opened, taking whatever Exchange holds then, a change made since too; a change made after that visit waits for a visit of its own (or, under SP-MYSITE-ONCE, for a push of its own without one), as the contract says; where the push may have missed changes made before that visit and after it, it may have missed those after it alone, which then wait so (Rewait.alone). An upload that sticks (SP-ORIGIN) may leave the changes waiting in the same way, and a visit after them counts. The push takes its photo when it is made: SharePoint seen while the push still lands (within spPickup) with a photo only the push may show says which it took: SharePoint never shows the others it might have taken (the photo before it may still show until it has landed), and once it has landed it shows that one. A push that may have taken a photo the header gives as unknown (SPEC section 6) is never told: that photo may show as any. The subject reading their own My Site sees what SharePoint holds at that instant, and only then does the view count as a visit (contract 1.1).',
+    'The visit that counts is the first after the oldest change not yet pushed; the push takes whatever Exchange may hold then, and SharePoint keeps the one it took: a read that shows one, once the push has landed, tells which, whatever changes the push may have missed. Where a change waiting may not have reached Exchange by the push, the sources do not say whether it is then settled or still waits for a later push: the model allows both, and follows each apart (SharePointSide.rewait, Rewait.pushes). Where it still waits, it needs, as any change, a visit after it: the visit that made the push counts for it where it came after the change, and the next push is then at the end of the throttle window the push opened, taking whatever Exchange holds then, a change made since too; whether that visit counts again the sources do not say either, so where no visit came after the push by then, the change may instead wait for the first one (Rewait.revisit); a change made after that visit waits for a visit of its own (or, under SP-MYSITE-ONCE, for a push of its own without one), as the contract says; where the push may have missed changes made before that visit and after it, it may have missed those after it alone, which then wait so (Rewait.alone). An upload that sticks (SP-ORIGIN) may leave the changes waiting in the same way, and a visit after them counts. The push takes its photo when it is made: SharePoint seen while the push still lands (within spPickup) with a photo only the push may show says which it took: SharePoint never shows the others it might have taken (the photo before it may still show until it has landed), and once it has landed it shows that one. A push that may have taken a photo the header gives as unknown (SPEC section 6) is never told: that photo may show as any. The subject reading their own My Site sees what SharePoint holds at that instant, and only then does the view count as a visit (contract 1.1).',
   onVisit(ctx) {
     const sp = ctx.sp;
     // every visit comes after every change made so far; the first one after the oldest is the one that counts
@@ -21,7 +21,13 @@ export const spNeedsVisit: Rule = {
     if (sp.rewait !== null) {
       const r = sp.rewait;
       const alone = r.alone === null || r.alone.visitAt !== null ? r.alone : { ...r.alone, visitAt: ctx.at };
-      sp.rewait = { ...r, visitAt: r.visitAt ?? ctx.at, pending: { ...r.pending, visited: r.pending.reachedBy }, alone };
+      sp.rewait = {
+        ...r,
+        visitAt: r.visitAt ?? ctx.at,
+        pending: { ...r.pending, visited: r.pending.reachedBy },
+        alone,
+        revisit: r.revisit ?? ctx.at,
+      };
     }
   },
   pushTrigger(ctx) {
