@@ -2,6 +2,10 @@ import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
 import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
+import { at } from './Span.js';
+
+/** What a push of an upload that did not stick, left waiting by a copy that missed it, cites. */
+const UNSTUCK: readonly RuleId[] = ['SP-NO-STICK'];
 
 /**
  * Outside changes not yet carried to SharePoint (SP-NEEDS-VISIT, SP-MYSITE-ONCE): since when, their
@@ -30,6 +34,9 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
   const because = [...a.because, ...b.because.filter((r) => !a.because.includes(r))];
   return pending(since, values, because, Math.max(a.reachedBy, b.reachedBy), Math.max(a.visited, b.visited));
 }
+
+/** Uploads to SharePoint that did not stick (SP-NO-STICK), as `SharePointSide.unstuck` says. */
+export type Unstuck = { since: number; values: Photo[]; reachedBy: number; visited: boolean };
 
 /**
  * Changes an update may have left waiting, and the visit that counts for them (null until one):
@@ -107,8 +114,12 @@ export class SharePointSide {
   pushAfter = -Infinity;
   /** the earliest instant a push may be due: worked out by the checker after every change, so that reads skip the question */
   dueAt = Infinity;
-  /** SP-NO-STICK: photos set in SharePoint that may or may not show, since when */
-  unstuck: { since: number; values: Photo[] } | null = null;
+  /**
+   * SP-NO-STICK: photos set in SharePoint that may or may not show, since when; when the latest had
+   * surely reached Exchange (`reachedBy`: a copy before then may miss it, -Infinity where none
+   * waits for a visit then), and whether a visit came after them
+   */
+  unstuck: Unstuck | null = null;
   /** SP-NO-STICK: photos that may have shown that way, and until when */
   unstuckUntil = new Map<Photo, number>();
   /** photos pushed over before they reached SharePoint (SP-FIRST-LAST): only to cite */
@@ -143,16 +154,25 @@ export class SharePointSide {
     // missed (or passed over), not only changes made since
     const counts = (q: Pending, visit: number | null): number | null =>
       visit !== null && (waits === 'all' || q.visited > when.lo) ? visit : null;
-    const p = this.pending;
     const r = this.rewait;
     // those an update before may have left waiting may still wait after this one too
     const before = r !== null && leaves(r.pending) ? r : null;
-    const now = p !== null && leaves(p) ? p : null;
+    // a copy that may have missed an upload that did not stick (not yet surely in Exchange) leaves it
+    // waiting as it leaves an outside change: nothing else would bring it to SharePoint
+    const u = this.unstuck;
+    const upload =
+      u !== null && waits === 'unreached' && u.reachedBy > when.lo ? pending(at(u.since), [...u.values], [...UNSTUCK], u.reachedBy) : null;
+    if (upload !== null && u!.visited) upload.visited = u!.reachedBy;
+    const p = this.pending;
+    const outside = p !== null && leaves(p) ? p : null;
+    const now = upload === null ? outside : joinPending(upload, outside);
+    // the visit after the upload counts for it as a visit after an outside change does
+    const visitAt = upload !== null && u!.visited && this.visitAt === null ? when.lo : this.visitAt;
     const left = now === null ? (before?.pending ?? null) : joinPending(now, before?.pending ?? null);
     // the visit that counts is the first one after the oldest of them; any visit up to the update
     // makes the same push, at the throttle's end: one value for all of them, so that the parts of an
     // update known only to a span still join
-    const v = firstVisit(now === null ? null : counts(now, this.visitAt), before === null ? null : counts(before.pending, before.visitAt));
+    const v = firstVisit(now === null ? null : counts(now, visitAt), before === null ? null : counts(before.pending, before.visitAt));
     const pushes = follows && waits === 'unreached';
     // those made after the visit that counts, with none after them, may be the only ones missed (the
     // others reached Exchange, or were settled by the update before), and so may those an update
@@ -261,7 +281,8 @@ export class SharePointSide {
     c.fresh = this.fresh && copyPending(this.fresh);
     c.pushAfter = this.pushAfter;
     c.dueAt = this.dueAt;
-    c.unstuck = this.unstuck && { since: this.unstuck.since, values: [...this.unstuck.values] };
+    const u = this.unstuck;
+    c.unstuck = u && { since: u.since, values: [...u.values], reachedBy: u.reachedBy, visited: u.visited };
     c.unstuckUntil = new Map(this.unstuckUntil);
     c.skipped = new Set(this.skipped);
     const r = this.rewait;
@@ -337,7 +358,9 @@ export class SharePointSide {
     const f = this.fresh;
     const pending =
       p === null ? '' : f === null ? keyOfPending(p, params, now) : `${keyOfPending(p, params, now)}+${keyOfPending(f, params, now)}`;
-    const unstuck = this.unstuck === null ? '' : [...this.unstuck.values].sort().join('/');
+    const u = this.unstuck;
+    const unstuck =
+      u === null ? '' : `${[...u.values].sort().join('/')}${u.reachedBy > now ? `>${u.reachedBy}${u.visited ? 'v' : ''}` : ''}`;
     // a photo that may have shown while unstuck is seen by reads reaching back, as a gone value is
     const shown: string[] = [];
     // until when follows from the last update, which `joinUpdated` joins: left out with it

@@ -14,7 +14,7 @@ describe('state clones', () => {
     sp.fresh = pending({ lo: 5, hi: 5 }, ['p3'], ['DIRSYNC'], 6);
     sp.pushAfter = 8;
     sp.dueAt = 9;
-    sp.unstuck = { since: 10, values: ['p4'] };
+    sp.unstuck = { since: 10, values: ['p4'], reachedBy: 12, visited: true };
     sp.unstuckUntil.set('p5', 11);
     sp.skipped.add('p6');
     sp.rewait = {

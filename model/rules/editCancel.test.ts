@@ -225,4 +225,30 @@ describe('EDIT-CANCEL', () => {
     // a copy made once the change surely reached Exchange (exoLag 60 s) took it
     expect(check('threewill-2014', people, after('+2m'))).toMatchObject(diverges(5, ['p1'], 'SP-NEEDS-VISIT'));
   });
+
+  // found by an outside review (R2): an upload in the throttle window does not stick, and an
+  // Edit-Cancel within exoLag of it may copy the photo Exchange held before; nothing else would ever
+  // bring the upload to SharePoint, so it waits as an outside change the copy missed does
+  it('in threewill-2014, an upload that did not stick and that Edit-Cancel may have missed waits for a push of its own', () => {
+    const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    // the visit at +5 d pushes p1 and opens a window of 72 h, in which the upload of p2 does not stick
+    const missed = [
+      set('+0s', 'graph', 'p1'),
+      visit('+5d'),
+      set('+6d', 'sharepoint', 'p2'),
+      editCancel('+6d44s'),
+      see('+6d58s', 'sp-newsfeed', 'p1'),
+    ];
+    // the push of a visit after the upload (Edit-Cancel's, at the end of the window it opened, or a later one) brings it
+    expect(check('threewill-2014', mySite, [...missed, visit('+10d'), see('+10d1h', 'sp-newsfeed', 'p2')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', mySite, [...missed, see('+9d1h', 'sp-newsfeed', 'p2')])).toEqual(conforms('threewill-2014'));
+    // settled: SharePoint may keep the copy
+    expect(check('threewill-2014', mySite, [...missed, visit('+10d'), see('+40d', 'sp-newsfeed', 'p1')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    // but no push comes before that window ends
+    expect(check('threewill-2014', mySite, [...missed, see('+7d', 'sp-newsfeed', 'p2')])).toMatchObject(diverges(7, ['p1'], 'EDIT-CANCEL'));
+  });
 });

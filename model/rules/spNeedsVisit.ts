@@ -17,6 +17,8 @@ export const spNeedsVisit: Rule = {
       sp.pending.visited = sp.pending.reachedBy;
       sp.fresh = null;
     }
+    // and for an upload that did not stick, should a copy miss it (SharePointSide.updated)
+    if (sp.unstuck !== null) sp.unstuck.visited = true;
     // where the changes an update passed over still wait, this visit counts for them
     if (sp.rewait !== null) {
       const r = sp.rewait;
