@@ -122,8 +122,18 @@ describe('AD-ONE-TIME', () => {
     const huge = (at: string, bytes: number): Step => ad(at, 'p0', 'ok', bytes);
     const later = [ad('+4d', 'p0'), huge('+4d1s', 10_241), ad('+5d', 'p3'), graph('+8d', 'p5')];
     expect(check(profile, held, [ad('+0s', 'p5'), huge('+1s', 4_194_304), ...later])).toEqual(conforms(profile));
-    // the first write surely unused (too large itself): p5 now says the next one was not carried, so p3 is the first synced
-    expect(check(profile, held, [huge('+1s', 4_194_304), ...later])).toMatchObject(diverges(6, ['p0', 'p3'], 'DIRSYNC'));
+    // with no write before it and none too large to sync, p0 is surely the first synced, and Exchange keeps it
+    expect(check(profile, held, [ad('+4d', 'p0'), ad('+5d', 'p3'), graph('+8d', 'p5')])).toMatchObject(diverges(4, ['p0'], 'DIRSYNC'));
+  });
+
+  // found by an outside review (R1): whether a photo too large for Exchange (AD-SIZE) was synced all
+  // the same, and so used up the one-time sync, the sources do not say: the next AD write is then
+  // the first synced, or never carried
+  it.each(['exchange-2015', 'microsoft-2024'])('in %s lets a photo too large for Exchange use up the one-time sync, or not', (profile) => {
+    const steps = (seen: string): Step[] => [ad('+10m', 'p2', 'ok', 20_000), ad('+12h10m', 'p1'), graph('+4d', seen)];
+    expect(check(profile, fresh, steps('p0'))).toEqual(conforms(profile));
+    expect(check(profile, fresh, steps('p1'))).toEqual(conforms(profile));
+    expect(check(profile, fresh, steps('p2'))).toMatchObject(diverges(4, ['p0', 'p1'], 'AD-SIZE'));
   });
 });
 

@@ -37,6 +37,9 @@ export const dirSync: Rule = {
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === at && core.adSynced === true) core.adSynced = 'either';
       }
+      // AD-ONE-TIME: whether a photo too large for Exchange was synced all the same, and so used up
+      // the one-time sync, the sources do not say: it may have
+      if (stoppedBy === 'AD-SIZE' && core.adSynced === false && ctx.has('AD-ONE-TIME')) core.adSynced = 'either';
       return true;
     }
     // the first AD photo was surely synced before this one (AD-ONE-TIME): one of those carried is it
