@@ -534,6 +534,21 @@ export class ProfileChecker {
           out.push(pushed);
           split = true;
         }
+        // SP-SYNC-WINDOW: whether an outside change arriving in SharePoint is an update that opens a
+        // throttle window the sources do not say; where one may have arrived within the throttle,
+        // that possibility is a state of its own, updated then, in which the upload does not stick
+        const arrival =
+          sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')
+            ? sp.sharepoint.landingSpan(t - throttle + 1, t, 'SP-SYNC-WINDOW')
+            : undefined;
+        if (arrival !== undefined) {
+          const arrived = sp.clone();
+          arrived.spUpdated = arrival;
+          this.aim(b.core, arrived, b.yams[0]!, t);
+          this.commitDue(b.core, arrived, t);
+          out.push(arrived);
+          split = true;
+        }
       }
       b.sps = out;
     }

@@ -512,6 +512,25 @@ export class WindowStore {
     return into;
   }
 
+  /**
+   * The instants of [from, to] at which a change citing `rule` may have landed (none that may never
+   * land), as one span, their hull (the store does not follow when a change landed: a read in its
+   * window may show it or not); undefined where none may have.
+   */
+  landingSpan(from: number, to: number, rule: RuleId): Span | undefined {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const c of this.live) {
+      if (!c.rules.includes(rule) || c.late !== undefined || c.deadline <= c.at || !visible(c, from, to)) continue;
+      const first = Math.max(c.at, from);
+      const last = Math.min(c.deadline - 1, to);
+      if (first > last) continue;
+      lo = Math.min(lo, first);
+      hi = Math.max(hi, last);
+    }
+    return lo <= hi ? { lo, hi } : undefined;
+  }
+
   /** The changes that may have shown at some instant of [from, now] and took time to land: when each was made, its deadline, values and rules. */
   inFlight(from: number, now: number): Pick<Change, 'at' | 'deadline' | 'values' | 'rules'>[] {
     const out: Pick<Change, 'at' | 'deadline' | 'values' | 'rules'>[] = [];

@@ -1,9 +1,30 @@
 import { at } from '../Span.js';
-import type { Rule } from '../Rule.js';
+import type { Rule, RuleContext } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
 import { followsMissed } from '../SharePointSide.js';
 
 const EDIT: readonly RuleId[] = ['EDIT-CANCEL'];
+
+const UPLOAD_TRAVELS: readonly RuleId[] = ['SP-ORIGIN', 'SP-SYNC-WINDOW'];
+
+/**
+ * Under SP-SYNC-WINDOW, an upload through SharePoint (SP-ORIGIN) not yet surely in Exchange when
+ * Edit-Cancel copies it may be missed by the copy: as a change that may not yet have reached
+ * Exchange, it travels on (SPEC section 4) and reaches SharePoint within spSync, as an outside
+ * change does, or was settled by the copy and never lands (the sources say nothing of it; the
+ * caller says so once the copy is made). Only where SharePoint holds no change made after it, so
+ * that it stays the newer. Returns those that travel.
+ */
+function travelUploads(ctx: RuleContext): { at: number; sourceBy: number }[] {
+  const store = ctx.sp.sharepoint;
+  const out: { at: number; sourceBy: number }[] = [];
+  for (const c of ctx.core.exchange.inFlight(ctx.at, ctx.at)) {
+    if (c.deadline <= ctx.at || !c.rules.includes('SP-ORIGIN') || store.newest().at > c.at) continue;
+    store.write(c.at, c.values, c.at + ctx.param('spSync'), UPLOAD_TRAVELS, c.deadline);
+    out.push({ at: c.at, sourceBy: c.deadline });
+  }
+  return out;
+}
 
 export const editCancel: Rule = {
   id: 'EDIT-CANCEL',
@@ -11,14 +32,20 @@ export const editCancel: Rule = {
   source: 'TW14',
   params: ['spPickup'],
   reading:
-    'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one. It copies one photo, whichever Exchange held, and SharePoint keeps it as it keeps a push\'s: a read that shows one tells which. Where a change waiting may not have reached Exchange yet, the copy may have missed it: settled, or still waiting for the push that Edit-Cancel, a visit after the change, makes at the end of the throttle window it opened, or for the push of a visit after it, taking whatever Exchange holds then (the reading of SP-NEEDS-VISIT). Under SP-SYNC-WINDOW (contract 1.1, "Exchange is SharePoint\'s source") it ends the travel of every change that had surely reached Exchange by then: SharePoint shows the copy or a later change, never an earlier one; a change that may not yet have reached Exchange travels on and may land after it, and where the copy is of a newer change than it, the copy may still be what shows once it has landed (SharePoint keeps the newer change). Once that change has surely landed, SharePoint holds one of the two until a later change: a read that shows one tells which.',
+    'Edit-Cancel counts as a visit that creates the My Site and settles the changes waiting for one. It copies one photo, whichever Exchange held, and SharePoint keeps it as it keeps a push\'s: a read that shows one tells which. Where a change waiting may not have reached Exchange yet, the copy may have missed it: settled, or still waiting for the push that Edit-Cancel, a visit after the change, makes at the end of the throttle window it opened, or for the push of a visit after it, taking whatever Exchange holds then (the reading of SP-NEEDS-VISIT). Under SP-SYNC-WINDOW (contract 1.1, "Exchange is SharePoint\'s source") it ends the travel of every change that had surely reached Exchange by then: SharePoint shows the copy or a later change, never an earlier one; a change that may not yet have reached Exchange travels on and may land after it (an upload through SharePoint, SP-ORIGIN, too: where SharePoint holds nothing newer, it then reaches SharePoint within spSync, as an outside change does, or the copy settled it: the sources do not say), and where the copy is of a newer change than it, the copy may still be what shows once it has landed (SharePoint keeps the newer change). Once that change has surely landed, SharePoint holds one of the two until a later change: a read that shows one tells which.',
   acts: ['editCancel'],
   onAction(a, ctx) {
     if (a.do !== 'editCancel') return false;
     const sp = ctx.sp;
     const values = ctx.core.exchange.valuesAt(ctx.at);
     const follows = followsMissed(ctx.optionalParam('spThrottle'));
-    if (ctx.has('SP-SYNC-WINDOW')) sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
+    if (ctx.has('SP-SYNC-WINDOW')) {
+      const uploads = ctx.has('SP-ORIGIN') ? travelUploads(ctx) : [];
+      sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
+      // or the copy settled it, as the sources leave open: it may never land, and SharePoint then
+      // holds what it would without it (the copy, or a change travelling on before it)
+      for (const u of uploads) sp.sharepoint.mayNotLand(u.at, u.sourceBy, UPLOAD_TRAVELS);
+    }
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
     else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, sp.copyKeep(ctx.at, ctx.at, follows));
     sp.updated(at(ctx.at), ctx.at, 'unreached', follows);

@@ -97,4 +97,36 @@ describe('SP-SYNC-WINDOW', () => {
       diverges(4, ['p1'], 'SP-SYNC-WINDOW'),
     );
   });
+
+  // found by an outside review (R1): whether an outside change arriving in SharePoint is an update
+  // that opens a throttle window the sources do not say; where it may have arrived less than 72 h
+  // before an upload through SharePoint, the upload may not stick (SP-NO-STICK) until that window ends
+  it('in exchange-2015, lets an outside change that may have arrived within the throttle keep an upload from sticking', () => {
+    const upload = (at: string): Step => setPhoto(at, 'sharepoint', 'p2');
+    const steps = (seen: string): Step[] => [setPhoto('+1h', 'graph', 'p1'), upload('+3h'), see('+3d1h5m', 'sp-newsfeed', seen)];
+    expect(check('exchange-2015', people, steps('p1'))).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, steps('p2'))).toEqual(conforms('exchange-2015'));
+    // with no outside change before it, the upload sticks at once
+    expect(check('exchange-2015', people, [upload('+3h'), see('+3d1h5m', 'sp-newsfeed', 'p1')])).toMatchObject(
+      diverges(3, ['p2'], 'SP-ORIGIN'),
+    );
+  });
+
+  // found by the same review: an upload through SharePoint that Edit-Cancel copied past (not yet
+  // surely in Exchange, exoLag 60 s) travels on as a change that may not yet have reached Exchange
+  it('in exchange-2015, lets an upload Edit-Cancel may have missed reach SharePoint within spSync', () => {
+    const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const missed = [
+      setPhoto('+10m', 'sharepoint', 'p3'),
+      { at: '+10m10s', do: 'editCancel', user: 'alice' } as Step,
+      see('+10m10s', 'sp-people-picker', 'p0'),
+    ];
+    expect(check('exchange-2015', mySite, [...missed, see('+2h', 'sp-people-picker', 'p3')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', mySite, [...missed, see('+30d', 'sp-newsfeed', 'p3')])).toEqual(conforms('exchange-2015'));
+    // or the copy settled it, and SharePoint keeps the copy; never a photo neither held
+    expect(check('exchange-2015', mySite, [...missed, see('+30d', 'sp-newsfeed', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', mySite, [...missed, see('+30d', 'sp-newsfeed', 'p5')])).toMatchObject(
+      diverges(5, ['p0', 'p3'], 'SP-SYNC-WINDOW'),
+    );
+  });
 });
