@@ -1,8 +1,7 @@
 import type { RuleId } from './RuleId.js';
-import type { Span } from './Span.js';
 import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
-import { at } from './Span.js';
+import { at, type Span } from './Span.js';
 
 /** What a push of an upload that did not stick, left waiting by a copy that missed it, cites. */
 const UNSTUCK: readonly RuleId[] = ['SP-NO-STICK'];
