@@ -10,7 +10,7 @@ export const spNoStick: Rule = {
   source: 'TW14 caveat 5',
   params: ['spThrottle', 'spPickup', 'exoLag'],
   reading:
-    'While it does not stick, SharePoint may show it or its earlier photo, either way, any number of times; the push at the end of the window sets spUpdated like any push, and comes whatever else waits: a change waiting whose own push may come later (one the header of a tenant taken as it is leaves undated, say) does not hold it back. Where that push or an Edit-Cancel copies Exchange before the upload has surely reached it (exoLag), the copy may miss the upload: under SP-NEEDS-VISIT it is then, as an outside change a copy missed, settled or still waiting for a push of its own (SP-NEEDS-VISIT\'s reading), since nothing else would bring it to SharePoint; the sources say nothing of it.',
+    "While it does not stick, SharePoint may show it or its earlier photo, either way, any number of times; the push at the end of the window sets spUpdated like any push, and comes whatever else waits: a change waiting whose own push may come later (one the header of a tenant taken as it is leaves undated, say) does not hold it back. Where that push or an Edit-Cancel copies Exchange before the upload has surely reached it (exoLag), the copy may miss the upload: under SP-NEEDS-VISIT it is then, as an outside change a copy missed, settled or still waiting for a push of its own (SP-NEEDS-VISIT's reading), since nothing else would bring it to SharePoint; the sources say nothing of it.",
   acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'sharepoint' || ctx.isOutside(a.via)) return false;
