@@ -605,7 +605,11 @@ export class ProfileChecker {
     if (part === 'sharepoint') this.datePushes(subject, o);
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit
     if (this.allAllow(subject, part, o)) {
-      if (visits) for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
+      if (visits) {
+        for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
+        // a visit often makes states equal (their changes waiting are now pushed alike): merged at once
+        if (subject.branches.length > 1 || subject.branches[0]!.sps.length > 1) this.settle(subject, line, o.at);
+      }
       return undefined;
     }
     return this.narrowTo(subject, part, o, visits, line, raw);
@@ -1237,9 +1241,10 @@ export class ProfileChecker {
   private settle(subject: Subject, line: number, now: number): void {
     const views = this.keyViews(now);
     const spKey = (sp: SharePointSide) => sp.key(views.sharepoint, this.c.spKey);
+    const spQuick = (sp: SharePointSide) => sp.quick(views.sharepoint, this.c.spKey);
     const yamKey = (y: WindowStore) => y.key(views.yammer);
     const keepSps = (list: SharePointSide[]): SharePointSide[] => {
-      let out = distinct(list, spKey, absorbSharePoint);
+      let out = distinct(list, spKey, absorbSharePoint, spQuick);
       // joined only where the list is too long: a joined state keeps the rules of one part to cite
       if (out.length > this.cap) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_UPDATED), joinUpdated);
       if (out.length > this.cap)
@@ -1263,17 +1268,25 @@ export class ProfileChecker {
       // would pair a SharePoint state of one with a Yammer state of the other: kept apart.
       const byCore = new Map<string, Branch[]>();
       const merged: Branch[] = [];
-      for (const b of branches) {
+      // a branch whose Exchange side's number no other has merges with none: its key is never built
+      const numbers = branches.map((b) => b.core.quick(views.exchange));
+      const shared = sharedNumbers(numbers);
+      for (let i = 0; i < branches.length; i++) {
+        const b = branches[i]!;
+        if (!shared.has(numbers[i]!)) {
+          merged.push(b);
+          continue;
+        }
         const k = b.core.key(views.exchange, this.c.raceWindow);
         const same = byCore.get(k);
-        const into = same?.find((o) => sameKeys(o.sps, b.sps, spKey) || sameKeys(o.yams, b.yams, yamKey));
+        const into = same?.find((o) => sameKeys(o.sps, b.sps, spKey, spQuick) || sameKeys(o.yams, b.yams, yamKey));
         if (into === undefined) {
           byCore.set(k, [...(same ?? []), b]);
           merged.push(b);
           continue;
         }
         into.core.absorb(b.core);
-        if (sameKeys(into.sps, b.sps, spKey)) into.yams = keepYams([...into.yams, ...b.yams]);
+        if (sameKeys(into.sps, b.sps, spKey, spQuick)) into.yams = keepYams([...into.yams, ...b.yams]);
         else into.sps = keepSps([...into.sps, ...b.sps]);
       }
       branches = merged;
@@ -1381,15 +1394,31 @@ function cutAt(pieces: { span: Span; values: Photo[] }[], at: number | undefined
 }
 
 /** `xs` without repeats by `key`; a repeat's diagnostics go to the one kept (`absorb`). */
-function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T, dropped: T) => void): T[] {
+function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T, dropped: T) => void, quick?: (x: T) => number): T[] {
+  // a state whose number no other has is distinct: its key is never built
+  let numbers: number[] | undefined;
+  let shared: Set<number> | undefined;
+  if (quick !== undefined && xs.length > 1) {
+    numbers = xs.map(quick);
+    shared = sharedNumbers(numbers);
+    if (shared.size === 0) return [...xs];
+  }
   const seen = new Map<string, T>();
-  for (const x of xs) {
+  const out: T[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    if (numbers !== undefined && !shared!.has(numbers[i]!)) {
+      out.push(x);
+      continue;
+    }
     const k = key(x);
     const kept = seen.get(k);
-    if (kept === undefined) seen.set(k, x);
-    else absorb?.(kept, x);
+    if (kept === undefined) {
+      seen.set(k, x);
+      out.push(x);
+    } else absorb?.(kept, x);
   }
-  return [...seen.values()];
+  return out;
 }
 
 /**
@@ -1459,9 +1488,24 @@ function widenSharePoint(kept: SharePointSide, other: SharePointSide): void {
   kept.widen(other);
 }
 
-/** Whether two lists hold the same states, by key. */
-function sameKeys<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): boolean {
+/** The numbers that occur more than once in `numbers`. */
+function sharedNumbers(numbers: readonly number[]): Set<number> {
+  const once = new Set<number>();
+  const shared = new Set<number>();
+  for (const n of numbers)
+    if (once.has(n)) shared.add(n);
+    else once.add(n);
+  return shared;
+}
+
+/** Whether two lists of distinct states hold the same states, by key (`quick` tells most lists apart without one). */
+function sameKeys<T>(a: readonly T[], b: readonly T[], key: (x: T) => string, quick?: (x: T) => number): boolean {
   if (a.length !== b.length) return false;
+  if (quick !== undefined) {
+    // lists of distinct states: equal keys need equal numbers
+    const qa = new Set(a.map(quick));
+    if (!b.every((x) => qa.has(quick(x)))) return false;
+  }
   const ka = new Set(a.map(key));
   return b.every((x) => ka.has(key(x)));
 }

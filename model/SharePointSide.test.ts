@@ -134,3 +134,34 @@ describe('SharePointSide.updated: the visit that counts for the changes a copy m
     expect(sp.pending).toMatchObject({ since: { lo: 0, hi: 0 }, values: ['p1', 'p2', 'p3'], reachedBy: 400, visited: -Infinity });
   });
 });
+
+// SP-NO-STICK: a photo set in the throttle window may show to a cache reaching back until the
+// window's push landed. Reads reach back to an anchor (a viewer's cache emptied) or to now, so that
+// instant counts only up to the first anchor after it, as a gone value's does in the store.
+describe('SharePointSide.key: until when a photo that did not stick may show', () => {
+  function shownUntil(until: number): SharePointSide {
+    const sp = new SharePointSide({ sharepoint: 'p1', mySite: true, spUpdated: { lo: 0, hi: 0 } });
+    sp.unstuckUntil.set('p3', until);
+    return sp;
+  }
+
+  it('keys alike, and numbers alike, two states whose photo showed until instants no anchor lies between', () => {
+    const [a, b] = [shownUntil(150), shownUntil(180)];
+    const v = { ...view, anchors: [0, 200] };
+    expect(a.key(v, params)).toBe(b.key(v, params));
+    expect(a.quick(v, params)).toBe(b.quick(v, params));
+  });
+
+  it('keeps them apart where a cache emptied between the two reaches back to one and not the other', () => {
+    const [a, b] = [shownUntil(150), shownUntil(180)];
+    const v = { ...view, anchors: [0, 160] };
+    expect(a.key(v, params)).not.toBe(b.key(v, params));
+  });
+
+  it('leaves the photo out once no read reaches back to it', () => {
+    const v = { ...view, anchors: [200] };
+    expect(shownUntil(150).key(v, params)).toBe(
+      new SharePointSide({ sharepoint: 'p1', mySite: true, spUpdated: { lo: 0, hi: 0 } }).key(v, params),
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import type { RuleId } from './RuleId.js';
-import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
+import { canonicalUntil } from './canonicalUntil.js';
+import { photoHash, WindowStore, type Keep, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
 import { at, type Span } from './Span.js';
 
@@ -344,6 +345,24 @@ export class SharePointSide {
   }
 
   /**
+   * A number equal for states whose exact `key(view, params)` is equal (not the other way round),
+   * built without a string: `distinct` builds keys only for states whose numbers meet.
+   */
+  quick(view: KeyView, params: SharePointKeyParams): number {
+    const now = view.now;
+    let h = this.sharepoint.quick(view);
+    const u = this.spUpdated;
+    if (u.hi + params.throttle > now) h = (Math.imul(h, 31) + ((u.lo % 1e9) | 0) + ((u.hi % 1e9) | 0)) | 0;
+    h = (Math.imul(h, 31) + (this.pending === null ? 1 : 2) + (this.rewait === null ? 4 : 8) + (this.unstuck === null ? 16 : 32)) | 0;
+    const first = Math.min(view.anchors[0] ?? now, now);
+    for (const [photo, until] of this.unstuckUntil) {
+      const seen = canonicalUntil(until, now, first, view.anchors);
+      if (seen !== undefined) h = (h + Math.imul(photoHash(photo), 0x85ebca6b) + ((seen % 1e9) | 0)) | 0;
+    }
+    return h;
+  }
+
+  /**
    * Equal keys mean equal futures: what no longer matters (an update older than every window, a
    * past My Site) is left out, and so is each detail `detail` leaves out (KeyDetail).
    */
@@ -363,9 +382,14 @@ export class SharePointSide {
     // a photo that may have shown while unstuck is seen by reads reaching back, as a gone value is
     const shown: string[] = [];
     // until when follows from the last update, which `joinUpdated` joins: left out with it
-    if (withGone)
-      for (const [photo, until] of this.unstuckUntil)
-        if (until > Math.min(view.anchors[0] ?? now, now)) shown.push(detail.updated ? `${photo}<${until}` : photo);
+    if (withGone) {
+      // as a gone value's: reads reach back to an anchor or to now, so only the anchor it is before counts
+      const first = Math.min(view.anchors[0] ?? now, now);
+      for (const [photo, until] of this.unstuckUntil) {
+        const seen = canonicalUntil(until, now, first, view.anchors);
+        if (seen !== undefined) shown.push(detail.updated ? `${photo}<${seen}` : photo);
+      }
+    }
     shown.sort();
     return [
       this.sharepoint.key(view, withGone, detail.landing),

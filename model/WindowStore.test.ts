@@ -783,6 +783,30 @@ describe('WindowStore: key', () => {
     expect(equalKeys).toBeGreaterThan(10);
   });
 
+  it('property: stores with equal keys have equal quick numbers, with or without what caches reach back to', () => {
+    let equalKeys = 0;
+    let apart = 0;
+    fc.assert(
+      fc.property(historyArb, historyArb, fc.uniqueArray(fc.integer({ min: -50, max: 600 }), { maxLength: 3 }), (h1, h2, anchors) => {
+        const one = replayHistory(h1);
+        const two = replayHistory({ ...h2, initial: h1.initial });
+        const view: KeyView = { now: Math.max(one.now, two.now), anchors: [...anchors].sort((a, b) => a - b), maxBack: 30, fixed: true };
+        for (const withGone of [true, false]) {
+          if (one.store.key(view, withGone) !== two.store.key(view, withGone)) {
+            if (one.store.quick(view, withGone) !== two.store.quick(view, withGone)) apart++;
+            continue;
+          }
+          equalKeys++;
+          expect(two.store.quick(view, withGone)).toBe(one.store.quick(view, withGone));
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    expect(equalKeys).toBeGreaterThan(10);
+    // and it tells most stores apart, or it would save nothing
+    expect(apart).toBeGreaterThan(1000);
+  });
+
   it('property: widened by another with the same live key, a store allows exactly what either allowed, read by read', () => {
     const view: KeyView = { now: 0, anchors: [-10, 40], maxBack: 30 };
     let widened = 0;

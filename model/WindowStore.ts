@@ -1,4 +1,4 @@
-import { lowerBound } from './lowerBound.js';
+import { canonicalUntil } from './canonicalUntil.js';
 import { sameSet, sharesAny, union } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
@@ -124,7 +124,8 @@ function decide(o: Outcome, at: number, photo: Photo): Fate {
  * shown. It names its photo, so that loops over a store's map read its values, not entry pairs (one
  * new array per entry).
  */
-type Gone = { readonly photo: Photo; until: number; rules: readonly RuleId[] };
+/** Immutable, so that a clone shares them: a change makes a new one. */
+type Gone = { readonly photo: Photo; readonly until: number; readonly rules: readonly RuleId[] };
 
 /**
  * What the future can still ask of a store, to tell which differences between two states matter:
@@ -170,8 +171,7 @@ export class WindowStore {
   }
 
   clone(): WindowStore {
-    const gone = new Map<Photo, Gone>();
-    for (const g of this.gone.values()) gone.set(g.photo, { photo: g.photo, until: g.until, rules: g.rules });
+    const gone = new Map(this.gone);
     const live: Change[] = new Array(this.live.length);
     for (let i = 0; i < live.length; i++) {
       const c = this.live[i]!;
@@ -357,7 +357,7 @@ export class WindowStore {
         if (photos.includes(v)) continue;
         const g = this.gone.get(v);
         if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
-        else if (until > g.until) g.until = until;
+        else if (until > g.until) this.gone.set(v, { photo: v, until, rules: g.rules });
       }
     // no longer tied
     this.live[i] = changed(c, photos, c.rules, { from: c.keep!, taken: c.taken });
@@ -664,6 +664,28 @@ export class WindowStore {
   }
 
   /**
+   * A number equal for stores whose `key(view, withGone)` is equal (not the other way round): the
+   * photos that may still show to a cache reaching back, as `key` sees them, and the newest
+   * change's. Built without a string, so that telling states apart mostly costs none.
+   */
+  quick(view: KeyView, withGone = true): number {
+    const { now, anchors, maxBack } = view;
+    this.fold(now);
+    let h = 0;
+    if (withGone) {
+      const cutoff = now - maxBack;
+      const first = anchors.length === 0 ? cutoff : Math.min(anchors[0]!, cutoff);
+      // a sum, so that the order of `gone` does not count
+      for (const g of this.gone.values()) {
+        const until = canonicalUntil(g.until, cutoff, first, anchors);
+        if (until !== undefined) h = (h + Math.imul(photoHash(g.photo), 0x9e3779b1) + ((until % 1e9) | 0)) | 0;
+      }
+    }
+    for (const v of this.live[this.live.length - 1]!.values) h = (Math.imul(h, 31) + photoHash(v)) | 0;
+    return h;
+  }
+
+  /**
    * Widens this store to also allow what `other` allowed of the changes that can no longer show:
    * for two stores whose `key(view, false)` is equal, every read then allows exactly what either
    * allowed. WARNING: a superset for a series of reads, as the two are no longer told apart.
@@ -768,15 +790,24 @@ export class WindowStore {
         const g = this.gone.get(v);
         // rule lists are shared, never changed in place: a merge makes a new one
         if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
-        else {
-          if (until > g.until) g.until = until;
-          if (c.rules !== g.rules) g.rules = mergeRules(g.rules, c.rules);
-        }
+        else if (until > g.until || c.rules !== g.rules)
+          this.gone.set(v, {
+            photo: v,
+            until: Math.max(until, g.until),
+            rules: c.rules === g.rules ? g.rules : mergeRules(g.rules, c.rules),
+          });
       }
     }
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
+}
+
+/** A number of a photo id, the same for the same id. */
+export function photoHash(photo: Photo): number {
+  let h = 0;
+  for (let i = 0; i < photo.length; i++) h = (Math.imul(h, 31) + photo.charCodeAt(i)) | 0;
+  return h;
 }
 
 /** Whether two changes carry the same photos and keep one alike: they differ at most in when they were made and land. */
@@ -858,17 +889,4 @@ function sameLate(a: readonly Photo[] | undefined, b: readonly Photo[] | undefin
 function visible(c: Change, from: number, now: number): boolean {
   const until = shownUntil(c);
   return c.at <= now && until > from && until > c.at;
-}
-
-/**
- * The last instant a photo may have shown, as reads can still tell it: exact after `cutoff`;
- * before it, the first anchor at or after it (reads from an anchor see it only when it is later);
- * undefined when no read can reach it any more.
- */
-function canonicalUntil(until: number, cutoff: number, first: number, anchors: readonly number[]): number | undefined {
-  if (until > cutoff) return until;
-  if (until <= first) return undefined;
-  // the smallest anchor >= until, or the cutoff
-  const i = lowerBound(anchors, until);
-  return Math.min(i < anchors.length ? anchors[i]! : Infinity, cutoff);
 }

@@ -81,4 +81,26 @@ describe('state clones', () => {
     expect(c.exchange).not.toBe(core.exchange);
     expect(c.stoppedBy).not.toBe(core.stoppedBy);
   });
+
+  it('a store clone shares the photos gone (each immutable), and a later change to either reaches only it', () => {
+    const core = new ExchangeSide({ exchange: 'p1', adSynced: true, presence: 'online', setPhotoEnabled: true });
+    core.exchange.write(5, ['p2'], 5, ['EXO-FAST']);
+    const view = { now: 100, anchors: [0], maxBack: 1_000 };
+    core.exchange.key(view); // p1 gone since 5
+    const c = core.clone();
+    expect(c.key(view, 0)).toBe(core.key(view, 0));
+    expect(c.quick(view)).toBe(core.quick(view));
+    // p1 again from 50 to 60 in the original only: its gone p1 now shows until 60, the clone's still until 5
+    core.exchange.write(50, ['p1'], 50, ['EXO-FAST']);
+    core.exchange.write(60, ['p3'], 60, ['EXO-FAST']);
+    core.exchange.key({ ...view, now: 200 });
+    expect(core.exchange.allows('p1', 55, 200)).toBe(true);
+    expect(c.exchange.allows('p1', 55, 200)).toBe(false);
+    expect(c.key(view, 0)).not.toBe(core.key(view, 0));
+    // and sides that differ beside the store have different numbers
+    c.presence = 'offline';
+    const d = c.clone();
+    d.presence = 'online';
+    expect(c.quick(view)).not.toBe(d.quick(view));
+  });
 });
