@@ -945,11 +945,13 @@ export class ProfileChecker {
       const sps = b.sps;
       for (let i = 0; i < sps.length; i++) {
         const sp = sps[i]!;
+        // before the push below ends the window, where an arrival may have moved its end
+        const moved = sp.dueAt > t ? undefined : this.movedByArrival(b.core, sp, b.yams[0]!, t);
         const states = sp.dueAt > t ? undefined : this.resolve(b.core, sp, b.yams[0]!, t);
-        if (states === undefined) out?.push(sp);
+        if (states === undefined && moved === undefined) out?.push(sp);
         else {
           out ??= sps.slice(0, i);
-          out.push(...states);
+          out.push(...(states ?? [sp]), ...(moved ?? []));
         }
       }
       if (out !== undefined) {
@@ -1039,6 +1041,29 @@ export class ProfileChecker {
       this.commitDue(core, waiting, t);
       return [...states, waiting];
     }
+  }
+
+  /**
+   * SP-SYNC-WINDOW with SP-NO-STICK: whether an outside change's arrival in SharePoint is an update
+   * the sources do not say (`splitThrottle`). One made after the last update that may have arrived
+   * while an upload did not stick may have opened a window of its own, whose push then comes
+   * spThrottle after it (one made before it may have been that update: not followed). Where the push ending the window `sp` is in was due by `t`, that is a
+   * state of its own, updated at the instants such a change may have landed before the push, and
+   * brought to `t`; undefined where there is none.
+   */
+  private movedByArrival(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number): SharePointSide[] | undefined {
+    if (sp.unstuck === null || !this.c.arrivalMovesWindow) return undefined;
+    this.aim(core, sp, yammer, t);
+    const due = this.nextPush(sp);
+    if (due === undefined || due.span.lo > t || !due.rules.includes('SP-NO-STICK')) return undefined;
+    // of a change made after the last update, which may itself have been an arrival: none is taken twice
+    const arrival = sp.sharepoint.landingSpan(sp.unstuck.since, due.span.hi - 1, 'SP-SYNC-WINDOW', sp.spUpdated.hi);
+    if (arrival === undefined) return undefined;
+    const moved = sp.clone();
+    moved.spUpdated = arrival;
+    moved.dueAt = -Infinity;
+    const again = this.movedByArrival(core, moved, yammer, t) ?? [];
+    return [...(this.resolve(core, moved, yammer, t) ?? [moved]), ...again];
   }
 
   /**

@@ -513,15 +513,15 @@ export class WindowStore {
   }
 
   /**
-   * The instants of [from, to] at which a change citing `rule` may have landed (none that may never
-   * land), as one span, their hull (the store does not follow when a change landed: a read in its
-   * window may show it or not); undefined where none may have.
+   * The instants of [from, to] at which a change citing `rule`, made after `madeAfter`, may have
+   * landed (none that may never land), as one span, their hull (the store does not follow when a
+   * change landed: a read in its window may show it or not); undefined where none may have.
    */
-  landingSpan(from: number, to: number, rule: RuleId): Span | undefined {
+  landingSpan(from: number, to: number, rule: RuleId, madeAfter = -Infinity): Span | undefined {
     let lo = Infinity;
     let hi = -Infinity;
     for (const c of this.live) {
-      if (!c.rules.includes(rule) || c.late !== undefined || c.deadline <= c.at || !visible(c, from, to)) continue;
+      if (c.at <= madeAfter || !c.rules.includes(rule) || c.late !== undefined || c.deadline <= c.at || !visible(c, from, to)) continue;
       const first = Math.max(c.at, from);
       const last = Math.min(c.deadline - 1, to);
       if (first > last) continue;

@@ -82,6 +82,8 @@ export type CompiledProfile = {
   readonly onActionFor: ReadonlyMap<ActionKind, readonly Rule[]>;
   /** whether a SharePoint upload lands in SharePoint itself (SP-ORIGIN, no SP-UPLOAD-REDIRECT) */
   readonly originUploads: boolean;
+  /** whether an outside change's arrival may move the end of an open no-stick window (SP-SYNC-WINDOW with SP-NO-STICK) */
+  readonly arrivalMovesWindow: boolean;
   /** the kinds of action whose unknown outcome the rules acting on them keep open within the state: no fork */
   readonly keptOpen: ReadonlySet<ActionKind>;
   readonly visitRules: readonly RuleId[];
@@ -125,6 +127,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     hooks,
     onActionFor,
     originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
+    arrivalMovesWindow: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('SP-NO-STICK'),
     // the checker itself acts on visits and policy changes: those always fork
     keptOpen: new Set(
       ACTION_KINDS.filter((k) => {

@@ -112,6 +112,30 @@ describe('SP-SYNC-WINDOW', () => {
     );
   });
 
+  // found by the same review: an outside change that arrives while an upload does not stick may be
+  // an update too, and the no-stick window then runs from it: the upload may show until 72 h after
+  // the arrival, not only until 72 h after the update before it
+  it('in exchange-2015, lets an outside change arriving within an open no-stick window move its end', () => {
+    const steps = (at: string, seen: string): Step[] => [
+      setPhoto('+1h', 'sharepoint', 'p2'),
+      setPhoto('+2h', 'sharepoint', 'p3'),
+      setPhoto('+3h', 'graph', 'p1'),
+      see(at, 'sp-newsfeed', seen),
+    ];
+    expect(check('exchange-2015', people, steps('+3d4h', 'p3'))).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, steps('+6d', 'p3'))).toEqual(conforms('exchange-2015'));
+    // an arrival after the push at 73 h moves nothing: the upload shows until 145 h at most
+    expect(check('exchange-2015', people, steps('+6d2h', 'p3'))).toMatchObject(diverges(5, ['p1'], 'SP-NO-STICK'));
+    // without the outside change the window ends 72 h after the first upload
+    expect(
+      check('exchange-2015', people, [
+        setPhoto('+1h', 'sharepoint', 'p2'),
+        setPhoto('+2h', 'sharepoint', 'p3'),
+        see('+3d4h', 'sp-newsfeed', 'p2'),
+      ]),
+    ).toMatchObject(diverges(4, ['p3'], 'SP-NO-STICK'));
+  });
+
   // found by the same review: an upload through SharePoint that Edit-Cancel copied past (not yet
   // surely in Exchange, exoLag 60 s) travels on as a change that may not yet have reached Exchange
   it('in exchange-2015, lets an upload Edit-Cancel may have missed reach SharePoint within spSync', () => {

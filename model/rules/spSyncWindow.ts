@@ -9,7 +9,7 @@ export const spSyncWindow: Rule = {
   source: 'TW-c/kduff85; MSDOC support note',
   params: ['spSync', 'spPickup'],
   reading:
-    "The photo that travels is the changed photo itself. Whether its arrival is a SharePoint update that opens a throttle window the sources do not say: where it may have arrived less than spThrottle before an upload through SharePoint (SP-ORIGIN), the upload may stick or not (ProfileChecker.splitThrottle); an arrival within a window already open does not move its end. Exchange is SharePoint's source (contract 1.1): a visit brings within spPickup only the changes that had surely reached Exchange by the visit (exoLag after the change, dirSyncInterval + exoLag through DirSync); the others keep their own window.",
+    "The photo that travels is the changed photo itself. Whether its arrival is a SharePoint update that opens a throttle window the sources do not say: where it may have arrived less than spThrottle before an upload through SharePoint (SP-ORIGIN), the upload may stick or not (ProfileChecker.splitThrottle); one made after the last update that may have arrived while an upload did not stick, before the push ending that window, may likewise have opened a window of its own, and that push then comes spThrottle after the arrival (ProfileChecker.movedByArrival; one made before the last update, which may itself have been its arrival, is not followed so). Exchange is SharePoint's source (contract 1.1): a visit brings within spPickup only the changes that had surely reached Exchange by the visit (exoLag after the change, dirSyncInterval + exoLag through DirSync); the others keep their own window.",
   onOutsideChange(change, ctx) {
     const made = change.madeAt.hi;
     const lands = made + ctx.param('spSync');
