@@ -1251,8 +1251,9 @@ export class ProfileChecker {
   }
 
   /**
-   * Keeps the possibilities of `subject` canonical after a fork: equal states of a part merge, and
-   * Exchange sides that became equal merge with the SharePoint and Yammer states of both. Past the
+   * Keeps the possibilities of `subject` canonical after a fork: equal states of a part merge, a
+   * SharePoint state another covers goes (`withoutCovered`, exact), and Exchange sides that became
+   * equal merge with the SharePoint and Yammer states of both. Past the
    * cap (MAX_POSSIBILITIES), a part is first joined, then widened, and only then are states dropped,
    * the part saying from which line. SharePoint states equal but for when SharePoint was last
    * updated, over spans that meet, are joined (exact, but for how long a photo set in the throttle
@@ -1270,6 +1271,7 @@ export class ProfileChecker {
     const yamKey = (y: WindowStore) => y.key(views.yammer);
     const keepSps = (list: SharePointSide[]): SharePointSide[] => {
       let out = distinct(list, spKey, absorbSharePoint, spQuick);
+      if (out.length > 1) out = this.withoutCovered(out, views.sharepoint);
       // joined only where the list is too long: a joined state keeps the rules of one part to cite
       if (out.length > this.cap) out = joinUpdates(out, (sp) => sp.key(views.sharepoint, this.c.spKey, BUT_UPDATED), joinUpdated);
       if (out.length > this.cap)
@@ -1355,6 +1357,29 @@ export class ProfileChecker {
       if (gone.size > 0) branches = branches.filter((b) => !gone.has(b));
     }
     subject.branches = this.bounded(branches, subject, 'exchange', line);
+  }
+
+  /**
+   * `sps` without the states another covers: equal but for what a cache reaching back may still
+   * show, which it shows at least as long (`SharePointSide.covers`). A fork often leaves a state
+   * that only showed a photo for less time than another; dropping it changes no verdict, as the
+   * other allows all it allows, now and later.
+   */
+  private withoutCovered(sps: SharePointSide[], view: KeyView): SharePointSide[] {
+    const numbers = sps.map((sp) => sp.quick(view, this.c.spKey, false));
+    const shared = sharedNumbers(numbers);
+    if (shared.size === 0) return sps;
+    const keys = sps.map((sp, i) => (shared.has(numbers[i]!) ? sp.key(view, this.c.spKey, BUT_GONE) : undefined));
+    const gone = new Set<number>();
+    for (let i = 0; i < sps.length; i++) {
+      if (keys[i] === undefined || gone.has(i)) continue;
+      for (let j = 0; j < sps.length; j++) {
+        if (j === i || gone.has(j) || keys[j] !== keys[i] || !sps[i]!.covers(sps[j]!, view)) continue;
+        sps[i]!.widen(sps[j]!);
+        gone.add(j);
+      }
+    }
+    return gone.size === 0 ? sps : sps.filter((_, i) => !gone.has(i));
   }
 
   private bounded<T>(xs: T[], subject: Subject, part: Part, line: number): T[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUT_UPDATED, pending, SharePointSide } from './SharePointSide.js';
+import { BUT_GONE, BUT_UPDATED, pending, SharePointSide } from './SharePointSide.js';
 
 // Past the cap, states equal but for when SharePoint was last updated are joined over the hull of
 // their spans (ProfileChecker.settle). What follows from that update must join with it, or uploads a
@@ -156,6 +156,16 @@ describe('SharePointSide.key: until when a photo that did not stick may show', (
     const [a, b] = [shownUntil(150), shownUntil(180)];
     const v = { ...view, anchors: [0, 160] };
     expect(a.key(v, params)).not.toBe(b.key(v, params));
+  });
+
+  it('lets the state that shows it longer cover the other, not the other way round, where an anchor tells them apart', () => {
+    const [a, b] = [shownUntil(150), shownUntil(180)];
+    const v = { ...view, anchors: [0, 160] };
+    expect(a.key(v, params, BUT_GONE)).toBe(b.key(v, params, BUT_GONE));
+    expect(b.covers(a, v)).toBe(true);
+    expect(a.covers(b, v)).toBe(false);
+    // with no anchor between them, each covers the other
+    expect(a.covers(b, { ...view, anchors: [0, 200] })).toBe(true);
   });
 
   it('leaves the photo out once no read reaches back to it', () => {

@@ -348,18 +348,39 @@ export class SharePointSide {
    * A number equal for states whose exact `key(view, params)` is equal (not the other way round),
    * built without a string: `distinct` builds keys only for states whose numbers meet.
    */
-  quick(view: KeyView, params: SharePointKeyParams): number {
+  quick(view: KeyView, params: SharePointKeyParams, withGone = true): number {
     const now = view.now;
-    let h = this.sharepoint.quick(view);
+    let h = this.sharepoint.quick(view, withGone);
     const u = this.spUpdated;
     if (u.hi + params.throttle > now) h = (Math.imul(h, 31) + ((u.lo % 1e9) | 0) + ((u.hi % 1e9) | 0)) | 0;
     h = (Math.imul(h, 31) + (this.pending === null ? 1 : 2) + (this.rewait === null ? 4 : 8) + (this.unstuck === null ? 16 : 32)) | 0;
+    if (!withGone) return h;
     const first = Math.min(view.anchors[0] ?? now, now);
     for (const [photo, until] of this.unstuckUntil) {
       const seen = canonicalUntil(until, now, first, view.anchors);
       if (seen !== undefined) h = (h + Math.imul(photoHash(photo), 0x85ebca6b) + ((seen % 1e9) | 0)) | 0;
     }
     return h;
+  }
+
+  /**
+   * Whether this state, equal to `other` but for what a cache reaching back may still show
+   * (`key(…, BUT_GONE)`), shows every such photo at least as long, as reads at `view` and later can
+   * tell: it then allows every read, now and later, that `other` allows, and `other` can go
+   * (`widen` keeps its citations). Exact: what a read teaches a state (a photo only a change that
+   * keeps one of several can have shown) it teaches this one less, never more.
+   */
+  covers(other: SharePointSide, view: KeyView): boolean {
+    if (!this.sharepoint.coversGone(other.sharepoint, view)) return false;
+    const now = view.now;
+    const first = Math.min(view.anchors[0] ?? now, now);
+    for (const [photo, until] of other.unstuckUntil) {
+      const theirs = canonicalUntil(until, now, first, view.anchors);
+      if (theirs === undefined) continue;
+      const mine = this.unstuckUntil.get(photo);
+      if (mine === undefined || (canonicalUntil(mine, now, first, view.anchors) ?? -Infinity) < theirs) return false;
+    }
+    return true;
   }
 
   /**

@@ -686,6 +686,27 @@ export class WindowStore {
   }
 
   /**
+   * Whether every photo that can no longer show in `other` but to a cache reaching back shows as
+   * long here, as reads at `view` and later can tell (the first anchor after an instant stands for
+   * it, as in `key`). With equal `key(view, false)`, this store then allows every read, now and
+   * later, that `other` allows.
+   */
+  coversGone(other: WindowStore, view: KeyView): boolean {
+    const { now, anchors, maxBack } = view;
+    this.fold(now);
+    other.fold(now);
+    const cutoff = now - maxBack;
+    const first = anchors.length === 0 ? cutoff : Math.min(anchors[0]!, cutoff);
+    for (const g of other.gone.values()) {
+      const theirs = canonicalUntil(g.until, cutoff, first, anchors);
+      if (theirs === undefined) continue;
+      const mine = this.gone.get(g.photo);
+      if (mine === undefined || (canonicalUntil(mine.until, cutoff, first, anchors) ?? -Infinity) < theirs) return false;
+    }
+    return true;
+  }
+
+  /**
    * Widens this store to also allow what `other` allowed of the changes that can no longer show:
    * for two stores whose `key(view, false)` is equal, every read then allows exactly what either
    * allowed. WARNING: a superset for a series of reads, as the two are no longer told apart.
