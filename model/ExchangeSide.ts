@@ -146,11 +146,11 @@ export class ExchangeSide {
     return `${this.exchange.key(view, withGone)}#${this.keyBesideStore(view, race)}`;
   }
 
-  /** A number equal for sides whose `key(view, race)` is equal (not the other way round), built without a string. */
-  quick(view: KeyView): number {
+  /** A number equal for sides whose `key(view, race, withGone)` is equal (not the other way round), built without a string. */
+  quick(view: KeyView, withGone = true): number {
     const presence = this.presence === 'online' ? 1 : this.presence === 'offline' ? 2 : 3;
     const ad = this.adSynced === 'either' ? 4 : this.adSynced ? 8 : 12;
-    return (Math.imul(this.exchange.quick(view), 31) + presence + ad + (this.setPhotoEnabled ? 16 : 32)) | 0;
+    return (Math.imul(this.exchange.quick(view, withGone), 31) + presence + ad + (this.setPhotoEnabled ? 16 : 32)) | 0;
   }
 
   /**

@@ -1317,6 +1317,7 @@ export class ProfileChecker {
         else into.sps = keepSps([...into.sps, ...b.sps]);
       }
       branches = merged;
+      if (branches.length > 1) branches = this.withoutCoveredBranches(branches, views.exchange, spKey, spQuick, yamKey);
     }
     if (branches.length > this.cap) {
       // widened: the SharePoint and Yammer states of the merged branches may now pair across them
@@ -1380,6 +1381,38 @@ export class ProfileChecker {
       }
     }
     return gone.size === 0 ? sps : sps.filter((_, i) => !gone.has(i));
+  }
+
+  /**
+   * `branches` without those another covers: the same SharePoint and Yammer states, and an
+   * Exchange side equal but for what a cache reaching back may still show, which the other shows at
+   * least as long. Exact, as `withoutCovered`: a copy the other's SharePoint makes takes no fewer
+   * photos, and a read teaches it less, never more.
+   */
+  private withoutCoveredBranches(
+    branches: Branch[],
+    view: KeyView,
+    spKey: (sp: SharePointSide) => string,
+    spQuick: (sp: SharePointSide) => number,
+    yamKey: (y: WindowStore) => string,
+  ): Branch[] {
+    const numbers = branches.map((b) => b.core.quick(view, false));
+    const shared = sharedNumbers(numbers);
+    if (shared.size === 0) return branches;
+    const keys = branches.map((b, i) => (shared.has(numbers[i]!) ? b.core.key(view, this.c.raceWindow, false) : undefined));
+    const gone = new Set<number>();
+    for (let i = 0; i < branches.length; i++) {
+      const b = branches[i]!;
+      if (keys[i] === undefined || gone.has(i)) continue;
+      for (let j = 0; j < branches.length; j++) {
+        const o = branches[j]!;
+        if (j === i || gone.has(j) || keys[j] !== keys[i] || !b.core.exchange.coversGone(o.core.exchange, view)) continue;
+        if (!sameKeys(b.sps, o.sps, spKey, spQuick) || !sameKeys(b.yams, o.yams, yamKey)) continue;
+        b.core.widen(o.core);
+        gone.add(j);
+      }
+    }
+    return gone.size === 0 ? branches : branches.filter((_, i) => !gone.has(i));
   }
 
   private bounded<T>(xs: T[], subject: Subject, part: Part, line: number): T[] {
