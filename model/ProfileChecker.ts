@@ -1055,12 +1055,15 @@ export class ProfileChecker {
     if (sp.unstuck === null || !this.c.arrivalMovesWindow) return undefined;
     this.aim(core, sp, yammer, t);
     const due = this.nextPush(sp);
-    if (due === undefined || due.span.lo > t || !due.rules.includes('SP-NO-STICK')) return undefined;
+    // once per push: a state already known not pushed by an instant of its span had its moved state made then
+    if (due === undefined || due.span.lo > t || sp.pushAfter >= due.span.lo || !due.rules.includes('SP-NO-STICK')) return undefined;
     // of a change made after the last update, which may itself have been an arrival: none is taken twice
     const arrival = sp.sharepoint.landingSpan(sp.unstuck.since, due.span.hi - 1, 'SP-SYNC-WINDOW', sp.spUpdated.hi);
     if (arrival === undefined) return undefined;
     const moved = sp.clone();
     moved.spUpdated = arrival;
+    // its push is another, later one
+    moved.pushAfter = -Infinity;
     moved.dueAt = -Infinity;
     const again = this.movedByArrival(core, moved, yammer, t) ?? [];
     return [...(this.resolve(core, moved, yammer, t) ?? [moved]), ...again];
