@@ -1047,9 +1047,10 @@ export class ProfileChecker {
    * SP-SYNC-WINDOW with SP-NO-STICK: whether an outside change's arrival in SharePoint is an update
    * the sources do not say (`splitThrottle`). One made after the last update that may have arrived
    * while an upload did not stick may have opened a window of its own, whose push then comes
-   * spThrottle after it (one made before it may have been that update: not followed). Where the push ending the window `sp` is in was due by `t`, that is a
-   * state of its own, updated at the instants such a change may have landed before the push, and
-   * brought to `t`; undefined where there is none.
+   * spThrottle after it (one made before it may have been that update: not followed). Where the
+   * push ending the window `sp` is in was due by `t`, that is a state of its own, updated at the
+   * instants such a change may have landed before the push, and brought to `t`; undefined where
+   * there is none.
    */
   private movedByArrival(core: ExchangeSide, sp: SharePointSide, yammer: WindowStore, t: number): SharePointSide[] | undefined {
     if (sp.unstuck === null || !this.c.arrivalMovesWindow) return undefined;
@@ -1256,7 +1257,8 @@ export class ProfileChecker {
   /**
    * Keeps the possibilities of `subject` canonical after a fork: equal states of a part merge, a
    * SharePoint state another covers goes (`withoutCovered`, exact), and Exchange sides that became
-   * equal merge with the SharePoint and Yammer states of both. Past the
+   * equal merge with the SharePoint and Yammer states of both, or go where another covers them
+   * (`withoutCoveredBranches`). Past the
    * cap (MAX_POSSIBILITIES), a part is first joined, then widened, and only then are states dropped,
    * the part saying from which line. SharePoint states equal but for when SharePoint was last
    * updated, over spans that meet, are joined (exact, but for how long a photo set in the throttle
