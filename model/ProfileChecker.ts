@@ -1381,6 +1381,8 @@ export class ProfileChecker {
       if (keys[i] === undefined || gone.has(i)) continue;
       for (let j = 0; j < sps.length; j++) {
         if (j === i || gone.has(j) || keys[j] !== keys[i] || !sps[i]!.covers(sps[j]!, view)) continue;
+        // the rules a divergence cites come from the states kept
+        if (!sps[i]!.sharepoint.sameCitations(sps[j]!.sharepoint)) continue;
         sps[i]!.widen(sps[j]!);
         gone.add(j);
       }
@@ -1413,6 +1415,13 @@ export class ProfileChecker {
         const o = branches[j]!;
         if (j === i || gone.has(j) || keys[j] !== keys[i] || !b.core.exchange.coversGone(o.core.exchange, view)) continue;
         if (!sameKeys(b.sps, o.sps, spKey, spQuick) || !sameKeys(b.yams, o.yams, yamKey)) continue;
+        // the rules a divergence cites come from the states kept: each of its states has a twin here citing the same
+        if (!b.core.exchange.sameCitations(o.core.exchange)) continue;
+        const spTwins = o.sps.map((sp) => b.sps.find((t) => spKey(t) === spKey(sp))!);
+        const yamTwins = o.yams.map((y) => b.yams.find((t) => yamKey(t) === yamKey(y))!);
+        if (!spTwins.every((t, k) => t.sharepoint.sameCitations(o.sps[k]!.sharepoint))) continue;
+        if (!yamTwins.every((t, k) => t.sameCitations(o.yams[k]!))) continue;
+        spTwins.forEach((t, k) => t.absorb(o.sps[k]!));
         b.core.widen(o.core);
         gone.add(j);
       }

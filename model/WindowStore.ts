@@ -706,6 +706,15 @@ export class WindowStore {
     return true;
   }
 
+  /** Whether `other`'s changes that may still show cite the rules this store's do, change by change: dropping it then loses no citation. */
+  sameCitations(other: WindowStore): boolean {
+    const mine = this.live;
+    const theirs = other.live;
+    if (mine.length !== theirs.length) return false;
+    for (let i = 0; i < mine.length; i++) if (!sameSet(mine[i]!.rules, theirs[i]!.rules)) return false;
+    return true;
+  }
+
   /**
    * Widens this store to also allow what `other` allowed of the changes that can no longer show:
    * for two stores whose `key(view, false)` is equal, every read then allows exactly what either
