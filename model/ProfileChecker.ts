@@ -945,9 +945,10 @@ export class ProfileChecker {
       const sps = b.sps;
       for (let i = 0; i < sps.length; i++) {
         const sp = sps[i]!;
+        const due = sp.dueAt <= t;
         // before the push below ends the window, where an arrival may have moved its end
-        const moved = sp.dueAt > t ? undefined : this.movedByArrival(b.core, sp, b.yams[0]!, t);
-        const states = sp.dueAt > t ? undefined : this.resolve(b.core, sp, b.yams[0]!, t);
+        const moved = due ? this.movedByArrival(b.core, sp, b.yams[0]!, t) : undefined;
+        const states = due ? this.resolve(b.core, sp, b.yams[0]!, t) : undefined;
         if (states === undefined && moved === undefined) out?.push(sp);
         else {
           out ??= sps.slice(0, i);

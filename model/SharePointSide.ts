@@ -1,6 +1,7 @@
 import type { RuleId } from './RuleId.js';
 import { canonicalUntil } from './canonicalUntil.js';
-import { photoHash, WindowStore, type Keep, type KeyView } from './WindowStore.js';
+import { photoHash } from './photoLists.js';
+import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
 import { at, type Span } from './Span.js';
 
@@ -355,9 +356,8 @@ export class SharePointSide {
     if (u.hi + params.throttle > now) h = (Math.imul(h, 31) + ((u.lo % 1e9) | 0) + ((u.hi % 1e9) | 0)) | 0;
     h = (Math.imul(h, 31) + (this.pending === null ? 1 : 2) + (this.rewait === null ? 4 : 8) + (this.unstuck === null ? 16 : 32)) | 0;
     if (!withGone) return h;
-    const first = Math.min(view.anchors[0] ?? now, now);
     for (const [photo, until] of this.unstuckUntil) {
-      const seen = canonicalUntil(until, now, first, view.anchors);
+      const seen = canonicalUntil(until, view);
       if (seen !== undefined) h = (h + Math.imul(photoHash(photo), 0x85ebca6b) + ((seen % 1e9) | 0)) | 0;
     }
     return h;
@@ -372,13 +372,11 @@ export class SharePointSide {
    */
   covers(other: SharePointSide, view: KeyView): boolean {
     if (!this.sharepoint.coversGone(other.sharepoint, view)) return false;
-    const now = view.now;
-    const first = Math.min(view.anchors[0] ?? now, now);
     for (const [photo, until] of other.unstuckUntil) {
-      const theirs = canonicalUntil(until, now, first, view.anchors);
+      const theirs = canonicalUntil(until, view);
       if (theirs === undefined) continue;
       const mine = this.unstuckUntil.get(photo);
-      if (mine === undefined || (canonicalUntil(mine, now, first, view.anchors) ?? -Infinity) < theirs) return false;
+      if (mine === undefined || (canonicalUntil(mine, view) ?? -Infinity) < theirs) return false;
     }
     return true;
   }
@@ -405,9 +403,8 @@ export class SharePointSide {
     // until when follows from the last update, which `joinUpdated` joins: left out with it
     if (withGone) {
       // as a gone value's: reads reach back to an anchor or to now, so only the anchor it is before counts
-      const first = Math.min(view.anchors[0] ?? now, now);
       for (const [photo, until] of this.unstuckUntil) {
-        const seen = canonicalUntil(until, now, first, view.anchors);
+        const seen = canonicalUntil(until, view);
         if (seen !== undefined) shown.push(detail.updated ? `${photo}<${seen}` : photo);
       }
     }

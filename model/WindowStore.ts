@@ -1,5 +1,5 @@
 import { canonicalUntil } from './canonicalUntil.js';
-import { sameSet, sharesAny, union } from './photoLists.js';
+import { photoHash, sameSet, sharesAny, union } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
 import { UNKNOWN, type Photo } from './vocabulary.js';
@@ -622,14 +622,12 @@ export class WindowStore {
    * when it was made or lands (`joinLanding`). WARNING: `view.now` must be at or after every write.
    */
   key(view: KeyView, withGone = true, withLanding = true): string {
-    const { now, anchors, maxBack } = view;
+    const { now } = view;
     this.fold(now);
-    const cutoff = now - maxBack;
-    const first = anchors.length === 0 ? cutoff : Math.min(anchors[0]!, cutoff);
     const gone: string[] = [];
     if (withGone) {
       for (const g of this.gone.values()) {
-        const until = canonicalUntil(g.until, cutoff, first, anchors);
+        const until = canonicalUntil(g.until, view);
         if (until !== undefined) gone.push(`${g.photo}<${until}`);
       }
       gone.sort();
@@ -669,15 +667,12 @@ export class WindowStore {
    * change's. Built without a string, so that telling states apart mostly costs none.
    */
   quick(view: KeyView, withGone = true): number {
-    const { now, anchors, maxBack } = view;
-    this.fold(now);
+    this.fold(view.now);
     let h = 0;
     if (withGone) {
-      const cutoff = now - maxBack;
-      const first = anchors.length === 0 ? cutoff : Math.min(anchors[0]!, cutoff);
       // a sum, so that the order of `gone` does not count
       for (const g of this.gone.values()) {
-        const until = canonicalUntil(g.until, cutoff, first, anchors);
+        const until = canonicalUntil(g.until, view);
         if (until !== undefined) h = (h + Math.imul(photoHash(g.photo), 0x9e3779b1) + ((until % 1e9) | 0)) | 0;
       }
     }
@@ -692,16 +687,13 @@ export class WindowStore {
    * later, that `other` allows.
    */
   coversGone(other: WindowStore, view: KeyView): boolean {
-    const { now, anchors, maxBack } = view;
-    this.fold(now);
-    other.fold(now);
-    const cutoff = now - maxBack;
-    const first = anchors.length === 0 ? cutoff : Math.min(anchors[0]!, cutoff);
+    this.fold(view.now);
+    other.fold(view.now);
     for (const g of other.gone.values()) {
-      const theirs = canonicalUntil(g.until, cutoff, first, anchors);
+      const theirs = canonicalUntil(g.until, view);
       if (theirs === undefined) continue;
       const mine = this.gone.get(g.photo);
-      if (mine === undefined || (canonicalUntil(mine.until, cutoff, first, anchors) ?? -Infinity) < theirs) return false;
+      if (mine === undefined || (canonicalUntil(mine.until, view) ?? -Infinity) < theirs) return false;
     }
     return true;
   }
@@ -831,13 +823,6 @@ export class WindowStore {
     if (n === 1) live.shift();
     else live.splice(0, n);
   }
-}
-
-/** A number of a photo id, the same for the same id. */
-export function photoHash(photo: Photo): number {
-  let h = 0;
-  for (let i = 0; i < photo.length; i++) h = (Math.imul(h, 31) + photo.charCodeAt(i)) | 0;
-  return h;
 }
 
 /** Whether two changes carry the same photos and keep one alike: they differ at most in when they were made and land. */

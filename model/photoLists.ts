@@ -29,3 +29,10 @@ export function sameSet(a: readonly Photo[], b: readonly Photo[]): boolean {
   for (const p of a) if (!b.includes(p)) return false;
   return true;
 }
+
+/** A number of a photo id, the same for the same id. */
+export function photoHash(photo: Photo): number {
+  let h = 0;
+  for (let i = 0; i < photo.length; i++) h = (Math.imul(h, 31) + photo.charCodeAt(i)) | 0;
+  return h;
+}
