@@ -736,7 +736,8 @@ export class ProfileChecker {
    */
   private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent, learn = false): boolean {
     if (!store.allows(o.photo, from, o.at)) return this.alsoShown(kind, from, o);
-    if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) store.keepSeen(o.photo, from, o.at);
+    // SharePoint's copies each list every photo they may have taken: another landing hides none
+    if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) store.keepSeen(o.photo, from, o.at, kind === 'sharepoint');
     return true;
   }
 

@@ -423,6 +423,21 @@ describe('WindowStore: a copy keeps the photo it took', () => {
     expect(wild.allows('p2', 200, 200)).toBe(true);
   });
 
+  it('a copy is told while a later change lands only where each copy lists every photo it may have taken (listsAll)', () => {
+    const two = () => {
+      const s = new WindowStore('p0');
+      s.write(10, ['p0', 'p2'], 20, [], 10, { from: 20, taken: true });
+      s.write(30, ['p3'], 50, []);
+      return s;
+    };
+    const told = two();
+    told.keepSeen('p0', 40, 40, true);
+    expect(allowed(told, 41, 41)).toEqual(['p0', 'p3']); // the copy took p0, never p2
+    const untold = two();
+    untold.keepSeen('p0', 40, 40);
+    expect(allowed(untold, 41, 41)).toEqual(['p0', 'p2', 'p3']);
+  });
+
   it('widens the copy still landing as one copy: a read then tells which it took, and a told copy takes nothing more', () => {
     const copy = new WindowStore('p0');
     copy.write(10, ['p0'], 40, [], 10, { from: 40, taken: true });

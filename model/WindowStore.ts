@@ -251,10 +251,11 @@ export class WindowStore {
   /**
    * A read over [from, now] showed `photo`. Where all that may show then is one change that keeps
    * one of its values from before `from`, it keeps that one: later reads must agree. So does a copy
-   * (`Keep.taken`) that alone may show `photo`, even while it lands. Its other values may still
-   * show to a read reaching back before its `keep`.
+   * (`Keep.taken`) that alone may show `photo`, even while it lands; with `listsAll` (each copy
+   * lists every photo it may have taken: no Viva Engage sync widens the newest), also while another
+   * change lands. Its other values may still show to a read reaching back before its `keep`.
    */
-  keepSeen(photo: Photo, from: number, now: number): void {
+  keepSeen(photo: Photo, from: number, now: number, listsAll = false): void {
     let only = -1;
     let carrier = -1;
     let carriers = 0;
@@ -268,7 +269,7 @@ export class WindowStore {
       only = only === -1 ? i : -2;
     }
     if (only >= 0 && this.keptAlone(only, photo, from)) return;
-    if (carriers === 1) this.keptTaken(carrier, photo, from, now);
+    if (carriers === 1) this.keptTaken(carrier, photo, from, now, listsAll);
   }
 
   // the one change that may show over [from, now] keeps `photo`, where it keeps one from `from` on:
@@ -284,15 +285,15 @@ export class WindowStore {
 
   // the copy at `i`, the one change that may show `photo` over [from, now] (nor was it gone by
   // `from`), took it: it never showed another of its values (a read reaching back may still see
-  // them until its keep, a superset). Not while another change may still land: copies still in
-  // flight list only the photos the newest may not take (a Viva Engage sync under way), and either
-  // may be the last to land.
-  private keptTaken(i: number, photo: Photo, from: number, now: number): void {
+  // them until its keep, a superset). Unless `listsAll`, not while another change may still land:
+  // copies still in flight list only the photos the newest may not take (a Viva Engage sync under
+  // way), and either may be the last to land.
+  private keptTaken(i: number, photo: Photo, from: number, now: number, listsAll: boolean): void {
     const c = this.live[i]!;
     if (c.taken !== true || !tellsKept(c, photo) || c.values.includes(UNKNOWN)) return;
     if ((this.gone.get(photo)?.until ?? -Infinity) > from) return;
     if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return;
-    for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return;
+    if (!listsAll) for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return;
     this.narrow(i, photo, c.keep!);
   }
 

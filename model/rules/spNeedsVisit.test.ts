@@ -257,6 +257,21 @@ describe('SP-NEEDS-VISIT', () => {
     expect(check('microsoft-2026', people, [...steps, see('+50h', 'sp-people-picker', 'p2')])).toEqual(conforms('microsoft-2026'));
   });
 
+  // found by an outside review (2026-12-06): a read that tells the photo an earlier push took tells it while a later
+  // push still lands too, as that push carries none of the photos the earlier one may have taken
+  it('in microsoft-2026, a read tells the photo a push took while a later push lands', () => {
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    // the first push takes p0 or p2 (+23 m, landed by +24 h 23 m); the second, at the end of the
+    // window it opened, takes p3 (landed by +48 h 23 m)
+    const steps = [graph('+0s', 'p2'), visit('+23m'), graph('+17h40m', 'p3'), visit('+18h40m')];
+    const later = see('+30h', 'sp-people-picker', 'p2', 'carol');
+    expect(check('microsoft-2026', people, [...steps, see('+29h45m', 'sp-mysite', 'p0'), later])).toMatchObject(
+      diverges(7, ['p0', 'p3'], 'SP-NEEDS-VISIT'),
+    );
+    // without the read of p0, the first push may have taken p2
+    expect(check('microsoft-2026', people, [...steps, later])).toEqual(conforms('microsoft-2026'));
+  });
+
   // found by the simulated tenant (microsoft-2026, seeds 202 and 300, runs of 150 and 300 actions):
   // the visit counts for the change made before it, not for one made after it; where the push at
   // the throttle's end may have missed both, it may have missed the later one alone, which then
