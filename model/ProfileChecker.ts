@@ -574,6 +574,7 @@ export class ProfileChecker {
     const again = this.rewaitDue(sp);
     if (again === undefined || again.span.lo > t || again.span.hi + throttle <= t) return undefined;
     const pushed = sp.clone();
+    pushed.missedProof();
     waitAgain(pushed);
     this.aim(core, pushed, yammer, t);
     this.push(core, pushed, { lo: Math.max(again.span.lo, t - throttle + 1), hi: Math.min(again.span.hi, t) }, again.rules);
@@ -736,8 +737,11 @@ export class ProfileChecker {
    */
   private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent, learn = false): boolean {
     if (!store.allows(o.photo, from, o.at)) return this.alsoShown(kind, from, o);
-    // SharePoint's copies each list every photo they may have taken: another landing hides none
-    if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) store.keepSeen(o.photo, from, o.at, kind === 'sharepoint');
+    if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) {
+      // SharePoint's copies each list every photo they may have taken: another landing hides none
+      store.keepSeen(o.photo, from, o.at, kind === 'sharepoint');
+      if (kind === 'sharepoint') this.ctx.sp.tookWaiting();
+    }
     return true;
   }
 
@@ -1121,13 +1125,17 @@ export class ProfileChecker {
     const settled = sp.clone();
     // settled, or where only changes made after the visit that counts were missed, those wait on
     const alone = sp.rewait!.alone;
-    settled.rewait = alone === null ? null : { ...sp.rewait!, pending: alone.pending, visitAt: alone.visitAt, alone: null };
+    settled.rewait = alone === null ? null : { ...sp.rewait!, pending: alone.pending, visitAt: alone.visitAt, alone: null, proof: null };
     // the visit that counted for them came before the copy that missed them: the sources do not say
     // whether it counts again (the push at the throttle's end) or they wait for a visit after the
     // copy, as a change made after a visit does; with no visit since, that one is a state of its own
     const r = sp.rewait!;
     const anew = r.pushes && r.visitAt === -Infinity && r.revisit === null ? sp.clone() : null;
-    if (anew !== null) anew.rewait = { ...anew.rewait!, visitAt: null, alone: null };
+    if (anew !== null) {
+      anew.missedProof();
+      anew.rewait = { ...anew.rewait!, visitAt: null, alone: null };
+    }
+    sp.missedProof();
     const later = sp.pending;
     if (later === null || later.since.lo <= again.hi) waitAgain(sp);
     else {
@@ -1254,6 +1262,13 @@ export class ProfileChecker {
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands, 'unreached', follows);
+    // where one change alone may not have reached Exchange by the push, and Exchange held its photo
+    // then only through it, a read that tells the push took that photo says it missed nothing
+    const r = sp.rewait;
+    if (r !== null && r.alone === null && values.length > 1) {
+      const photo = core.exchange.onlyLanding(span.lo, span.hi);
+      if (photo !== undefined && values.includes(photo) && r.pending.values.includes(photo)) sp.rewait = { ...r, proof: photo };
+    }
   }
 
   /**

@@ -84,6 +84,7 @@ describe('SharePointSide.updated: the visit that counts for the changes a copy m
       pushes: true,
       alone: { pending: pending({ lo: -8, hi: -8 }, ['p8'], [], 150), visitAt: null },
       revisit: null,
+      proof: null,
     };
     sp.fresh = pending({ lo: 20, hi: 20 }, ['p2'], [], 200);
     sp.updated({ lo: 30, hi: 30 }, 40, 'unreached');
@@ -102,6 +103,7 @@ describe('SharePointSide.updated: the visit that counts for the changes a copy m
       pushes: true,
       alone: null,
       revisit: null,
+      proof: null,
     };
     unvisited.visitAt = null;
     unvisited.updated({ lo: 30, hi: 30 }, 40, 'unreached');

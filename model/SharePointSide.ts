@@ -59,6 +59,13 @@ export type Rewait = {
   readonly pushes: boolean;
   readonly alone: { readonly pending: Pending; readonly visitAt: number | null } | null;
   readonly revisit: number | null;
+  /**
+   * The photo of the one change that may not have reached Exchange by the push, where Exchange held
+   * it then only through that change (`WindowStore.onlyLanding`): a read that tells the push took it
+   * says it missed nothing (`tookWaiting`), and where what it left still waits it took another
+   * (`missedProof`). Null where no photo tells.
+   */
+  readonly proof: Photo | null;
 };
 
 /**
@@ -196,6 +203,7 @@ export class SharePointSide {
             pushes,
             alone,
             revisit: null,
+            proof: null,
           };
     this.spUpdated = when;
     this.pending = null;
@@ -265,6 +273,29 @@ export class SharePointSide {
     joined.visited = p.visited;
     this.pending = joined;
     this.rewait = null;
+  }
+
+  /**
+   * A read told which photo SharePoint took at its last update (`WindowStore.keepSeen`): where it is
+   * the one that says the update missed nothing (`Rewait.proof`), nothing waits. Without this, a push
+   * that a read showed took the change would still be followed as having missed it, and its push at
+   * the throttle's end would bring a later change no visit came after (review of 2026-12-06).
+   */
+  tookWaiting(): void {
+    const r = this.rewait;
+    if (r === null || r.proof === null || !rewaitOfLast(this)) return;
+    const newest = this.sharepoint.newest();
+    if (newest.at === this.spUpdated.lo && newest.values.length === 1 && newest.values[0] === r.proof) this.rewait = null;
+  }
+
+  /**
+   * The changes the last update may have left waiting still wait: it missed them, so it did not take
+   * the photo that would have said it did not (`Rewait.proof`). Followed apart from the possibility
+   * where they were settled, which keeps that photo.
+   */
+  missedProof(): void {
+    const r = this.rewait;
+    if (r !== null && r.proof !== null) this.sharepoint.withoutTaken(r.updated.lo, r.proof);
   }
 
   /** SPEC readings: a SharePoint upload, a visit and Edit-Cancel each create the My Site. */
@@ -417,7 +448,7 @@ export class SharePointSide {
       this.visitAt ?? '',
       this.rewait === null
         ? ''
-        : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}${this.rewait.revisit === null ? '' : 'r'}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}${keyOfAlone(this.rewait.alone, params, now)}`,
+        : `${this.rewait.pushes ? '!' : ''}${this.rewait.visitAt ?? ''}${this.rewait.revisit === null ? '' : 'r'}@${!detail.updated && rewaitOfLast(this) ? '=' : `${this.rewait.updated.lo}..${this.rewait.updated.hi}`}:${keyOfPending(this.rewait.pending, params, now)}${keyOfAlone(this.rewait.alone, params, now)}${this.rewait.proof === null ? '' : `?${this.rewait.proof}`}`,
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),

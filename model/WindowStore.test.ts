@@ -292,6 +292,55 @@ describe('WindowStore: a write lands within its window', () => {
   });
 });
 
+describe('WindowStore: onlyLanding', () => {
+  it('names the photo of the one change still landing, where only it may show that photo: the store showing it says it landed', () => {
+    const s = new WindowStore('p0');
+    s.write(10, ['p1'], 50, []);
+    expect(s.onlyLanding(20, 20)).toBe('p1');
+    // landed by then, or not yet made
+    expect(s.onlyLanding(50, 50)).toBeUndefined();
+    expect(s.onlyLanding(5, 5)).toBeUndefined();
+    // two still landing: either may be the one that landed
+    s.write(15, ['p2'], 60, []);
+    expect(s.onlyLanding(20, 20)).toBeUndefined();
+    // set twice, the photo shows whichever landed
+    const twice = new WindowStore('p0');
+    twice.write(10, ['p1'], 10, []);
+    twice.write(20, ['p1'], 60, []);
+    expect(twice.onlyLanding(30, 30)).toBeUndefined();
+    // an older change still landing after a newer one landed: it may show, but the newer one is what
+    // the store holds once both have landed
+    const older = new WindowStore('p0');
+    older.write(10, ['p1'], 100, []);
+    older.write(20, ['p2'], 25, []);
+    expect(older.onlyLanding(30, 30)).toBeUndefined();
+    // over a span: landing all along, with nothing else made or landing then
+    const span = new WindowStore('p0');
+    span.write(10, ['p1'], 50, []);
+    expect(span.onlyLanding(20, 40)).toBe('p1');
+    expect(span.onlyLanding(20, 50)).toBeUndefined(); // it lands within the span
+    span.write(45, ['p2'], 90, []);
+    expect(span.onlyLanding(20, 40)).toBe('p1');
+    expect(span.onlyLanding(20, 48)).toBeUndefined(); // another is made within it
+  });
+
+  it('names none where a change gone may still show the photo, nor where the store may hold any photo', () => {
+    const again = new WindowStore('p1');
+    again.write(10, ['p0'], 10, []);
+    again.write(20, ['p1'], 60, []);
+    // p1 was the photo before p0: gone, it may no longer show to a fresh read, and the new one alone may
+    expect(again.onlyLanding(30, 30)).toBe('p1');
+    const back = new WindowStore('p0');
+    back.write(10, ['p1'], 20, []);
+    back.write(30, ['p0'], 60, []);
+    // p0 gone at 20 still shows to a read reaching back before then, not at 40: the change alone may
+    expect(back.onlyLanding(40, 40)).toBe('p0');
+    const wild = new WindowStore(UNKNOWN);
+    wild.write(10, ['p1'], 50, []);
+    expect(wild.onlyLanding(20, 20)).toBeUndefined();
+  });
+});
+
 describe('WindowStore: endTravel', () => {
   it('lands at once, while a change not yet in the source travels on and lands after it', () => {
     const s = new WindowStore('p0');

@@ -590,6 +590,44 @@ export class WindowStore {
     return out;
   }
 
+  /**
+   * The photo of the newest change, where it alone may still land throughout [from, to], carries
+   * one photo, and no other change may show that photo: the store holding it at an instant of the
+   * span says every change had landed by then, and it holds that photo until a later one. Undefined
+   * where another change is newer, made or landing then, or where the photo tells nothing.
+   */
+  onlyLanding(from: number, to: number): Photo | undefined {
+    if (this.wild) return undefined;
+    // a change folded since may still have shown then, landing or not: nothing tells
+    for (const g of this.gone.values()) if (g.until > from) return undefined;
+    let landing: Change | undefined;
+    for (const c of this.live) {
+      if (c.at > to || c.deadline <= from) continue;
+      if (landing !== undefined || c.at > from || c.deadline <= to) return undefined;
+      landing = c;
+    }
+    if (landing === undefined || landing.values.length !== 1) return undefined;
+    const photo = landing.values[0]!;
+    for (const c of this.live) {
+      if (c === landing || c.at > to) continue;
+      // a newer one landed already: the store holds that one once this one has landed too
+      if (c.at >= landing.at || (visible(c, from, to) && c.values.includes(photo))) return undefined;
+    }
+    return photo;
+  }
+
+  /**
+   * The copy made at `at` did not take `photo` (it missed the change that carried it): it carries
+   * its other values. Nothing where no copy of several values, `photo` among them, was made then.
+   */
+  withoutTaken(at: number, photo: Photo): void {
+    const i = this.live.findIndex((c) => c.at === at);
+    const c = this.live[i];
+    if (c === undefined || c.taken !== true || c.values.length < 2 || !c.values.includes(photo)) return;
+    const values = c.values.filter((v) => v !== photo);
+    this.live[i] = changed(c, values, c.rules, values.length > 1 ? keepOf(c) : undefined);
+  }
+
   /** For each value the store may hold at `now`, when the latest change carrying it was made. */
   valuesMadeAt(now: number): Map<Photo, number> {
     const out = new Map<Photo, number>();

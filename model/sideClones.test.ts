@@ -24,6 +24,7 @@ describe('state clones', () => {
       pushes: true,
       alone: { pending: pending({ lo: 2, hi: 2 }, ['p8'], [], 3), visitAt: null },
       revisit: 7,
+      proof: null,
     };
     expect(Object.keys(sp).sort()).toEqual(
       [

@@ -257,7 +257,57 @@ describe('SP-NEEDS-VISIT', () => {
     expect(check('microsoft-2026', people, [...steps, see('+50h', 'sp-people-picker', 'p2')])).toEqual(conforms('microsoft-2026'));
   });
 
-  // found by an outside review (2026-12-06): a read that tells the photo an earlier push took tells it while a later
+  // found by an outside review (2026-12-06): the push took the photo of the only change it may have
+  // missed, as a read tells, so it missed none; a later change then waits for a visit after it, and
+  // the push at the end of the window the first one opened does not bring it
+  it('in microsoft-2026, once a read tells a push took the change it may have missed, nothing waits', () => {
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    // the visit comes within exoLag (4 h) of p1: the push takes p0 or p1, and lands within 24 h
+    const pushed = (seen: string) => [graph('+1h', 'p1'), visit('+2h'), see('+12h', 'sp-people-picker', seen), graph('+24h', 'p2')];
+    expect(check('microsoft-2026', people, [...pushed('p1'), see('+49h', 'sp-people-picker', 'p2')])).toMatchObject(
+      diverges(6, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+    // seen with p0, it missed p1, which waits: the push at the window's end (+26 h) may take p2
+    expect(check('microsoft-2026', people, [...pushed('p0'), see('+49h', 'sp-people-picker', 'p2')])).toEqual(conforms('microsoft-2026'));
+    // not seen, either may be
+    const unseen = [graph('+1h', 'p1'), visit('+2h'), graph('+24h', 'p2'), see('+49h', 'sp-people-picker', 'p2')];
+    expect(check('microsoft-2026', people, unseen)).toEqual(conforms('microsoft-2026'));
+    // p1 set twice, both maybe not in Exchange yet: the push may have taken the first and missed the
+    // second, which waits with the visit that came after it (found so by the same review)
+    const twice = { at: '+1h30m', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p1' } as const;
+    const [first, ...rest] = pushed('p1');
+    expect(check('microsoft-2026', people, [first!, twice, ...rest, see('+49h', 'sp-people-picker', 'p2')])).toEqual(
+      conforms('microsoft-2026'),
+    );
+  });
+
+  // the same where the push is known only to a span (SPEC section 6: SharePoint's last update
+  // unknown, so the throttle window may still be open): the change lands all along it
+  it('in microsoft-2026, a read tells a push known only to a span took the change it may have missed', () => {
+    const asIs = users({ id: 'alice', photo: 'p0', spUpdated: 'unknown' }, { id: 'bob' });
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    const steps = [graph('+1h', 'p1'), visit('+2h'), see('+12h', 'sp-people-picker', 'p1'), graph('+25h', 'p2')];
+    expect(check('microsoft-2026', asIs, [...steps, see('+54h', 'sp-people-picker', 'p2')])).toMatchObject(
+      diverges(6, ['p1'], 'SP-NEEDS-VISIT'),
+    );
+    const unseen = [graph('+1h', 'p1'), visit('+2h'), graph('+25h', 'p2'), see('+54h', 'sp-people-picker', 'p2')];
+    expect(check('microsoft-2026', asIs, unseen)).toEqual(conforms('microsoft-2026'));
+  });
+
+  // and the converse: the push of a change a push before missed came, as a read of the change made
+  // since tells, so the push before did not take the photo only that change carried
+  it('in microsoft-2026, once a read tells a change a push missed was pushed later, that push did not take it', () => {
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    // the push of the visit takes p0 or p1; where it missed p1, its push at the window's end (+26 h) takes p2
+    const steps = [graph('+1h', 'p1'), visit('+2h'), graph('+10h', 'p2')];
+    expect(
+      check('microsoft-2026', people, [...steps, see('+30h', 'sp-people-picker', 'p2'), see('+31h', 'sp-people-picker', 'p1')]),
+    ).toMatchObject(diverges(6, ['p0', 'p2'], 'SP-NEEDS-VISIT'));
+    // without the read of p2, the first push may have taken p1
+    expect(check('microsoft-2026', people, [...steps, see('+31h', 'sp-people-picker', 'p1')])).toEqual(conforms('microsoft-2026'));
+  });
+
+  // found by the same review: a read that tells the photo an earlier push took tells it while a later
   // push still lands too, as that push carries none of the photos the earlier one may have taken
   it('in microsoft-2026, a read tells the photo a push took while a later push lands', () => {
     const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
