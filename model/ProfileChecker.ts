@@ -1262,8 +1262,8 @@ export class ProfileChecker {
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands, 'unreached', follows);
-    // where one change alone may not have reached Exchange by the push, and Exchange held its photo
-    // then only through it, a read that tells the push took that photo says it missed nothing
+    // where the newest change alone may not have reached Exchange by the push, and Exchange held its
+    // photo then only through it, a read that tells the push took that photo says it missed nothing
     const r = sp.rewait;
     if (r !== null && r.alone === null && values.length > 1) {
       const photo = core.exchange.onlyLanding(span.lo, span.hi);

@@ -60,8 +60,8 @@ export type Rewait = {
   readonly alone: { readonly pending: Pending; readonly visitAt: number | null } | null;
   readonly revisit: number | null;
   /**
-   * The photo of the one change that may not have reached Exchange by the push, where Exchange held
-   * it then only through that change (`WindowStore.onlyLanding`): a read that tells the push took it
+   * The photo of the newest change, where it alone may not have reached Exchange by the push and
+   * Exchange held that photo then only through it (`WindowStore.onlyLanding`): a read that tells the push took it
    * says it missed nothing (`tookWaiting`), and where what it left still waits it took another
    * (`missedProof`). Null where no photo tells.
    */
