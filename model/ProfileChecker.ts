@@ -1434,8 +1434,8 @@ export class ProfileChecker {
         if (!sameKeys(b.sps, o.sps, spKey, spQuick) || !sameKeys(b.yams, o.yams, yamKey)) continue;
         // the rules a divergence cites come from the states kept: each of its states has a twin here citing the same
         if (!b.core.exchange.sameCitations(o.core.exchange)) continue;
-        const spTwins = o.sps.map((sp) => b.sps.find((t) => spKey(t) === spKey(sp))!);
-        const yamTwins = o.yams.map((y) => b.yams.find((t) => yamKey(t) === yamKey(y))!);
+        const spTwins = twins(b.sps, o.sps, spKey);
+        const yamTwins = twins(b.yams, o.yams, yamKey);
         if (!spTwins.every((t, k) => t.sharepoint.sameCitations(o.sps[k]!.sharepoint))) continue;
         if (!yamTwins.every((t, k) => t.sameCitations(o.yams[k]!))) continue;
         spTwins.forEach((t, k) => t.absorb(o.sps[k]!));
@@ -1610,6 +1610,12 @@ function sharedNumbers(numbers: readonly number[]): Set<number> {
     if (once.has(n)) shared.add(n);
     else once.add(n);
   return shared;
+}
+
+/** For each of `xs`, the state of `within` with its key (which `sameKeys` found there): each key built once. */
+function twins<T>(within: readonly T[], xs: readonly T[], key: (x: T) => string): T[] {
+  const byKey = new Map(within.map((t) => [key(t), t]));
+  return xs.map((x) => byKey.get(key(x))!);
 }
 
 /** Whether two lists of distinct states hold the same states, by key (`quick` tells most lists apart without one). */
