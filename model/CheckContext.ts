@@ -53,9 +53,9 @@ export class CheckContext implements RuleContext {
   writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): ExchangeWrite {
     return this.checker.writeExchange(photo, deadline, rules, source, this);
   }
-  outsideChange(write: ExchangeWrite, reachedBy: number, because: readonly RuleId[] = []): void {
+  outsideChange(write: ExchangeWrite, reachedBy: number, because: readonly RuleId[] = [], source: ExchangeSource = 'cloud'): void {
     const cited =
       because.length === 0 ? this.outsideBecause : this.outsideBecause.length === 0 ? because : [...this.outsideBecause, ...because];
-    this.checker.outsideChange(write.photos, this.at, reachedBy, cited, this, write);
+    this.checker.outsideChange(write.photos, this.at, reachedBy, cited, this, write, source);
   }
 }

@@ -247,16 +247,22 @@ export class ProfileChecker {
     because: readonly RuleId[],
     ctx: RuleContext,
     write: Pick<ExchangeWrite, 'carried' | 'raced'> = SURELY,
+    source: ExchangeSource = 'cloud',
   ): void {
     const sp = ctx.sp;
     // only a rule that pushes waiting changes needs to know what waits
     if (this.c.hooks.pushTrigger.length > 0) {
-      if (sp.pending === null) sp.pending = pending(spanOf(madeAt), [], [], reachedBy);
-      else if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
+      const ad = source === 'ad';
+      if (sp.pending === null) sp.pending = pending(spanOf(madeAt), [], [], reachedBy, -Infinity, ad);
+      else {
+        if (reachedBy > sp.pending.reachedBy) sp.pending.reachedBy = reachedBy;
+        if (!ad) sp.pending.ad = false;
+      }
       for (const photo of photos) if (!sp.pending.values.includes(photo)) sp.pending.values.push(photo);
       for (const id of because) if (!sp.pending.because.includes(id)) sp.pending.because.push(id);
       // made after the visit that counts: a push that may miss it may miss it alone (`Rewait.alone`)
-      if (sp.visitAt !== null) sp.fresh = joinPending(pending(spanOf(madeAt), [...photos], [...because], reachedBy), sp.fresh);
+      if (sp.visitAt !== null)
+        sp.fresh = joinPending(pending(spanOf(madeAt), [...photos], [...because], reachedBy, -Infinity, ad), sp.fresh);
       // not where a push comes without a visit, spSync after the oldest change (SP-MYSITE-ONCE)
       if (!this.c.spKey.sinceMatters) sp.foldRewait();
     }
@@ -286,6 +292,9 @@ export class ProfileChecker {
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
+    // Edit-Cancel updates SharePoint whatever waits (EDIT-CANCEL): a collapse changes nothing there
+    if (a.result !== 'rejected' && (a.do === 'visitMySite' || (a.do === 'editCancel' && !this.has('EDIT-CANCEL'))))
+      this.splitCollapse(subject, a.at, line);
     const options = this.settingsAt(a.at);
     // the common case: a known outcome, one set of settings, and every possibility accepts it
     if (a.result === 'ok' && options.length === 1 && this.acceptedEverywhere(subject, a, options[0]!)) {
@@ -502,6 +511,59 @@ export class ProfileChecker {
   }
 
   /**
+   * Before a visit at `t` (SP-NEEDS-VISIT with DIRSYNC): where the only changes waiting are AD writes
+   * that a later AD write may still collapse (DirSync exports the current value at each run, so all
+   * of them and that later one within one interval), the state where it does is followed too: there
+   * they never reached Exchange, so the visit has nothing to push and opens no throttle window, and
+   * the later write waits for a visit of its own. That later write must come before the first of
+   * them + dirSyncInterval (`SharePointSide.collapseBy`, `dropUncollapsed`). Without it, a visit
+   * between two AD writes made minutes apart would hold SharePoint for a whole throttle window: a
+   * false divergence where DirSync collapsed them (review of 2026-12-06, trace ad-30286).
+   */
+  private splitCollapse(subject: Subject, t: number, line: number): void {
+    if (!this.c.collapseAtVisit) return;
+    const interval = this.param('dirSyncInterval');
+    let split = false;
+    for (const b of subject.branches) {
+      let collapsed: SharePointSide[] | undefined;
+      for (const sp of b.sps) {
+        const p = sp.pending;
+        // a visit that counts already came after them, or a push waits on changes left before: it pushes anyway
+        if (p === null || !p.ad || sp.visitAt !== null || sp.rewait !== null || t >= p.since.lo + interval) continue;
+        const c = sp.clone();
+        c.pending = null;
+        c.fresh = null;
+        c.collapseBy = p.since.lo + interval;
+        (collapsed ??= []).push(c);
+      }
+      if (collapsed !== undefined) {
+        b.sps.push(...collapsed);
+        split = true;
+      }
+    }
+    if (split) this.settle(subject, line, t);
+  }
+
+  /**
+   * Drops each state of `b` that awaited an AD write to collapse those waiting into (`splitCollapse`)
+   * and got none by `t`. Where it is the only one left (reads ruled out the others), it stays, awaiting
+   * nothing: the read that ruled them out passed as this state allowed it, and a divergence is
+   * reported at a read, never at an instant that merely passes (a divergence missed, not one made up).
+   */
+  private dropUncollapsed(b: Branch, t: number): void {
+    let out: SharePointSide[] | undefined;
+    const sps = b.sps;
+    for (let i = 0; i < sps.length; i++) {
+      const sp = sps[i]!;
+      if (sp.collapseBy > t) out?.push(sp);
+      else out ??= sps.slice(0, i);
+    }
+    if (out === undefined) return;
+    if (out.length > 0) b.sps = out;
+    else for (const sp of sps) sp.collapseBy = Infinity;
+  }
+
+  /**
    * Before a SharePoint upload under SP-ORIGIN, so that it surely sticks or surely does not: where
    * the last update is known only to a span that the throttle's end straddles, the upload sticks for
    * part of it and not for the rest. Where the push of changes an update may have left waiting
@@ -591,6 +653,7 @@ export class ProfileChecker {
       // Not seen, so nothing is learnt; but the subject may still have opened their My Site.
       if (!visits) return undefined;
       this.enter(subject, o.at, line);
+      this.splitCollapse(subject, o.at, line);
       for (const b of subject.branches) {
         const visited = b.sps.map((sp) => sp.clone());
         for (const sp of visited) this.visitOne(b.core, sp, b.yams[0]!, o.at);
@@ -602,6 +665,8 @@ export class ProfileChecker {
     const provider = this.c.absent.surfaces.get(o.see);
     if (provider !== undefined) return { divergence: { line, event: raw, allowed: [], rules: [provider] } };
     this.enter(subject, o.at, line);
+    // the collapsed state reads as the other does at this instant: split before, visited after
+    if (visits) this.splitCollapse(subject, o.at, line);
     const part = partOf(o.see);
     if (part === 'sharepoint') this.datePushes(subject, o);
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit
@@ -946,6 +1011,7 @@ export class ProfileChecker {
   private enter(subject: Subject, t: number, line: number): void {
     let split = this.decideKept(subject, t, line);
     for (const b of subject.branches) {
+      if (this.c.collapseAtVisit) this.dropUncollapsed(b, t);
       let out: SharePointSide[] | undefined;
       const sps = b.sps;
       for (let i = 0; i < sps.length; i++) {

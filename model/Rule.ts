@@ -83,8 +83,8 @@ export type RuleContext = {
   stopsDirSync(action: SetPhoto): RuleId | undefined;
   /** a write to Exchange made now, landing by `deadline`; the rules of the profile may make it race (AD-PERIODIC, AD-ONE-TIME): what it may leave there */
   writeExchange(photo: Photo, deadline: number, rules: readonly RuleId[], source: ExchangeSource): ExchangeWrite;
-  /** an outside change (SPEC section 1) made now, surely in Exchange by `reachedBy` (where carried: `write.carried`); `because` are the rules that made it one, to cite */
-  outsideChange(write: ExchangeWrite, reachedBy: number, because?: readonly RuleId[]): void;
+  /** an outside change (SPEC section 1) made now, surely in Exchange by `reachedBy` (where carried: `write.carried`); `because` are the rules that made it one, to cite; `source`: 'ad' for an AD write DirSync carries */
+  outsideChange(write: ExchangeWrite, reachedBy: number, because?: readonly RuleId[], source?: ExchangeSource): void;
   /** the rules that made the current change an outside change (SP-UPLOAD-REDIRECT), to cite */
   readonly outsideBecause: readonly RuleId[];
 };

@@ -13,18 +13,19 @@ const UNSTUCK: readonly RuleId[] = ['SP-NO-STICK'];
  * photos, the rules that made them outside changes (SP-UPLOAD-REDIRECT, DIRSYNC), for a push to
  * cite, when all had surely reached Exchange, and when those a visit came after had (`visited`:
  * -Infinity before any visit), so that an update that may have missed only changes made after
- * every visit leaves them waiting for a visit of their own.
+ * every visit leaves them waiting for a visit of their own; `ad`: every one of them is an AD write
+ * (DIRSYNC), which a later one DirSync carries within the interval may collapse.
  */
-export type Pending = { since: Span; values: Photo[]; because: RuleId[]; reachedBy: number; visited: number };
+export type Pending = { since: Span; values: Photo[]; because: RuleId[]; reachedBy: number; visited: number; ad: boolean };
 
 /** A `Pending`, its fields in one order whoever makes it. */
-export function pending(since: Span, values: Photo[], because: RuleId[], reachedBy: number, visited = -Infinity): Pending {
-  return { since, values, because, reachedBy, visited };
+export function pending(since: Span, values: Photo[], because: RuleId[], reachedBy: number, visited = -Infinity, ad = false): Pending {
+  return { since, values, because, reachedBy, visited, ad };
 }
 
 /** A `Pending` of its own, sharing no list with `p`. */
 export function copyPending(p: Pending): Pending {
-  return pending(p.since, [...p.values], [...p.because], p.reachedBy, p.visited);
+  return pending(p.since, [...p.values], [...p.because], p.reachedBy, p.visited, p.ad);
 }
 
 /** Both lists of changes waiting as one: since the older, every photo and citation, reached by the later. */
@@ -33,7 +34,7 @@ export function joinPending(a: Pending, b: Pending | null): Pending {
   const since = { lo: Math.min(a.since.lo, b.since.lo), hi: Math.min(a.since.hi, b.since.hi) };
   const values = [...a.values, ...b.values.filter((v) => !a.values.includes(v))];
   const because = [...a.because, ...b.because.filter((r) => !a.because.includes(r))];
-  return pending(since, values, because, Math.max(a.reachedBy, b.reachedBy), Math.max(a.visited, b.visited));
+  return pending(since, values, because, Math.max(a.reachedBy, b.reachedBy), Math.max(a.visited, b.visited), a.ad && b.ad);
 }
 
 /** Uploads to SharePoint that did not stick (SP-NO-STICK), as `SharePointSide.unstuck` says. */
@@ -141,6 +142,12 @@ export class SharePointSide {
    * that push opens has closed (`ProfileChecker.resolve`); null when none.
    */
   rewait: Rewait | null = null;
+  /**
+   * DIRSYNC's collapse: this is the state where the AD writes that alone waited at a visit are
+   * collapsed into a later AD write, so that the visit had nothing to push (`ProfileChecker.collapsed`):
+   * that write must come before this instant, or the state goes. Infinity: no such write is awaited.
+   */
+  collapseBy = Infinity;
 
   /** `store`: the SharePoint store itself, where a clone brings its own copy */
   constructor(init: { sharepoint: Photo; mySite: boolean; spUpdated: Span }, store?: WindowStore) {
@@ -319,6 +326,7 @@ export class SharePointSide {
     c.skipped = new Set(this.skipped);
     const r = this.rewait;
     c.rewait = r && { ...r, pending: copyPending(r.pending), alone: r.alone && { ...r.alone, pending: copyPending(r.alone.pending) } };
+    c.collapseBy = this.collapseBy;
     return c;
   }
 
@@ -386,6 +394,7 @@ export class SharePointSide {
     const u = this.spUpdated;
     if (u.hi + params.throttle > now) h = (Math.imul(h, 31) + ((u.lo % 1e9) | 0) + ((u.hi % 1e9) | 0)) | 0;
     h = (Math.imul(h, 31) + (this.pending === null ? 1 : 2) + (this.rewait === null ? 4 : 8) + (this.unstuck === null ? 16 : 32)) | 0;
+    if (this.collapseBy !== Infinity) h = (Math.imul(h, 31) + ((this.collapseBy % 1e9) | 0)) | 0;
     if (!withGone) return h;
     for (const [photo, until] of this.unstuckUntil) {
       const seen = canonicalUntil(until, view);
@@ -452,6 +461,7 @@ export class SharePointSide {
       waiting ? this.pushAfter : '',
       unstuck,
       shown.join(','),
+      this.collapseBy === Infinity ? '' : this.collapseBy,
     ].join('#');
   }
 }
@@ -475,5 +485,7 @@ function rewaitOfLast(sp: SharePointSide): boolean {
 /** What of changes waiting the future depends on: since when (SP-MYSITE-ONCE), and when they surely reached Exchange. */
 function keyOfPending(p: Pending, params: SharePointKeyParams, now: number): string {
   const visited = p.visited > now ? `v${p.visited}` : '';
-  return `${params.sinceMatters ? `${p.since.lo}..${p.since.hi}` : 'p'}${p.reachedBy > now ? `>${p.reachedBy}` : ''}${visited}`;
+  // an AD write DirSync may still collapse is reached later than now: only then can `ad` matter
+  const reached = p.reachedBy > now ? `>${p.reachedBy}${p.ad ? `a${p.since.lo}` : ''}` : '';
+  return `${params.sinceMatters ? `${p.since.lo}..${p.since.hi}` : 'p'}${reached}${visited}`;
 }

@@ -84,6 +84,8 @@ export type CompiledProfile = {
   readonly originUploads: boolean;
   /** whether an outside change's arrival may move the end of an open no-stick window (SP-SYNC-WINDOW with SP-NO-STICK) */
   readonly arrivalMovesWindow: boolean;
+  /** whether a visit may have had nothing to push where DirSync collapsed the AD writes it came after (SP-NEEDS-VISIT with DIRSYNC) */
+  readonly collapseAtVisit: boolean;
   /** the kinds of action whose unknown outcome the rules acting on them keep open within the state: no fork */
   readonly keptOpen: ReadonlySet<ActionKind>;
   readonly visitRules: readonly RuleId[];
@@ -128,6 +130,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     onActionFor,
     originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
     arrivalMovesWindow: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('SP-NO-STICK'),
+    collapseAtVisit: ruleIds.has('SP-NEEDS-VISIT') && ruleIds.has('DIRSYNC'),
     // the checker itself acts on visits and policy changes: those always fork
     keptOpen: new Set(
       ACTION_KINDS.filter((k) => {

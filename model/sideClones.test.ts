@@ -9,7 +9,7 @@ describe('state clones', () => {
     const sp = new SharePointSide({ sharepoint: 'p1', mySite: false, spUpdated: { lo: 1, hi: 2 } });
     sp.sharepoint.write(5, ['p2'], 9, ['SP-THROTTLE']);
     sp.mySiteSince = 3;
-    sp.pending = pending({ lo: 4, hi: 5 }, ['p3'], ['DIRSYNC'], 6, 5);
+    sp.pending = pending({ lo: 4, hi: 5 }, ['p3'], ['DIRSYNC'], 6, 5, true);
     sp.visitAt = 7;
     sp.fresh = pending({ lo: 5, hi: 5 }, ['p3'], ['DIRSYNC'], 6);
     sp.pushAfter = 8;
@@ -26,8 +26,10 @@ describe('state clones', () => {
       revisit: 7,
       proof: null,
     };
+    sp.collapseBy = 13;
     expect(Object.keys(sp).sort()).toEqual(
       [
+        'collapseBy',
         'dueAt',
         'fresh',
         'mySiteSince',

@@ -63,6 +63,50 @@ describe('DIRSYNC', () => {
     expect(check('threewill-2014', people, [...two, see('+3h2m', 'graph', 'p1')])).toMatchObject(diverges(4, ['p2'], 'DIRSYNC'));
   });
 
+  // contract 1.1's collapse, under SP-NEEDS-VISIT: where the only changes waiting are AD writes that
+  // a later one within the interval may collapse, a visit before that later write may have had
+  // nothing to push, and so opened no throttle window; the visit after it then pushes at once
+  describe.each([
+    // the later write, one too late to collapse the first, the visit after it, the look; the cloud
+    // change (exoLag after +1m) has surely reached Exchange by the first visit in the 2014 profiles
+    ['threewill-2014', '+1h', '+3h1m', '+4h', '+4h11m', ['p1', 'p3']],
+    ['microsoft-2014', '+1h', '+3h1m', '+4h', '+4h11m', ['p1', 'p3']],
+    ['microsoft-2026', '+10m', '+31m', '+40m', '+1d', ['p0', 'p1', 'p3']],
+  ] as const)('in %s, a visit between two AD writes', (profile, second, late, visitAgain, look, withCloud) => {
+    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
+    const collapsing = (at: string): Step[] => [write('+0s', 'p1'), visit('+2m'), write(at, 'p2'), visit(visitAgain)];
+
+    it('lets the later write show after a visit after it, where it may have collapsed the first', () => {
+      expect(check(profile, people, [...collapsing(second), see(look, 'sp-newsfeed', 'p2')])).toEqual(conforms(profile));
+    });
+
+    it("keeps the first visit's push, and its throttle window, where the later write came too late to collapse it", () => {
+      expect(check(profile, people, [...collapsing(late), see(look, 'sp-newsfeed', 'p2')])).toMatchObject(
+        diverges(6, ['p0', 'p1'], 'SP-THROTTLE'),
+      );
+    });
+
+    it('counts the subject reading their own My Site as such a visit', () => {
+      const own = (at: string, photo: string) => see(at, 'sp-mysite', photo, 'alice');
+      const steps = [write('+0s', 'p1'), own('+2m', 'p0'), write(second, 'p2'), own(visitAgain, 'p0'), own(look, 'p2')];
+      expect(check(profile, people, steps)).toEqual(conforms(profile));
+      const tooLate = [write('+0s', 'p1'), own('+2m', 'p0'), write(late, 'p2'), visit(visitAgain), own(look, 'p2')];
+      expect(check(profile, people, tooLate)).toMatchObject(diverges(6, ['p0', 'p1'], 'SP-THROTTLE'));
+    });
+
+    it('keeps the push where a change made in the cloud waits beside the AD write', () => {
+      const steps: Step[] = [
+        write('+0s', 'p1'),
+        { at: '+1m', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p3' },
+        visit('+2m'),
+        write(second, 'p2'),
+        visit(visitAgain),
+        see(look, 'sp-newsfeed', 'p2'),
+      ];
+      expect(check(profile, people, steps)).toMatchObject(diverges(7, [...withCloud], 'SP-THROTTLE'));
+    });
+  });
+
   // SPEC section 4: "A value that is in flight may be shown or not until its window closes"; after that only the newer one
   it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])(
     'in %s lets an AD photo still in flight land after a newer change made elsewhere, until its own window closes',

@@ -11,11 +11,13 @@ export const dirSync: Rule = {
   source: 'TW14',
   params: ['dirSyncInterval', 'exoLag'],
   reading:
-    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show. Under SP-SYNC-WINDOW the photo of the first then never travels to SharePoint, which may show what it held until the window of the last closes. Where the last never reaches Exchange (AD-SIZE, PHOTO-SOURCE), every write DirSync carried less than one interval before it may never reach it either: once its window has closed, Exchange keeps it or what it held before (from then on, and not where a newer change landed first: a read or a copy of Exchange sees it only so), and so does SharePoint (where such a write travels on past an Edit-Cancel, what it held before is the copy). Being slower than a change made in the cloud, it may also land after a newer one of those, and show until its own window closes; after that only the newer change (without AD-PERIODIC, the latest photo wins).',
+    'The change counts as made at the time of the AD write, and only once DirSync carries it is it an outside change. DirSync exports the current value at each run, so two AD writes within one interval may collapse into the last: the window reading already lets a value in flight never show. Under SP-SYNC-WINDOW the photo of the first then never travels to SharePoint, which may show what it held until the window of the last closes. Under SP-NEEDS-VISIT a visit whose only changes waiting are AD writes a later one may still collapse (made less than one interval after the first of them) may have had nothing to push: it then opens no throttle window, and the later write waits for a visit of its own (ProfileChecker.splitCollapse); with no AD write by the first one + dirSyncInterval, the visit made its push. Where the last never reaches Exchange (AD-SIZE, PHOTO-SOURCE), every write DirSync carried less than one interval before it may never reach it either: once its window has closed, Exchange keeps it or what it held before (from then on, and not where a newer change landed first: a read or a copy of Exchange sees it only so), and so does SharePoint (where such a write travels on past an Edit-Cancel, what it held before is the copy). Being slower than a change made in the cloud, it may also land after a newer one of those, and show until its own window closes; after that only the newer change (without AD-PERIODIC, the latest photo wins).',
   acts: ['setPhoto'],
   onAction(a, ctx) {
     if (a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return false;
     const core = ctx.core;
+    // a state awaiting a write to collapse those waiting into has it (`ProfileChecker.splitCollapse`)
+    ctx.sp.collapseBy = Infinity;
     const stoppedBy = ctx.stopsDirSync(a);
     // DirSync exports the current value at each run: each write it carried less than one interval
     // before this one may have been collapsed into it, and then never reached Exchange; nor did its
@@ -57,7 +59,7 @@ export const dirSync: Rule = {
     // every write carried less than one interval ago stays collapsible: no run need have come
     // between them and a later write (three writes within one interval may all become the last)
     core.carriedAd = [...carried, ctx.at];
-    ctx.outsideChange(kept, reached, DIRSYNC);
+    ctx.outsideChange(kept, reached, DIRSYNC, 'ad');
     return true;
   },
 };
