@@ -107,6 +107,41 @@ describe('DIRSYNC', () => {
     });
   });
 
+  // the same collapse where no visit came between the writes: under SP-MYSITE-ONCE the change that
+  // waits is then the later write alone, pushed spSync after it, not after the first
+  it('in microsoft-2014 pushes two AD writes within one interval spSync after the later one, where it may have collapsed the first', () => {
+    const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
+    expect(check('microsoft-2014', withSite, [write('+0s', 'p1'), write('+1h', 'p2'), see('+24h30m', 'sp-newsfeed', 'p0')])).toEqual(
+      conforms('microsoft-2014'),
+    );
+    expect(check('microsoft-2014', withSite, [write('+0s', 'p1'), write('+1h', 'p2'), see('+25h11m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p2'], 'SP-MYSITE-ONCE'),
+    );
+    // a whole interval apart, the first was surely carried: its push is spSync after it
+    expect(check('microsoft-2014', withSite, [write('+0s', 'p1'), write('+3h', 'p2'), see('+24h30m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(4, ['p2'], 'SP-MYSITE-ONCE'),
+    );
+  });
+
+  // and where the later write never reaches Exchange (AD-SIZE), nothing waits at all
+  it('in microsoft-2026 lets a visit after an AD write collapsed into a too large one push nothing, and open no throttle window', () => {
+    const write = (at: string, photo: string, bytes?: number): Step => ({
+      at,
+      do: 'setPhoto',
+      user: 'alice',
+      via: 'on-prem-ad',
+      photo,
+      bytes,
+    });
+    const graph = (at: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p3' });
+    const steps = (second: string): Step[] => [write('+0s', 'p1'), write(second, 'p2', 20_000), visit('+1h'), graph('+2h'), visit('+3h')];
+    expect(check('microsoft-2026', people, [...steps('+10m'), see('+5h', 'sp-newsfeed', 'p3')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...steps('+30m'), see('+5h', 'sp-newsfeed', 'p3')])).toMatchObject(
+      diverges(7, ['p0', 'p1'], 'SP-THROTTLE'),
+    );
+  });
+
   // SPEC section 4: "A value that is in flight may be shown or not until its window closes"; after that only the newer one
   it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])(
     'in %s lets an AD photo still in flight land after a newer change made elsewhere, until its own window closes',
