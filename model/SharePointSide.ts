@@ -144,7 +144,7 @@ export class SharePointSide {
   rewait: Rewait | null = null;
   /**
    * DIRSYNC's collapse: this is the state where the AD writes that alone waited at a visit are
-   * collapsed into a later AD write, so that the visit had nothing to push (`ProfileChecker.collapsed`):
+   * collapsed into a later AD write, so that the visit had nothing to push (`ProfileChecker.splitCollapse`):
    * that write must come before this instant, or the state goes. Infinity: no such write is awaited.
    */
   collapseBy = Infinity;
