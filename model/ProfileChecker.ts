@@ -295,9 +295,9 @@ export class ProfileChecker {
     // Edit-Cancel updates SharePoint whatever waits (EDIT-CANCEL): a collapse changes nothing there
     const options = this.settingsAt(a.at);
     if (a.result !== 'rejected' && this.c.collapseAtVisit) {
-      if (a.do === 'visitMySite' || (a.do === 'editCancel' && !this.has('EDIT-CANCEL'))) this.splitCollapse(subject, a.at, line, true);
+      if (a.do === 'visitMySite' || (a.do === 'editCancel' && !this.has('EDIT-CANCEL'))) this.splitCollapse(subject, a.at, line);
       else if (a.do === 'setPhoto' && a.via === 'on-prem-ad' && this.collapseTells(subject, a, options))
-        this.splitCollapse(subject, a.at, line, false);
+        this.splitCollapse(subject, a.at, line);
     }
     // the common case: a known outcome, one set of settings, and every possibility accepts it
     if (a.result === 'ok' && options.length === 1 && this.acceptedEverywhere(subject, a, options[0]!)) {
@@ -518,13 +518,14 @@ export class ProfileChecker {
    * that a later AD write may still collapse (DirSync exports the current value at each run, so all
    * of them and that later one within one interval), the state where it does is followed too: there
    * they never reached Exchange, so the visit has nothing to push and opens no throttle window, and
-   * the later write waits for a visit of its own. With `awaits`, that later write must come before
-   * the first of them + dirSyncInterval (`SharePointSide.collapseBy`, `dropUncollapsed`); without
-   * it, the later write is the one at `t` (`collapseTells`). Without this, a visit between two AD
-   * writes made minutes apart would hold SharePoint for a whole throttle window: a false divergence
-   * where DirSync collapsed them (review of 2026-12-06, trace ad-30286).
+   * the later write waits for a visit of its own. That later write must come before the first of
+   * them + dirSyncInterval (`SharePointSide.collapseBy`, `dropUncollapsed`). Also before an AD write
+   * that never reaches Exchange (`collapseTells`): that state then has nothing waiting, and where the
+   * write's outcome is unknown, it goes unless another comes in time. Without this, a visit between
+   * two AD writes made minutes apart would hold SharePoint for a whole throttle window: a false
+   * divergence where DirSync collapsed them (review of 2026-12-06, trace ad-30286).
    */
-  private splitCollapse(subject: Subject, t: number, line: number, awaits: boolean): void {
+  private splitCollapse(subject: Subject, t: number, line: number): void {
     if (!this.c.collapseAtVisit) return;
     const interval = this.param('dirSyncInterval');
     let split = false;
@@ -537,7 +538,7 @@ export class ProfileChecker {
         const c = sp.clone();
         c.pending = null;
         c.fresh = null;
-        if (awaits) c.collapseBy = p.since.lo + interval;
+        c.collapseBy = p.since.lo + interval;
         (collapsed ??= []).push(c);
       }
       if (collapsed !== undefined) {
@@ -553,7 +554,7 @@ export class ProfileChecker {
    * visit came after them) waits otherwise than the others: since it, not since the first of them,
    * where the push comes spSync after the oldest change (SP-MYSITE-ONCE); or not at all, where this
    * write never reaches Exchange (AD-SIZE, PHOTO-SOURCE) under some settings in force. Otherwise the
-   * others already allow all it does: the push any visit makes takes whatever Exchange holds.
+   * others allow all it does: the push any visit makes takes whatever Exchange holds.
    */
   private collapseTells(subject: Subject, a: SetPhoto & { at: number }, options: readonly PhotoSettings[]): boolean {
     if (this.c.spKey.sinceMatters) return true;
@@ -674,7 +675,7 @@ export class ProfileChecker {
       // Not seen, so nothing is learnt; but the subject may still have opened their My Site.
       if (!visits) return undefined;
       this.enter(subject, o.at, line);
-      this.splitCollapse(subject, o.at, line, true);
+      this.splitCollapse(subject, o.at, line);
       for (const b of subject.branches) {
         const visited = b.sps.map((sp) => sp.clone());
         for (const sp of visited) this.visitOne(b.core, sp, b.yams[0]!, o.at);
@@ -687,7 +688,7 @@ export class ProfileChecker {
     if (provider !== undefined) return { divergence: { line, event: raw, allowed: [], rules: [provider] } };
     this.enter(subject, o.at, line);
     // the collapsed state reads as the other does at this instant: split before, visited after
-    if (visits) this.splitCollapse(subject, o.at, line, true);
+    if (visits) this.splitCollapse(subject, o.at, line);
     const part = partOf(o.see);
     if (part === 'sharepoint') this.datePushes(subject, o);
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit

@@ -124,6 +124,19 @@ describe('DIRSYNC', () => {
     );
   });
 
+  // a later write of unknown outcome collapses the first only where it happened
+  it('in microsoft-2014 lets only a later AD write that happened move the push of the first', () => {
+    const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const steps: Step[] = [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1' },
+      { at: '+1h', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p2', result: 'unknown' },
+    ];
+    expect(check('microsoft-2014', withSite, [...steps, see('+24h30m', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', withSite, [...steps, see('+24h30m', 'sp-newsfeed', 'p0'), see('+24h31m', 'graph', 'p1')])).toMatchObject(
+      diverges(5, ['p2'], 'DIRSYNC'),
+    );
+  });
+
   // and where the later write never reaches Exchange (AD-SIZE), nothing waits at all
   it('in microsoft-2026 lets a visit after an AD write collapsed into a too large one push nothing, and open no throttle window', () => {
     const write = (at: string, photo: string, bytes?: number): Step => ({
