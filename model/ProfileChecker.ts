@@ -292,8 +292,9 @@ export class ProfileChecker {
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
-    // Edit-Cancel updates SharePoint whatever waits (EDIT-CANCEL): a collapse changes nothing there
     const options = this.settingsAt(a.at);
+    // a visit, or an AD write, may find AD writes waiting that DirSync collapses; not Edit-Cancel
+    // under EDIT-CANCEL, which updates SharePoint whatever waits
     if (a.result !== 'rejected' && this.c.collapseAtVisit) {
       if (a.do === 'visitMySite' || (a.do === 'editCancel' && !this.has('EDIT-CANCEL'))) this.splitCollapse(subject, a.at, line);
       else if (a.do === 'setPhoto' && a.via === 'on-prem-ad' && this.collapseTells(subject, a, options))

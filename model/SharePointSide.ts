@@ -143,9 +143,10 @@ export class SharePointSide {
    */
   rewait: Rewait | null = null;
   /**
-   * DIRSYNC's collapse: this is the state where the AD writes that alone waited at a visit are
-   * collapsed into a later AD write, so that the visit had nothing to push (`ProfileChecker.splitCollapse`):
-   * that write must come before this instant, or the state goes. Infinity: no such write is awaited.
+   * DIRSYNC's collapse: this is the state where the AD writes that alone waited at a visit, or at
+   * an AD write, are collapsed into a later AD write (the visit then had nothing to push;
+   * `ProfileChecker.splitCollapse`): that write must come before this instant, or the state goes.
+   * Infinity: no such write is awaited.
    */
   collapseBy = Infinity;
 
