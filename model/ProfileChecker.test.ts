@@ -192,7 +192,8 @@ function planArb(
         preferRejected: fc.boolean(),
       })
       // a settings change of unknown outcome is tenant-wide: the checker keeps both settings open
-      // for good instead of forking every user (PHOTO-SOURCE's reading), so it is no fork to resolve
+      // instead of forking every user, until a subject's own action tells (PHOTO-SOURCE's reading),
+      // so it is no fork to resolve
       .map((st) => (st.kind === 'act' && st.action.do === 'setPhotoSettings' && asIs === 'resolvable' ? { ...st, unknown: false } : st));
     const see: fc.Arbitrary<Step> = fc.record({
       kind: fc.constant('see' as const),

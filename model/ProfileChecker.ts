@@ -16,7 +16,7 @@ import { RULE_IDS, type RuleId } from './RuleId.js';
 import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union, without } from './photoLists.js';
-import { SettingsTimeline } from './SettingsTimeline.js';
+import { SettingsTimeline, type SettingsFacts } from './SettingsTimeline.js';
 import {
   BUT_GONE,
   BUT_LANDING,
@@ -83,6 +83,8 @@ type Subject = {
    * (any photo). A photo outside it is forbidden whatever was dropped.
    */
   ever: Set<Photo> | undefined;
+  /** PHOTO-SOURCE: what the subject's own actions told of settings changes of unknown outcome (`SettingsTimeline.learn`) */
+  settingsFacts?: SettingsFacts;
 };
 
 /** How often the cap on possibilities was reached, by part: a measure, not a verdict. */
@@ -292,7 +294,7 @@ export class ProfileChecker {
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
-    const options = this.settingsAt(a.at);
+    const options = this.settingsAt(a.at, subject);
     // a visit, or an AD write, may find AD writes waiting that DirSync collapses; not Edit-Cancel
     // under EDIT-CANCEL, which updates SharePoint whatever waits
     if (a.result !== 'rejected' && this.c.collapseAtVisit) {
@@ -325,6 +327,8 @@ export class ProfileChecker {
   private fork(subject: Subject, a: ActionEvent, line: number, raw: unknown, options: readonly PhotoSettings[]): Found | undefined {
     const next: Branch[] = [];
     const rejecters = new Set<RuleId>();
+    // the settings under which some possibility gives the outcome recorded
+    const judgedBy = new Set<PhotoSettings>();
     let forked = false;
     for (const b of subject.branches) {
       const accepting: PhotoSettings[] = [];
@@ -337,6 +341,7 @@ export class ProfileChecker {
           rejecters.add(r);
           refusedBy ??= r;
         }
+        if ((r === undefined) === (a.result === 'ok')) judgedBy.add(s);
       }
       if (a.result === 'rejected') {
         if (refusedBy !== undefined) next.push(refused(b, a, refusedBy));
@@ -361,11 +366,31 @@ export class ProfileChecker {
       // refused where no rule refuses it: a divergence only where a rule gives it an effect the refusal denies
       const acting = this.actingRules(subject, a, options[0]!);
       if (acting.length === 0) return undefined;
-      return this.certain({ line, event: raw, allowed: ['ok'], rules: acting }, subject, 'exchange');
+      // where what the subject's actions told of the settings ruled out those that refuse it, PHOTO-SOURCE's reading is cited too
+      const told = subject.settingsFacts !== undefined && this.settings!.at(a.at).length > options.length;
+      return this.certain(
+        { line, event: raw, allowed: ['ok'], rules: told ? ordered([...acting, 'PHOTO-SOURCE']) : acting },
+        subject,
+        'exchange',
+      );
     }
+    if (a.result !== 'unknown' && judgedBy.size < options.length) this.learnSettings(subject, a, options, judgedBy);
     subject.branches = next;
     if (forked) this.settle(subject, line, a.at);
     return undefined;
+  }
+
+  /**
+   * A known outcome only some of the settings possible at `t` give tells which settings change of
+   * unknown outcome happened (`SettingsTimeline.learn`): the subject's later actions are judged
+   * knowing it. The subject's alone, since each subject is checked apart (a superset for the others).
+   */
+  private learnSettings(subject: Subject, a: ActionEvent, options: readonly PhotoSettings[], judgedBy: ReadonlySet<PhotoSettings>): void {
+    if (this.settings === undefined || judgedBy.size === 0) return;
+    // refused where no rule refuses it is no divergence where no rule gives it an effect either: those settings stay
+    const kept = options.filter((s) => judgedBy.has(s) || (a.result === 'rejected' && this.actingRules(subject, a, s).length === 0));
+    if (kept.length === options.length) return;
+    subject.settingsFacts = this.settings.learn(a.at, kept, subject.settingsFacts) ?? subject.settingsFacts;
   }
 
   private actAsViewer(a: Extract<ActionEvent, { viewer: string }>, line: number, raw: unknown): Found | undefined {
@@ -415,8 +440,12 @@ export class ProfileChecker {
     return true;
   }
 
-  private settingsAt(t: number): readonly PhotoSettings[] {
-    return this.settings?.at(t) ?? this.fixedSettings;
+  private settingsAt(t: number, subject: Subject): readonly PhotoSettings[] {
+    const timeline = this.settings;
+    if (timeline === undefined) return this.fixedSettings;
+    const options = timeline.at(t);
+    const facts = subject.settingsFacts;
+    return facts === undefined || options.length === 1 ? options : timeline.knowing(t, facts);
   }
 
   private rejectedBy(a: ActionEvent): RuleId | undefined {
@@ -878,12 +907,13 @@ export class ProfileChecker {
     const results = new Set<'ok' | 'rejected'>();
     const event = { ...a, result: 'ok' } as ActionEvent;
     for (const b of subject.branches) {
-      for (const s of this.settingsAt(a.at)) {
+      for (const s of this.settingsAt(a.at, subject)) {
         this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
         results.add(this.rejectedBy(event) === undefined ? 'ok' : 'rejected');
       }
     }
-    if (!results.has('rejected') && this.actingRules(subject, event, this.settingsAt(a.at)[0]!).length === 0) results.add('rejected');
+    if (!results.has('rejected') && this.actingRules(subject, event, this.settingsAt(a.at, subject)[0]!).length === 0)
+      results.add('rejected');
     return [...results];
   }
 

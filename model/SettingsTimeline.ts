@@ -1,5 +1,14 @@
 import type { PhotoSettings } from './vocabulary.js';
 
+/** A change of the settings, as recorded: `certain` false for one of unknown outcome. */
+export type SettingsChange = { readonly at: number; readonly settings: PhotoSettings; readonly certain: boolean };
+
+/**
+ * What one subject's own actions told of changes of unknown outcome: whether each happened. A fact
+ * of the tenant, but learnt by that subject alone: each subject is checked apart from the others.
+ */
+export type SettingsFacts = ReadonlyMap<SettingsChange, boolean>;
+
 /**
  * The tenant's photo update settings over time (PHOTO-SOURCE): a change takes effect within `lag`,
  * and an action made before that is judged by the old or the new settings. Invariant: `at(t)` is
@@ -7,7 +16,7 @@ import type { PhotoSettings } from './vocabulary.js';
  */
 export class SettingsTimeline {
   private base: PhotoSettings;
-  private changes: { at: number; settings: PhotoSettings; certain: boolean }[] = [];
+  private changes: SettingsChange[] = [];
   private only: readonly PhotoSettings[];
 
   constructor(
@@ -47,6 +56,63 @@ export class SettingsTimeline {
     }
     return possible ?? this.only;
   }
+
+  /**
+   * The settings an action made at `t` may be judged by, knowing `facts`: `at(t)` without the
+   * changes that did not happen, and with those that did as if known. Ask `at(t)` first.
+   */
+  knowing(t: number, facts: SettingsFacts): readonly PhotoSettings[] {
+    return possibleAt(this.base, this.changes, t, this.lag, facts);
+  }
+
+  /**
+   * What an action made at `t` tells, where it could have been judged only by the settings of
+   * `kept` (a part of `knowing(t, facts)`): `facts` with what it adds, or undefined where it adds
+   * nothing. Exact: the settings in force are those of the last change that happened, once every
+   * change is past settingsLag (within it an action may meet either settings, and nothing is
+   * told); so a last change whose settings are ruled out did not happen, and one whose settings
+   * alone are left did.
+   */
+  learn(t: number, kept: readonly PhotoSettings[], facts: SettingsFacts | undefined): SettingsFacts | undefined {
+    const made = this.changes.filter((c) => c.at <= t && facts?.get(c) !== false);
+    for (const c of made) if (t < c.at + this.lag) return undefined;
+    const out = new Map(facts);
+    let learnt = false;
+    for (let last = made.at(-1); last !== undefined; last = made.at(-1)) {
+      if (last.certain || out.get(last) === true || includesSettings(kept, last.settings)) break;
+      out.set(last, false);
+      made.pop();
+      learnt = true;
+    }
+    const last = made.at(-1);
+    if (last !== undefined && !last.certain && out.get(last) !== true) {
+      const before = possibleAt(this.base, made.slice(0, -1), t, this.lag, out);
+      if (!before.some((s) => includesSettings(kept, s))) {
+        out.set(last, true);
+        learnt = true;
+      }
+    }
+    return learnt ? out : undefined;
+  }
+}
+
+/** The settings possible at `t` from `base` and `changes`, knowing `facts`: the last change in effect that surely happened, then every later one made. */
+function possibleAt(
+  base: PhotoSettings,
+  changes: readonly SettingsChange[],
+  t: number,
+  lag: number,
+  facts: SettingsFacts,
+): PhotoSettings[] {
+  let out = [base];
+  for (const c of changes) {
+    if (c.at > t) break;
+    const happened = facts.get(c);
+    if (happened === false) continue;
+    if ((c.certain || happened === true) && t >= c.at + lag) out = [c.settings];
+    else if (!includesSettings(out, c.settings)) out.push(c.settings);
+  }
+  return out;
 }
 
 // loops, not closures: asked at every action, and a closure that captures gives each call a context object

@@ -12,6 +12,11 @@ const settings = (at: string, source: PhotoSource, allowedRoles: string[] = [], 
 });
 const refused = (line: number) => ({ verdict: 'diverges', divergence: { line, allowed: ['rejected'], rules: ['PHOTO-SOURCE'] } });
 const accepted = (line: number) => ({ verdict: 'diverges', divergence: { line, allowed: ['ok'] } });
+// refused where what the subject's own actions told of the settings leaves none that refuses
+const toldAccepted = (line: number) => ({
+  verdict: 'diverges',
+  divergence: { line, allowed: ['ok'], rules: expect.arrayContaining(['PHOTO-SOURCE']) },
+});
 
 // MSDOC profilephoto-configure-settings (2024): photoUpdateSettings.source and allowedRoles;
 // microsoft-2026: settingsLag 24 h, dirSyncInterval 30 min, exoLag 4 h
@@ -70,6 +75,44 @@ describe('PHOTO-SOURCE', () => {
     expect(
       check('microsoft-2026', people, [settings('+0s', 'onPremises', [], 'unknown'), setPhoto('+2d', 'graph', 'p1', 'rejected')]),
     ).toEqual(conforms('microsoft-2026'));
+  });
+
+  describe("a settings change of unknown outcome, told by the subject's own actions past settingsLag", () => {
+    const unknownChange = settings('+0s', 'onPremises', [], 'unknown');
+
+    it('a change taken tells it did not happen: a later refusal diverges', () => {
+      const steps = [unknownChange, setPhoto('+2d', 'graph', 'p1'), setPhoto('+3d', 'graph', 'p2', 'rejected')];
+      expect(check('microsoft-2026', people, steps)).toMatchObject(toldAccepted(4));
+      // within the lag the change taken tells nothing: either settings may have judged it
+      const early = [unknownChange, setPhoto('+1h', 'graph', 'p1'), setPhoto('+3d', 'graph', 'p2', 'rejected')];
+      expect(check('microsoft-2026', people, early)).toEqual(conforms('microsoft-2026'));
+    });
+
+    it('a change refused tells it happened: a later change taken diverges', () => {
+      const steps = [unknownChange, setPhoto('+2d', 'graph', 'p1', 'rejected'), setPhoto('+3d', 'graph', 'p2')];
+      expect(check('microsoft-2026', people, steps)).toMatchObject(refused(4));
+      const alone = [unknownChange, setPhoto('+3d', 'graph', 'p2')];
+      expect(check('microsoft-2026', people, alone)).toEqual(conforms('microsoft-2026'));
+    });
+
+    it("another subject's action teaches the subject nothing (each is checked apart: a superset)", () => {
+      const bobs: Step = { at: '+2d', do: 'setPhoto', user: 'bob', via: 'graph', photo: 'p1' };
+      const steps = [unknownChange, bobs, setPhoto('+3d', 'graph', 'p2', 'rejected')];
+      expect(check('microsoft-2026', people, steps)).toEqual(conforms('microsoft-2026'));
+    });
+
+    it('of two such changes, rules out only what the outcome rules out', () => {
+      const two = [settings('+0s', 'cloud', ['photo-admin'], 'unknown'), settings('+1d', 'onPremises', [], 'unknown')];
+      // bob, who has the role, changes alice's photo: the later change did not happen, the earlier may have
+      const byBob: Step = { at: '+3d', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1', by: 'bob' };
+      expect(check('microsoft-2026', people, [...two, byBob, setPhoto('+4d', 'graph', 'p2', 'rejected')])).toEqual(
+        conforms('microsoft-2026'),
+      );
+      const byBobAgain: Step = { ...byBob, at: '+4d', photo: 'p2', result: 'rejected' };
+      expect(check('microsoft-2026', people, [...two, byBob, byBobAgain])).toMatchObject(toldAccepted(5));
+      // alice herself, who has none: neither happened
+      expect(check('microsoft-2026', people, [...two, setPhoto('+3d', 'graph', 'p1'), byBobAgain])).toMatchObject(toldAccepted(5));
+    });
   });
 
   it('changes nothing in a profile without it, and a refused settings change diverges', () => {

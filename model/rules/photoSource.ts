@@ -8,7 +8,7 @@ export const photoSource: Rule = {
   source: 'MSDOC profilephoto-configure-settings (2024)',
   params: ['settingsLag'],
   reading:
-    'Each action made from a change of the settings until settingsLag after it is judged by the old or the new settings, independently of the others; an action made before the change, by the settings then in force. An AD write is judged when it is made, even where DirSync carries it after a change ("an AD write judged then"). A setting change of unknown outcome leaves both settings possible for good. The acting user is `by`, or the subject, or admin for the admin cmdlets; a user the header gives no roles has none; admin has every role.',
+    'Each action made from a change of the settings until settingsLag after it is judged by the old or the new settings, independently of the others; an action made before the change, by the settings then in force. An AD write is judged when it is made, even where DirSync carries it after a change ("an AD write judged then"). A setting change of unknown outcome leaves both settings possible, until an action of the subject tells which: made past settingsLag of every change, with an outcome only some of the settings give, it rules out the others for the later actions of that subject (the settings in force are those of the last change that happened). Each subject is checked apart, so what the actions of one subject tell is not applied to another (a superset). The acting user is `by`, or the subject, or admin for the admin cmdlets; a user the header gives no roles has none; admin has every role.',
   rejects(a, ctx) {
     if (a.do !== 'setPhoto' && a.do !== 'removePhoto') return false;
     if (a.via === 'on-prem-ad') return false;
