@@ -80,34 +80,38 @@ describe('SettingsTimeline, against every change worked out at once', () => {
 describe('SettingsTimeline.learn, against the outcomes that really were', () => {
   const settings = fc.constantFrom(UNSET, CLOUD, ON_PREMISES);
   const same = (a: PhotoSettings, b: PhotoSettings) => JSON.stringify(a) === JSON.stringify(b);
-  it('never rules out the settings in force, however often it learns, and never adds any', () => {
+  it('never rules out what the changes that happened allow, however often it learns, and never adds any', () => {
     fc.assert(
       fc.property(
         settings,
         fc.array(fc.record({ gap: fc.nat(150), settings, certain: fc.boolean(), happened: fc.boolean() }), { minLength: 1, maxLength: 8 }),
-        fc.array(fc.array(settings, { maxLength: 2 }), { minLength: 1, maxLength: 3 }),
-        fc.nat(300),
-        (initial, steps, extras, after) => {
+        fc.array(fc.record({ after: fc.nat(150), judgedBy: fc.nat(), extra: fc.array(settings, { maxLength: 2 }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (initial, steps, actions) => {
           const t = new SettingsTimeline(initial, LAG);
+          const happened: { at: number; settings: PhotoSettings; certain: boolean }[] = [];
           let now = 0;
-          let inForce = initial;
           for (const s of steps) {
             now += s.gap;
             t.record(now, s.settings, s.certain);
-            if (s.certain || s.happened) inForce = s.settings;
+            if (s.certain || s.happened) happened.push({ at: now, settings: s.settings, certain: true });
           }
-          // past every change's lag, the settings in force are those of the last change that happened
-          const when = now + LAG + after;
-          const options = t.at(when);
           let facts: ReturnType<SettingsTimeline['learn']>;
-          for (const extra of extras) {
-            const possible = facts === undefined ? options : t.knowing(when, facts);
-            expect(possible.some((p) => same(p, inForce))).toBe(true);
-            // an action judged by the settings in force, and by some others the checker could not tell from them
-            const kept = possible.filter((p) => same(p, inForce) || extra.some((e) => same(e, p)));
-            facts = t.learn(when, kept, facts) ?? facts;
-            const told = facts === undefined ? options : t.knowing(when, facts);
-            expect(told.some((p) => same(p, inForce))).toBe(true);
+          for (const a of actions) {
+            // actions of the subject at times that never decrease, within the lag of the last change or past it
+            now += a.after;
+            const options = t.at(now);
+            const possible = facts === undefined ? options : t.knowing(now, facts);
+            const real = possibleAt(initial, happened, now);
+            expect(real.every((r) => possible.some((p) => same(p, r)))).toBe(true);
+            // judged by one of the settings the world that was allows, and others the checker could not tell from it
+            const by = real[a.judgedBy % real.length]!;
+            const kept = possible.filter((p) => same(p, by) || a.extra.some((e) => same(e, p)));
+            facts = t.learn(now, kept, facts) ?? facts;
+            const told = facts === undefined ? options : t.knowing(now, facts);
+            expect(real.every((r) => told.some((p) => same(p, r)))).toBe(true);
             expect(told.every((p) => possible.some((q) => same(p, q)))).toBe(true);
           }
         },
@@ -115,10 +119,12 @@ describe('SettingsTimeline.learn, against the outcomes that really were', () => 
     );
   });
 
-  it('tells a single change of unknown outcome apart both ways, and nothing within the lag', () => {
+  it('tells a single change of unknown outcome apart both ways past the lag, and within it only that it happened', () => {
     const t = new SettingsTimeline(UNSET, LAG);
     t.record(10, CLOUD, false);
     expect(t.learn(50, [UNSET], undefined)).toBeUndefined();
+    const madeEarly = t.learn(50, [CLOUD], undefined)!;
+    expect(t.knowing(200, madeEarly)).toEqual([CLOUD]);
     t.at(200);
     const notMade = t.learn(200, [UNSET], undefined)!;
     expect(t.knowing(300, notMade)).toEqual([UNSET]);

@@ -68,28 +68,29 @@ export class SettingsTimeline {
   /**
    * What an action made at `t` tells, where it could have been judged only by the settings of
    * `kept` (a part of `knowing(t, facts)`): `facts` with what it adds, or undefined where it adds
-   * nothing. Exact: the settings in force are those of the last change that happened, once every
-   * change is past settingsLag (within it an action may meet either settings, and nothing is
-   * told); so a last change whose settings are ruled out did not happen, and one whose settings
-   * alone are left did.
+   * nothing. A change of unknown outcome happened where every world without it leaves none of
+   * `kept` possible, and did not where every world with it does: exact, as `at(t)` is the union
+   * of what each world allows (within settingsLag a change that happened still leaves the old
+   * settings possible, so an action then can tell that it happened, never that it did not).
    */
   learn(t: number, kept: readonly PhotoSettings[], facts: SettingsFacts | undefined): SettingsFacts | undefined {
-    const made = this.changes.filter((c) => c.at <= t && facts?.get(c) !== false);
-    for (const c of made) if (t < c.at + this.lag) return undefined;
     const out = new Map(facts);
     let learnt = false;
-    for (let last = made.at(-1); last !== undefined; last = made.at(-1)) {
-      if (last.certain || out.get(last) === true || includesSettings(kept, last.settings)) break;
-      out.set(last, false);
-      made.pop();
-      learnt = true;
-    }
-    const last = made.at(-1);
-    if (last !== undefined && !last.certain && out.get(last) !== true) {
-      const before = possibleAt(this.base, made.slice(0, -1), t, this.lag, out);
-      if (!before.some((s) => includesSettings(kept, s))) {
-        out.set(last, true);
-        learnt = true;
+    // what one change tells may tell another: again until nothing more is learnt
+    for (let again = true; again;) {
+      again = false;
+      for (const c of this.changes) {
+        if (c.at > t) break;
+        if (c.certain || out.has(c)) continue;
+        for (const happened of [true, false]) {
+          out.set(c, happened);
+          const possible = possibleAt(this.base, this.changes, t, this.lag, out);
+          out.delete(c);
+          if (possible.some((s) => includesSettings(kept, s))) continue;
+          out.set(c, !happened);
+          learnt = again = true;
+          break;
+        }
       }
     }
     return learnt ? out : undefined;

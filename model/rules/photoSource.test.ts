@@ -77,7 +77,7 @@ describe('PHOTO-SOURCE', () => {
     ).toEqual(conforms('microsoft-2026'));
   });
 
-  describe("a settings change of unknown outcome, told by the subject's own actions past settingsLag", () => {
+  describe("a settings change of unknown outcome, told by the subject's own actions", () => {
     const unknownChange = settings('+0s', 'onPremises', [], 'unknown');
 
     it('a change taken tells it did not happen: a later refusal diverges', () => {
@@ -86,6 +86,16 @@ describe('PHOTO-SOURCE', () => {
       // within the lag the change taken tells nothing: either settings may have judged it
       const early = [unknownChange, setPhoto('+1h', 'graph', 'p1'), setPhoto('+3d', 'graph', 'p2', 'rejected')];
       expect(check('microsoft-2026', people, early)).toEqual(conforms('microsoft-2026'));
+    });
+
+    it('within the lag, a change only the new settings take tells it happened', () => {
+      // onPremises refuses a Graph change; the change to unset, of unknown outcome, is the only way it is taken
+      const onPremises = { source: 'onPremises' as const, allowedRoles: [] };
+      const change = settings('+0s', 'unset', [], 'unknown');
+      const steps = [change, setPhoto('+1h', 'graph', 'p1'), setPhoto('+2d', 'graph', 'p2', 'rejected')];
+      expect(check('microsoft-2026', people, steps, onPremises)).toMatchObject(toldAccepted(4));
+      const alone = [change, setPhoto('+2d', 'graph', 'p2', 'rejected')];
+      expect(check('microsoft-2026', people, alone, onPremises)).toEqual(conforms('microsoft-2026'));
     });
 
     it('a change refused tells it happened: a later change taken diverges', () => {
