@@ -63,6 +63,17 @@ describe('DIRSYNC', () => {
     expect(check('threewill-2014', people, [...two, see('+3h2m', 'graph', 'p1')])).toMatchObject(diverges(4, ['p2'], 'DIRSYNC'));
   });
 
+  // the first write's window still binds where the later one may have collapsed it: a read at t
+  // shows a value its source, AD, held at some instant of [t - L, t] (SPEC section 4, time windows),
+  // and AD held the first from its own instant; DirSync runs once an interval, so the run that
+  // would have exported the first exports the later one (review traces ad-32084, ad-124791)
+  it("requires one of two AD writes within one interval once the first one's window has closed", () => {
+    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
+    const two = [write('+0s', 'p1'), write('+20m', 'p2')];
+    expect(check('microsoft-2026', people, [...two, see('+4h29m', 'graph', 'p0')])).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [...two, see('+4h31m', 'graph', 'p0')])).toMatchObject(diverges(4, ['p1', 'p2'], 'DIRSYNC'));
+  });
+
   // contract 1.1's collapse, under SP-NEEDS-VISIT: where the only changes waiting are AD writes that
   // a later one within the interval may collapse, a visit before that later write may have had
   // nothing to push, and so opened no throttle window; the visit after it then pushes at once
