@@ -327,8 +327,8 @@ export class ProfileChecker {
   private fork(subject: Subject, a: ActionEvent, line: number, raw: unknown, options: readonly PhotoSettings[]): Found | undefined {
     const next: Branch[] = [];
     const rejecters = new Set<RuleId>();
-    // the settings under which some possibility gives the outcome recorded
-    const judgedBy = new Set<PhotoSettings>();
+    // the settings under which some possibility gives the outcome recorded: only where there are several to tell apart
+    const judgedBy = options.length > 1 && a.result !== 'unknown' ? new Set<PhotoSettings>() : undefined;
     let forked = false;
     for (const b of subject.branches) {
       const accepting: PhotoSettings[] = [];
@@ -341,7 +341,7 @@ export class ProfileChecker {
           rejecters.add(r);
           refusedBy ??= r;
         }
-        if ((r === undefined) === (a.result === 'ok')) judgedBy.add(s);
+        if ((r === undefined) === (a.result === 'ok')) judgedBy?.add(s);
       }
       if (a.result === 'rejected') {
         if (refusedBy !== undefined) next.push(refused(b, a, refusedBy));
@@ -367,14 +367,14 @@ export class ProfileChecker {
       const acting = this.actingRules(subject, a, options[0]!);
       if (acting.length === 0) return undefined;
       // where what the subject's actions told of the settings ruled out those that refuse it, PHOTO-SOURCE's reading is cited too
-      const told = subject.settingsFacts !== undefined && this.settings!.at(a.at).length > options.length;
+      const told = subject.settingsFacts !== undefined && (this.settings?.at(a.at).length ?? 0) > options.length;
       return this.certain(
         { line, event: raw, allowed: ['ok'], rules: told ? ordered([...acting, 'PHOTO-SOURCE']) : acting },
         subject,
         'exchange',
       );
     }
-    if (a.result !== 'unknown' && judgedBy.size < options.length) this.learnSettings(subject, a, options, judgedBy);
+    if (judgedBy !== undefined && judgedBy.size < options.length) this.learnSettings(subject, a, options, judgedBy);
     subject.branches = next;
     if (forked) this.settle(subject, line, a.at);
     return undefined;
