@@ -4,7 +4,7 @@ import { checkEvents } from './checkEvents.js';
 import { DAY, HOUR, MINUTE, SECOND } from './Params.js';
 import type { Profile } from './Profile.js';
 import { MAX_POSSIBILITIES, ProfileChecker, type TraceStart } from './ProfileChecker.js';
-import { PROFILES } from './profiles.js';
+import { findProfile, PROFILES } from './profiles.js';
 import { profileScope } from './profileScope.js';
 import type { Verdict } from './Verdict.js';
 import { check, events, T0, users, type Step as ScenarioStep } from './scenario.testkit.js';
@@ -907,6 +907,26 @@ describe('faults never blind the checker', () => {
       verdict: 'diverges',
     });
     expect(checker.caps).toEqual({ exchange: 0, sharepoint: 0, yammer: 0 });
+  });
+
+  // 40 actions of unknown outcome that no rule of the profile acts on: a policy change where no rule
+  // reads the policy (PHOTO-POLICY, PHOTO-POLICY-OWA), a Lync sign-in where Lync is gone. Each is
+  // one state whatever its outcome; kept apart, the two policies would double every later state
+  const faults = (make: (i: number) => ScenarioStep): ScenarioStep[] => Array.from({ length: 40 }, (_, i) => make(i));
+  const policies = faults((i) => ({ at: `+${i}h`, do: 'setPolicy', user: 'alice', setPhotoEnabled: i % 2 === 0, result: 'unknown' }));
+  const signIns = faults((i) => ({ at: `+${i}h`, do: i % 2 === 0 ? 'lyncSignIn' : 'lyncSignOut', user: 'alice', result: 'unknown' }));
+
+  it.each([
+    ['a policy change', 'threewill-2014', 1, policies],
+    ['a policy change', 'microsoft-2014', 1, policies],
+    ['a policy change', 'exchange-2015', 2, policies],
+    ['a policy change', 'microsoft-2026', 2, policies],
+    ['a Lync sign-in or sign-out', 'microsoft-2024', 1, signIns],
+    ['a Lync sign-in or sign-out', 'microsoft-2026', 1, signIns],
+  ] as const)('%s of unknown outcome under %s leaves %i Exchange side(s)', (_what, id, sides, steps) => {
+    const checker = new ProfileChecker(findProfile(id)!, { start: T0, users: people });
+    events(steps).forEach((e, i) => expect(checker.feed(e, i + 2)).toBeUndefined());
+    expect(checker.openStates('alice')).toEqual({ exchange: sides, sharepoint: sides, yammer: sides });
   });
 
   // a burst of ten uploads of different photos, 5 minutes apart, none of known outcome: where

@@ -142,6 +142,22 @@ export class ProfileChecker {
   }
 
   /**
+   * How many states are open for `user`'s parts now: Exchange sides, and SharePoint and Yammer
+   * states beside them, summed over the sides (as the header leaves them for a user no event has
+   * named yet). A measure of the checker's work, not a verdict.
+   */
+  openStates(user: string): CapCount {
+    const branches = this.subjectOf(user).branches;
+    let sharepoint = 0;
+    let yammer = 0;
+    for (const b of branches) {
+      sharepoint += b.sps.length;
+      yammer += b.yams.length;
+    }
+    return { exchange: branches.length, sharepoint, yammer };
+  }
+
+  /**
    * Applies the next event of the trace (line numbers are 1-based, `raw` is the line as parsed), and
    * returns the verdict once a certain divergence decided it. An event that diverges only from the
    * possibilities kept for a user, where some were dropped, may agree with one of those: the first
@@ -527,9 +543,10 @@ export class ProfileChecker {
       this.visit();
       if (acting !== undefined) for (const id of this.c.visitRules) acting.add(id);
     }
-    if (a.do === 'setPolicy') {
+    // a policy no rule of the profile reads is not kept: two states apart by it alone would never merge
+    if (a.do === 'setPolicy' && this.c.policyRules.length > 0) {
       core.setPhotoEnabled = a.setPhotoEnabled;
-      if (acting !== undefined) for (const id of ['PHOTO-POLICY', 'PHOTO-POLICY-OWA'] as const) if (this.has(id)) acting.add(id);
+      if (acting !== undefined) for (const id of this.c.policyRules) acting.add(id);
     }
     const rules = this.c.onActionFor.get(a.do);
     if (rules !== undefined) for (const r of rules) if (r.onAction!(a, ctx) && acting !== undefined) acting.add(r.id);

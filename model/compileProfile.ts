@@ -7,8 +7,11 @@ import { RULES } from './rules/index.js';
 import type { SharePointKeyParams } from './SharePointSide.js';
 import { ACTION_KINDS, VIAS, type ActionKind, type Surface, type Via } from './vocabulary.js';
 
-/** The kinds of action whose effect the checker carries out itself, besides the rules' hooks. */
+/** The kinds of action whose effect the checker carries out itself, besides the rules' hooks; `setPolicy` only under POLICY_RULES. */
 const CHECKER_ACTS: readonly ActionKind[] = ['visitMySite', 'editCancel', 'setPolicy'];
+
+/** The rules that read the mailbox policy the checker keeps (`ExchangeSide.setPhotoEnabled`). */
+const POLICY_RULES: readonly RuleId[] = ['PHOTO-POLICY', 'PHOTO-POLICY-OWA'];
 
 type HookName = {
   [K in keyof Rule]-?: NonNullable<Rule[K]> extends (...args: never[]) => unknown ? K : never;
@@ -86,7 +89,9 @@ export type CompiledProfile = {
   readonly arrivalMovesWindow: boolean;
   /** whether a visit may have had nothing to push where DirSync collapsed the AD writes it came after (SP-NEEDS-VISIT with DIRSYNC) */
   readonly collapseAtVisit: boolean;
-  /** the kinds of action whose unknown outcome the rules acting on them keep open within the state: no fork */
+  /** the rules of the profile that read the mailbox policy: where there are none, a policy change changes nothing */
+  readonly policyRules: readonly RuleId[];
+  /** the kinds of action whose unknown outcome the rules acting on them, if any, keep open within the state: no fork */
   readonly keptOpen: ReadonlySet<ActionKind>;
   readonly visitRules: readonly RuleId[];
   readonly readers: ReadonlyMap<Surface, Rule>;
@@ -123,6 +128,8 @@ export function compileProfile(profile: Profile): CompiledProfile {
     ruleIds.has('TEAMS-CACHE') ? Math.max(p.teamsCache ?? 0, p.teamsServiceCache ?? 0) : undefined,
   ];
   const onActionFor = new Map(ACTION_KINDS.map((k) => [k, hooks.onAction.filter((r) => (r.acts ?? ACTION_KINDS).includes(k))]));
+  const policyRules = POLICY_RULES.filter((id) => ruleIds.has(id));
+  const checkerActs = CHECKER_ACTS.filter((k) => k !== 'setPolicy' || policyRules.length > 0);
   const made: CompiledProfile = {
     ruleIds,
     params: everyParam(p),
@@ -131,13 +138,11 @@ export function compileProfile(profile: Profile): CompiledProfile {
     originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
     arrivalMovesWindow: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('SP-NO-STICK'),
     collapseAtVisit: ruleIds.has('SP-NEEDS-VISIT') && ruleIds.has('DIRSYNC'),
-    // the checker itself acts on visits and policy changes: those always fork
-    keptOpen: new Set(
-      ACTION_KINDS.filter((k) => {
-        const acting = onActionFor.get(k)!;
-        return !CHECKER_ACTS.includes(k) && acting.length > 0 && acting.every((r) => r.keepsOpen !== undefined);
-      }),
-    ),
+    policyRules,
+    // the checker itself acts on visits, and on policy changes where a rule reads the policy: those
+    // always fork. A kind nothing acts on (Lync presence where Lync is gone, a policy no rule reads)
+    // changes nothing whatever its outcome: it forks nothing
+    keptOpen: new Set(ACTION_KINDS.filter((k) => !checkerActs.includes(k) && onActionFor.get(k)!.every((r) => r.keepsOpen !== undefined))),
     visitRules: hooks.onVisit.map((r) => r.id),
     readers,
     outsideRules,
