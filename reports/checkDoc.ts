@@ -1,6 +1,7 @@
 import type { CheckReport } from './CheckReport.js';
 import { describeEvent } from './describeEvent.js';
 import type { Block, Cell, Doc } from './Doc.js';
+import { NO_RULE } from './storyWords.js';
 
 /** The verdict table of `check`, a row per profile: what the text and the document both show. */
 export const CHECK_HEAD = ['profile', 'verdict', 'line', 'event', 'allowed', 'rules'];
@@ -16,7 +17,7 @@ export function checkRows(report: CheckReport): Cell[][] {
       String(d.line),
       `${at}${describeEvent(d.event)}`,
       d.allowed.join(', ') || '(not in this profile)',
-      d.rules.join(', '),
+      d.rules.join(', ') || NO_RULE,
     ];
   });
 }

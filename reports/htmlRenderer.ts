@@ -3,7 +3,7 @@ import { cellText, cellTone, type Block, type Cell, type Doc, type Tone } from '
 import { formatOffset } from './formatTime.js';
 import type { ReportMeta } from './ReportMeta.js';
 import type { Story } from './Story.js';
-import { describeUser, stepWords } from './storyWords.js';
+import { describeUser, NO_RULE, stepWords } from './storyWords.js';
 import { escapeXml as esc } from './_internals/escapeXml.js';
 import { timelineSvg } from './timelineSvg.js';
 import { WINDOW_KIND_COLOUR, WINDOW_KIND_MEANING, WINDOW_KIND_WORDS } from './windowKinds.js';
@@ -162,7 +162,7 @@ function renderStory(story: Story, profile: string): string {
     `<p class="summary"><span class="verdict"><span class="mark" aria-hidden="true">${MARK.bad}</span> DIVERGES${divergent === undefined ? '' : ` at step ${divergent.n}`}</span>`,
     ` · profile <strong>${esc(profile)}</strong> · ${story.length} action${story.length === 1 ? '' : 's'} and observation${story.length === 1 ? '' : 's'}`,
     divergent === undefined ? '' : ` · trace line ${divergent.line}, ${esc(formatOffset(divergent.offset))}`,
-    what === '' ? '' : `<br>${esc(what)}${rules === '' ? '' : ` (<strong>${esc(rules)}</strong>)`}.`,
+    what === '' ? '' : `<br>${esc(what)} (${rules === '' ? esc(NO_RULE) : `<strong>${esc(rules)}</strong>`}).`,
     '</p>',
   ].join('');
   const settings = story.photoSettings;

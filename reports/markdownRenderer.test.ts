@@ -92,4 +92,28 @@ describe('markdownRenderer', () => {
     expect(md).toContain('- sharepoint: in-flight p1 from 2014-04-01T09:00:00.000Z to 2014-04-04T09:00:00.000Z (SP-SYNC-WINDOW)');
     expect(md).toContain('photosync check t.jsonl --profile all');
   });
+
+  it('says so where a divergence cites no rule (a photo no store held), rather than leaving the cell blank', () => {
+    const md = markdownRenderer(
+      checkDoc({
+        trace: 't.jsonl',
+        results: [
+          {
+            profile: 'microsoft-2024',
+            verdict: 'diverges',
+            divergence: {
+              line: 3,
+              event: { at: '2014-04-01T09:02:00Z', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p9' },
+              allowed: ['p1'],
+              rules: [],
+            },
+            story: shortStory({ seen: 'p9', see: 'graph', rules: [] }),
+          },
+        ],
+      }),
+      meta,
+    );
+    expect(md).toContain('| microsoft-2024 | ❌ DIVERGES | 3 | 2014-04-01T09:02:00Z graph of alice to bob: p9 | p1 | no rule cited |');
+    expect(md).toContain('Rules: no rule cited.');
+  });
 });

@@ -2,7 +2,7 @@ import { cellText, cellTone, type Block, type Cell, type Doc } from './Doc.js';
 import { formatOffset } from './formatTime.js';
 import type { ReportMeta } from './ReportMeta.js';
 import type { Story } from './Story.js';
-import { allowedWords, seenWords, stepWords } from './storyWords.js';
+import { allowedWords, NO_RULE, seenWords, stepWords } from './storyWords.js';
 
 const MARK = { good: '✅ ', bad: '❌ ', unknown: '❔ ', plain: '' } as const;
 
@@ -53,7 +53,10 @@ function storyBlock(story: Story, profile: string): string {
           )
           .join('\n'),
     );
-  parts.push(story.divergence.rules.map((r) => `- **${r.id}** (${escape(r.source)}): ${escape(r.statement)}`).join('\n'));
+  const rules = story.divergence.rules;
+  parts.push(
+    rules.length === 0 ? `Rules: ${NO_RULE}.` : rules.map((r) => `- **${r.id}** (${escape(r.source)}): ${escape(r.statement)}`).join('\n'),
+  );
   return parts.join('\n\n');
 }
 

@@ -1,5 +1,6 @@
 import type { Block, Cell, Doc } from './Doc.js';
 import type { MatrixReport } from './MatrixReport.js';
+import { NO_RULE } from './storyWords.js';
 import { tenantName } from './tenantName.js';
 
 /** `matrix` as a document: a row per profile, then the story that refutes each profile that does not hold. */
@@ -8,7 +9,7 @@ export function matrixDoc(r: MatrixReport): Doc {
     x.profile,
     x.verdict === 'conforms' ? { text: 'conforms', tone: 'good' } : { text: 'DIVERGES', tone: 'bad' },
     x.length === null ? '' : String(x.length),
-    x.rules.join(', '),
+    x.verdict === 'conforms' ? '' : x.rules.join(', ') || NO_RULE,
     String(x.runs),
     x.undecided > 0 ? String(x.undecided) : '',
   ]);

@@ -2,6 +2,7 @@ import { table } from 'table';
 import type { MatrixReport } from './MatrixReport.js';
 import type { Renderer } from './Renderer.js';
 import { storyText } from './storyText.js';
+import { NO_RULE } from './storyWords.js';
 import { tenantName } from './tenantName.js';
 
 /** `matrix` for people: one row per profile, then the minimal story that refutes each profile that does not hold. */
@@ -12,7 +13,7 @@ export const matrixText: Renderer<MatrixReport> = (r) => {
       x.profile,
       x.verdict === 'conforms' ? 'conforms' : 'DIVERGES',
       x.length === null ? '' : String(x.length),
-      x.rules.join('\n'),
+      x.verdict === 'conforms' ? '' : x.rules.join('\n') || NO_RULE,
       String(x.runs),
     ]);
   }

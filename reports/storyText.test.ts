@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toStory } from './Story.js';
-import { mutant, run } from './story.testkit.js';
+import { mutant, run, shortStory } from './story.testkit.js';
 import { storyText } from './storyText.js';
 
 describe('storyText', () => {
@@ -37,5 +37,10 @@ describe('storyText', () => {
       'alice (photo p0, exchange p1, SharePoint last updated unknown, a change waiting for SharePoint, roles helpdesk, caches unknown)',
     );
     expect(text).toContain('tenant photo settings: source cloud, allowed roles helpdesk');
+  });
+
+  it('says so where the divergence cites no rule', () => {
+    expect(storyText(shortStory({ seen: 'p9', rules: [] }))).toContain('rules: no rule cited\n');
+    expect(storyText(shortStory())).not.toContain('no rule cited');
   });
 });

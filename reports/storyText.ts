@@ -1,7 +1,7 @@
 import { table } from 'table';
 import { formatOffset } from './formatTime.js';
 import type { Story } from './Story.js';
-import { allowedWords, describeUser, seenWords, stepWords } from './storyWords.js';
+import { allowedWords, describeUser, NO_RULE, seenWords, stepWords } from './storyWords.js';
 
 /** A counterexample as numbered steps (time, step, what was seen, what the model allowed), then its rules and sources. */
 export function storyText(story: Story): string {
@@ -22,6 +22,7 @@ export function storyText(story: Story): string {
     columns: { 2: { width: 44, wrapWord: true }, 4: { width: 20, wrapWord: true } },
     drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size,
   });
+  if (story.divergence.rules.length === 0) text += `rules: ${NO_RULE}\n`;
   for (const r of story.divergence.rules) text += `${r.id} (${r.source}): ${r.statement}\n`;
   return text;
 }

@@ -43,3 +43,6 @@ export function describeUser(u: Record<string, unknown>): string {
   if (u.caches === 'unknown') notes.push('caches unknown');
   return `${String(u.id)} (${notes.join(', ')})`;
 }
+
+/** What a divergence that cites no rule shows for its rules, rather than a blank that reads as something missing. */
+export const NO_RULE = 'no rule cited';

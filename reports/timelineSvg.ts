@@ -3,6 +3,7 @@ import { STORES, SURFACE_STORE, SURFACES, type Store, type Surface } from '../mo
 import { describeEvent } from './describeEvent.js';
 import { formatOffset } from './formatTime.js';
 import type { Story, StoryWindow } from './Story.js';
+import { NO_RULE } from './storyWords.js';
 import { escapeXml } from './_internals/escapeXml.js';
 import { stack, textWidth, wrap } from './_internals/layout.js';
 import { tickLabel, TICK_STEPS, TimeScale } from './_internals/TimeScale.js';
@@ -177,7 +178,7 @@ export function timelineSvg(story: Story): string {
 
   // the callout of the divergence: what was seen, what was allowed, the rules
   const allowedText = story.divergence.allowed.length === 0 ? 'nothing (not in this profile)' : story.divergence.allowed.join(', ');
-  const rulesText = story.divergence.rules.length === 0 ? 'no rule cited' : story.divergence.rules.map((r) => r.id).join(', ');
+  const rulesText = story.divergence.rules.length === 0 ? NO_RULE : story.divergence.rules.map((r) => r.id).join(', ');
   const callout =
     divergent === undefined
       ? undefined
