@@ -68,8 +68,8 @@ async function main(): Promise<void> {
   const verdicts = linesProcessed(checkRuns[0]!, stats.lines);
   const checkFigures = figures(checkRuns);
   const bareFigures = figures(bareRuns);
-  const { medianMs: checkMs, cpuMedianMs: checkCpuMs, maxRssMiB: checkRss } = checkFigures;
-  const { medianMs: bareMs, cpuMedianMs: bareCpuMs, maxRssMiB: bareRss } = bareFigures;
+  const { medianMs: checkMs, medianCpuMs: checkCpuMs, maxRssMiB: checkRss } = checkFigures;
+  const { medianMs: bareMs, medianCpuMs: bareCpuMs, maxRssMiB: bareRss } = bareFigures;
   const ratio = checkMs / bareMs;
   // CPU time bounds what the wall time can be: on N cores, no less than the CPU time over N
   const cpuRatio = checkCpuMs / bareCpuMs;
@@ -158,15 +158,15 @@ function linesProcessed(run: ChildRun, lines: number): ProfileLines[] {
 function figures(runs: readonly ChildRun[]): {
   medianMs: number;
   runsMs: number[];
-  cpuMedianMs: number;
-  cpuMs: number[];
+  medianCpuMs: number;
+  runsCpuMs: number[];
   maxRssMiB: number;
 } {
   return {
     medianMs: median(runs.map((r) => r.ms)),
     runsMs: runs.map((r) => r.ms),
-    cpuMedianMs: median(runs.map((r) => r.cpuMs)),
-    cpuMs: runs.map((r) => r.cpuMs),
+    medianCpuMs: median(runs.map((r) => r.cpuMs)),
+    runsCpuMs: runs.map((r) => r.cpuMs),
     maxRssMiB: Math.max(...runs.map((r) => r.maxRssKiB)) / 1024,
   };
 }
