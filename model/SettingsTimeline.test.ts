@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SettingsTimeline } from './SettingsTimeline.js';
+import { SettingsTimeline, type SettingsChange } from './SettingsTimeline.js';
 import type { PhotoSettings } from './vocabulary.js';
 
 const UNSET: PhotoSettings = { source: 'unset', allowedRoles: [] };
@@ -39,7 +39,7 @@ describe('SettingsTimeline', () => {
 
 // the settings possible at t, worked out from every change at once: the base, or the last certain
 // change in effect, then every later change already made
-function possibleAt(initial: PhotoSettings, changes: readonly { at: number; settings: PhotoSettings; certain: boolean }[], t: number) {
+function possibleAt(initial: PhotoSettings, changes: readonly SettingsChange[], t: number) {
   let out = [initial];
   for (const c of changes) {
     if (c.at > t) continue;
@@ -60,7 +60,7 @@ describe('SettingsTimeline, against every change worked out at once', () => {
         }),
         (initial, steps) => {
           const t = new SettingsTimeline(initial, LAG);
-          const changes: { at: number; settings: PhotoSettings; certain: boolean }[] = [];
+          const changes: SettingsChange[] = [];
           let now = 0;
           for (const s of steps) {
             now += s.gap;
@@ -91,7 +91,7 @@ describe('SettingsTimeline.learn, against the outcomes that really were', () => 
         }),
         (initial, steps, actions) => {
           const t = new SettingsTimeline(initial, LAG);
-          const happened: { at: number; settings: PhotoSettings; certain: boolean }[] = [];
+          const happened: SettingsChange[] = [];
           let now = 0;
           for (const s of steps) {
             now += s.gap;
