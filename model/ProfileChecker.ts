@@ -400,9 +400,10 @@ export class ProfileChecker {
    * A known outcome only some of the settings possible at `t` give tells which settings change of
    * unknown outcome happened (`SettingsTimeline.learn`): the subject's later actions are judged
    * knowing it. The subject's alone, since each subject is checked apart (a superset for the others).
+   * `judgedBy` is never empty: with no settings giving the outcome, `fork` has diverged or conformed already.
    */
   private learnSettings(subject: Subject, a: ActionEvent, options: readonly PhotoSettings[], judgedBy: ReadonlySet<PhotoSettings>): void {
-    if (this.settings === undefined || judgedBy.size === 0) return;
+    if (this.settings === undefined) return;
     // refused where no rule refuses it is no divergence where no rule gives it an effect either: those settings stay
     const kept = options.filter((s) => judgedBy.has(s) || (a.result === 'rejected' && this.actingRules(subject, a, s).length === 0));
     if (kept.length === options.length) return;
