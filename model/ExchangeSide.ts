@@ -92,6 +92,14 @@ export class ExchangeSide {
     this.exchange.choose(at, photo);
   }
 
+  /**
+   * A read showed that the write made at `at`, which may never have landed, did
+   * (`WindowStore.keepSeen`). AD-ONE-TIME: where it is the first AD photo synced, the sync was used.
+   */
+  landed(at: number): void {
+    if (this.adSynced === 'either' && this.syncedFirst === at) this.adSynced = true;
+  }
+
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: ExchangeSide): void {
     for (const [photo, rule] of other.stoppedBy) if (!this.stoppedBy.has(photo)) this.stoppedBy.set(photo, rule);

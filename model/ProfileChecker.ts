@@ -51,7 +51,7 @@ import {
   type UserInit,
   type Via,
 } from './vocabulary.js';
-import { WindowStore, type KeyView } from './WindowStore.js';
+import { WindowStore, type KeyView, type Landed } from './WindowStore.js';
 
 export type { TraceStart } from './vocabulary.js';
 
@@ -112,6 +112,8 @@ export class ProfileChecker {
   /** the settings every action is judged by, where the profile has no PHOTO-SOURCE */
   private readonly fixedSettings: readonly PhotoSettings[];
   private readonly capped = { exchange: 0, sharepoint: 0, yammer: 0 };
+  /** Exchange writes that may never have landed which the read being checked showed landed, per Exchange side (`tieLandings`) */
+  private readonly landings: (Landed & { core: ExchangeSide })[] = [];
 
   /** the most states kept open for one part of one user: MAX_POSSIBILITIES, unless a test lowers it to reach it often */
   private readonly cap: number;
@@ -741,6 +743,7 @@ export class ProfileChecker {
     if (part === 'sharepoint') this.datePushes(subject, o);
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit
     if (this.allAllow(subject, part, o)) {
+      this.tieLandings(subject);
       if (visits) {
         for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
         // a visit often makes states equal (their changes waiting are now pushed alike): merged at once
@@ -819,6 +822,7 @@ export class ProfileChecker {
       }
     }
     if (kept.length === 0) {
+      this.landings.length = 0;
       const divergence = this.explain(o, subject, line, raw);
       // a photo no store of the subject ever held: no possibility, dropped or not, shows it
       return subject.ever?.has(o.photo) === false ? { divergence } : this.certain(divergence, subject, part);
@@ -833,8 +837,21 @@ export class ProfileChecker {
     // have been the tenant's: the Exchange side counts as having dropped possibilities from here on
     if (kept.length < subject.branches.length && part !== 'exchange' && subject.lost[part] !== undefined) subject.lost.exchange ??= line;
     subject.branches = kept;
+    this.tieLandings(subject);
     if (visits) for (const b of kept) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
     return undefined;
+  }
+
+  /**
+   * What the read just made told of an Exchange write that may never have landed (it did:
+   * `WindowStore.keepSeen`) holds for what travels from it too: each SharePoint state of that
+   * branch carries what a landed write sends, as where Exchange's choice is made (`decideKept`).
+   */
+  private tieLandings(subject: Subject): void {
+    if (this.landings.length === 0) return;
+    for (const { core, at, photo, keep } of this.landings)
+      for (const b of subject.branches) if (b.core === core) for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep);
+    this.landings.length = 0;
   }
 
   /** Whether every possibility of `subject` may show what `o` saw; `part` is the part the surface reads. */
@@ -874,8 +891,12 @@ export class ProfileChecker {
     if (!store.allows(o.photo, from, o.at)) return this.alsoShown(kind, from, o);
     if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) {
       // SharePoint's copies each list every photo they may have taken: another landing hides none
-      store.keepSeen(o.photo, from, o.at, kind === 'sharepoint');
+      const landed = store.keepSeen(o.photo, from, o.at, kind === 'sharepoint');
       if (kind === 'sharepoint') this.ctx.sp.tookWaiting();
+      else if (landed !== undefined && kind === 'exchange') {
+        this.ctx.core.landed(landed.at);
+        this.landings.push({ core: this.ctx.core, ...landed });
+      }
     }
     return true;
   }

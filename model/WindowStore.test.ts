@@ -601,6 +601,43 @@ describe('WindowStore: undecided and choose', () => {
     expect(sorted(alone.valuesAt(2_000))).toEqual(['p0', 'p1']);
   });
 
+  it('takes a read that showed a write that may never land, and nothing else may show, as proof that it landed', () => {
+    const seen = (photo: string, from: number, now: number) => {
+      const s = new WindowStore('p0');
+      s.write(0, ['p1'], 1_000, [], 100);
+      s.mayNotLand(0, 100, []);
+      return { landed: s.keepSeen(photo, from, now), s };
+    };
+    // p1 shown while it lands: it landed, and the photo before it never shows through it
+    const one = seen('p1', 500, 500);
+    expect(one.landed).toEqual({ at: 0, photo: 'p1', keep: 1_000 });
+    expect(allowed(one.s, 2_000, 2_000)).toEqual(['p1']);
+    // p0 shown tells nothing: it may be the change before, still showing
+    const before = seen('p0', 500, 500);
+    expect(before.landed).toBeUndefined();
+    expect(allowed(before.s, 2_000, 2_000)).toEqual(['p0', 'p1']);
+    // nor does p1 where an older change that may show carries it too
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 100, [], 0);
+    s.write(50, ['p2'], 1_000, [], 150);
+    s.write(60, ['p1'], 1_100, [], 160);
+    s.mayNotLand(60, 160, []);
+    expect(s.keepSeen('p1', 0, 500)).toBeUndefined();
+  });
+
+  it('does not take a read after such a write has landed as proof: the photo before it may be its own', () => {
+    // two writes of p1 that may never land; the later, hastened (a visit under SP-SYNC-WINDOW), lands by 600, keeping one from 1,100 on
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 1_000, [], 100);
+    s.mayNotLand(0, 100, []);
+    s.write(50, ['p1'], 1_100, [], 150);
+    s.mayNotLand(50, 150, []);
+    s.hasten(150, 600, 'SP-SYNC-WINDOW');
+    // p1 at 700 may be the earlier write's, showing through the later one where that never landed
+    expect(s.keepSeen('p1', 700, 700)).toBeUndefined();
+    expect(allowed(s, 800, 800)).toEqual(['p0', 'p1']);
+  });
+
   it('lets a write that may never land, travelling on past a copy, leave the copy showing', () => {
     const s = new WindowStore('p0');
     s.write(0, ['p1'], 10_000, [], 1_000); // not yet surely in the source at the copy

@@ -254,8 +254,10 @@ export class WindowStore {
    * (`Keep.taken`) that alone may show `photo`, even while it lands; with `listsAll` (each copy
    * lists every photo it may have taken: no Viva Engage sync widens the newest), also while another
    * change lands. Its other values may still show to a read reaching back before its `keep`.
+   * And where the one change that may show `photo` may never land (`mayNotLand`) and `photo` is
+   * its own one value, it landed (`keptLanded`): returned, for what is tied to it to follow.
    */
-  keepSeen(photo: Photo, from: number, now: number, listsAll = false): void {
+  keepSeen(photo: Photo, from: number, now: number, listsAll = false): Landed | undefined {
     let only = -1;
     let carrier = -1;
     let carriers = 0;
@@ -268,8 +270,28 @@ export class WindowStore {
       }
       only = only === -1 ? i : -2;
     }
-    if (only >= 0 && this.keptAlone(only, photo, from)) return;
-    if (carriers === 1) this.keptTaken(carrier, photo, from, now, listsAll);
+    if (only >= 0 && this.keptAlone(only, photo, from)) return undefined;
+    if (carriers !== 1) return undefined;
+    const landed = this.keptLanded(carrier, photo, from, now);
+    if (landed === undefined) this.keptTaken(carrier, photo, from, now, listsAll);
+    return landed;
+  }
+
+  // the change at `i`, the one that may show `photo` over [from, now] (nor was it gone by `from`),
+  // may never have landed, and `photo` is the one value it carries where it did: a value that never
+  // landed never showed (a write DirSync collapsed was never exported), so it landed. Only while it
+  // lands: once its window has closed, what the store would hold without it shows through it too,
+  // and that may be its own photo (`late` lists only the others). Only a change of one value of its
+  // own, tied to no racing write, and not a copy (those `keptTaken` tells)
+  private keptLanded(i: number, photo: Photo, from: number, now: number): Landed | undefined {
+    const c = this.live[i]!;
+    const late = c.late;
+    if (late === undefined || now >= c.deadline || c.tie !== undefined || c.outcome !== undefined || c.taken === true) return undefined;
+    if (photo === UNKNOWN || late.includes(photo) || c.values.length !== late.length + 1) return undefined;
+    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return undefined;
+    if (this.wild && (c.values.includes(UNKNOWN) || (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from)) return undefined;
+    this.live[i] = changed(c, [photo], c.rules);
+    return { at: c.at, photo, keep: c.keep ?? c.deadline };
   }
 
   // the one change that may show over [from, now] keeps `photo`, where it keeps one from `from` on:
@@ -889,6 +911,9 @@ function tellsKept(c: Change, photo: Photo): boolean {
 function untied(c: Change, values: readonly Photo[], rules: readonly RuleId[]): Change {
   return changed(c, values, rules, { ...(keepOf(c) ?? { from: c.deadline }), tie: undefined, outcome: undefined });
 }
+
+/** A change that may never have landed did (`WindowStore.keepSeen`): made at `at`, carrying `photo`, which the store keeps from `keep` on. */
+export type Landed = { readonly at: number; readonly photo: Photo; readonly keep: number };
 
 /**
  * How `WindowStore.mayNotLand` ties a change to a racing write of the source: the write's instant

@@ -246,6 +246,39 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 
+  // found by comparing with an outside reference: a write DirSync collapsed was never exported, so
+  // it never showed; one that showed in its window landed, and Exchange keeps it (review trace ad-192326)
+  it.each(profiles)('in %s takes a read of the first write while it lands as proof that it landed', (profile) => {
+    const two = [adWrite('+0s', 'p1', 5_000), adWrite('+10m', 'p2', 20_000)];
+    expect(check(profile, people, [...two, see('+20m', 'graph', 'p0'), see('+2d', 'graph', 'p0')])).toEqual(conforms(profile));
+    expect(check(profile, people, [...two, see('+20m', 'graph', 'p1'), see('+2d', 'graph', 'p0')])).toMatchObject(
+      diverges(5, ['p1'], 'DIRSYNC'),
+    );
+  });
+
+  it('in microsoft-2026 lets a visit take only the write Teams showed while it landed (review trace ad-192326, shrunk)', () => {
+    const three = [adWrite('+50m', 'p1', 5_000), adWrite('+62m', 'p2', 5_000), adWrite('+77m', 'p3', 20_000)];
+    const mySite = (offset: string, photo: string) => see(offset, 'sp-mysite', photo, 'alice');
+    const owner = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    // Teams showed p2: it landed, and Exchange holds it from then on; the visit's push takes p2, not p1
+    const steps = [...three, see('+88m', 'teams', 'p2'), mySite('+1d4h35m', 'p0'), mySite('+1d9h50m', 'p1')];
+    expect(check('microsoft-2026', owner, steps)).toMatchObject(diverges(7, ['p0', 'p2'], 'SP-NEEDS-VISIT'));
+    // without that read, p2 may have collapsed into p3, and Exchange kept p1
+    const unseen = steps.filter((step) => !('see' in step && step.see === 'teams'));
+    expect(check('microsoft-2026', owner, unseen)).toEqual(conforms('microsoft-2026'));
+  });
+
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'under SP-SYNC-WINDOW in %s, a write seen while it lands travelled to SharePoint too',
+    (profile) => {
+      const two = [adWrite('+0s', 'p1', 5_000), adWrite('+10m', 'p2', 20_000)];
+      expect(check(profile, people, [...two, see('+20m', 'graph', 'p0'), see('+80h', 'sp-newsfeed', 'p0')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...two, see('+20m', 'graph', 'p1'), see('+80h', 'sp-newsfeed', 'p0')])).toMatchObject(
+        diverges(5, ['p1'], 'SP-SYNC-WINDOW'),
+      );
+    },
+  );
+
   // dirSyncInterval: 3 h in exchange-2015, 30 min in microsoft-2024
   it.each([
     ['exchange-2015', '+2h', '+4h'],
@@ -307,6 +340,9 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
       expect(check(profile, people, steps)).toEqual(conforms(profile));
       // without the large write, the first was surely synced, and the later one never reaches Exchange
       expect(check(profile, people, [steps[0]!, steps[2]!, see('+2d', 'graph', 'p3')])).toMatchObject(diverges(4, ['p1'], 'AD-ONE-TIME'));
+      // nor where the first showed while it landed: it was synced
+      const seen = [steps[0]!, steps[1]!, see('+20m', 'graph', 'p1'), steps[2]!, see('+2d', 'graph', 'p3')];
+      expect(check(profile, people, seen)).toMatchObject(diverges(6, ['p1'], 'AD-ONE-TIME'));
     },
   );
 
