@@ -1416,7 +1416,13 @@ export class ProfileChecker {
     const pickup = this.param('spPickup');
     const lands = span.hi + pickup;
     const follows = followsMissed(this.optionalParam('spThrottle'));
-    sp.sharepoint.write(span.lo, values, lands, cited, span.lo, sp.copyKeep(span.lo, lands, follows));
+    const keep = sp.copyKeep(span.lo, lands, follows);
+    // under SP-SYNC-WINDOW (the push at the end of an SP-NO-STICK window), a change not surely in
+    // Exchange at the push travels on past it, as past an Edit-Cancel (SPEC section 4)
+    if (this.has('SP-SYNC-WINDOW')) {
+      const made = () => madeDuring(core.exchange, span, values);
+      sp.sharepoint.writeCopy(span.lo, values, lands, cited, keep, made);
+    } else sp.sharepoint.write(span.lo, values, lands, cited, span.lo, keep);
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands, 'unreached', follows);
@@ -1663,6 +1669,19 @@ function cutAt(pieces: { span: Span; values: Photo[] }[], at: number | undefined
     { span: { lo: at, hi: span.hi }, values },
     ...pieces.slice(i + 1),
   ];
+}
+
+/**
+ * When the change each of `values` came from was made, for a copy of `exchange` made at some
+ * instant of `span`: the latest such change, and for a photo no change held at either end of the
+ * span (one that showed only within it), Infinity, as newer than anything: what may still show
+ * beside a change landing later is never less.
+ */
+function madeDuring(exchange: WindowStore, span: Span, values: readonly Photo[]): Map<Photo, number> {
+  const out = exchange.valuesMadeAt(span.lo);
+  for (const [photo, at] of exchange.valuesMadeAt(span.hi)) out.set(photo, Math.max(out.get(photo) ?? -Infinity, at));
+  for (const v of values) if (!out.has(v)) out.set(v, Infinity);
+  return out;
 }
 
 /** `xs` without repeats by `key`; a repeat's diagnostics go to the one kept (`absorb`). */

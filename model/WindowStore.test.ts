@@ -646,6 +646,32 @@ describe('WindowStore: undecided and choose', () => {
     expect(allowed(s, 20_000, 20_000)).toEqual(['p1', 'p3']);
   });
 
+  it('writeCopy: lets a change not surely in the source travel on past a copy that lands within a window', () => {
+    const travelling = () => {
+      const s = new WindowStore('p0');
+      s.write(0, ['p1'], 10_000, [], 1_000); // in the source by 1,000, in this store by 10,000
+      return s;
+    };
+    // the copy, made at 500 of p0 (made before p1), lands by 600; p1 may land after it, and stays
+    const copied = travelling();
+    copied.writeCopy(500, ['p0'], 600, [], undefined, () => new Map([['p0', -Infinity]]));
+    expect(allowed(copied, 5_000, 5_000)).toEqual(['p0', 'p1']);
+    expect(allowed(copied, 20_000, 20_000)).toEqual(['p1']);
+    // a plain write at 500 is newer than p1: it stays once p1's window has closed
+    const written = travelling();
+    written.write(500, ['p0'], 600, [], 500);
+    expect(allowed(written, 20_000, 20_000)).toEqual(['p0']);
+    // a copy of a change made after p1 may still be what shows once p1 has landed
+    const newer = travelling();
+    newer.writeCopy(500, ['p2'], 600, [], undefined, () => new Map([['p2', 300]]));
+    expect(allowed(newer, 20_000, 20_000)).toEqual(['p1', 'p2']);
+    // with nothing travelling on (p1 surely in the source by the copy), a plain write
+    const settled = new WindowStore('p0');
+    settled.write(0, ['p1'], 10_000, [], 100);
+    settled.writeCopy(500, ['p0'], 600, [], undefined, () => new Map());
+    expect(allowed(settled, 20_000, 20_000)).toEqual(['p0']);
+  });
+
   it('leaves untied a change travelling on that carries a copy too', () => {
     const s = new WindowStore('p0');
     s.write(0, ['p1', 'p2'], 72_000, [], 10_000, { from: 72_000, tie: 0 });

@@ -401,51 +401,78 @@ export class WindowStore {
     // the copy is one photo, whichever the source held: the store keeps it
     const copy = change(at, values, at, at, rules, values.length > 1 ? { from: at } : undefined);
     if (values.length > 1) this.keeping = true;
-    // travelling on: may still land at `at` or later, and was not surely in the source by then;
     // every other change still in flight ends its travel at once
-    const travels = (c: Change) => c.deadline > at && c.sourceBy > at;
     for (const c of this.live) if (c.deadline > at && c.sourceBy <= at) c.deadline = at;
-    if (!this.live.some(travels)) this.live.push(copy);
-    else {
-      const made = madeAt?.();
-      const stay: Change[] = [];
-      const travel: Change[] = [];
-      for (const c of this.live) {
-        if (!travels(c)) {
-          stay.push(c);
-          continue;
-        }
-        // a copied photo it carried only where it never landed (`late`) now shows where it lands too
-        const copied =
-          made === undefined
-            ? []
-            : values.filter((v) => (!c.values.includes(v) || c.late?.includes(v) === true) && (made.get(v) ?? -Infinity) >= c.at);
-        if (copied.length === 0) {
-          travel.push(c);
-          continue;
-        }
-        // it carries the copy too: no longer only the photo its source kept of a race
-        const out = untied(c, union(c.values, copied), mergeRules(c.rules, rules));
-        const late = out.late?.filter((v) => !copied.includes(v));
-        out.late = late === undefined || late.length === 0 ? undefined : late;
-        travel.push(out);
-      }
-      this.live = [...stay, copy, ...travel];
-      // one that may never land carries, once its window has closed, what the store would hold without
-      // it: the copy now (or the change travelling before it), no longer what showed before the copy
-      for (let i = stay.length + 1; i < this.live.length; i++) {
-        const c = this.live[i]!;
-        const was = c.late;
-        if (was === undefined) continue;
-        const own = c.values.filter((v) => !was.includes(v));
-        const late = this.before(i).filter((v) => !own.includes(v));
-        const out = changed(c, [...own, ...late], mergeRules(c.rules, rules), keepOf(c));
-        out.late = late.length === 0 ? undefined : late;
-        this.live[i] = out;
-      }
-    }
+    if (!this.live.some((c) => travelsPast(c, at))) this.live.push(copy);
+    else this.travelPast(copy, madeAt);
     this.resupersede();
     this.fold(at);
+  }
+
+  /**
+   * A copy of the source made at `at` that lands by `deadline`, keeping one of `values` as `keep`
+   * says (a push under SP-SYNC-WINDOW, which takes the source's photo): as with `endTravel`, a change
+   * that was not surely in the source by `at` travels on and may land after it, and where the copy
+   * is of a newer change than that one, the copy may still be what shows once it has landed; the
+   * other changes in flight keep their own windows. With no change travelling on, a plain `write`.
+   */
+  writeCopy(
+    at: number,
+    values: readonly Photo[],
+    deadline: number,
+    rules: readonly RuleId[],
+    keep: Keep | undefined,
+    madeAt: () => ReadonlyMap<Photo, number>,
+  ): void {
+    if (!this.live.some((c) => travelsPast(c, at))) return this.write(at, values, deadline, rules, at, keep);
+    if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
+    const several = keep !== undefined && values.length > 1;
+    if (several) this.keeping = true;
+    this.travelPast(change(at, values, deadline, at, rules, several ? keep : undefined), madeAt);
+    this.resupersede();
+    this.fold(at);
+  }
+
+  // puts `copy` before the changes that travel past it (`travelsPast`), each of which carries too
+  // the copied photos of changes made no earlier than itself
+  private travelPast(copy: Change, madeAt: (() => ReadonlyMap<Photo, number>) | undefined): void {
+    const { at, values, rules } = copy;
+    const made = madeAt?.();
+    const stay: Change[] = [];
+    const travel: Change[] = [];
+    for (const c of this.live) {
+      if (!travelsPast(c, at)) {
+        stay.push(c);
+        continue;
+      }
+      // a copied photo it carried only where it never landed (`late`) now shows where it lands too
+      const copied =
+        made === undefined
+          ? []
+          : values.filter((v) => (!c.values.includes(v) || c.late?.includes(v) === true) && (made.get(v) ?? -Infinity) >= c.at);
+      if (copied.length === 0) {
+        travel.push(c);
+        continue;
+      }
+      // it carries the copy too: no longer only the photo its source kept of a race
+      const out = untied(c, union(c.values, copied), mergeRules(c.rules, rules));
+      const late = out.late?.filter((v) => !copied.includes(v));
+      out.late = late === undefined || late.length === 0 ? undefined : late;
+      travel.push(out);
+    }
+    this.live = [...stay, copy, ...travel];
+    // one that may never land carries, once its window has closed, what the store would hold without
+    // it: the copy now (or the change travelling before it), no longer what showed before the copy
+    for (let i = stay.length + 1; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      const was = c.late;
+      if (was === undefined) continue;
+      const own = c.values.filter((v) => !was.includes(v));
+      const late = this.before(i).filter((v) => !own.includes(v));
+      const out = changed(c, [...own, ...late], mergeRules(c.rules, rules), keepOf(c));
+      out.late = late.length === 0 ? undefined : late;
+      this.live[i] = out;
+    }
   }
 
   /** True when `photo` may have been in the store at some instant of [from, now]. */
@@ -963,6 +990,11 @@ function shows(c: Change, v: Photo, from: number, now: number): boolean {
 
 function sameLate(a: readonly Photo[] | undefined, b: readonly Photo[] | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && sameSet(a, b));
+}
+
+/** Whether `c` may still land at `at` or later and was not surely in the store's source by then: a copy of the source made at `at` may miss it. */
+function travelsPast(c: Change, at: number): boolean {
+  return c.deadline > at && c.sourceBy > at;
 }
 
 function visible(c: Change, from: number, now: number): boolean {

@@ -70,4 +70,21 @@ describe('SP-NO-STICK', () => {
       diverges(6, ['p3'], 'SP-NO-STICK'),
     );
   });
+
+  // found by the cross-validation with faults (exchange-2015, seed 11): the push at the end of the
+  // window copies Exchange, and a change not yet surely there travels on past it, as past an
+  // Edit-Cancel (SPEC section 4, "Exchange is SharePoint's source"): it lands after the copy and stays
+  it('under SP-SYNC-WINDOW in exchange-2015, lets a change not yet in Exchange at the push travel on past it', () => {
+    const mine = (at: string, photo: string) => see(at, 'sp-mysite', photo, 'alice');
+    // Edit-Cancel opens the window; 30 s before it ends, a change in Lync, then an upload that does not stick
+    const steps: Step[] = [
+      { at: '+0s', do: 'editCancel', user: 'alice' },
+      setPhoto('+2d23h59m30s', 'lync', 'p1'),
+      inSp('+2d23h59m31s', 'p2'),
+      mine('+3d20m', 'p0'),
+    ];
+    expect(check('exchange-2015', people, [...steps, mine('+7d20m', 'p1')])).toEqual(conforms('exchange-2015'));
+    // the push took p0, made before p1: once p1 has landed (spSync after it), SharePoint keeps it, or the upload
+    expect(check('exchange-2015', people, [...steps, mine('+7d20m', 'p0')])).toMatchObject(diverges(6, ['p1', 'p2'], 'SP-SYNC-WINDOW'));
+  });
 });
