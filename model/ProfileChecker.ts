@@ -589,6 +589,9 @@ export class ProfileChecker {
         c.pending = null;
         c.fresh = null;
         c.collapseBy = p.since.lo + interval;
+        // the writes it takes as collapsed show in Exchange, if at all, within their windows, and
+        // until the later write has landed: a read then may say one was exported alone
+        c.collapsed = { lo: p.since.lo, hi: t, until: p.since.lo + 2 * interval + this.param('exoLag') };
         (collapsed ??= []).push(c);
       }
       if (collapsed !== undefined) {
@@ -744,6 +747,7 @@ export class ProfileChecker {
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit
     if (this.allAllow(subject, part, o)) {
       this.tieLandings(subject);
+      if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
       if (visits) {
         for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
         // a visit often makes states equal (their changes waiting are now pushed alike): merged at once
@@ -838,6 +842,7 @@ export class ProfileChecker {
     if (kept.length < subject.branches.length && part !== 'exchange' && subject.lost[part] !== undefined) subject.lost.exchange ??= line;
     subject.branches = kept;
     this.tieLandings(subject);
+    if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
     if (visits) for (const b of kept) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
     return undefined;
   }
@@ -852,6 +857,27 @@ export class ProfileChecker {
     for (const { core, at, photo, keep } of this.landings)
       for (const b of subject.branches) if (b.core === core) for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep);
     this.landings.length = 0;
+  }
+
+  /**
+   * DIRSYNC's collapse (`splitCollapse`): where a read of Exchange showed a photo only one AD write
+   * can have shown, DirSync exported that write alone, so it was not collapsed into a later one:
+   * the SharePoint states that take it as collapsed go. Only where others are left in the branch.
+   */
+  private refuteCollapse(subject: Subject, o: ObservationEvent): void {
+    for (const b of subject.branches) {
+      if (b.sps.length < 2 || !b.sps.some((sp) => sp.collapsed !== null && sp.collapsed.until > o.at)) continue;
+      this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
+      const reading = this.read(o.see, o.viewer);
+      if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
+      const at = b.core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC');
+      if (at === undefined) continue;
+      const kept = b.sps.filter((sp) => {
+        const c = sp.collapsed;
+        return c === null || c.until <= o.at || at < c.lo || at > c.hi;
+      });
+      if (kept.length > 0) b.sps = kept;
+    }
   }
 
   /** Whether every possibility of `subject` may show what `o` saw; `part` is the part the surface reads. */

@@ -149,6 +149,13 @@ export class SharePointSide {
    * Infinity: no such write is awaited.
    */
   collapseBy = Infinity;
+  /**
+   * DIRSYNC's collapse: where this is such a state, the AD writes it takes as collapsed were made
+   * from `lo` to `hi`. Until `until`, a read of Exchange that shows a photo only one of them can
+   * have shown says DirSync exported it alone, and rules this state out
+   * (`ProfileChecker.refuteCollapse`); after that it is no longer followed (null: none).
+   */
+  collapsed: { readonly lo: number; readonly hi: number; readonly until: number } | null = null;
 
   /** `store`: the SharePoint store itself, where a clone brings its own copy */
   constructor(init: { sharepoint: Photo; mySite: boolean; spUpdated: Span }, store?: WindowStore) {
@@ -328,6 +335,7 @@ export class SharePointSide {
     const r = this.rewait;
     c.rewait = r && { ...r, pending: copyPending(r.pending), alone: r.alone && { ...r.alone, pending: copyPending(r.alone.pending) } };
     c.collapseBy = this.collapseBy;
+    c.collapsed = this.collapsed;
     return c;
   }
 
@@ -396,6 +404,8 @@ export class SharePointSide {
     if (u.hi + params.throttle > now) h = (Math.imul(h, 31) + ((u.lo % 1e9) | 0) + ((u.hi % 1e9) | 0)) | 0;
     h = (Math.imul(h, 31) + (this.pending === null ? 1 : 2) + (this.rewait === null ? 4 : 8) + (this.unstuck === null ? 16 : 32)) | 0;
     if (this.collapseBy !== Infinity) h = (Math.imul(h, 31) + ((this.collapseBy % 1e9) | 0)) | 0;
+    const c = this.collapsed;
+    if (c !== null && c.until > now) h = (Math.imul(h, 31) + ((c.lo % 1e9) | 0) + ((c.hi % 1e9) | 0)) | 0;
     if (!withGone) return h;
     for (const [photo, until] of this.unstuckUntil) {
       const seen = canonicalUntil(until, view);
@@ -463,6 +473,7 @@ export class SharePointSide {
       unstuck,
       shown.join(','),
       this.collapseBy === Infinity ? '' : this.collapseBy,
+      this.collapsed === null || this.collapsed.until <= now ? '' : `${this.collapsed.lo}..${this.collapsed.hi}`,
     ].join('#');
   }
 }

@@ -625,6 +625,19 @@ describe('WindowStore: undecided and choose', () => {
     expect(s.keepSeen('p1', 0, 500)).toBeUndefined();
   });
 
+  it('soleCarrier: the one change that may have shown a photo, where it carries that photo alone and cites the rule', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);
+    s.write(50, ['p2'], 1_100, ['EXO-FAST'], 60);
+    expect(s.soleCarrier('p1', 500, 500, 'DIRSYNC')).toBe(0);
+    // another rule, or a photo the store held before too, tells nothing
+    expect(s.soleCarrier('p2', 500, 500, 'DIRSYNC')).toBeUndefined();
+    expect(s.soleCarrier('p0', 500, 500, 'DIRSYNC')).toBeUndefined();
+    const again = new WindowStore('p1');
+    again.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);
+    expect(again.soleCarrier('p1', 500, 500, 'DIRSYNC')).toBeUndefined();
+  });
+
   it('does not take a read after such a write has landed as proof: the photo before it may be its own', () => {
     // two writes of p1 that may never land; the later, hastened (a visit under SP-SYNC-WINDOW), lands by 600, keeping one from 1,100 on
     const s = new WindowStore('p0');

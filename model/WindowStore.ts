@@ -475,6 +475,22 @@ export class WindowStore {
     }
   }
 
+  /**
+   * The instant of the one change that may have shown `photo` over [from, now], where that change
+   * carries `photo` alone and cites `rule` (nothing gone, nor any other change, may have shown it);
+   * undefined otherwise. A read that showed `photo` then says that change landed.
+   */
+  soleCarrier(photo: Photo, from: number, now: number, rule: RuleId): number | undefined {
+    if (this.wild || (this.gone.get(photo)?.until ?? -Infinity) > from) return undefined;
+    let found: Change | undefined;
+    for (const c of this.live) {
+      if (!visible(c, from, now) || !c.values.includes(photo) || !shows(c, photo, from, now)) continue;
+      if (found !== undefined) return undefined;
+      found = c;
+    }
+    return found !== undefined && found.values.length === 1 && found.rules.includes(rule) ? found.at : undefined;
+  }
+
   /** True when `photo` may have been in the store at some instant of [from, now]. */
   allows(photo: Photo, from: number, now: number): boolean {
     const wild = this.wild;

@@ -27,9 +27,11 @@ describe('state clones', () => {
       proof: null,
     };
     sp.collapseBy = 13;
+    sp.collapsed = { lo: 4, hi: 7, until: 14 };
     expect(Object.keys(sp).sort()).toEqual(
       [
         'collapseBy',
+        'collapsed',
         'dueAt',
         'fresh',
         'mySiteSince',

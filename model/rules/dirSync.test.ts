@@ -268,6 +268,28 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     expect(check('microsoft-2026', owner, unseen)).toEqual(conforms('microsoft-2026'));
   });
 
+  // found by comparing with an outside reference: an AD write Exchange showed was exported alone, so
+  // a visit it waited at had it to push, and opened a throttle window (review trace ad-264809, shrunk)
+  it('in microsoft-2026 lets a read of an AD write waiting at a visit rule out that DirSync collapsed it', () => {
+    const owner = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const mySite = (offset: string, photo: string) => see(offset, 'sp-mysite', photo, 'alice');
+    const steps: Step[] = [
+      adWrite('+7h32m43s', 'p1', 5_000),
+      mySite('+7h48m43s', 'p0'), // a visit: p1 waits, and p2 may still come to collapse it
+      adWrite('+7h54m09s', 'p2', 9_000),
+      mySite('+8h01m02s', 'p0'),
+      see('+12h02m55s', 'teams', 'p1', 'alice'), // p1 was in Exchange: exported alone
+      adWrite('+1d12h26m29s', 'p3', 5_000),
+      visit('+1d17h47m06s'),
+      // the first visit pushed, so the throttle holds the push of p3 until a day after the second's
+      mySite('+1d22h09m40s', 'p3'),
+    ];
+    expect(check('microsoft-2026', owner, steps)).toMatchObject(diverges(9, ['p0', 'p1', 'p2'], 'SP-THROTTLE'));
+    // without that read, the first visit may have had nothing to push, and the second's push came at once
+    const unseen = steps.filter((step) => !('see' in step && step.see === 'teams'));
+    expect(check('microsoft-2026', owner, unseen)).toEqual(conforms('microsoft-2026'));
+  });
+
   it.each(['exchange-2015', 'microsoft-2024'])(
     'under SP-SYNC-WINDOW in %s, a write seen while it lands travelled to SharePoint too',
     (profile) => {
