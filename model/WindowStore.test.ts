@@ -625,6 +625,23 @@ describe('WindowStore: undecided and choose', () => {
     expect(s.keepSeen('p1', 0, 500)).toBeUndefined();
   });
 
+  it('lets a write told to have never landed never have shown its own photo', () => {
+    const mayNot = () => {
+      const s = new WindowStore('p0');
+      s.write(0, ['p1'], 1_000, [], 100);
+      s.mayNotLand(0, 100, []);
+      return s;
+    };
+    // it landed: p0 showed until it did, p1 from then on
+    const landed = mayNot();
+    landed.choose(0, 'p1');
+    expect(sorted(landed.valuesDuring(0, 2_000))).toEqual(['p0', 'p1']);
+    // it never landed (DirSync never exported it): a read reaching back finds p0 alone
+    const never = mayNot();
+    never.choose(0, 'p0');
+    expect(sorted(never.valuesDuring(0, 2_000))).toEqual(['p0']);
+  });
+
   it('soleCarrier: the one change that may have shown a photo, where it carries that photo alone and cites the rule', () => {
     const s = new WindowStore('p0');
     s.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);

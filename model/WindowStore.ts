@@ -375,9 +375,13 @@ export class WindowStore {
   // untied), as `narrow` says of one
   private narrowTo(i: number, photos: readonly Photo[], until: number): void {
     const c = this.live[i]!;
+    // carrying only photos it carries where it never landed (`late`), it never landed: a write that
+    // never landed never showed (one DirSync collapsed was never exported), so its own photos did not
+    const late = c.late;
+    const never = late !== undefined && photos.every((p) => late.includes(p));
     if (c.taken !== true)
       for (const v of c.values) {
-        if (photos.includes(v)) continue;
+        if (photos.includes(v) || (never && !late.includes(v))) continue;
         const g = this.gone.get(v);
         if (g === undefined) this.gone.set(v, { photo: v, until, rules: c.rules });
         else if (until > g.until) this.gone.set(v, { photo: v, until, rules: g.rules });

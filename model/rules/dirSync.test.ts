@@ -268,6 +268,22 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     expect(check('microsoft-2026', owner, unseen)).toEqual(conforms('microsoft-2026'));
   });
 
+  // found by comparing with an outside reference: where the second write was collapsed into the too
+  // large third, it never showed, so Outlook's cache showing it says it landed (review trace ad-338476)
+  it('in microsoft-2026 lets a cache that showed a write, reaching back past its window, say it landed', () => {
+    const steps: Step[] = [
+      adWrite('+1h56m42s', 'p1', 5_000),
+      adWrite('+3h20m02s', 'p2', 5_000),
+      adWrite('+3h37m30s', 'p3', 20_000),
+      see('+9h46m23s', 'outlook-desktop', 'p2', 'alice'), // since the start, past p2's window (4 h 30 min)
+      see('+11h29m49s', 'owa-email', 'p1', 'carol'),
+    ];
+    expect(check('microsoft-2026', people, steps)).toMatchObject(diverges(6, ['p2'], 'DIRSYNC'));
+    // without that read, p2 may have collapsed into p3, and Exchange kept p1
+    const unseen = steps.filter((step) => !('see' in step && step.see === 'outlook-desktop'));
+    expect(check('microsoft-2026', people, unseen)).toEqual(conforms('microsoft-2026'));
+  });
+
   // found by comparing with an outside reference: an AD write Exchange showed was exported alone, so
   // a visit it waited at had it to push, and opened a throttle window (review trace ad-264809, shrunk)
   it('in microsoft-2026 lets a read of an AD write waiting at a visit rule out that DirSync collapsed it', () => {
