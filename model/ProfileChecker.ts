@@ -746,8 +746,7 @@ export class ProfileChecker {
     if (part === 'sharepoint') this.datePushes(subject, o);
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit
     if (this.allAllow(subject, part, o)) {
-      this.tieLandings(subject);
-      if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
+      this.learnFromRead(subject, o);
       if (visits) {
         for (const b of subject.branches) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
         // a visit often makes states equal (their changes waiting are now pushed alike): merged at once
@@ -841,10 +840,15 @@ export class ProfileChecker {
     // have been the tenant's: the Exchange side counts as having dropped possibilities from here on
     if (kept.length < subject.branches.length && part !== 'exchange' && subject.lost[part] !== undefined) subject.lost.exchange ??= line;
     subject.branches = kept;
-    this.tieLandings(subject);
-    if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
+    this.learnFromRead(subject, o);
     if (visits) for (const b of kept) for (const sp of b.sps) this.visitOne(b.core, sp, b.yams[0]!, o.at);
     return undefined;
+  }
+
+  /** What the read `o`, which the possibilities of `subject` kept allow, told beyond them: writes that landed (`tieLandings`), collapses ruled out (`refuteCollapse`). */
+  private learnFromRead(subject: Subject, o: ObservationEvent): void {
+    this.tieLandings(subject);
+    if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
   }
 
   /**

@@ -288,8 +288,7 @@ export class WindowStore {
     const late = c.late;
     if (late === undefined || now >= c.deadline || c.tie !== undefined || c.outcome !== undefined || c.taken === true) return undefined;
     if (photo === UNKNOWN || late.includes(photo) || c.values.length !== late.length + 1) return undefined;
-    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return undefined;
-    if (this.wild && (c.values.includes(UNKNOWN) || (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from)) return undefined;
+    if (this.goneSince(photo, from) || (this.wild && c.values.includes(UNKNOWN))) return undefined;
     this.live[i] = changed(c, [photo], c.rules);
     return { at: c.at, photo, keep: c.keep ?? c.deadline };
   }
@@ -313,8 +312,7 @@ export class WindowStore {
   private keptTaken(i: number, photo: Photo, from: number, now: number, listsAll: boolean): void {
     const c = this.live[i]!;
     if (c.taken !== true || !tellsKept(c, photo) || c.values.includes(UNKNOWN)) return;
-    if ((this.gone.get(photo)?.until ?? -Infinity) > from) return;
-    if (this.wild && (this.gone.get(UNKNOWN)?.until ?? -Infinity) > from) return;
+    if (this.goneSince(photo, from)) return;
     if (!listsAll) for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return;
     this.narrow(i, photo, c.keep!);
   }
@@ -485,7 +483,7 @@ export class WindowStore {
    * undefined otherwise. A read that showed `photo` then says that change landed.
    */
   soleCarrier(photo: Photo, from: number, now: number, rule: RuleId): number | undefined {
-    if (this.wild || (this.gone.get(photo)?.until ?? -Infinity) > from) return undefined;
+    if (this.wild || this.goneSince(photo, from)) return undefined;
     let found: Change | undefined;
     for (const c of this.live) {
       if (!visible(c, from, now) || !c.values.includes(photo) || !shows(c, photo, from, now)) continue;
@@ -503,9 +501,14 @@ export class WindowStore {
       const vs = c.values;
       for (let i = 0; i < vs.length; i++) if ((vs[i] === photo || (wild && vs[i] === UNKNOWN)) && shows(c, vs[i]!, from, now)) return true;
     }
+    return this.goneSince(photo, from);
+  }
+
+  /** Whether a change that can no longer show may have shown `photo` after `from` (`unknown` stands for any photo). */
+  private goneSince(photo: Photo, from: number): boolean {
     const g = this.gone.get(photo);
     if (g !== undefined && g.until > from) return true;
-    if (!wild) return false;
+    if (!this.wild) return false;
     const any = this.gone.get(UNKNOWN);
     return any !== undefined && any.until > from;
   }
