@@ -853,13 +853,18 @@ export class ProfileChecker {
 
   /**
    * What the read just made told of an Exchange write that may never have landed (it did:
-   * `WindowStore.keepSeen`) holds for what travels from it too: each SharePoint state of that
-   * branch carries what a landed write sends, as where Exchange's choice is made (`decideKept`).
+   * `WindowStore.keepSeen`) holds for what travels from it too: each SharePoint and Viva Engage
+   * state of that branch carries what a landed write sends, as where Exchange's choice is made
+   * (`decideKept`).
    */
   private tieLandings(subject: Subject): void {
     if (this.landings.length === 0) return;
     for (const { core, at, photo, keep } of this.landings)
-      for (const b of subject.branches) if (b.core === core) for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep);
+      for (const b of subject.branches) {
+        if (b.core !== core) continue;
+        for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep);
+        for (const y of b.yams) y.chooseTied(at, photo, keep);
+      }
     this.landings.length = 0;
   }
 
@@ -1181,6 +1186,7 @@ export class ProfileChecker {
           const one = k === values.length - 1 ? b : cloneBranch(b);
           one.core.choose(at, values[k]!);
           for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep);
+          for (const y of one.yams) y.chooseTied(at, values[k]!, keep);
           out.push(one);
         }
       }
@@ -1446,7 +1452,7 @@ export class ProfileChecker {
     const pickup = this.param('spPickup');
     const lands = span.hi + pickup;
     const follows = followsMissed(this.optionalParam('spThrottle'));
-    const keep = sp.copyKeep(span.lo, lands, follows);
+    const keep = sp.copyKeep(span.lo, lands, follows, core.exchange.copyOutcome(values, span.lo, span.hi));
     // under SP-SYNC-WINDOW (the push at the end of an SP-NO-STICK window), a change not surely in
     // Exchange at the push travels on past it, as past an Edit-Cancel (SPEC section 4)
     if (this.has('SP-SYNC-WINDOW')) {

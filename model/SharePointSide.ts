@@ -1,7 +1,7 @@
 import type { RuleId } from './RuleId.js';
 import { canonicalUntil } from './canonicalUntil.js';
 import { photoHash } from './photoLists.js';
-import { WindowStore, type Keep, type KeyView } from './WindowStore.js';
+import { copyTaken, WindowStore, type Keep, type KeyView, type Outcome } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
 import { at, type Span } from './Span.js';
 
@@ -266,10 +266,12 @@ export class SharePointSide {
    * How SharePoint keeps the photo a copy of Exchange made at `at` (a push, Edit-Cancel) took: from
    * `from`, when it has landed. Where the push of a change it may miss is not followed apart
    * (`follows`, see `followsMissed`) and a change waiting may not have reached Exchange by `at`, it
-   * keeps none of them (a superset).
+   * keeps none of them (a superset). With `race`, which of them it took follows the outcome of a
+   * write Exchange may never have carried (`WindowStore.copyOutcome`).
    */
-  copyKeep(at: number, from: number, follows: boolean): Keep | undefined {
-    return follows || this.pending === null || this.pending.reachedBy <= at ? { from, taken: true } : undefined;
+  copyKeep(at: number, from: number, follows: boolean, race?: Outcome): Keep | undefined {
+    if (!follows && this.pending !== null && this.pending.reachedBy > at) return undefined;
+    return copyTaken(from, race);
   }
 
   /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN, type Photo } from './vocabulary.js';
-import { UNTIED, WindowStore, type KeyView } from './WindowStore.js';
+import { copyTaken, UNTIED, WindowStore, type KeyView } from './WindowStore.js';
 
 // Unit tests and properties of WindowStore (SPEC section 4, "Time windows"): a write lands at
 // some instant of [at, deadline); the store shows the newest change that has landed, so once a
@@ -653,6 +653,36 @@ describe('WindowStore: undecided and choose', () => {
     const again = new WindowStore('p1');
     again.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);
     expect(again.soleCarrier('p1', 500, 500, 'DIRSYNC')).toBeUndefined();
+  });
+
+  it('copyOutcome: a copy took the photo of a write that may never land only where it landed', () => {
+    const source = new WindowStore('p0');
+    source.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);
+    source.mayNotLand(0, 100, ['DIRSYNC']);
+    const values = source.valuesDuring(500, 600);
+    expect(sorted(values)).toEqual(['p0', 'p1']);
+    const race = source.copyOutcome(values, 500, 600);
+    expect(race).toEqual({ tie: 0, racer: 'p1', ifCarried: 'either', ifNot: ['p0'] });
+    const copies = () => {
+      const copy = new WindowStore('p0');
+      copy.write(500, values, 2_000, [], 500, copyTaken(2_000, race));
+      return copy;
+    };
+    const never = copies();
+    never.chooseTied(0, 'p0', 1_000);
+    expect(allowed(never, 3_000, 3_000)).toEqual(['p0']);
+    const landed = copies();
+    landed.chooseTied(0, 'p1', 1_000);
+    expect(allowed(landed, 3_000, 3_000)).toEqual(['p0', 'p1']);
+    // a photo another change may have put there too tells nothing; nor does a write that surely lands
+    const twice = new WindowStore('p0');
+    twice.write(0, ['p1'], 1_000, [], 100);
+    twice.mayNotLand(0, 100, []);
+    twice.write(200, ['p1'], 900, [], 250);
+    expect(twice.copyOutcome(twice.valuesDuring(500, 600), 500, 600)).toBeUndefined();
+    const sure = new WindowStore('p0');
+    sure.write(0, ['p1'], 1_000, [], 100);
+    expect(sure.copyOutcome(sure.valuesDuring(500, 600), 500, 600)).toBeUndefined();
   });
 
   it('does not take a read after such a write has landed as proof: the photo before it may be its own', () => {

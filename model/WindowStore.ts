@@ -82,6 +82,11 @@ export type Keep = {
   readonly taken?: boolean;
 };
 
+/** How a copy keeps the photo it took, from `from` on; with `race`, by the outcome of a write its source may never have carried (`WindowStore.copyOutcome`). */
+export function copyTaken(from: number, race: Outcome | undefined): Keep {
+  return race === undefined ? { from, taken: true } : { from, taken: true, tie: race.tie, outcome: race };
+}
+
 /**
  * A change tied to a write its source may never have carried (AD-ONE-TIME: DirSync exported it in
  * place of the first AD photo, or never carried it), made at `tie`: the source keeping `racer`
@@ -491,6 +496,27 @@ export class WindowStore {
       found = c;
     }
     return found !== undefined && found.values.length === 1 && found.rules.includes(rule) ? found.at : undefined;
+  }
+
+  /**
+   * What a copy of this store made at an unknown instant of [from, now] took, by the outcome of a
+   * write the store may never have carried (`mayNotLand`: an AD write DirSync may have collapsed):
+   * where exactly that write may have put its own photo among `values`, the copy took any of them
+   * if the write landed, and never that photo if it did not (a write never exported never showed).
+   * Undefined where no such write tells, or the photo may have come from elsewhere.
+   */
+  copyOutcome(values: readonly Photo[], from: number, now: number): Outcome | undefined {
+    if (this.wild || values.length < 2) return undefined;
+    for (const c of this.live) {
+      const late = c.late;
+      if (late === undefined || c.tie !== undefined || c.outcome !== undefined || c.taken === true) continue;
+      if (c.values.length !== late.length + 1 || !visible(c, from, now)) continue;
+      const racer = c.values.find((v) => !late.includes(v))!;
+      if (!values.includes(racer) || this.goneSince(racer, from)) continue;
+      if (this.live.some((o) => o !== c && o.values.includes(racer) && visible(o, from, now) && shows(o, racer, from, now))) continue;
+      return { tie: c.at, racer, ifCarried: 'either', ifNot: values.filter((v) => v !== racer) };
+    }
+    return undefined;
   }
 
   /** True when `photo` may have been in the store at some instant of [from, now]. */

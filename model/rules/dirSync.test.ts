@@ -284,6 +284,40 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     expect(check('microsoft-2026', people, unseen)).toEqual(conforms('microsoft-2026'));
   });
 
+  // found by comparing with an outside reference: a visit's push that may have come before the first
+  // write landed took p0 or p1, but p1 only where that write landed; where DirSync collapsed it into
+  // the too large second, the push took p0 (review trace ad-336312, shrunk)
+  it('in microsoft-2026 lets a push take the photo of a write that may never land only where it landed', () => {
+    const owner = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const steps: Step[] = [
+      adWrite('+3h39m23s', 'p1', 5_000),
+      adWrite('+3h53m50s', 'p2', 20_000),
+      see('+4h13m24s', 'sp-mysite', 'p0', 'alice'), // a visit: its push, within a day, takes p0 or p1
+      see('+1d6h22m41s', 'sp-search', 'p1'), // SharePoint held p1: the push took it, so p1 landed
+      see('+2d8h13m42s', 'sp-mysite', 'p0'),
+    ];
+    expect(check('microsoft-2026', owner, steps)).toMatchObject(diverges(6, ['p1'], 'SP-NEEDS-VISIT'));
+    // without that read, p1 may have collapsed into p2: Exchange kept p0, which the push took
+    const unseen = steps.filter((step) => !('see' in step && step.see === 'sp-search'));
+    expect(check('microsoft-2026', owner, unseen)).toEqual(conforms('microsoft-2026'));
+  });
+
+  it.each(['microsoft-2024', 'microsoft-2026'])(
+    'in %s lets a Viva Engage sync take the photo of such a write only where it landed',
+    (profile) => {
+      const steps: Step[] = [
+        adWrite('+0s', 'p1', 5_000),
+        adWrite('+10m', 'p2', 20_000),
+        { at: '+20m', do: 'openYammer', user: 'alice' }, // the sync takes p0 or p1 within 6 h
+        see('+7h', 'yammer', 'p1'), // it took p1: that write landed, and Exchange keeps it
+        see('+2d', 'graph', 'p0'),
+      ];
+      expect(check(profile, people, steps)).toMatchObject(diverges(6, ['p1'], 'DIRSYNC'));
+      const unseen = steps.filter((step) => !('see' in step && step.see === 'yammer'));
+      expect(check(profile, people, unseen)).toEqual(conforms(profile));
+    },
+  );
+
   // found by comparing with an outside reference: an AD write Exchange showed was exported alone, so
   // a visit it waited at had it to push, and opened a throttle window (review trace ad-264809, shrunk)
   it('in microsoft-2026 lets a read of an AD write waiting at a visit rule out that DirSync collapsed it', () => {

@@ -47,7 +47,10 @@ export const editCancel: Rule = {
       for (const u of uploads) sp.sharepoint.mayNotLand(u.at, u.sourceBy, UPLOAD_TRAVELS);
     }
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
-    else sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, sp.copyKeep(ctx.at, ctx.at, follows));
+    else {
+      const keep = sp.copyKeep(ctx.at, ctx.at, follows, ctx.core.exchange.copyOutcome(values, ctx.at, ctx.at));
+      sp.sharepoint.write(ctx.at, values, ctx.at, EDIT, ctx.at, keep);
+    }
     sp.updated(at(ctx.at), ctx.at, 'unreached', follows);
     return true;
   },

@@ -1,5 +1,6 @@
 import type { Rule } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
+import { copyTaken } from '../WindowStore.js';
 
 const ENTRA: readonly RuleId[] = ['YAMMER-FROM-ENTRA'];
 
@@ -17,7 +18,9 @@ export const yammerFromEntra: Rule = {
   onAction(a, ctx) {
     if (a.do !== 'openYammer') return false;
     const deadline = ctx.at + ctx.param('yammerSync');
-    ctx.yammer.write(ctx.at, ctx.core.exchange.valuesAt(ctx.at), deadline, ENTRA, ctx.at, { from: deadline, taken: true });
+    const exchange = ctx.core.exchange;
+    const values = exchange.valuesAt(ctx.at);
+    ctx.yammer.write(ctx.at, values, deadline, ENTRA, ctx.at, copyTaken(deadline, exchange.copyOutcome(values, ctx.at, ctx.at)));
     return true;
   },
   onExchangeWrite(photos, ctx) {
