@@ -674,6 +674,11 @@ describe('WindowStore: undecided and choose', () => {
     const landed = copies();
     landed.chooseTied(0, 'p1', 1_000);
     expect(allowed(landed, 3_000, 3_000)).toEqual(['p0', 'p1']);
+    // a sync still to come may take a later change of that photo: it took p1 whatever the write's outcome
+    const widened = copies();
+    widened.widenNewest(['p1'], copyTaken(2_000, undefined));
+    widened.chooseTied(0, 'p0', 1_000);
+    expect(allowed(widened, 3_000, 3_000)).toEqual(['p0', 'p1']);
     // a photo another change may have put there too tells nothing; nor does a write that surely lands
     const twice = new WindowStore('p0');
     twice.write(0, ['p1'], 1_000, [], 100);

@@ -212,7 +212,9 @@ export class WindowStore {
     const c = this.live[i]!;
     if (c.taken === true && c.values.length === 1) return;
     const values = union(c.values, photos);
-    if (values.length === c.values.length) return;
+    // one tied to a write that may never land (`copyOutcome`) may now take a later change's photo,
+    // that write's own among them: no longer tied, even with no photo new
+    if (values.length === c.values.length && c.outcome === undefined) return;
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     this.keeping = true;
     this.live[i] = changed(c, values, c.rules, keep);

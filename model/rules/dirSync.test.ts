@@ -318,6 +318,21 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 
+  // under AD-ONE-TIME p3 is carried only where p1 never landed: a Viva Engage sync showing p1 must
+  // not rule that out when a later change of p1 came within its window (WindowStore.widenNewest)
+  it('in microsoft-2024 lets a Viva Engage sync take a later change of that photo, whatever the write did', () => {
+    const steps: Step[] = [
+      adWrite('+0s', 'p1', 5_000),
+      adWrite('+10m', 'p2', 20_000),
+      { at: '+20m', do: 'openYammer', user: 'alice' },
+      { at: '+25m', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1' },
+      see('+7h', 'yammer', 'p1'),
+      adWrite('+1d', 'p3', 5_000),
+      see('+2d', 'graph', 'p3'),
+    ];
+    expect(check('microsoft-2024', people, steps)).toEqual(conforms('microsoft-2024'));
+  });
+
   // found by comparing with an outside reference: an AD write Exchange showed was exported alone, so
   // a visit it waited at had it to push, and opened a throttle window (review trace ad-264809, shrunk)
   it('in microsoft-2026 lets a read of an AD write waiting at a visit rule out that DirSync collapsed it', () => {
