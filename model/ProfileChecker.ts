@@ -51,7 +51,7 @@ import {
   type UserInit,
   type Via,
 } from './vocabulary.js';
-import { WindowStore, type KeyView, type Landed } from './WindowStore.js';
+import { WindowStore, type KeyView, type Landed, type SourceLanded } from './WindowStore.js';
 
 export type { TraceStart } from './vocabulary.js';
 
@@ -114,6 +114,8 @@ export class ProfileChecker {
   private readonly capped = { exchange: 0, sharepoint: 0, yammer: 0 };
   /** Exchange writes that may never have landed which the read being checked showed landed, per Exchange side (`tieLandings`) */
   private readonly landings: (Landed & { core: ExchangeSide })[] = [];
+  /** SharePoint and Viva Engage copies the read being checked showed took the photo of an Exchange write that may never have landed, per store (`landByCopies`) */
+  private readonly copyLandings: (SourceLanded & { store: WindowStore })[] = [];
 
   /** the most states kept open for one part of one user: MAX_POSSIBILITIES, unless a test lowers it to reach it often */
   private readonly cap: number;
@@ -826,6 +828,7 @@ export class ProfileChecker {
     }
     if (kept.length === 0) {
       this.landings.length = 0;
+      this.copyLandings.length = 0;
       const divergence = this.explain(o, subject, line, raw);
       // a photo no store of the subject ever held: no possibility, dropped or not, shows it
       return subject.ever?.has(o.photo) === false ? { divergence } : this.certain(divergence, subject, part);
@@ -847,8 +850,36 @@ export class ProfileChecker {
 
   /** What the read `o`, which the possibilities of `subject` kept allow, told beyond them: writes that landed (`tieLandings`), collapses ruled out (`refuteCollapse`). */
   private learnFromRead(subject: Subject, o: ObservationEvent): void {
+    this.landByCopies(subject, o);
     this.tieLandings(subject);
     if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
+  }
+
+  /**
+   * Where every state of a branch that may show what a read of SharePoint or Viva Engage saw shows
+   * it through a copy that took the photo of an Exchange write that may never have landed
+   * (`WindowStore.keepSeen`), the write landed in that branch's Exchange (`WindowStore.landedAt`),
+   * as a read of Exchange showing it would have told: what is tied to it follows (`tieLandings`).
+   */
+  private landByCopies(subject: Subject, o: ObservationEvent): void {
+    const told = this.copyLandings;
+    if (told.length === 0) return;
+    const part = partOf(o.see);
+    for (const b of subject.branches) {
+      const stores = part === 'sharepoint' ? b.sps.map((sp) => sp.sharepoint) : part === 'yammer' ? b.yams : [];
+      let at: number | undefined;
+      for (const store of stores) {
+        const t = told.find((x) => x.store === store);
+        at = t === undefined || (at !== undefined && t.sourceAt !== at) ? undefined : t.sourceAt;
+        if (at === undefined) break;
+      }
+      if (at === undefined) continue;
+      const landed = b.core.exchange.landedAt(at, o.photo, o.at);
+      if (landed === undefined) continue;
+      b.core.landed(at);
+      this.landings.push({ core: b.core, ...landed });
+    }
+    told.length = 0;
   }
 
   /**
@@ -928,7 +959,9 @@ export class ProfileChecker {
       // SharePoint's copies each list every photo they may have taken: another landing hides none
       const landed = store.keepSeen(o.photo, from, o.at, kind === 'sharepoint');
       if (kind === 'sharepoint') this.ctx.sp.tookWaiting();
-      else if (landed !== undefined && kind === 'exchange') {
+      if (landed === undefined) return true;
+      if ('sourceAt' in landed) this.copyLandings.push({ store, ...landed });
+      else if (kind === 'exchange') {
         this.ctx.core.landed(landed.at);
         this.landings.push({ core: this.ctx.core, ...landed });
       }

@@ -690,6 +690,26 @@ describe('WindowStore: undecided and choose', () => {
     expect(sure.copyOutcome(sure.valuesDuring(500, 600), 500, 600)).toBeUndefined();
   });
 
+  it('keepSeen and landedAt: a copy that showed the photo of a write that may never land says the write landed in its source', () => {
+    const source = new WindowStore('p0');
+    source.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);
+    source.mayNotLand(0, 100, ['DIRSYNC']);
+    const copy = new WindowStore('p0');
+    const values = source.valuesDuring(500, 500);
+    copy.write(500, values, 600, [], 500, copyTaken(600, source.copyOutcome(values, 500, 500)));
+    // p0 tells nothing of the write; p1 says the copy took it, so the write landed
+    expect(copy.clone().keepSeen('p0', 700, 700, true)).toBeUndefined();
+    expect(copy.keepSeen('p1', 700, 700, true)).toEqual({ sourceAt: 0, photo: 'p1' });
+    expect(source.landedAt(0, 'p1', 700)).toEqual({ at: 0, photo: 'p1', keep: 1_000 });
+    expect(allowed(source, 2_000, 2_000)).toEqual(['p1']);
+    // once its window has closed, or of a photo not its own, nothing is told
+    const closed = new WindowStore('p0');
+    closed.write(0, ['p1'], 1_000, [], 100);
+    closed.mayNotLand(0, 100, []);
+    expect(closed.landedAt(0, 'p1', 1_000)).toBeUndefined();
+    expect(closed.landedAt(0, 'p0', 700)).toBeUndefined();
+  });
+
   it('does not take a read after such a write has landed as proof: the photo before it may be its own', () => {
     // two writes of p1 that may never land; the later, hastened (a visit under SP-SYNC-WINDOW), lands by 600, keeping one from 1,100 on
     const s = new WindowStore('p0');

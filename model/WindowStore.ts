@@ -262,9 +262,11 @@ export class WindowStore {
    * lists every photo it may have taken: no Viva Engage sync widens the newest), also while another
    * change lands. Its other values may still show to a read reaching back before its `keep`.
    * And where the one change that may show `photo` may never land (`mayNotLand`) and `photo` is
-   * its own one value, it landed (`keptLanded`): returned, for what is tied to it to follow.
+   * its own one value, it landed (`keptLanded`): returned, for what is tied to it to follow. Where
+   * the copy told so took `photo` from a write its source may never have carried, tied to that
+   * write (`copyOutcome`), that write landed in the source: returned (`SourceLanded`).
    */
-  keepSeen(photo: Photo, from: number, now: number, listsAll = false): Landed | undefined {
+  keepSeen(photo: Photo, from: number, now: number, listsAll = false): Landed | SourceLanded | undefined {
     let only = -1;
     let carrier = -1;
     let carriers = 0;
@@ -277,25 +279,41 @@ export class WindowStore {
       }
       only = only === -1 ? i : -2;
     }
-    if (only >= 0 && this.keptAlone(only, photo, from)) return undefined;
+    if (only >= 0) {
+      const source = sourceLanded(this.live[only]!, photo);
+      if (this.keptAlone(only, photo, from)) return source;
+    }
     if (carriers !== 1) return undefined;
     const landed = this.keptLanded(carrier, photo, from, now);
-    if (landed === undefined) this.keptTaken(carrier, photo, from, now, listsAll);
-    return landed;
+    if (landed !== undefined) return landed;
+    const source = sourceLanded(this.live[carrier]!, photo);
+    return this.keptTaken(carrier, photo, from, now, listsAll) ? source : undefined;
   }
 
   // the change at `i`, the one that may show `photo` over [from, now] (nor was it gone by `from`),
   // may never have landed, and `photo` is the one value it carries where it did: a value that never
-  // landed never showed (a write DirSync collapsed was never exported), so it landed. Only while it
-  // lands: once its window has closed, what the store would hold without it shows through it too,
-  // and that may be its own photo (`late` lists only the others). Only a change of one value of its
-  // own, tied to no racing write, and not a copy (those `keptTaken` tells)
+  // landed never showed (a write DirSync collapsed was never exported), so it landed (`landsWith`;
+  // a copy `keptTaken` tells)
   private keptLanded(i: number, photo: Photo, from: number, now: number): Landed | undefined {
     const c = this.live[i]!;
-    const late = c.late;
-    if (late === undefined || now >= c.deadline || c.tie !== undefined || c.outcome !== undefined || c.taken === true) return undefined;
-    if (photo === UNKNOWN || late.includes(photo) || c.values.length !== late.length + 1) return undefined;
-    if (this.goneSince(photo, from) || (this.wild && c.values.includes(UNKNOWN))) return undefined;
+    if (!landsWith(c, photo, now) || this.goneSince(photo, from) || (this.wild && c.values.includes(UNKNOWN))) return undefined;
+    return this.land(i, photo);
+  }
+
+  /**
+   * A copy of this store showed that the change made at `at`, which may never land, landed: it
+   * carries `photo`, its own one value, alone from now on (as a read of the store itself would
+   * tell, `keepSeen`). Returned for what is tied to it to follow; undefined where no such change is
+   * still landing.
+   */
+  landedAt(at: number, photo: Photo, now: number): Landed | undefined {
+    for (let i = 0; i < this.live.length; i++)
+      if (this.live[i]!.at === at && landsWith(this.live[i]!, photo, now)) return this.land(i, photo);
+    return undefined;
+  }
+
+  private land(i: number, photo: Photo): Landed {
+    const c = this.live[i]!;
     this.live[i] = changed(c, [photo], c.rules);
     return { at: c.at, photo, keep: c.keep ?? c.deadline };
   }
@@ -316,12 +334,13 @@ export class WindowStore {
   // them until its keep, a superset). Unless `listsAll`, not while another change may still land:
   // copies still in flight list only the photos the newest may not take (a Viva Engage sync under
   // way), and either may be the last to land.
-  private keptTaken(i: number, photo: Photo, from: number, now: number, listsAll: boolean): void {
+  private keptTaken(i: number, photo: Photo, from: number, now: number, listsAll: boolean): boolean {
     const c = this.live[i]!;
-    if (c.taken !== true || !tellsKept(c, photo) || c.values.includes(UNKNOWN)) return;
-    if (this.goneSince(photo, from)) return;
-    if (!listsAll) for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return;
+    if (c.taken !== true || !tellsKept(c, photo) || c.values.includes(UNKNOWN)) return false;
+    if (this.goneSince(photo, from)) return false;
+    if (!listsAll) for (const o of this.live) if (o !== c && o.deadline > now && visible(o, from, now)) return false;
     this.narrow(i, photo, c.keep!);
+    return true;
   }
 
   /**
@@ -992,6 +1011,28 @@ function untied(c: Change, values: readonly Photo[], rules: readonly RuleId[]): 
 
 /** A change that may never have landed did (`WindowStore.keepSeen`): made at `at`, carrying `photo`, which the store keeps from `keep` on. */
 export type Landed = { readonly at: number; readonly photo: Photo; readonly keep: number };
+
+/** A copy took `photo` from the write made at `sourceAt` in its source, which may never have landed: it did there (`WindowStore.keepSeen`, `landedAt`). */
+export type SourceLanded = { readonly sourceAt: number; readonly photo: Photo };
+
+/** Where `c` is a copy tied to a write of its source that may never land (`copyOutcome`) and `photo` is that write's own: the write, which a read telling the copy took `photo` says landed. */
+function sourceLanded(c: Change, photo: Photo): SourceLanded | undefined {
+  const o = c.outcome;
+  if (c.taken !== true || o === undefined || o.racer !== photo || o.ifCarried !== 'either' || !Array.isArray(o.ifNot)) return undefined;
+  return { sourceAt: o.tie, photo };
+}
+
+/**
+ * Whether `c`, which may never land (`mayNotLand`) and has `photo` as the one value of its own,
+ * tied to no racing write and no copy, is still landing at `now`: a read or a copy showing `photo`
+ * from it then says it landed. Not once its window has closed: what the store would hold without
+ * it shows through it too, and that may be its own photo (`late` lists only the others).
+ */
+function landsWith(c: Change, photo: Photo, now: number): boolean {
+  const late = c.late;
+  if (late === undefined || now >= c.deadline || c.tie !== undefined || c.outcome !== undefined || c.taken === true) return false;
+  return photo !== UNKNOWN && !late.includes(photo) && c.values.length === late.length + 1 && c.values.includes(photo);
+}
 
 /**
  * How `WindowStore.mayNotLand` ties a change to a racing write of the source: the write's instant

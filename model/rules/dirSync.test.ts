@@ -318,6 +318,36 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 
+  // and conversely: SharePoint or Viva Engage showing p1 through such a copy while p1 was still
+  // landing says that p1 landed in Exchange, as Exchange showing it would (WindowStore.landedAt)
+  it('in microsoft-2026 takes a push that showed the photo of such a write as proof that it landed', () => {
+    const owner = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const steps = (later: string): Step[] => [
+      adWrite('+1h', 'p1', 5_000),
+      adWrite('+1h10m', 'p2', 20_000),
+      see('+1h20m', 'sp-mysite', 'p0', 'alice'), // a visit: its push, within a day, takes p0 or p1
+      see('+3h', 'sp-mysite', 'p1'), // p1's window closes at +5h30m
+      see('+1d1h', 'graph', later),
+    ];
+    expect(check('microsoft-2026', owner, steps('p0'))).toMatchObject(diverges(6, ['p1'], 'DIRSYNC'));
+    expect(check('microsoft-2026', owner, steps('p1'))).toEqual(conforms('microsoft-2026'));
+  });
+
+  it.each(['microsoft-2024', 'microsoft-2026'])(
+    'in %s takes a Viva Engage sync that showed the photo of such a write as proof that it landed',
+    (profile) => {
+      const steps = (later: string): Step[] => [
+        adWrite('+0s', 'p1', 5_000),
+        adWrite('+10m', 'p2', 20_000),
+        { at: '+20m', do: 'openYammer', user: 'alice' },
+        see('+1h', 'yammer', 'p1'), // p1 still landing (its window closes at +1h30m at the earliest)
+        see('+2d', 'graph', later),
+      ];
+      expect(check(profile, people, steps('p0'))).toMatchObject(diverges(6, ['p1'], 'DIRSYNC'));
+      expect(check(profile, people, steps('p1'))).toEqual(conforms(profile));
+    },
+  );
+
   // under AD-ONE-TIME p3 is carried only where p1 never landed: a Viva Engage sync showing p1 must
   // not rule that out when a later change of p1 came within its window (WindowStore.widenNewest)
   it('in microsoft-2024 lets a Viva Engage sync take a later change of that photo, whatever the write did', () => {
