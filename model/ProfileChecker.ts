@@ -851,7 +851,7 @@ export class ProfileChecker {
   /** What the read `o`, which the possibilities of `subject` kept allow, told beyond them: writes that landed (`tieLandings`), collapses ruled out (`refuteCollapse`). */
   private learnFromRead(subject: Subject, o: ObservationEvent): void {
     this.landByCopies(subject, o);
-    this.tieLandings(subject);
+    this.tieLandings(subject, o.at);
     if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
   }
 
@@ -886,13 +886,15 @@ export class ProfileChecker {
    * What the read just made told of an Exchange write that may never have landed (it did:
    * `WindowStore.keepSeen`) holds for what travels from it too: each SharePoint and Viva Engage
    * state of that branch carries what a landed write sends, as where Exchange's choice is made
-   * (`decideKept`).
+   * (`decideKept`); an AD write was exported alone (`exportedAlone`).
    */
-  private tieLandings(subject: Subject): void {
+  private tieLandings(subject: Subject, now: number): void {
     if (this.landings.length === 0) return;
     for (const { core, at, photo, keep } of this.landings)
       for (const b of subject.branches) {
         if (b.core !== core) continue;
+        // an AD write DirSync may have collapsed that landed was exported alone
+        if (this.c.collapseAtVisit && core.exchange.cites(at, 'DIRSYNC')) exportedAlone(b, at, now);
         for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep);
         for (const y of b.yams) y.chooseTied(at, photo, keep);
       }
@@ -911,12 +913,7 @@ export class ProfileChecker {
       const reading = this.read(o.see, o.viewer);
       if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
       const at = b.core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC');
-      if (at === undefined) continue;
-      const kept = b.sps.filter((sp) => {
-        const c = sp.collapsed;
-        return c === null || c.until <= o.at || at < c.lo || at > c.hi;
-      });
-      if (kept.length > 0) b.sps = kept;
+      if (at !== undefined) exportedAlone(b, at, o.at);
     }
   }
 
@@ -1215,8 +1212,12 @@ export class ProfileChecker {
         out ??= branches.slice(0, i);
         // no closure here: it would give every call a context object, race or not
         const { at, values, keep } = race;
+        // an AD write DirSync may have collapsed: where Exchange kept its photo, it was exported
+        // alone, as at `keep` the states could still tell (no event of the subject came between)
+        const own = this.c.collapseAtVisit ? b.core.exchange.ownPhoto(at, 'DIRSYNC') : undefined;
         for (let k = 0; k < values.length; k++) {
           const one = k === values.length - 1 ? b : cloneBranch(b);
+          if (values[k] === own) exportedAlone(one, at, keep);
           one.core.choose(at, values[k]!);
           for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep);
           for (const y of one.yams) y.chooseTied(at, values[k]!, keep);
@@ -1884,6 +1885,21 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
 const collator = new Intl.Collator('en', { numeric: true });
 
 /** Photo ids in natural order: p2 before p10. */
+/**
+ * DIRSYNC's collapse (`ProfileChecker.splitCollapse`): the AD write made at `at` was exported
+ * alone, not collapsed into a later one (Exchange showed or kept its photo), so the SharePoint
+ * states of `b` that take it as collapsed go, while a read can still tell them apart (`collapsed.until`).
+ * Only where others are left in the branch.
+ */
+function exportedAlone(b: Branch, at: number, now: number): void {
+  if (b.sps.length < 2) return;
+  const kept = b.sps.filter((sp) => {
+    const c = sp.collapsed;
+    return c === null || c.until <= now || at < c.lo || at > c.hi;
+  });
+  if (kept.length > 0) b.sps = kept;
+}
+
 export function byPhoto(a: Photo, b: Photo): number {
   return collator.compare(a, b);
 }

@@ -690,6 +690,18 @@ describe('WindowStore: undecided and choose', () => {
     expect(sure.copyOutcome(sure.valuesDuring(500, 600), 500, 600)).toBeUndefined();
   });
 
+  it('ownPhoto and cites: the photo of its own of a write that may never land, and the rules it cites', () => {
+    const s = new WindowStore('p0');
+    s.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);
+    s.write(50, ['p2'], 1_100, ['EXO-FAST'], 60);
+    expect(s.ownPhoto(0, 'DIRSYNC')).toBeUndefined(); // surely lands
+    s.mayNotLand(0, 100, ['AD-SIZE']);
+    expect(s.ownPhoto(0, 'DIRSYNC')).toBe('p1');
+    expect(s.ownPhoto(0, 'EXO-FAST')).toBeUndefined();
+    expect(s.cites(50, 'EXO-FAST')).toBe(true);
+    expect(s.cites(50, 'DIRSYNC')).toBe(false);
+  });
+
   it('keepSeen and landedAt: a copy that showed the photo of a write that may never land says the write landed in its source', () => {
     const source = new WindowStore('p0');
     source.write(0, ['p1'], 1_000, ['DIRSYNC'], 100);

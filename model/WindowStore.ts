@@ -355,6 +355,21 @@ export class WindowStore {
     return undefined;
   }
 
+  /** The one photo of its own of the change made at `at` citing `rule` that may never land (`mayNotLand`): undefined where there is none. */
+  ownPhoto(at: number, rule: RuleId): Photo | undefined {
+    for (const c of this.live) {
+      const late = c.late;
+      if (c.at !== at || late === undefined || !c.rules.includes(rule) || c.values.length !== late.length + 1) continue;
+      return c.values.find((v) => !late.includes(v));
+    }
+    return undefined;
+  }
+
+  /** Whether the change made at `at` cites `rule`. */
+  cites(at: number, rule: RuleId): boolean {
+    return this.live.some((c) => c.at === at && c.rules.includes(rule));
+  }
+
   /**
    * The store kept `photo` of the change written at `at` that keeps one (`undecided`): its other
    * values may still show to a read reaching back before its keep. A change that cannot have kept

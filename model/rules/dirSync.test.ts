@@ -348,6 +348,25 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 
+  // found by comparing with an outside reference (a generator aimed at these writes): where Exchange
+  // kept or showed p1, DirSync exported it alone, so no SharePoint state may take it as collapsed
+  // into p2 and have nothing to push
+  it.each([
+    ['kept, read after its window', '+11h'],
+    ['shown while it landed', '+1h'],
+  ])('in microsoft-2026 lets a write Exchange %s wait for a visit, not collapse', (_how, read) => {
+    const owner = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const steps = (graph: Step[]): Step[] => [
+      adWrite('+0s', 'p1', 5_000),
+      adWrite('+23m', 'p2', 20_000),
+      ...graph,
+      { at: '+12h', do: 'editCancel', user: 'alice' }, // a visit: its push, within a day, takes p1
+      see('+2d13h', 'sp-mysite', 'p0'),
+    ];
+    expect(check('microsoft-2026', owner, steps([see(read, 'graph', 'p1')]))).toMatchObject(diverges(6, ['p1'], 'SP-NEEDS-VISIT'));
+    expect(check('microsoft-2026', owner, steps([]))).toEqual(conforms('microsoft-2026'));
+  });
+
   // under AD-ONE-TIME p3 is carried only where p1 never landed: a Viva Engage sync showing p1 must
   // not rule that out when a later change of p1 came within its window (WindowStore.widenNewest)
   it('in microsoft-2024 lets a Viva Engage sync take a later change of that photo, whatever the write did', () => {
