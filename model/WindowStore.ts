@@ -355,12 +355,11 @@ export class WindowStore {
     return undefined;
   }
 
-  /** The one photo of its own of the change made at `at` citing `rule` that may never land (`mayNotLand`): undefined where there is none. */
+  /** The one photo of its own (`ownOf`) of the change made at `at` citing `rule` that may never land (`mayNotLand`): undefined where there is none. */
   ownPhoto(at: number, rule: RuleId): Photo | undefined {
     for (const c of this.live) {
-      const late = c.late;
-      if (c.at !== at || late === undefined || !c.rules.includes(rule) || c.values.length !== late.length + 1) continue;
-      return c.values.find((v) => !late.includes(v));
+      const own = c.at === at && c.rules.includes(rule) ? ownOf(c) : undefined;
+      if (own !== undefined) return own;
     }
     return undefined;
   }
@@ -544,11 +543,8 @@ export class WindowStore {
   copyOutcome(values: readonly Photo[], from: number, now: number): Outcome | undefined {
     if (this.wild || values.length < 2) return undefined;
     for (const c of this.live) {
-      const late = c.late;
-      if (late === undefined || c.tie !== undefined || c.outcome !== undefined || c.taken === true) continue;
-      if (c.values.length !== late.length + 1 || !visible(c, from, now)) continue;
-      const racer = c.values.find((v) => !late.includes(v))!;
-      if (!values.includes(racer) || this.goneSince(racer, from)) continue;
+      const racer = ownOf(c);
+      if (racer === undefined || !visible(c, from, now) || !values.includes(racer) || this.goneSince(racer, from)) continue;
       if (this.live.some((o) => o !== c && o.values.includes(racer) && visible(o, from, now) && shows(o, racer, from, now))) continue;
       return { tie: c.at, racer, ifCarried: 'either', ifNot: values.filter((v) => v !== racer) };
     }
@@ -1038,15 +1034,24 @@ function sourceLanded(c: Change, photo: Photo): SourceLanded | undefined {
 }
 
 /**
- * Whether `c`, which may never land (`mayNotLand`) and has `photo` as the one value of its own,
- * tied to no racing write and no copy, is still landing at `now`: a read or a copy showing `photo`
- * from it then says it landed. Not once its window has closed: what the store would hold without
- * it shows through it too, and that may be its own photo (`late` lists only the others).
+ * The one value of its own of `c`, a change that may never land (`mayNotLand`: the others are what
+ * the store would hold without it, `late`), tied to no racing write and not a copy: undefined
+ * where `c` is not such a change.
+ */
+function ownOf(c: Change): Photo | undefined {
+  const late = c.late;
+  if (late === undefined || c.tie !== undefined || c.outcome !== undefined || c.taken === true || c.values.length !== late.length + 1)
+    return undefined;
+  return c.values.find((v) => !late.includes(v));
+}
+
+/**
+ * Whether `c` may never land and has `photo` as its own value (`ownOf`), and is still landing at
+ * `now`: a read or a copy showing `photo` from it then says it landed. Not once its window has
+ * closed: what the store would hold without it shows through it too, and that may be its own photo.
  */
 function landsWith(c: Change, photo: Photo, now: number): boolean {
-  const late = c.late;
-  if (late === undefined || now >= c.deadline || c.tie !== undefined || c.outcome !== undefined || c.taken === true) return false;
-  return photo !== UNKNOWN && !late.includes(photo) && c.values.length === late.length + 1 && c.values.includes(photo);
+  return photo !== UNKNOWN && now < c.deadline && ownOf(c) === photo;
 }
 
 /**
