@@ -6,7 +6,7 @@ export const ExitCode = {
   diverges: 1,
   /** bad input or usage: nothing was checked, nothing was changed */
   badInput: 2,
-  /** checking itself failed (a check worker crashed): no verdict is given */
+  /** checking itself failed (a check worker crashed, an error of photosync's own): no verdict is given */
   failed: 3,
   /** the live tenant could not be used (sign-in, another tenant, a budget spent, a survey or backup that failed): no verdict is given */
   tenantFailed: 4,

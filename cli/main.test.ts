@@ -138,6 +138,20 @@ describe('photosync check', () => {
   });
 });
 
+describe("an error of photosync's own", () => {
+  it('exits 3 with the error on stderr, never 1 (which says a profile diverges)', async () => {
+    let err = '';
+    const code = await main(['rules', '--format', 'json'], {
+      out: () => {
+        throw new Error('stdout is gone');
+      },
+      err: (t) => void (err += t),
+    });
+    expect(code).toBe(3);
+    expect(err).toMatch(/^photosync: failed, no verdict: Error: stdout is gone/);
+  });
+});
+
 describe('photosync rules', () => {
   it('lists every rule of the contract with its source and profiles', async () => {
     const { code, out } = await run('rules', '--format', 'json');

@@ -61,7 +61,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run photosync help for usage)');
+    .showHelpAfterError('(run photosync help for usage)')
+    .addHelpText('after', "\nEvery command exits 3 on an error of photosync's own (printed with its stack): no verdict is given.");
 
   program
     .command('check')
@@ -327,7 +328,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(`photosync: ${e.message}\n`);
       return ExitCode.tenantFailed;
     }
-    throw e;
+    // an error of photosync's own: left to Node it would exit 1, which says "diverges"
+    io.err(`photosync: failed, no verdict: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return ExitCode.failed;
   }
   return code;
 }

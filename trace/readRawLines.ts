@@ -1,5 +1,6 @@
 import { parseJsonLine } from './parseTraceLine.js';
 import { readLines } from './readLines.js';
+import { TraceError } from './TraceError.js';
 
 const STOP = Symbol('stop');
 
@@ -21,6 +22,8 @@ export async function readRawLines(path: string, wanted: readonly number[]): Pro
   } catch (e) {
     if (e !== STOP) throw e;
   }
-  for (const n of want) if (!got.has(n)) throw new Error(`${path}:${n}: the line is gone: the trace changed while it was checked`);
+  for (const n of want)
+    if (!got.has(n))
+      throw new TraceError('PHOTOSYNC_TRACE_UNREADABLE', path, n, '', 'the line is gone: the trace changed while it was checked');
   return got;
 }
