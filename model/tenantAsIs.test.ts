@@ -135,6 +135,15 @@ describe('spUpdated', () => {
     expect(check('threewill-2014', unknown, [...steps, see('+72h10m', 'sp-newsfeed', 'p7')])).toMatchObject(
       diverges(4, ['p0', 'p1'], 'SP-NO-STICK'),
     );
+    // a push that took p0 missed p1: the contract's push takes Exchange's photo and nothing else
+    // brings an upload, so p1 may never come, even after a visit (the model also lets it wait for
+    // one, SP-NEEDS-VISIT's reading); never anything but the two
+    const visited = [...steps, visit('+100h')];
+    expect(check('threewill-2014', unknown, [...visited, see('+101h', 'sp-newsfeed', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', unknown, [...visited, see('+101h', 'sp-newsfeed', 'p1')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', unknown, [...visited, see('+101h', 'sp-newsfeed', 'p7')])).toMatchObject(
+      diverges(5, ['p0', 'p1'], 'SP-NO-STICK'),
+    );
   });
 });
 
