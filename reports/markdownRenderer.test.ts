@@ -113,7 +113,9 @@ describe('markdownRenderer', () => {
       }),
       meta,
     );
-    expect(md).toContain('| microsoft-2024 | ❌ DIVERGES | 3 | 2014-04-01T09:02:00Z graph of alice to bob: p9 | p1 | no rule cited |');
-    expect(md).toContain('Rules: no rule cited.');
+    expect(md).toContain(
+      '| microsoft-2024 | ❌ DIVERGES | 3 | 2014-04-01T09:02:00Z graph of alice to bob: p9 | p1 | no rule: the trace starts so, and nothing since changed it |',
+    );
+    expect(md).toContain('Rules: no rule: the trace starts so, and nothing since changed it.');
   });
 });

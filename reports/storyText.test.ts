@@ -40,7 +40,9 @@ describe('storyText', () => {
   });
 
   it('says so where the divergence cites no rule', () => {
-    expect(storyText(shortStory({ seen: 'p9', rules: [] }))).toContain('rules: no rule cited\n');
-    expect(storyText(shortStory())).not.toContain('no rule cited');
+    expect(storyText(shortStory({ seen: 'p9', rules: [] }))).toContain(
+      'rules: no rule: the trace starts so, and nothing since changed it\n',
+    );
+    expect(storyText(shortStory())).not.toContain('no rule: the trace starts so, and nothing since changed it');
   });
 });

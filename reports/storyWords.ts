@@ -44,5 +44,9 @@ export function describeUser(u: Record<string, unknown>): string {
   return `${String(u.id)} (${notes.join(', ')})`;
 }
 
-/** What a divergence that cites no rule shows for its rules, rather than a blank that reads as something missing. */
-export const NO_RULE = 'no rule cited';
+/**
+ * What a divergence that cites no rule shows for its rules, rather than a blank that reads as
+ * something missing: every change the model makes cites its rules, so the photos it allowed there
+ * are those the trace starts with.
+ */
+export const NO_RULE = 'no rule: the trace starts so, and nothing since changed it';
