@@ -1,4 +1,4 @@
-import { Anchors } from './Anchors.js';
+import { Anchors, browserReach } from './Anchors.js';
 import { ExchangeSide } from './ExchangeSide.js';
 import type { ParamName } from './Params.js';
 import type { Profile } from './Profile.js';
@@ -131,7 +131,7 @@ export class ProfileChecker {
     this.initialSettings = trace.photoSettings ?? DEFAULT_PHOTO_SETTINGS;
     this.settings = this.c.ruleIds.has('PHOTO-SOURCE') ? new SettingsTimeline(this.initialSettings, this.param('settingsLag')) : undefined;
     this.ctx = new CheckContext(this, trace.start, this.c.params);
-    this.anchors = { exchange: new Anchors(trace.start), sharepoint: new Anchors(trace.start) };
+    this.anchors = { exchange: new Anchors(trace.start), sharepoint: new Anchors(trace.start, browserReach) };
     this.fixedSettings = [this.initialSettings];
   }
 
@@ -1463,8 +1463,9 @@ export class ProfileChecker {
       else if (own.lo <= span.lo || own.hi < span.hi) ({ span, rules } = firstToCome(span, rules, own, r.id));
     }
     if (span === undefined) return undefined;
-    // nothing happened before the start, nor before the instant the push is known not to have happened by
-    const lo = Math.max(span.lo, ctx.start, sp.pushAfter + 1);
+    // nothing happened before the start, nor before the instant the push is known not to have happened
+    // by, but for the push of a visit made at that very instant: that came after it, in the trace's order
+    const lo = Math.max(span.lo, ctx.start, sp.visitAt === sp.pushAfter ? sp.pushAfter : sp.pushAfter + 1);
     return { span: { lo, hi: Math.max(lo, span.hi) }, rules };
   }
 

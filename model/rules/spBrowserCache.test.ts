@@ -10,11 +10,22 @@ const PROFILES = ['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsof
 
 // TW14 caveat 1: browsers cache the photo in search results; the people picker URL has a timestamp
 describe('SP-BROWSER-CACHE', () => {
-  // the upload is an hour after the start: a value replaced at the very start instant is not "since start"
   it('lets search results show the photo SharePoint replaced, or the new one, when the cache was never cleared', () => {
     expect(check('threewill-2014', people, [inSp('+1h'), see('+1d', 'sp-search', 'p0')])).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', people, [inSp('+1h'), see('+1d', 'sp-search', 'p1')])).toEqual(conforms('threewill-2014'));
   });
+
+  // the header's photo is what SharePoint holds at the start: replaced at that very instant (the
+  // contract's own example acts at the start), it was still there to be seen (review of 2026-12-06)
+  it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015'])(
+    'in %s, counts the header photo as seen since the start, even replaced by an upload at the start',
+    (profile) => {
+      expect(check(profile, people, [inSp('+0s'), see('+10d', 'sp-search', 'p0')])).toEqual(conforms(profile));
+      expect(check(profile, people, [inSp('+0s'), clear('+1s'), see('+10d', 'sp-search', 'p0')])).toMatchObject(
+        diverges(4, ['p1'], 'SP-BROWSER-CACHE'),
+      );
+    },
+  );
 
   it('diverges when search results show the replaced photo after the viewer cleared the cache', () => {
     expect(check('threewill-2014', people, [inSp('+1h'), clear('+1d'), see('+1d1m', 'sp-search', 'p0')])).toMatchObject(
@@ -28,14 +39,32 @@ describe('SP-BROWSER-CACHE', () => {
     );
   });
 
-  it('keeps a value replaced after the clear, not one replaced at the very instant of the clear', () => {
+  // events of one instant come in the trace's order, which the model does not keep: a photo replaced
+  // at the very instant of the clear may have been seen after it, whichever line comes first (review
+  // of 2026-12-06: a clear, a read of the old photo, then Edit-Cancel, all at one instant)
+  it('keeps a value replaced after the clear, or at its very instant, not one replaced before it', () => {
     expect(check('threewill-2014', people, [clear('+59m59s'), inSp('+1h'), see('+2h', 'sp-search', 'p0')])).toEqual(
       conforms('threewill-2014'),
     );
-    expect(check('threewill-2014', people, [inSp('+1h'), clear('+1h'), see('+2h', 'sp-search', 'p0')])).toMatchObject(
+    expect(check('threewill-2014', people, [inSp('+1h'), clear('+1h'), see('+2h', 'sp-search', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, [inSp('+1h'), clear('+1h1s'), see('+2h', 'sp-search', 'p0')])).toMatchObject(
       diverges(4, ['p1'], 'SP-BROWSER-CACHE'),
     );
   });
+
+  it.each(['threewill-2014', 'exchange-2015', 'microsoft-2024'])(
+    'in %s, keeps the photo Edit-Cancel replaced at the instant of the clear, seen between the two',
+    (profile) => {
+      const viaGraph: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1' };
+      const cancel: Step = { at: '+1d', do: 'editCancel', user: 'alice' };
+      const seen = [viaGraph, clear('+1d'), see('+1d', 'sp-search', 'p0'), cancel];
+      expect(check(profile, people, [...seen, see('+10d', 'sp-search', 'p0')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...seen, clear('+2d'), see('+10d', 'sp-search', 'p0')])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 7, allowed: ['p1'] },
+      });
+    },
+  );
 
   it('keeps the cache when the clear has an unknown outcome', () => {
     expect(check('threewill-2014', people, [inSp('+1h'), clear('+1d', 'unknown'), see('+1d1m', 'sp-search', 'p0')])).toEqual(
