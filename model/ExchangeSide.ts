@@ -86,7 +86,7 @@ export class ExchangeSide {
    * used it.
    */
   choose(at: number, photo: Photo): void {
-    const first = this.adSynced === 'either' && this.syncedFirst === at ? this.exchange.keptTellsLanded(at, at) : undefined;
+    const first = this.adSynced === 'either' && this.syncedFirst === at ? this.exchange.keptTellsLanded(at, at, 'DIRSYNC') : undefined;
     if (first !== undefined)
       this.adSynced = photo === first ? true : !this.usedBefore && this.carriedAd.every((x) => x === at) ? false : 'either';
     this.exchange.choose(at, photo);

@@ -310,7 +310,7 @@ export class ProfileChecker {
 
     const subject = this.subjectOf(a.user);
     if (a.do === 'setPhoto') subject.ever?.add(a.photo);
-    this.enter(subject, a.at, line);
+    this.enter(subject, a.at, line, this.writesExchange(a) ? a.at - 1 : a.at);
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
@@ -1164,8 +1164,12 @@ export class ProfileChecker {
     return ctx;
   }
 
-  /** Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that may or may not have happened splits. */
-  private enter(subject: Subject, t: number, line: number): void {
+  /**
+   * Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that
+   * may or may not have happened splits. With `pushesBy` (t - 1), a push due at `t` itself is left
+   * for after the event at `t`, which it may follow in that instant (`act`).
+   */
+  private enter(subject: Subject, t: number, line: number, pushesBy = t): void {
     let split = this.decideKept(subject, t, line);
     for (const b of subject.branches) {
       if (this.c.collapseAtVisit) this.dropUncollapsed(b, t);
@@ -1173,10 +1177,10 @@ export class ProfileChecker {
       const sps = b.sps;
       for (let i = 0; i < sps.length; i++) {
         const sp = sps[i]!;
-        const due = sp.dueAt <= t;
+        const due = sp.dueAt <= pushesBy;
         // before the push below ends the window, where an arrival may have moved its end
-        const moved = due ? this.movedByArrival(b.core, sp, b.yams[0]!, t) : undefined;
-        const states = due ? this.resolve(b.core, sp, b.yams[0]!, t) : undefined;
+        const moved = due ? this.movedByArrival(b.core, sp, b.yams[0]!, pushesBy) : undefined;
+        const states = due ? this.resolve(b.core, sp, b.yams[0]!, pushesBy) : undefined;
         if (states === undefined && moved === undefined) out?.push(sp);
         else {
           out ??= sps.slice(0, i);
@@ -1188,7 +1192,19 @@ export class ProfileChecker {
         split = true;
       }
     }
-    if (split) this.settle(subject, line, t);
+    if (split) this.settle(subject, line, pushesBy);
+  }
+
+  /**
+   * Whether `a` changes what Exchange may hold: a push due at its very instant may then come after
+   * it in that instant, and take its photo (SPEC section 4: the push takes whatever Exchange may hold
+   * at the push time; a change is in flight from the instant it is made), or before it. Not an
+   * upload that SharePoint takes itself (SP-ORIGIN), whose own rules weigh the push before it.
+   */
+  private writesExchange(a: ActionEvent): boolean {
+    if (a.result === 'rejected') return false;
+    if (a.do === 'removePhoto') return true;
+    return a.do === 'setPhoto' && a.via !== 'yammer' && (a.via !== 'sharepoint' || this.isOutside(a.via));
   }
 
   /**

@@ -580,12 +580,14 @@ export class WindowStore {
    * already keeps one keeps it as it did), citing `rules` too. With `tie`, it is instead tied to the
    * source's racing write made at `tie.at` by its outcome (`Outcome`, built by `tie.outcome` from
    * what it carried until then: its outcome, its one value, or `either`; `tie.at` undefined: the
-   * outcome does not tell, and it keeps one of its values, untied).
+   * outcome does not tell, and it keeps one of its values, untied). With `of`, only a change citing
+   * that rule: another write made in the same instant (the trace's lines are finer than its times) is
+   * another change.
    */
-  mayNotLand(at: number, sourceBy: number, rules: readonly RuleId[], tie?: OutcomeTie): void {
+  mayNotLand(at: number, sourceBy: number, rules: readonly RuleId[], tie?: OutcomeTie, of?: RuleId): void {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
-      if (c.at !== at || c.sourceBy !== sourceBy) continue;
+      if (c.at !== at || c.sourceBy !== sourceBy || (of !== undefined && !c.rules.includes(of))) continue;
       const more = this.before(i).filter((v) => !c.values.includes(v));
       if (more.length === 0 && (tie === undefined || c.values.length < 2)) continue;
       const values = more.length === 0 ? c.values : [...c.values, ...more];
@@ -612,12 +614,13 @@ export class WindowStore {
   /**
    * The photo of the change made at `at` that had reached the source by `sourceBy` where the store
    * keeping it says that the change landed: the store held no such photo just before it, and it
-   * still carries its own photo first (one a read has not narrowed). Undefined otherwise.
+   * still carries its own photo first (one a read has not narrowed); with `of`, a change citing that
+   * rule (as `mayNotLand`). Undefined otherwise.
    */
-  keptTellsLanded(at: number, sourceBy: number): Photo | undefined {
+  keptTellsLanded(at: number, sourceBy: number, of?: RuleId): Photo | undefined {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
-      if (c.at !== at || c.sourceBy !== sourceBy) continue;
+      if (c.at !== at || c.sourceBy !== sourceBy || (of !== undefined && !c.rules.includes(of))) continue;
       if (c.keep !== undefined && c.values.length < 2) return undefined;
       const own = c.values[0]!;
       return own === UNKNOWN || this.before(i).includes(own) ? undefined : own;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, visit } from '../scenario.testkit.js';
+import { check, users, type Step, type Result, conforms, diverges, see, setPhoto, visit } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const ad = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1', result });
@@ -567,4 +567,22 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     for (const photo of ['p0', 'p3', 'p5'])
       expect(check('exchange-2015', before, [...steps, see('+29h', 'graph', photo)])).toEqual(conforms('exchange-2015'));
   });
+
+  // review of 2026-12-06 (a reference built for Exchange's surfaces): a cloud write made in the same
+  // instant as an AD write is another change; the later AD write too large for Exchange may have
+  // collapsed only the AD one, which otherwise landed and may be the photo Exchange holds
+  it.each(['exchange-2015', 'microsoft-2024', 'microsoft-2026'])(
+    'in %s, an AD write made in the same instant as a cloud write is not confused with it',
+    (profile) => {
+      const none = users({ id: 'alice' }, { id: 'bob' });
+      const tooLarge: Step = { at: '+2m', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p3', bytes: 20_000 };
+      const steps: Step[] = [setPhoto('+0s', 'graph', 'p1'), setPhoto('+0s', 'on-prem-ad', 'p2'), tooLarge];
+      expect(check(profile, none, [...steps, see('+1d', 'graph', 'p2')])).toEqual(conforms(profile));
+      expect(check(profile, none, [...steps, see('+1d', 'graph', 'p1')])).toEqual(conforms(profile));
+      expect(check(profile, none, [...steps, see('+1d', 'graph', 'none')])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 5, allowed: ['p1', 'p2'] },
+      });
+    },
+  );
 });

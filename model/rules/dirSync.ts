@@ -32,8 +32,9 @@ export const dirSync: Rule = {
       const cited: RuleId[] = ['DIRSYNC', stoppedBy];
       for (const at of carried) {
         // nor what travelled from it: it lands where Exchange keeps its photo, where that tells
-        const own = ctx.has('SP-SYNC-WINDOW') ? core.exchange.keptTellsLanded(at, at) : undefined;
-        core.exchange.mayNotLand(at, at, cited);
+        // (a cloud write made in the same instant is not it)
+        const own = ctx.has('SP-SYNC-WINDOW') ? core.exchange.keptTellsLanded(at, at, 'DIRSYNC') : undefined;
+        core.exchange.mayNotLand(at, at, cited, undefined, 'DIRSYNC');
         if (ctx.has('SP-SYNC-WINDOW'))
           ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited, own === undefined ? UNTIED : landsIfKept(own, at));
         // AD-ONE-TIME: nor may it have used up the one-time sync

@@ -107,4 +107,15 @@ describe('SP-MYSITE-ONCE', () => {
     expect(check('microsoft-2014', noSite, [...base, see('+4d', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
     expect(check('microsoft-2014', noSite, [...base, see('+4d', 'sp-newsfeed', 'p1')])).toEqual(conforms('microsoft-2014'));
   });
+
+  // review of 2026-12-06: the push spSync after a change may follow, in its very instant, a change
+  // made then, and take it
+  it('lets the push spSync after a change take a change made at that very instant, not one a second later', () => {
+    const steps = (dx: string) => [set('+1d', 'outlook-web', 'p1'), set(dx, 'outlook-web', 'p2'), see('+2d1h', 'sp-people-picker', 'p2')];
+    expect(check('microsoft-2014', withSite, steps('+2d'))).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', withSite, steps('+2d1s'))).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 4, allowed: ['p1'] },
+    });
+  });
 });

@@ -113,4 +113,21 @@ describe('SP-THROTTLE of 0 (a fitted parameter)', () => {
       expect(checkEvents(noThrottle, { start: T0, users: mySite }, events(missed))).toEqual(conforms(id));
     },
   );
+
+  // review of 2026-12-06: a push due at an instant is no line of the trace; a change made at that
+  // very instant may come before it, and the push may take it (Exchange may show it from then on)
+  it('lets the push at the throttle end take a change made at that very instant, not one a second later', () => {
+    const steps = (dx: string) => [
+      set('+1d', 'outlook-web', 'p1'),
+      visit('+1d1h'),
+      set('+1d2h', 'outlook-web', 'p2'),
+      visit('+1d3h'),
+      set(dx, 'outlook-web', 'p3'),
+      see('+4d2h', 'sp-people-picker', 'p3'),
+    ];
+    // the visit at +1d1h pushed p1 and opened the window; the visit at +1d3h waits for its end, +4d1h
+    expect(check('threewill-2014', people, steps('+4d1h'))).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, steps('+4d59m59s'))).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, steps('+4d1h1s'))).toMatchObject(diverges(7, ['p2'], 'SP-THROTTLE'));
+  });
 });
