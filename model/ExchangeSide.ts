@@ -79,17 +79,17 @@ export class ExchangeSide {
   }
 
   /**
-   * Exchange kept `photo` of the write made at `at` that keeps one (`WindowStore.undecided`).
+   * Exchange kept `photo` of the write made at `at` that keeps one (`WindowStore.undecided`, `index` among the changes).
    * AD-ONE-TIME: where that write is the first AD photo synced and may have collapsed into one never
    * carried, keeping its photo says the one-time sync was used; keeping the photo before it, that it
    * was not, where no other AD write DirSync carried, nor an earlier one (`usedBefore`), may have
    * used it.
    */
-  choose(at: number, photo: Photo): void {
+  choose(at: number, photo: Photo, index?: number): void {
     const first = this.adSynced === 'either' && this.syncedFirst === at ? this.exchange.keptTellsLanded(at, at, 'DIRSYNC') : undefined;
     if (first !== undefined)
       this.adSynced = photo === first ? true : !this.usedBefore && this.carriedAd.every((x) => x === at) ? false : 'either';
-    this.exchange.choose(at, photo);
+    this.exchange.choose(at, photo, index);
   }
 
   /**

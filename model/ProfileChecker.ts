@@ -1007,9 +1007,10 @@ export class ProfileChecker {
     // an action no rule gives an effect changes nothing, refused or not
     if (!('user' in a)) return this.effectRule(a) === undefined ? ['ok', 'rejected'] : ['ok'];
     const subject = this.subjectOf(a.user);
-    this.enter(subject, a.at, 0);
-    const results = new Set<'ok' | 'rejected'>();
     const event = { ...a, result: 'ok' } as ActionEvent;
+    // brought to the instant as `act` brings it: a push due then is left for after the action
+    this.enter(subject, a.at, 0, this.writesExchange(event) ? a.at - 1 : a.at);
+    const results = new Set<'ok' | 'rejected'>();
     for (const b of subject.branches) {
       for (const s of this.settingsAt(a.at, subject)) {
         this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
@@ -1227,14 +1228,14 @@ export class ProfileChecker {
         }
         out ??= branches.slice(0, i);
         // no closure here: it would give every call a context object, race or not
-        const { at, values, keep } = race;
+        const { at, values, keep, index } = race;
         // an AD write DirSync may have collapsed: where Exchange kept its photo, it was exported
         // alone, as at `keep` the states could still tell (no event of the subject came between)
         const own = this.c.collapseAtVisit ? b.core.exchange.ownPhoto(at, 'DIRSYNC') : undefined;
         for (let k = 0; k < values.length; k++) {
           const one = k === values.length - 1 ? b : cloneBranch(b);
           if (values[k] === own) exportedAlone(one, at, keep);
-          one.core.choose(at, values[k]!);
+          one.core.choose(at, values[k]!, index);
           for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep);
           for (const y of one.yams) y.chooseTied(at, values[k]!, keep);
           out.push(one);

@@ -506,11 +506,24 @@ describe('WindowStore: a copy keeps the photo it took', () => {
 });
 
 describe('WindowStore: undecided and choose', () => {
+  it('chooses for the change named alone, not another written in the same instant (two AD writes of one instant)', () => {
+    const s = new WindowStore('p0');
+    s.write(10, ['p1', 'p0'], 100, [], 10, { from: 100 });
+    s.write(10, ['p2', 'p1', 'p0'], 100, [], 10, { from: 100 });
+    const first = s.undecided(100)!;
+    expect(first).toMatchObject({ at: 10, index: 1 });
+    s.choose(first.at, 'p1', first.index);
+    // the second still keeps any of its photos: it is decided on its own
+    expect(s.undecided(100)).toEqual({ at: 10, values: ['p2', 'p1', 'p0'], keep: 100, index: 2 });
+    s.choose(10, 'p2', 2);
+    expect(allowed(s, 300, 300)).toEqual(['p2']);
+  });
+
   it('names a change that keeps one of several photos once its keep has come, and chooses one of them', () => {
     const s = new WindowStore('p0');
     s.write(10, ['p1', 'p2'], 100, [], 10, { from: 200 });
     expect(s.undecided(199)).toBeUndefined();
-    expect(s.undecided(200)).toEqual({ at: 10, values: ['p1', 'p2'], keep: 200 });
+    expect(s.undecided(200)).toEqual({ at: 10, values: ['p1', 'p2'], keep: 200, index: 1 });
     s.choose(10, 'p2');
     expect(s.undecided(300)).toBeUndefined();
     expect(allowed(s, 300, 300)).toEqual(['p2']);
@@ -541,7 +554,7 @@ describe('WindowStore: undecided and choose', () => {
     const s = new WindowStore('p0');
     s.write(10, ['p1', 'p2'], 5_000, [], 100, { from: 5_000, tie: 10 });
     s.write(20, ['p3', 'p4'], 6_000, [], 100, { from: 6_000 });
-    expect(s.undecided(7_000)).toEqual({ at: 20, values: ['p3', 'p4'], keep: 6_000 });
+    expect(s.undecided(7_000)).toEqual({ at: 20, values: ['p3', 'p4'], keep: 6_000, index: 2 });
     s.chooseTied(10, 'p1', 200);
     // still in flight: the photo before may show, and the tied change now carries only p1
     expect(allowed(s, 300, 300)).toEqual(['p0', 'p1', 'p3', 'p4']);

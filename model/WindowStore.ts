@@ -345,13 +345,17 @@ export class WindowStore {
 
   /**
    * The change that keeps one of several values from an instant at or before `now` and does not
-   * yet say which: when it was written and its values. Undefined when there is none.
+   * yet say which: when it was written, its values, and where it is among the changes (`choose`:
+   * another write of the same instant is another change, and a clone keeps the order). Undefined
+   * when there is none.
    */
-  undecided(now: number): { at: number; values: readonly Photo[]; keep: number } | undefined {
+  undecided(now: number): { at: number; values: readonly Photo[]; keep: number; index: number } | undefined {
     if (!this.keeping) return undefined;
-    for (const c of this.live)
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
       if (c.keep !== undefined && c.keep <= now && c.values.length > 1 && c.tie === undefined)
-        return { at: c.at, values: c.values, keep: c.keep };
+        return { at: c.at, values: c.values, keep: c.keep, index: i };
+    }
     return undefined;
   }
 
@@ -370,13 +374,14 @@ export class WindowStore {
   }
 
   /**
-   * The store kept `photo` of the change written at `at` that keeps one (`undecided`): its other
-   * values may still show to a read reaching back before its keep. A change that cannot have kept
-   * `photo` is left as it is.
+   * The store kept `photo` of the change written at `at` that keeps one (`undecided`; with `index`,
+   * that one alone, not another written in the same instant): its other values may still show to a
+   * read reaching back before its keep. A change that cannot have kept `photo` is left as it is.
    */
-  choose(at: number, photo: Photo): void {
+  choose(at: number, photo: Photo, index?: number): void {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
+      if (index !== undefined && i !== index) continue;
       if (c.at === at && c.keep !== undefined && c.tie === undefined && c.values.length > 1 && c.values.includes(photo))
         this.narrow(i, photo, c.keep);
     }

@@ -226,4 +226,21 @@ describe('AD-ONE-TIME with two AD writes in one interval around an Edit-Cancel (
     expect(check('exchange-2015', mySite, [...not, newsfeed('+4d', 'p0')])).toEqual(conforms('exchange-2015'));
     expect(check('exchange-2015', mySite, [...not, newsfeed('+4d', 'p7')])).toMatchObject(diverges(7, ['p0', 'p3'], 'AD-ONE-TIME'));
   });
+
+  // review of 2026-12-06: Exchange keeping a photo of one AD write is no word on another written in
+  // the same instant; each is decided on its own, and the last of them may be the first synced
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'in %s, after a photo too large for Exchange, two AD writes of one instant: the later may be the first synced',
+    (profile) => {
+      const none = users({ id: 'alice' }, { id: 'bob' });
+      const steps = [ad('+30m', 'p1', 'ok', 4_194_304), ad('+4h30m', 'p2'), ad('+4h30m', 'p3')];
+      expect(check(profile, none, [...steps, { at: '+1d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p3' }])).toEqual(
+        conforms(profile),
+      );
+      expect(check(profile, none, [...steps, { at: '+1d', see: 'graph', user: 'alice', viewer: 'bob', photo: 'p9' }])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 5, allowed: ['none', 'p2', 'p3'] },
+      });
+    },
+  );
 });
