@@ -43,9 +43,10 @@ export class ExchangeSide {
    */
   syncedFirst: number | null = null;
   /**
-   * AD-ONE-TIME: whether an AD write made before `syncedFirst` may have been the first synced
-   * (`adSynced` was `either` when it raced): Exchange keeping the photo from before it then says
-   * nothing of whether the sync was used
+   * AD-ONE-TIME: whether an AD write other than the one made at `syncedFirst` may have been the
+   * first synced: one made before it (`adSynced` was `either` when it raced), or one too large for
+   * Exchange made since (AD-SIZE: it may have used the sync). Exchange keeping the photo from before
+   * it then says nothing of whether the sync was used
    */
   usedBefore = false;
   /**

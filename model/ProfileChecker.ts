@@ -895,8 +895,9 @@ export class ProfileChecker {
         if (b.core !== core) continue;
         // an AD write DirSync may have collapsed that landed was exported alone
         if (this.c.collapseAtVisit && core.exchange.cites(at, 'DIRSYNC')) exportedAlone(b, at, now);
-        for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep);
-        for (const y of b.yams) y.chooseTied(at, photo, keep);
+        // the write that landed carries its own photo, the one the read showed
+        for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep, photo);
+        for (const y of b.yams) y.chooseTied(at, photo, keep, photo);
       }
     this.landings.length = 0;
   }
@@ -1236,8 +1237,9 @@ export class ProfileChecker {
           const one = k === values.length - 1 ? b : cloneBranch(b);
           if (values[k] === own) exportedAlone(one, at, keep);
           one.core.choose(at, values[k]!, index);
-          for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep);
-          for (const y of one.yams) y.chooseTied(at, values[k]!, keep);
+          // the racing write's own photo comes first among its values (`writeExchange`)
+          for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep, values[0]);
+          for (const y of one.yams) y.chooseTied(at, values[k]!, keep, values[0]);
           out.push(one);
         }
       }

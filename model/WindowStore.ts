@@ -112,15 +112,19 @@ export function isOutcome(f: Fate): f is Outcome {
   return typeof f === 'object' && !Array.isArray(f);
 }
 
-/** `o` with every outcome of the racing write made at `at` decided (the source kept `photo`): `o` itself where none was. */
-function decide(o: Outcome, at: number, photo: Photo): Fate {
-  if (o.tie === at) {
+/**
+ * `o` with every outcome of the racing write made at `at` decided (the source kept `photo`): `o`
+ * itself where none was. With `racer`, the write's own photo: only its outcomes, not those of
+ * another write made in the same instant.
+ */
+function decide(o: Outcome, at: number, photo: Photo, racer: Photo | undefined): Fate {
+  if (o.tie === at && (racer === undefined || o.racer === racer)) {
     const then = photo === o.racer ? o.ifCarried : o.ifNot;
     // a change tied twice to one write (a write collapsed into a later one too large to sync)
-    return isOutcome(then) ? decide(then, at, photo) : then;
+    return isOutcome(then) ? decide(then, at, photo, racer) : then;
   }
-  const ifCarried = isOutcome(o.ifCarried) ? decide(o.ifCarried, at, photo) : o.ifCarried;
-  const ifNot = isOutcome(o.ifNot) ? decide(o.ifNot, at, photo) : o.ifNot;
+  const ifCarried = isOutcome(o.ifCarried) ? decide(o.ifCarried, at, photo, racer) : o.ifCarried;
+  const ifNot = isOutcome(o.ifNot) ? decide(o.ifNot, at, photo, racer) : o.ifNot;
   return ifCarried === o.ifCarried && ifNot === o.ifNot ? o : { ...o, ifCarried, ifNot };
 }
 
@@ -390,18 +394,21 @@ export class WindowStore {
   /**
    * The source kept `photo` of its racing write made at `at`, from `keep` on: every change tied to
    * that write carries it alone (its other values may still show to a read reaching back before then).
+   * With `racer`, the write's own photo: a change tied to another write of the same instant (several
+   * AD writes in one second) is left as it is.
    */
-  chooseTied(at: number, photo: Photo, keep: number): void {
+  chooseTied(at: number, photo: Photo, keep: number, racer?: Photo): void {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
       if (c.values.length < 2) continue;
       const o = c.outcome;
       if (o === undefined) {
-        if (c.tie === at && c.values.includes(photo)) this.narrow(i, photo, keep);
+        // a change tied by photo carries the write's own photo first, as the write does
+        if (c.tie === at && c.values.includes(photo) && (racer === undefined || c.values[0] === racer)) this.narrow(i, photo, keep);
         continue;
       }
       // tied by outcome: the source kept the write's own photo, or never had it
-      const then = decide(o, at, photo);
+      const then = decide(o, at, photo, racer);
       if (then === o) continue;
       if (isOutcome(then)) this.live[i] = changed(c, c.values, c.rules, { from: c.keep!, taken: c.taken, tie: then.tie, outcome: then });
       else this.narrowTo(i, then === 'never' ? this.before(i) : then === 'either' ? c.values : then, keep);
@@ -593,27 +600,37 @@ export class WindowStore {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
       if (c.at !== at || c.sourceBy !== sourceBy || (of !== undefined && !c.rules.includes(of))) continue;
-      const more = this.before(i).filter((v) => !c.values.includes(v));
-      if (more.length === 0 && (tie === undefined || c.values.length < 2)) continue;
-      const values = more.length === 0 ? c.values : [...c.values, ...more];
-      if (values.includes(UNKNOWN)) this.wild = true;
-      this.keeping = true;
-      const keep = keepOf(c) ?? { from: c.deadline };
-      const out = changed(
-        c,
-        values,
-        mergeRules(c.rules, rules),
-        tie === undefined
-          ? keep
-          : tie.at === undefined
-            ? { from: keep.from, taken: keep.taken }
-            : // tied again to the latest race: where it was tied before, it lands as it did then
-              { from: keep.from, taken: keep.taken, tie: tie.at, outcome: { tie: tie.at, ...tie.outcome(fate(c)) } },
-      );
-      // what it would leave showing had it never landed shows through it only once its window has closed
-      if (more.length > 0) out.late = c.late === undefined ? more : [...c.late, ...more];
-      this.live[i] = out;
+      this.mayNotLandAt(i, rules, tie);
     }
+  }
+
+  /** `mayNotLand` for the newest change alone, the one just written (not another written in the same instant). */
+  newestMayNotLand(rules: readonly RuleId[], tie?: OutcomeTie): void {
+    this.mayNotLandAt(this.live.length - 1, rules, tie);
+  }
+
+  private mayNotLandAt(i: number, rules: readonly RuleId[], tie: OutcomeTie | undefined): void {
+    const c = this.live[i]!;
+    const more = this.before(i).filter((v) => !c.values.includes(v));
+    if (more.length === 0 && (tie === undefined || c.values.length < 2)) return;
+    const values = more.length === 0 ? c.values : [...c.values, ...more];
+    if (values.includes(UNKNOWN)) this.wild = true;
+    this.keeping = true;
+    const keep = keepOf(c) ?? { from: c.deadline };
+    const out = changed(
+      c,
+      values,
+      mergeRules(c.rules, rules),
+      tie === undefined
+        ? keep
+        : tie.at === undefined
+          ? { from: keep.from, taken: keep.taken }
+          : // tied again to the latest race: where it was tied before, it lands as it did then
+            { from: keep.from, taken: keep.taken, tie: tie.at, outcome: { tie: tie.at, ...tie.outcome(fate(c)) } },
+    );
+    // what it would leave showing had it never landed shows through it only once its window has closed
+    if (more.length > 0) out.late = c.late === undefined ? more : [...c.late, ...more];
+    this.live[i] = out;
   }
 
   /**

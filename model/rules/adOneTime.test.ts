@@ -155,14 +155,14 @@ it('in exchange-2015, keeps the one-time sync used by a first AD photo followed 
     step('+120h2ms', { see: 'sp-search-hover', user: 'alice', viewer: 'alice', photo: 'none' }),
   ];
   expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
-  // without the upload the copy is of no photo newer than p3, which SharePoint then shows: the sync was unused
-  expect(
-    check(
-      'exchange-2015',
-      fresh,
-      steps.filter((s) => !('via' in s && s.via === 'sharepoint')),
-    ),
-  ).toMatchObject(diverges(8, ['p0'], 'DIRSYNC'));
+  // without the upload the copy is of no photo newer than p3, which SharePoint then shows: p3 never
+  // landed, but the photo too large for Exchange it collapsed into may have used the sync all the
+  // same (AD-SIZE may have, as it may where it stands alone: review of 2026-12-06), so the last AD
+  // write may never be carried either
+  const withoutUpload = steps.filter((s) => !('via' in s && s.via === 'sharepoint'));
+  expect(check('exchange-2015', fresh, withoutUpload)).toEqual(conforms('exchange-2015'));
+  const spoilt = [...withoutUpload.slice(0, -1), step('+120h2ms', { see: 'sp-search-hover', user: 'alice', viewer: 'alice', photo: 'p9' })];
+  expect(check('exchange-2015', fresh, spoilt)).toMatchObject(diverges(8, ['none', 'p0'], 'DIRSYNC'));
 });
 
 // The same, shorter: an AD write of p7 Exchange never shows says p3 used the sync, and SharePoint

@@ -35,14 +35,20 @@ export const dirSync: Rule = {
         // (a cloud write made in the same instant is not it)
         const own = ctx.has('SP-SYNC-WINDOW') ? core.exchange.keptTellsLanded(at, at, 'DIRSYNC') : undefined;
         core.exchange.mayNotLand(at, at, cited, undefined, 'DIRSYNC');
-        if (ctx.has('SP-SYNC-WINDOW'))
+        // one made in this very instant is no change of SharePoint's own to tell apart (`mayNotLand`
+        // finds changes by their instant): it travels as it is, and this one's window closes with its own
+        if (ctx.has('SP-SYNC-WINDOW') && at !== ctx.at)
           ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited, own === undefined ? UNTIED : landsIfKept(own, at));
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === at && core.adSynced === true) core.adSynced = 'either';
       }
       // AD-ONE-TIME: whether a photo too large for Exchange was synced all the same, and so used up
-      // the one-time sync, the sources do not say: it may have
-      if (stoppedBy === 'AD-SIZE' && core.adSynced === false && ctx.has('AD-ONE-TIME')) core.adSynced = 'either';
+      // the one-time sync, the sources do not say: it may have, even where a write collapsed into it
+      // was the first carried (review of 2026-12-06)
+      if (stoppedBy === 'AD-SIZE' && ctx.has('AD-ONE-TIME')) {
+        if (core.adSynced === false) core.adSynced = 'either';
+        else if (core.adSynced === 'either') core.usedBefore = true;
+      }
       return true;
     }
     // the first AD photo was surely synced before this one (AD-ONE-TIME): one of those carried is it
@@ -54,7 +60,7 @@ export const dirSync: Rule = {
     // each interval), but what travels to SharePoint comes with this one's own window
     if (ctx.has('SP-SYNC-WINDOW')) {
       const tie = kept.carried === 'surely' ? undefined : collapsedTie(kept, a.photo, ctx.at, synced && carried.length === 1);
-      for (const at of carried) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC, tie);
+      for (const at of carried) if (at !== ctx.at) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC, tie);
     }
     core.adSynced = true;
     // every write carried less than one interval ago stays collapsible: no run need have come

@@ -31,9 +31,8 @@ export const spSyncWindow: Rule = {
     // and SharePoint keeps its own, tied to what Exchange kept where that tells which
     const racer = change.photos[0]!;
     store.write(made, [racer], lands, rules, change.reachedBy);
-    store.mayNotLand(
-      made,
-      change.reachedBy,
+    // this write's own change: not another written in the same instant (three AD writes of one second)
+    store.newestMayNotLand(
       change.raced,
       change.carried === 'tells' ? { at: made, outcome: (until) => ({ racer, ifCarried: until, ifNot: 'never' }) } : UNTIED,
     );
