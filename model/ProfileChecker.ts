@@ -51,7 +51,7 @@ import {
   type UserInit,
   type Via,
 } from './vocabulary.js';
-import { WindowStore, type KeyView, type Landed, type SourceLanded } from './WindowStore.js';
+import { copyTaken, WindowStore, type KeyView, type Landed, type SourceLanded } from './WindowStore.js';
 
 export type { TraceStart } from './vocabulary.js';
 
@@ -272,6 +272,20 @@ export class ProfileChecker {
     source: ExchangeSource = 'cloud',
   ): void {
     const sp = ctx.sp;
+    // a push made in this very instant (at a visit, or due then, on an earlier line) may have come
+    // after this change in the instant, and taken it: Exchange may show it from the instant it is
+    // made (SPEC section 4). It still waits, as where the push came first: a superset
+    const u = sp.spUpdated;
+    const pickup = this.c.params.spPickup;
+    if (typeof madeAt === 'number' && u.lo === madeAt && u.hi === madeAt && pickup !== undefined && pickup > 0) {
+      const lands = madeAt + pickup;
+      sp.sharepoint.copyMayTake(
+        madeAt,
+        lands,
+        photos,
+        followsMissed(this.optionalParam('spThrottle')) ? copyTaken(lands, undefined) : undefined,
+      );
+    }
     // only a rule that pushes waiting changes needs to know what waits
     if (this.c.hooks.pushTrigger.length > 0) {
       const ad = source === 'ad';

@@ -356,4 +356,19 @@ describe('SP-NEEDS-VISIT', () => {
     // with no visit after that push, it never comes
     expect(check(profile, mySite, [...missed, see(seen, 'sp-newsfeed', 'p1')])).toMatchObject(diverges(6, ['p0'], 'SP-NEEDS-VISIT'));
   });
+
+  // review of 2026-12-06 (a reference built for SharePoint): the visit's push is no line of the
+  // trace; a change on the line after the visit, in its very instant, may have come before the push,
+  // which may then take it (Exchange may show a change from the instant it is made)
+  it('lets the push of a visit take a change made in the same instant on the next line, not one a second later', () => {
+    const alone = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
+    const steps = (dx: string): Step[] => [
+      { at: '+1h', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p1' },
+      visit('+3h'),
+      { at: dx, do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p2' },
+      see('+3h20m', 'sp-newsfeed', 'p2'),
+    ];
+    expect(check('threewill-2014', alone, steps('+3h'))).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', alone, steps('+3h1s'))).toMatchObject(diverges(5, ['p1'], 'SP-NEEDS-VISIT'));
+  });
 });

@@ -130,4 +130,19 @@ describe('SP-THROTTLE of 0 (a fitted parameter)', () => {
     expect(check('threewill-2014', people, steps('+4d59m59s'))).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', people, steps('+4d1h1s'))).toMatchObject(diverges(7, ['p2'], 'SP-THROTTLE'));
   });
+
+  // and where a read on an earlier line of that instant already brought the push about
+  it('lets the push at the throttle end take a change of its instant even after a read of that instant', () => {
+    const steps = (dx: string) => [
+      set('+1d', 'outlook-web', 'p1'),
+      visit('+1d1h'),
+      set('+1d2h', 'outlook-web', 'p2'),
+      visit('+1d3h'),
+      see('+4d1h', 'graph', 'p2'),
+      set(dx, 'outlook-web', 'p3'),
+      see('+4d2h', 'sp-people-picker', 'p3'),
+    ];
+    expect(check('threewill-2014', people, steps('+4d1h'))).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', people, steps('+4d1h1s'))).toMatchObject(diverges(8, ['p2'], 'SP-THROTTLE'));
+  });
 });
