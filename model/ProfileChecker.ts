@@ -324,7 +324,7 @@ export class ProfileChecker {
 
     const subject = this.subjectOf(a.user);
     if (a.do === 'setPhoto') subject.ever?.add(a.photo);
-    this.enter(subject, a.at, line, this.writesExchange(a) ? a.at - 1 : a.at);
+    this.enter(subject, a.at, line, this.pushesBy(a));
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
@@ -889,11 +889,15 @@ export class ProfileChecker {
       }
       if (at === undefined) continue;
       const landed = b.core.exchange.landedAt(at, o.photo, o.at);
-      if (landed === undefined) continue;
-      b.core.landed(at);
-      this.landings.push({ core: b.core, ...landed });
+      if (landed !== undefined) this.landedIn(b.core, landed);
     }
     told.length = 0;
+  }
+
+  /** A write of `core` that may never have landed did (`Landed`): the side knows it, and what is tied to it follows once the read is checked (`tieLandings`). */
+  private landedIn(core: ExchangeSide, landed: Landed): void {
+    core.landed(landed.at);
+    this.landings.push({ core, ...landed });
   }
 
   /**
@@ -973,10 +977,7 @@ export class ProfileChecker {
       if (kind === 'sharepoint') this.ctx.sp.tookWaiting();
       if (landed === undefined) return true;
       if ('sourceAt' in landed) this.copyLandings.push({ store, ...landed });
-      else if (kind === 'exchange') {
-        this.ctx.core.landed(landed.at);
-        this.landings.push({ core: this.ctx.core, ...landed });
-      }
+      else if (kind === 'exchange') this.landedIn(this.ctx.core, landed);
     }
     return true;
   }
@@ -1023,8 +1024,8 @@ export class ProfileChecker {
     if (!('user' in a)) return this.effectRule(a) === undefined ? ['ok', 'rejected'] : ['ok'];
     const subject = this.subjectOf(a.user);
     const event = { ...a, result: 'ok' } as ActionEvent;
-    // brought to the instant as `act` brings it: a push due then is left for after the action
-    this.enter(subject, a.at, 0, this.writesExchange(event) ? a.at - 1 : a.at);
+    // brought to the instant as `act` brings it
+    this.enter(subject, a.at, 0, this.pushesBy(event));
     const results = new Set<'ok' | 'rejected'>();
     for (const b of subject.branches) {
       for (const s of this.settingsAt(a.at, subject)) {
@@ -1183,7 +1184,7 @@ export class ProfileChecker {
   /**
    * Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that
    * may or may not have happened splits. With `pushesBy` (t - 1), a push due at `t` itself is left
-   * for after the event at `t`, which it may follow in that instant (`act`).
+   * for after the event at `t`, which it may follow in that instant (`pushesBy`).
    */
   private enter(subject: Subject, t: number, line: number, pushesBy = t): void {
     let split = this.decideKept(subject, t, line);
@@ -1212,15 +1213,17 @@ export class ProfileChecker {
   }
 
   /**
-   * Whether `a` changes what Exchange may hold: a push due at its very instant may then come after
-   * it in that instant, and take its photo (SPEC section 4: the push takes whatever Exchange may hold
-   * at the push time; a change is in flight from the instant it is made), or before it. Not an
-   * upload that SharePoint takes itself (SP-ORIGIN), whose own rules weigh the push before it.
+   * The instant the pushes due are made by before `a` (`enter`): the instant before it where `a`
+   * changes what Exchange may hold, since a push due at its very instant may then come after it in
+   * that instant and take its photo (SPEC section 4: the push takes whatever Exchange may hold at the
+   * push time; a change is in flight from the instant it is made), or before it; else its instant.
+   * Not for an upload that SharePoint takes itself (SP-ORIGIN), whose own rules weigh the push before it.
    */
-  private writesExchange(a: ActionEvent): boolean {
-    if (a.result === 'rejected') return false;
-    if (a.do === 'removePhoto') return true;
-    return a.do === 'setPhoto' && a.via !== 'yammer' && (a.via !== 'sharepoint' || this.isOutside(a.via));
+  private pushesBy(a: ActionEvent): number {
+    const writes =
+      a.result !== 'rejected' &&
+      (a.do === 'removePhoto' || (a.do === 'setPhoto' && a.via !== 'yammer' && (a.via !== 'sharepoint' || this.isOutside(a.via))));
+    return writes ? a.at - 1 : a.at;
   }
 
   /**
