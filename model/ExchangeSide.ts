@@ -1,3 +1,4 @@
+import { copyMap } from './copyMap.js';
 import { sameSet, union } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import { WindowStore, type KeyView } from './WindowStore.js';
@@ -70,7 +71,7 @@ export class ExchangeSide {
       { exchange: '', adSynced: this.adSynced, presence: this.presence, setPhotoEnabled: this.setPhotoEnabled },
       this.exchange.clone(),
     );
-    c.stoppedBy = new Map(this.stoppedBy);
+    c.stoppedBy = copyMap(this.stoppedBy);
     c.lastAd = this.lastAd;
     c.lastCloud = this.lastCloud;
     c.syncedFirst = this.syncedFirst;

@@ -1,5 +1,6 @@
 import type { RuleId } from './RuleId.js';
 import { canonicalUntil } from './canonicalUntil.js';
+import { copyMap } from './copyMap.js';
 import { photoHash } from './photoLists.js';
 import { copyTaken, WindowStore, type Keep, type KeyView, type Outcome } from './WindowStore.js';
 import type { Photo } from './vocabulary.js';
@@ -332,7 +333,7 @@ export class SharePointSide {
     c.dueAt = this.dueAt;
     const u = this.unstuck;
     c.unstuck = u && { since: u.since, values: [...u.values], reachedBy: u.reachedBy, visited: u.visited };
-    c.unstuckUntil = new Map(this.unstuckUntil);
+    c.unstuckUntil = copyMap(this.unstuckUntil);
     c.skipped = new Set(this.skipped);
     const r = this.rewait;
     c.rewait = r && { ...r, pending: copyPending(r.pending), alone: r.alone && { ...r.alone, pending: copyPending(r.alone.pending) } };

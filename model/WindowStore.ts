@@ -1,4 +1,5 @@
 import { canonicalUntil } from './canonicalUntil.js';
+import { copyMap } from './copyMap.js';
 import { photoHash, sameSet, sharesAny, union } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import type { Span } from './Span.js';
@@ -180,7 +181,7 @@ export class WindowStore {
   }
 
   clone(): WindowStore {
-    const gone = new Map(this.gone);
+    const gone = copyMap(this.gone);
     const live: Change[] = new Array(this.live.length);
     for (let i = 0; i < live.length; i++) {
       const c = this.live[i]!;
