@@ -251,4 +251,36 @@ describe('EDIT-CANCEL', () => {
     // but no push comes before that window ends
     expect(check('threewill-2014', mySite, [...missed, see('+7d', 'sp-newsfeed', 'p2')])).toMatchObject(diverges(7, ['p1'], 'EDIT-CANCEL'));
   });
+
+  // review of 2026-12-06: SP-THROTTLE remembers a visit made inside the window, and a later outside
+  // change does not cancel the push it caused (SPEC section 4); whether Edit-Cancel does, the contract
+  // does not say. The model's reading: Edit-Cancel settles what waited, and with it that push.
+  describe('and the push a visit caused', () => {
+    const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    // the visit at +1h pushes p1 and opens the window until +3d1h; the visit at +1d1h, after p2, is
+    // remembered; Edit-Cancel at +2d shows p2 and opens a window until +5d; p3 comes after it
+    const remembered = [
+      set('+0s', 'outlook-web', 'p1'),
+      visit('+1h'),
+      set('+1d', 'outlook-web', 'p2'),
+      visit('+1d1h'),
+      editCancel('+2d'),
+      set('+2d1h', 'outlook-web', 'p3'),
+    ];
+
+    it('is settled by Edit-Cancel: a change made after it waits for a visit after it, and then for the window Edit-Cancel opened', () => {
+      expect(check('threewill-2014', mySite, [...remembered, see('+3d1h30m', 'sp-newsfeed', 'p3')])).toMatchObject(
+        diverges(8, ['p2'], 'SP-NEEDS-VISIT'),
+      );
+      expect(check('threewill-2014', mySite, [...remembered, see('+5d1h', 'sp-newsfeed', 'p3')])).toMatchObject(
+        diverges(8, ['p2'], 'SP-NEEDS-VISIT'),
+      );
+      expect(check('threewill-2014', mySite, [...remembered, visit('+2d2h'), see('+5d1h', 'sp-newsfeed', 'p3')])).toEqual(
+        conforms('threewill-2014'),
+      );
+      expect(check('threewill-2014', mySite, [...remembered, visit('+2d2h'), see('+4d23h', 'sp-newsfeed', 'p3')])).toMatchObject(
+        diverges(9, ['p2'], 'SP-THROTTLE'),
+      );
+    });
+  });
 });
