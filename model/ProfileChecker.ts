@@ -667,45 +667,59 @@ export class ProfileChecker {
     let split = false;
     for (const b of subject.branches) {
       const out: SharePointSide[] = [];
-      for (const sp of b.sps) {
-        const u = sp.spUpdated;
+      for (const whole of b.sps) {
+        const u = whole.spUpdated;
+        let states = [whole];
         if (u.lo + throttle <= t && t < u.hi + throttle) {
-          const ended = sp.clone();
+          const ended = whole.clone();
           ended.spUpdated = { lo: u.lo, hi: t - throttle };
-          sp.spUpdated = { lo: t - throttle + 1, hi: u.hi };
+          whole.spUpdated = { lo: t - throttle + 1, hi: u.hi };
           this.aim(b.core, ended, b.yams[0]!, t);
           this.commitDue(b.core, ended, t);
-          this.aim(b.core, sp, b.yams[0]!, t);
-          this.commitDue(b.core, sp, t);
-          out.push(ended);
+          this.aim(b.core, whole, b.yams[0]!, t);
+          this.commitDue(b.core, whole, t);
+          states = [ended, whole];
           split = true;
         }
-        out.push(sp);
-        // where the upload would stick at once
-        const pushed = sp.spUpdated.hi + throttle <= t ? this.rewaitPushedBy(b.core, sp, b.yams[0]!, t, throttle) : undefined;
-        if (pushed !== undefined) {
-          out.push(pushed);
-          split = true;
-        }
-        // SP-SYNC-WINDOW: whether an outside change arriving in SharePoint is an update that opens a
-        // throttle window the sources do not say; where one may have arrived within the throttle,
-        // that possibility is a state of its own, updated then, in which the upload does not stick
-        const arrival =
-          sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')
-            ? sp.sharepoint.landingSpan(t - throttle + 1, t, 'SP-SYNC-WINDOW')
-            : undefined;
-        if (arrival !== undefined) {
-          const arrived = sp.clone();
-          arrived.spUpdated = arrival;
-          this.aim(b.core, arrived, b.yams[0]!, t);
-          this.commitDue(b.core, arrived, t);
-          out.push(arrived);
-          split = true;
-        }
+        // where the last update was made by then (one the header leaves undated among them), what
+        // follows may have come since: each part of a split is looked at as any state
+        for (const sp of states) split = this.splitWindowEnded(b, sp, t, throttle, out) || split;
       }
       b.sps = out;
     }
     if (split) this.settle(subject, line, t);
+  }
+
+  /**
+   * `splitThrottle` for one state `sp` of `b`, put in `out` with the states split from it where its
+   * window may have ended by `t`: the push of the changes its last update may have left waiting, or
+   * an outside change's arrival, may have opened another since. Whether it split.
+   */
+  private splitWindowEnded(b: Branch, sp: SharePointSide, t: number, throttle: number, out: SharePointSide[]): boolean {
+    let split = false;
+    out.push(sp);
+    // where the upload would stick at once
+    const pushed = sp.spUpdated.hi + throttle <= t ? this.rewaitPushedBy(b.core, sp, b.yams[0]!, t, throttle) : undefined;
+    if (pushed !== undefined) {
+      out.push(pushed);
+      split = true;
+    }
+    // SP-SYNC-WINDOW: whether an outside change arriving in SharePoint is an update that opens a
+    // throttle window the sources do not say; where one may have arrived within the throttle,
+    // that possibility is a state of its own, updated then, in which the upload does not stick
+    const arrival =
+      sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')
+        ? sp.sharepoint.landingSpan(t - throttle + 1, t, 'SP-SYNC-WINDOW')
+        : undefined;
+    if (arrival !== undefined) {
+      const arrived = sp.clone();
+      arrived.spUpdated = arrival;
+      this.aim(b.core, arrived, b.yams[0]!, t);
+      this.commitDue(b.core, arrived, t);
+      out.push(arrived);
+      split = true;
+    }
+    return split;
   }
 
   /**
@@ -984,7 +998,11 @@ export class ProfileChecker {
 
   /** Whether a rule lets the read show the observed photo besides what the store holds (SP-NO-STICK). */
   private alsoShown(kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent): boolean {
-    for (const r of this.c.hooks.alsoShows) if (r.alsoShows!(kind, from, this.ctx).includes(o.photo)) return true;
+    for (const r of this.c.hooks.alsoShows) {
+      // an upload the header leaves unknown (made before the start) may be any photo
+      const shown = r.alsoShows!(kind, from, this.ctx);
+      if (shown.includes(o.photo) || shown.includes(UNKNOWN)) return true;
+    }
     return false;
   }
 
@@ -1162,6 +1180,24 @@ export class ProfileChecker {
       this.outsideChange([exchange], { lo: -Infinity, hi: start }, -Infinity, [], this.aim(core, waiting, yammer, start));
       this.commitDue(core, waiting, start);
       sps.push(waiting);
+    }
+    // SP-NO-STICK: where the window may still be open at the start (SPEC section 6), an upload made in
+    // it before the start, which made the My Site and Exchange's photo, may not have stuck: SharePoint
+    // may show it until the window ends, when its push takes Exchange's photo and opens a window of
+    // its own, which holds back the push of a visit made in it. Only where SharePoint may hold
+    // another photo than Exchange: one that holds Exchange's took the upload, or had it already
+    const sharepoint = stores.sharepoint ?? u.photo;
+    const differ = sharepoint === UNKNOWN || exchange === UNKNOWN || sharepoint !== exchange;
+    const throttle = this.optionalParam('spThrottle');
+    if (this.has('SP-NO-STICK') && u.mySite && differ && throttle !== undefined && spUpdated.hi + throttle > start) {
+      for (const sp of [...sps]) {
+        const unstuck = sp.clone();
+        unstuck.spUpdated = { lo: Math.max(spUpdated.lo, start - throttle + 1), hi: spUpdated.hi };
+        unstuck.unstuck = { since: start, values: [exchange], reachedBy: -Infinity, visited: false };
+        this.aim(core, unstuck, yammer, start);
+        this.commitDue(core, unstuck, start);
+        sps.push(unstuck);
+      }
     }
     const held = [u.photo, exchange, stores.sharepoint ?? u.photo, stores.yammer ?? u.photo, stores.ad ?? u.photo, NO_PHOTO];
     const ever = held.includes(UNKNOWN) ? undefined : new Set(held);

@@ -145,6 +145,47 @@ describe('spUpdated', () => {
       diverges(5, ['p0', 'p1'], 'SP-NO-STICK'),
     );
   });
+
+  // review of 2026-12-06 (a known header's trace conformed, the same with `unknown` diverged): an
+  // update the header leaves undated may lie more than spThrottle before an upload, and an outside
+  // change's arrival since may still have opened a window of its own (SP-SYNC-WINDOW's reading)
+  it('`unknown`: an update long before an upload leaves it to an arrival since to open the window the upload does not stick in', () => {
+    const unknown = users({ id: 'alice', photo: 'p0', spUpdated: 'unknown' }, { id: 'bob' });
+    // p1 arrives by the visit's push, landed by +2d8h10m: the window it opens ends by +5d8h10m, its push lands 10 minutes later
+    const steps = [setPhoto('+1m', 'graph', 'p1'), visit('+2d8h'), setPhoto('+2d16h', 'sharepoint', 'p2')];
+    const seen = [see('+4d19h', 'sp-people-picker', 'p1', 'alice'), own('+4d19h0m2s', 'p2')];
+    expect(check('exchange-2015', unknown, [...steps, ...seen])).toEqual(conforms('exchange-2015'));
+    // once SharePoint has shown p2, p1 no longer shows after that window's push has surely landed
+    expect(check('exchange-2015', unknown, [...steps, ...seen, see('+5d8h21m', 'sp-people-picker', 'p1', 'alice')])).toMatchObject(
+      diverges(7, ['p2'], 'SP-NO-STICK'),
+    );
+  });
+});
+
+describe('an upload before the start that did not stick', () => {
+  // review of 2026-12-06 (a history cut at an instant, its header surveyed): with the window open at
+  // the start (`spUpdated: "unknown"`), an upload made in it may not have stuck; the push at the
+  // window's end takes Exchange's photo and opens a window of its own, which holds back a visit's push
+  // Exchange holds p1, SharePoint p0: p1 may be that upload
+  const mySite = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: 'unknown', stores: { exchange: 'p1' } }, { id: 'bob' });
+  const removed: Step = { at: '+3d6h', do: 'removePhoto', user: 'alice', via: 'graph' };
+  const steps = [setPhoto('+1d', 'graph', 'p5'), removed, visit('+3d15h')];
+
+  it('`unknown`: its window may end after the start, and the window its push opens hold back a visit made in it', () => {
+    expect(check('threewill-2014', mySite, [...steps, own('+3d15h11m', 'p5')])).toEqual(conforms('threewill-2014'));
+    // the window opened by then ends by start + 2 spThrottle: the visit's push has landed 10 minutes later
+    expect(check('threewill-2014', mySite, [...steps, own('+6d11m', 'p5')])).toMatchObject(diverges(5, ['none'], 'SP-NEEDS-VISIT'));
+  });
+
+  it('needs the My Site: an upload would have made it', () => {
+    const none = users({ id: 'alice', photo: 'p0', spUpdated: 'unknown', stores: { exchange: 'p1' } }, { id: 'bob' });
+    expect(check('threewill-2014', none, [...steps, own('+3d15h11m', 'p5')])).toMatchObject(diverges(5, ['none'], 'SP-NEEDS-VISIT'));
+  });
+
+  it('needs SharePoint to hold another photo than Exchange: holding the same, it took the upload or had it', () => {
+    const same = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: 'unknown' }, { id: 'bob' });
+    expect(check('threewill-2014', same, [...steps, own('+3d15h11m', 'p5')])).toMatchObject(diverges(5, ['none'], 'SP-NEEDS-VISIT'));
+  });
 });
 
 describe('a survey looked at for days', () => {
