@@ -998,11 +998,7 @@ export class ProfileChecker {
 
   /** Whether a rule lets the read show the observed photo besides what the store holds (SP-NO-STICK). */
   private alsoShown(kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent): boolean {
-    for (const r of this.c.hooks.alsoShows) {
-      // an upload the header leaves unknown (made before the start) may be any photo
-      const shown = r.alsoShows!(kind, from, this.ctx);
-      if (shown.includes(o.photo) || shown.includes(UNKNOWN)) return true;
-    }
+    for (const r of this.c.hooks.alsoShows) if (r.alsoShows!(kind, from, this.ctx).includes(o.photo)) return true;
     return false;
   }
 
@@ -1180,24 +1176,6 @@ export class ProfileChecker {
       this.outsideChange([exchange], { lo: -Infinity, hi: start }, -Infinity, [], this.aim(core, waiting, yammer, start));
       this.commitDue(core, waiting, start);
       sps.push(waiting);
-    }
-    // SP-NO-STICK: where the window may still be open at the start (SPEC section 6), an upload made in
-    // it before the start, which made the My Site and Exchange's photo, may not have stuck: SharePoint
-    // may show it until the window ends, when its push takes Exchange's photo and opens a window of
-    // its own, which holds back the push of a visit made in it. Only where SharePoint may hold
-    // another photo than Exchange: one that holds Exchange's took the upload, or had it already
-    const sharepoint = stores.sharepoint ?? u.photo;
-    const differ = sharepoint === UNKNOWN || exchange === UNKNOWN || sharepoint !== exchange;
-    const throttle = this.optionalParam('spThrottle');
-    if (this.has('SP-NO-STICK') && u.mySite && differ && throttle !== undefined && spUpdated.hi + throttle > start) {
-      for (const sp of [...sps]) {
-        const unstuck = sp.clone();
-        unstuck.spUpdated = { lo: Math.max(spUpdated.lo, start - throttle + 1), hi: spUpdated.hi };
-        unstuck.unstuck = { since: start, values: [exchange], reachedBy: -Infinity, visited: false };
-        this.aim(core, unstuck, yammer, start);
-        this.commitDue(core, unstuck, start);
-        sps.push(unstuck);
-      }
     }
     const held = [u.photo, exchange, stores.sharepoint ?? u.photo, stores.yammer ?? u.photo, stores.ad ?? u.photo, NO_PHOTO];
     const ever = held.includes(UNKNOWN) ? undefined : new Set(held);
