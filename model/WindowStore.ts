@@ -689,7 +689,10 @@ export class WindowStore {
   /**
    * The instants of [from, to] at which a change citing `rule`, made after `madeAfter`, may have
    * landed (none that may never land), as one span, their hull (the store does not follow when a
-   * change landed: a read in its window may show it or not); undefined where none may have.
+   * change landed: a read in its window may show it or not); undefined where none may have. With no
+   * `madeAfter`, one folded away (`gone`) that may have shown after `from` counts from `from` to its
+   * last instant: when it was made and landed is no longer kept (a superset), and whether it is
+   * folded yet must not change the answer.
    */
   landingSpan(from: number, to: number, rule: RuleId, madeAfter = -Infinity): Span | undefined {
     let lo = Infinity;
@@ -701,6 +704,13 @@ export class WindowStore {
       if (first > last) continue;
       lo = Math.min(lo, first);
       hi = Math.max(hi, last);
+    }
+    if (madeAfter === -Infinity) {
+      for (const g of this.gone.values()) {
+        if (g.until <= from || !g.rules.includes(rule)) continue;
+        lo = Math.min(lo, from);
+        hi = Math.max(hi, Math.min(g.until - 1, to));
+      }
     }
     return lo <= hi ? { lo, hi } : undefined;
   }

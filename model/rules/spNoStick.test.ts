@@ -113,4 +113,27 @@ describe('SP-NO-STICK', () => {
     expect(check('threewill-2014', people, steps('+3d'))).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', people, steps('+3d1s'))).toMatchObject(diverges(5, ['p1'], 'SP-NO-STICK'));
   });
+
+  // review of 2026-12-06: a visit of unknown outcome made the checker fold away the change of the
+  // first of two AD writes of one instant (it can no longer show), and with it the arrival that may
+  // have opened a window the upload does not stick in; with the visit known, it conformed
+  it('exchange-2015: an arrival folded away may still have opened the window an upload does not stick in', () => {
+    const none = users({ id: 'alice' }, { id: 'bob' });
+    const steps = (result: Result, upload: string) => [
+      setPhoto('+0s', 'on-prem-ad', 'p1'),
+      setPhoto('+0s', 'on-prem-ad', 'p0'),
+      { ...visit('+3d10m'), result },
+      inSp(upload, 'p2'),
+    ];
+    for (const result of ['ok', 'unknown'] as const) {
+      // p1 arrives in SharePoint by +3d: an upload half an hour later may not stick
+      expect(check('exchange-2015', none, [...steps(result, '+3d30m'), see('+3d3h', 'delve', 'p1', 'alice')])).toEqual(
+        conforms('exchange-2015'),
+      );
+      // not once the window that arrival may have opened has surely closed
+      expect(check('exchange-2015', none, [...steps(result, '+6d1m'), see('+6d3h', 'delve', 'p1', 'alice')])).toMatchObject(
+        diverges(6, ['p2'], 'SP-ORIGIN'),
+      );
+    }
+  });
 });
