@@ -226,6 +226,9 @@ export class SharePointSide {
     this.visitAt = null;
     this.fresh = null;
     this.pushAfter = -Infinity;
+    // once landed, the update replaces SharePoint's photo: an upload that did not stick, that an
+    // earlier update was to end, shows no longer than this one takes to land (an Edit-Cancel: at once)
+    for (const [photo, until] of this.unstuckUntil) if (until > landsBy) this.unstuckUntil.set(photo, landsBy);
     if (this.unstuck !== null) {
       for (const photo of this.unstuck.values) this.unstuckUntil.set(photo, landsBy);
       this.unstuck = null;

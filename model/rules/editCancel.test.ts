@@ -283,4 +283,15 @@ describe('EDIT-CANCEL', () => {
       );
     });
   });
+
+  // review of 2026-12-06: where the push at the end of an SP-NO-STICK window was still landing, the
+  // upload it was to end still showed past an Edit-Cancel made meanwhile, which replaces the photo at once
+  it('exchange-2015: ends an upload that did not stick at once, even while the push ending its window still lands', () => {
+    const waiting = users({ id: 'alice', pending: 'unknown' }, { id: 'bob' });
+    const steps = [set('+41m', 'sharepoint', 'p1'), set('+3h28m1s', 'outlook-web', 'p2'), editCancel('+3d28m')];
+    expect(check('exchange-2015', waiting, [...steps, see('+3d37m59s', 'sp-newsfeed', 'p2', 'alice')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', waiting, [...steps, see('+3d37m59s', 'sp-newsfeed', 'p1', 'alice')])).toMatchObject(
+      diverges(5, ['p2'], 'EDIT-CANCEL'),
+    );
+  });
 });
