@@ -602,4 +602,22 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
       divergence: { line: 6 },
     });
   });
+
+  // review of 2026-12-06: a too large write made in the very instant of the write it may collapse
+  // (the next line of the trace) let that write's photo travel to SharePoint for sure
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'in %s, lets SharePoint keep its photo where the too large write came in the same instant',
+    (profile) => {
+      const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+      for (const second of ['+0s', '+1m']) {
+        const steps = [adWrite('+0s', 'p1', 5_000), adWrite(second, 'p9', 20_000)];
+        expect(check(profile, mySite, [...steps, see('+3d3m', 'sp-newsfeed', 'p0')])).toEqual(conforms(profile));
+        expect(check(profile, mySite, [...steps, see('+3d3m', 'sp-newsfeed', 'p1')])).toEqual(conforms(profile));
+        expect(check(profile, mySite, [...steps, see('+3d3m', 'sp-newsfeed', 'p9')])).toMatchObject({
+          verdict: 'diverges',
+          divergence: { line: 4, allowed: ['p0', 'p1'] },
+        });
+      }
+    },
+  );
 });

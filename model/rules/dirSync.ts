@@ -35,10 +35,10 @@ export const dirSync: Rule = {
         // (a cloud write made in the same instant is not it)
         const own = ctx.has('SP-SYNC-WINDOW') ? core.exchange.keptTellsLanded(at, at, 'DIRSYNC') : undefined;
         core.exchange.mayNotLand(at, at, cited, undefined, 'DIRSYNC');
-        // one made in this very instant is no change of SharePoint's own to tell apart (`mayNotLand`
-        // finds changes by their instant): it travels as it is, and this one's window closes with its own
-        if (ctx.has('SP-SYNC-WINDOW') && at !== ctx.at)
-          ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited, own === undefined ? UNTIED : landsIfKept(own, at));
+        // one made in this very instant too: this one sends SharePoint nothing, so the changes of
+        // that instant citing DIRSYNC are those of the writes before it (a cloud write is not one)
+        if (ctx.has('SP-SYNC-WINDOW'))
+          ctx.sp.sharepoint.mayNotLand(at, at + toExchange, cited, own === undefined ? UNTIED : landsIfKept(own, at), 'DIRSYNC');
         // AD-ONE-TIME: nor may it have used up the one-time sync
         if (core.syncedFirst === at && core.adSynced === true) core.adSynced = 'either';
       }
