@@ -276,7 +276,7 @@ export class ProfileChecker {
     // after this change in the instant, and taken it: Exchange may show it from the instant it is
     // made (SPEC section 4). It still waits, as where the push came first: a superset
     const u = sp.spUpdated;
-    const pickup = this.c.params.spPickup;
+    const pickup = this.optionalParam('spPickup');
     if (typeof madeAt === 'number' && u.lo === madeAt && u.hi === madeAt && pickup !== undefined && pickup > 0) {
       const lands = madeAt + pickup;
       sp.sharepoint.copyMayTake(
@@ -928,8 +928,7 @@ export class ProfileChecker {
         // an AD write DirSync may have collapsed that landed was exported alone
         if (this.c.collapseAtVisit && core.exchange.cites(at, 'DIRSYNC')) exportedAlone(b, at, now);
         // the write that landed carries its own photo, the one the read showed
-        for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep, photo);
-        for (const y of b.yams) y.chooseTied(at, photo, keep, photo);
+        followKept(b, at, photo, keep, photo);
       }
     this.landings.length = 0;
   }
@@ -1269,8 +1268,7 @@ export class ProfileChecker {
           if (values[k] === own) exportedAlone(one, at, keep);
           one.core.choose(at, values[k]!, index);
           // the racing write's own photo comes first among its values (`writeExchange`)
-          for (const sp of one.sps) sp.sharepoint.chooseTied(at, values[k]!, keep, values[0]);
-          for (const y of one.yams) y.chooseTied(at, values[k]!, keep, values[0]);
+          followKept(one, at, values[k]!, keep, values[0]!);
           out.push(one);
         }
       }
@@ -1936,6 +1934,15 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
 const collator = new Intl.Collator('en', { numeric: true });
 
 /** Photo ids in natural order: p2 before p10. */
+/**
+ * Exchange kept `photo` of its racing write made at `at` (`racer`, the write's own photo), from
+ * `keep` on: what SharePoint and Viva Engage copied or carry from that write follows (`chooseTied`).
+ */
+function followKept(b: Branch, at: number, photo: Photo, keep: number, racer: Photo): void {
+  for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep, racer);
+  for (const y of b.yams) y.chooseTied(at, photo, keep, racer);
+}
+
 /**
  * DIRSYNC's collapse (`ProfileChecker.splitCollapse`): the AD write made at `at` was exported
  * alone, not collapsed into a later one (Exchange showed or kept its photo), so the SharePoint
