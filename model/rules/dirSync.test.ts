@@ -621,3 +621,42 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
     },
   );
 });
+
+// SPEC section 4: a write DirSync collapses into a later one never reaches Exchange, so its photo
+// never travels to SharePoint (SP-SYNC-WINDOW); AD-ONE-TIME lets only the first photo exported reach
+// Exchange. Two writes in one instant may be exported apart or collapsed, as a second apart: a write
+// that fits tied the SharePoint change of an earlier one only where they were not in one instant,
+// and both photos could show there (review of 2026-12-06, a reference with AD writes of one instant)
+describe('DIRSYNC, AD writes of one instant', () => {
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'in %s, shows one of two AD writes in SharePoint, never both, as a second apart',
+    (profile) => {
+      const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+      for (const second of ['+0s', '+1s']) {
+        const steps = [setPhoto('+0s', 'on-prem-ad', 'p1'), setPhoto(second, 'on-prem-ad', 'p2')];
+        const picker = (at: string, photo: string) => see(at, 'sp-people-picker', photo);
+        expect(check(profile, mySite, [...steps, picker('+2d', 'p1'), picker('+4d', 'p1')])).toEqual(conforms(profile));
+        expect(check(profile, mySite, [...steps, picker('+2d', 'p2'), picker('+4d', 'p2')])).toEqual(conforms(profile));
+        expect(check(profile, mySite, [...steps, picker('+2d', 'p1'), picker('+2d5m', 'p2')])).toMatchObject({
+          verdict: 'diverges',
+          divergence: { line: 5, allowed: ['p0', 'p1'] },
+        });
+      }
+    },
+  );
+
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    'in %s, shows one of three AD writes of one instant in SharePoint, any of them',
+    (profile) => {
+      const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+      const writes = ['p1', 'p2', 'p3'].map((photo) => setPhoto('+0s', 'on-prem-ad', photo));
+      const picker = (at: string, photo: string) => see(at, 'sp-people-picker', photo);
+      for (const photo of ['p1', 'p2', 'p3'])
+        expect(check(profile, mySite, [...writes, picker('+2d', photo), picker('+4d', photo)])).toEqual(conforms(profile));
+      expect(check(profile, mySite, [...writes, picker('+2d', 'p1'), picker('+2d1m', 'p3')])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 6 },
+      });
+    },
+  );
+});

@@ -60,7 +60,9 @@ export const dirSync: Rule = {
     // each interval), but what travels to SharePoint comes with this one's own window
     if (ctx.has('SP-SYNC-WINDOW')) {
       const tie = kept.carried === 'surely' ? undefined : collapsedTie(kept, a.photo, ctx.at, synced && carried.length === 1);
-      for (const at of carried) if (at !== ctx.at) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC, tie);
+      // one made in this very instant too: this one's change is not written yet, so the changes of
+      // that instant citing DIRSYNC are those of the writes before it (a cloud write is not one)
+      for (const at of new Set(carried)) ctx.sp.sharepoint.mayNotLand(at, at + toExchange, DIRSYNC, tie, 'DIRSYNC');
     }
     core.adSynced = true;
     // every write carried less than one interval ago stays collapsible: no run need have come
