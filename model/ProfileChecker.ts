@@ -17,6 +17,7 @@ import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
 import { union, without } from './photoLists.js';
 import { SettingsTimeline, type SettingsFacts } from './SettingsTimeline.js';
+import { settledByCopy, travellingUploads } from './travellingUploads.js';
 import {
   BUT_GONE,
   BUT_LANDING,
@@ -1340,7 +1341,8 @@ export class ProfileChecker {
     const due = this.nextPush(sp);
     // once per push: a state already known not pushed by an instant of its span had its moved state made then
     if (due === undefined || due.span.lo > t || sp.pushAfter >= due.span.lo || !due.rules.includes('SP-NO-STICK')) return undefined;
-    // of a change made after the last update, which may itself have been an arrival: none is taken twice
+    // of a change made after the last update, which may itself have been an arrival (none is taken
+    // twice), or travelling past it: a copy that may have missed it was no arrival of it
     const arrival = sp.sharepoint.landingSpan(sp.unstuck.since, due.span.hi - 1, 'SP-SYNC-WINDOW', sp.spUpdated.hi);
     if (arrival === undefined) return undefined;
     const moved = sp.clone();
@@ -1539,8 +1541,11 @@ export class ProfileChecker {
     // under SP-SYNC-WINDOW (the push at the end of an SP-NO-STICK window), a change not surely in
     // Exchange at the push travels on past it, as past an Edit-Cancel (SPEC section 4)
     if (this.has('SP-SYNC-WINDOW')) {
+      // an upload through SharePoint too, the one whose window this push ends among them (README)
+      const uploads = this.has('SP-ORIGIN') ? travellingUploads(core.exchange, sp.sharepoint, span.lo, this.param('spSync')) : [];
       const made = () => madeDuring(core.exchange, span, values);
       sp.sharepoint.writeCopy(span.lo, values, lands, cited, keep, made);
+      settledByCopy(sp.sharepoint, uploads);
     } else sp.sharepoint.write(span.lo, values, lands, cited, span.lo, keep);
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);

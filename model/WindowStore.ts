@@ -687,9 +687,10 @@ export class WindowStore {
   }
 
   /**
-   * The instants of [from, to] at which a change citing `rule`, made after `madeAfter`, may have
-   * landed (none that may never land), as one span, their hull (the store does not follow when a
-   * change landed: a read in its window may show it or not); undefined where none may have. With no
+   * The instants of [from, to] at which a change citing `rule`, made after `madeAfter` or travelling
+   * past a copy made then (not surely in the source by then: `travelsPast`), may have landed (none
+   * that may never land), as one span, their hull (the store does not follow when a change landed: a
+   * read in its window may show it or not); undefined where none may have. With no
    * `madeAfter`, one folded away (`gone`) that may have shown after `from` counts from `from` to its
    * last instant: when it was made and landed is no longer kept (a superset), and whether it is
    * folded yet must not change the answer.
@@ -698,7 +699,8 @@ export class WindowStore {
     let lo = Infinity;
     let hi = -Infinity;
     for (const c of this.live) {
-      if (c.at <= madeAfter || !c.rules.includes(rule) || c.late !== undefined || c.deadline <= c.at || !visible(c, from, to)) continue;
+      if (!c.rules.includes(rule) || c.late !== undefined || c.deadline <= c.at || !visible(c, from, to)) continue;
+      if (c.at <= madeAfter && !travelsPast(c, madeAfter)) continue;
       const first = Math.max(c.at, from);
       const last = Math.min(c.deadline - 1, to);
       if (first > last) continue;

@@ -295,3 +295,23 @@ describe('EDIT-CANCEL', () => {
     );
   });
 });
+
+// review of 2026-12-07 (a reference with uploads through SharePoint): an upload Edit-Cancel may have
+// missed may never land, as the sources leave open; an outside change made in the upload's very
+// instant was taken for it, and so could never arrive and open the window a later upload does not
+// stick in (exchange-2015, SP-SYNC-WINDOW's reading); a second apart, it could
+describe('EDIT-CANCEL, an upload and an outside change of one instant', () => {
+  it('in exchange-2015, lets the outside change arrive and open a window, as a second apart', () => {
+    for (const change of ['+0s', '+1s']) {
+      const steps: Step[] = [
+        set('+0s', 'sharepoint', 'p5'),
+        set(change, 'outlook-web', 'p6'),
+        editCancel('+30s'),
+        set('+3d20h', 'sharepoint', 'p7'),
+      ];
+      const own = (photo: string) => see('+5d12h', 'sp-mysite', photo, 'alice');
+      expect(check('exchange-2015', people, [...steps, own('p6')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...steps, own('p9')])).toMatchObject({ verdict: 'diverges', divergence: { line: 6 } });
+    }
+  });
+});

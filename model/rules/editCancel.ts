@@ -1,30 +1,10 @@
 import { at } from '../Span.js';
-import type { Rule, RuleContext } from '../Rule.js';
+import type { Rule } from '../Rule.js';
 import type { RuleId } from '../RuleId.js';
 import { followsMissed } from '../SharePointSide.js';
+import { settledByCopy, travellingUploads } from '../travellingUploads.js';
 
 const EDIT: readonly RuleId[] = ['EDIT-CANCEL'];
-
-const UPLOAD_TRAVELS: readonly RuleId[] = ['SP-ORIGIN', 'SP-SYNC-WINDOW'];
-
-/**
- * Under SP-SYNC-WINDOW, an upload through SharePoint (SP-ORIGIN) not yet surely in Exchange when
- * Edit-Cancel copies it may be missed by the copy: as a change that may not yet have reached
- * Exchange, it travels on (SPEC section 4) and reaches SharePoint within spSync, as an outside
- * change does, or was settled by the copy and never lands (the sources say nothing of it; the
- * caller says so once the copy is made). Only where SharePoint holds no change made after it, so
- * that it stays the newer. Returns those that travel.
- */
-function travelUploads(ctx: RuleContext): { at: number; sourceBy: number }[] {
-  const store = ctx.sp.sharepoint;
-  const out: { at: number; sourceBy: number }[] = [];
-  for (const c of ctx.core.exchange.inFlight(ctx.at, ctx.at)) {
-    if (c.deadline <= ctx.at || !c.rules.includes('SP-ORIGIN') || store.newest().at > c.at) continue;
-    store.write(c.at, c.values, c.at + ctx.param('spSync'), UPLOAD_TRAVELS, c.deadline);
-    out.push({ at: c.at, sourceBy: c.deadline });
-  }
-  return out;
-}
 
 export const editCancel: Rule = {
   id: 'EDIT-CANCEL',
@@ -40,11 +20,9 @@ export const editCancel: Rule = {
     const values = ctx.core.exchange.valuesAt(ctx.at);
     const follows = followsMissed(ctx.optionalParam('spThrottle'));
     if (ctx.has('SP-SYNC-WINDOW')) {
-      const uploads = ctx.has('SP-ORIGIN') ? travelUploads(ctx) : [];
+      const uploads = ctx.has('SP-ORIGIN') ? travellingUploads(ctx.core.exchange, sp.sharepoint, ctx.at, ctx.param('spSync')) : [];
       sp.sharepoint.endTravel(ctx.at, values, EDIT, () => ctx.core.exchange.valuesMadeAt(ctx.at));
-      // or the copy settled it, as the sources leave open: it may never land, and SharePoint then
-      // holds what it would without it (the copy, or a change travelling on before it)
-      for (const u of uploads) sp.sharepoint.mayNotLand(u.at, u.sourceBy, UPLOAD_TRAVELS);
+      settledByCopy(sp.sharepoint, uploads);
     }
     // one photo, whichever Exchange held, which SharePoint keeps as it keeps a push's
     else {

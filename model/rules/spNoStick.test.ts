@@ -101,6 +101,37 @@ describe('SP-NO-STICK', () => {
     expect(check('exchange-2015', people, [...steps, mine('+7d20m', 'p0')])).toMatchObject(diverges(6, ['p1', 'p2'], 'SP-SYNC-WINDOW'));
   });
 
+  // review of 2026-12-07 (a reference with uploads through SharePoint): the push copies Exchange as
+  // Edit-Cancel does, so the upload whose window it ends, not yet surely in Exchange, travels on too
+  it('exchange-2015: lets the upload whose window the push ends travel on past it, where it was not yet surely in Exchange', () => {
+    const steps = (upload: string): Step[] => [
+      { at: '+0s', do: 'editCancel', user: 'alice' },
+      inSp(upload, 'p1'),
+      see('+3d19m', 'sp-newsfeed', 'p0'),
+      see('+3d1h30m', 'sp-newsfeed', 'p1'),
+    ];
+    // 30 s before the push: it may have copied p0, and p1 lands after it
+    expect(check('exchange-2015', people, steps('+2d23h59m30s'))).toEqual(conforms('exchange-2015'));
+    // 2 minutes before: p1 was surely in Exchange, and the push took it
+    expect(check('exchange-2015', people, steps('+2d23h58m'))).toMatchObject(diverges(4, ['p1'], 'SP-NO-STICK'));
+  });
+
+  // the same review: an outside change Edit-Cancel may have missed travels on past it, and its
+  // arrival, made after that update, may open the window an upload does not stick in, as that of a
+  // change made after Edit-Cancel may (SP-SYNC-WINDOW's reading)
+  it('exchange-2015: lets the arrival of a change Edit-Cancel may have missed open the window an upload does not stick in', () => {
+    const steps = (cancel: string): Step[] => [
+      setPhoto('+0s', 'outlook-web', 'p1'),
+      { at: cancel, do: 'editCancel', user: 'alice' },
+      inSp('+2d23h', 'p3'),
+      see('+4d', 'sp-newsfeed', 'p1'),
+    ];
+    // Edit-Cancel 30 s after p1 may have copied p0: p1 then arrives later, and p3 may not stick
+    expect(check('exchange-2015', people, steps('+30s'))).toEqual(conforms('exchange-2015'));
+    // 2 minutes after, it copied p1: the push ending its window takes p3
+    expect(check('exchange-2015', people, steps('+2m'))).toMatchObject(diverges(5, ['p3'], 'SP-NO-STICK'));
+  });
+
   // review of 2026-12-06: the push at the window's end may follow, in its very instant, an outside
   // change made then, and take it
   it("lets the push at the window's end take an outside change made at that very instant, not one a second later", () => {
