@@ -715,6 +715,7 @@ export class ProfileChecker {
     if (arrival !== undefined) {
       const arrived = sp.clone();
       arrived.spUpdated = arrival;
+      arrived.lastArrival = true;
       this.aim(b.core, arrived, b.yams[0]!, t);
       this.commitDue(b.core, arrived, t);
       out.push(arrived);
@@ -1341,12 +1342,15 @@ export class ProfileChecker {
     const due = this.nextPush(sp);
     // once per push: a state already known not pushed by an instant of its span had its moved state made then
     if (due === undefined || due.span.lo > t || sp.pushAfter >= due.span.lo || !due.rules.includes('SP-NO-STICK')) return undefined;
-    // of a change made after the last update, which may itself have been an arrival (none is taken
-    // twice), or travelling past it: a copy that may have missed it was no arrival of it
-    const arrival = sp.sharepoint.landingSpan(sp.unstuck.since, due.span.hi - 1, 'SP-SYNC-WINDOW', sp.spUpdated.hi);
+    // where the last update is an arrival, of a change made after it, which may itself have been
+    // that arrival (none is taken twice), or travelling past it; else of any change still landing:
+    // a push, an Edit-Cancel or an upload that sticks was no arrival of it
+    const madeAfter = sp.lastArrival ? sp.spUpdated.hi : -Infinity;
+    const arrival = sp.sharepoint.landingSpan(sp.unstuck.since, due.span.hi - 1, 'SP-SYNC-WINDOW', madeAfter);
     if (arrival === undefined) return undefined;
     const moved = sp.clone();
     moved.spUpdated = arrival;
+    moved.lastArrival = true;
     // its push is another, later one
     moved.pushAfter = -Infinity;
     moved.dueAt = -Infinity;

@@ -115,6 +115,12 @@ export class SharePointSide {
   mySiteSince: number;
   /** the last SharePoint update, known to a span (SPEC section 6 `spUpdated`); never: -Infinity */
   spUpdated: Span;
+  /**
+   * Whether the last update is an outside change's arrival (SP-SYNC-WINDOW's reading): a change made
+   * before it may then have been that arrival, and is not followed again (`ProfileChecker.movedByArrival`).
+   * A push, an Edit-Cancel or an upload that sticks is no change's arrival.
+   */
+  lastArrival = false;
   pending: Pending | null = null;
   /** the visit that counts: the first one after the oldest pending change */
   visitAt: number | null = null;
@@ -222,6 +228,7 @@ export class SharePointSide {
             proof: null,
           };
     this.spUpdated = when;
+    this.lastArrival = false;
     this.pending = null;
     this.visitAt = null;
     this.fresh = null;
@@ -332,6 +339,7 @@ export class SharePointSide {
     c.pending = p && copyPending(p);
     c.visitAt = this.visitAt;
     c.fresh = this.fresh && copyPending(this.fresh);
+    c.lastArrival = this.lastArrival;
     c.pushAfter = this.pushAfter;
     c.dueAt = this.dueAt;
     const u = this.unstuck;
@@ -387,6 +395,8 @@ export class SharePointSide {
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: SharePointSide): void {
     for (const photo of other.skipped) this.skipped.add(photo);
+    // an arrival is not followed again only where both were one: the other follows it (a superset)
+    this.lastArrival &&= other.lastArrival;
   }
 
   /**

@@ -132,6 +132,21 @@ describe('SP-NO-STICK', () => {
     expect(check('exchange-2015', people, steps('+2m'))).toMatchObject(diverges(5, ['p3'], 'SP-NO-STICK'));
   });
 
+  // the same review: an upload that sticks, like a push or Edit-Cancel, is no change's arrival, so a
+  // change made before it that still lands may arrive after it and open the window a later upload
+  // does not stick in; only an arrival may have been the arrival of a change made before it
+  it('exchange-2015: lets a change made before an upload that sticks arrive after it and open a window', () => {
+    const steps = (change: boolean): Step[] => [
+      ...(change ? [setPhoto('+0s', 'outlook-web', 'p1')] : []),
+      inSp('+3m', 'p2'),
+      inSp('+5h10m1s', 'p3'),
+      see('+3d5h12m1s', 'sp-newsfeed', 'p2'),
+    ];
+    expect(check('exchange-2015', people, steps(true))).toEqual(conforms('exchange-2015'));
+    // with no change still landing, the push ending p2's window took p3
+    expect(check('exchange-2015', people, steps(false))).toMatchObject(diverges(4, ['p3'], 'SP-NO-STICK'));
+  });
+
   // review of 2026-12-06: the push at the window's end may follow, in its very instant, an outside
   // change made then, and take it
   it("lets the push at the window's end take an outside change made at that very instant, not one a second later", () => {
