@@ -1940,9 +1940,6 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
   return RULE_IDS.filter((id) => set.has(id));
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
-
-/** Photo ids in natural order: p2 before p10. */
 /**
  * Exchange kept `photo` of its racing write made at `at` (`racer`, the write's own photo), from
  * `keep` on: what SharePoint and Viva Engage copied or carry from that write follows (`chooseTied`).
@@ -1967,6 +1964,9 @@ function exportedAlone(b: Branch, at: number, now: number): void {
   if (kept.length > 0) b.sps = kept;
 }
 
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Photo ids in natural order: p2 before p10. */
 export function byPhoto(a: Photo, b: Photo): number {
   return collator.compare(a, b);
 }
