@@ -707,11 +707,19 @@ export class ProfileChecker {
     }
     // SP-SYNC-WINDOW: whether an outside change arriving in SharePoint is an update that opens a
     // throttle window the sources do not say; where one may have arrived within the throttle,
-    // that possibility is a state of its own, updated then, in which the upload does not stick
-    const arrival =
-      sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')
-        ? sp.sharepoint.landingSpan(t - throttle + 1, t, 'SP-SYNC-WINDOW')
-        : undefined;
+    // that possibility is a state of its own, updated then, in which the upload does not stick.
+    // Where the upload does not stick anyway, one that may have arrived since the last update moves
+    // the push ending its window later (after the upload, `movedByArrival` follows them)
+    let arrival: Span | undefined;
+    if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW'))
+      arrival = sp.sharepoint.landingSpan(t - throttle + 1, t, 'SP-SYNC-WINDOW');
+    else if (sp.unstuck === null && this.c.arrivalMovesWindow)
+      arrival = sp.sharepoint.landingSpan(
+        Math.max(sp.spUpdated.lo, t - throttle + 1),
+        t - 1,
+        'SP-SYNC-WINDOW',
+        sp.lastArrival ? sp.spUpdated.hi : -Infinity,
+      );
     if (arrival !== undefined) {
       const arrived = sp.clone();
       arrived.spUpdated = arrival;

@@ -147,6 +147,28 @@ describe('SP-NO-STICK', () => {
     expect(check('exchange-2015', people, steps(false))).toMatchObject(diverges(4, ['p3'], 'SP-NO-STICK'));
   });
 
+  // the same review, its last trace: where an upload does not stick anyway, an outside change
+  // Edit-Cancel may have missed may have arrived since it and moved the push ending the window
+  // later; the next upload may then come after that push and open a window of its own
+  it('exchange-2015: lets an arrival since the last update move the push ending the window an upload does not stick in', () => {
+    const cancel: Step = { at: '+21m', do: 'editCancel', user: 'alice' };
+    const steps = (change: 'after' | 'before' | 'none'): Step[] => [
+      ...(change === 'before' ? [setPhoto('+20m', 'graph', 'p2'), cancel] : [cancel]),
+      ...(change === 'after' ? [setPhoto('+21m', 'graph', 'p2')] : []),
+      inSp('+3d20m', 'p4'),
+      inSp('+3d43m', 'p5'),
+      see('+6d43m1s', 'sp-newsfeed', 'p4'),
+    ];
+    // p2, made in Edit-Cancel's instant, travels on past it and may arrive 12 to 22 minutes after it:
+    // the push ending p4's window then comes before p5 and takes p4, and the push ending p5's window,
+    // 72 hours later, may not have landed yet
+    expect(check('exchange-2015', people, steps('after'))).toEqual(conforms('exchange-2015'));
+    // made a minute before, p2 was in Exchange when Edit-Cancel copied it: the push ending p4's window
+    // came at +3d21m, and the one ending p5's had landed by +6d31m
+    expect(check('exchange-2015', people, steps('before'))).toMatchObject(diverges(6, ['p5'], 'SP-NO-STICK'));
+    expect(check('exchange-2015', people, steps('none'))).toMatchObject(diverges(5, ['p5'], 'SP-NO-STICK'));
+  });
+
   // review of 2026-12-06: the push at the window's end may follow, in its very instant, an outside
   // change made then, and take it
   it("lets the push at the window's end take an outside change made at that very instant, not one a second later", () => {
