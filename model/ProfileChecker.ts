@@ -710,23 +710,14 @@ export class ProfileChecker {
     // that possibility is a state of its own, updated then, in which the upload does not stick.
     // Where the upload does not stick anyway, one that may have arrived since the last update moves
     // the push ending its window later (after the upload, `movedByArrival` follows them)
-    let arrival: Span | undefined;
-    if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW'))
-      arrival = sp.sharepoint.landingSpan(t - throttle + 1, t, 'SP-SYNC-WINDOW');
+    let arrived: SharePointSide[] = [];
+    if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')) arrived = arrivals(sp, t - throttle + 1, t, -Infinity, t);
     else if (sp.unstuck === null && this.c.arrivalMovesWindow)
-      arrival = sp.sharepoint.landingSpan(
-        Math.max(sp.spUpdated.lo, t - throttle + 1),
-        t - 1,
-        'SP-SYNC-WINDOW',
-        sp.lastArrival ? sp.spUpdated.hi : -Infinity,
-      );
-    if (arrival !== undefined) {
-      const arrived = sp.clone();
-      arrived.spUpdated = arrival;
-      arrived.lastArrival = true;
-      this.aim(b.core, arrived, b.yams[0]!, t);
-      this.commitDue(b.core, arrived, t);
-      out.push(arrived);
+      arrived = arrivals(sp, Math.max(sp.spUpdated.lo, t - throttle + 1), t - 1, sp.lastArrival ? sp.spUpdated.hi : -Infinity, t);
+    for (const a of arrived) {
+      this.aim(b.core, a, b.yams[0]!, t);
+      this.commitDue(b.core, a, t);
+      out.push(a);
       split = true;
     }
     return split;
@@ -1354,16 +1345,17 @@ export class ProfileChecker {
     // that arrival (none is taken twice), or travelling past it; else of any change still landing:
     // a push, an Edit-Cancel or an upload that sticks was no arrival of it
     const madeAfter = sp.lastArrival ? sp.spUpdated.hi : -Infinity;
-    const arrival = sp.sharepoint.landingSpan(sp.unstuck.since, due.span.hi - 1, 'SP-SYNC-WINDOW', madeAfter);
-    if (arrival === undefined) return undefined;
-    const moved = sp.clone();
-    moved.spUpdated = arrival;
-    moved.lastArrival = true;
-    // its push is another, later one
-    moved.pushAfter = -Infinity;
-    moved.dueAt = -Infinity;
-    const again = this.movedByArrival(core, moved, yammer, t) ?? [];
-    return [...(this.resolve(core, moved, yammer, t) ?? [moved]), ...again];
+    const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, madeAfter, t);
+    if (arrived.length === 0) return undefined;
+    const out: SharePointSide[] = [];
+    for (const moved of arrived) {
+      // its push is another, later one
+      moved.pushAfter = -Infinity;
+      moved.dueAt = -Infinity;
+      const again = this.movedByArrival(core, moved, yammer, t) ?? [];
+      out.push(...(this.resolve(core, moved, yammer, t) ?? [moved]), ...again);
+    }
+    return out;
   }
 
   /**
@@ -1946,6 +1938,36 @@ function sameKeys<T>(a: readonly T[], b: readonly T[], key: (x: T) => string, qu
 function ordered(ids: Iterable<RuleId>): RuleId[] {
   const set = new Set(ids);
   return RULE_IDS.filter((id) => set.has(id));
+}
+
+/**
+ * SP-SYNC-WINDOW's arrival reading (`ProfileChecker.splitWindowEnded`, `movedByArrival`): the states
+ * of `sp` where an outside change, made after `madeAfter` or travelling past it, landed in SharePoint
+ * at an instant of [from, to] and that arrival was an update. One for the changes sure to land (the
+ * store does not follow which), one for each that may never land (DirSync may have collapsed its
+ * write, a copy may have settled it): there it landed, and carries its own photo alone from then on
+ * (`WindowStore.landedAt`) where it has one and is still landing at `now`, or the racing write it is
+ * tied to had the outcome that lands it (`WindowStore.chooseTied`).
+ */
+function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number): SharePointSide[] {
+  const out: SharePointSide[] = [];
+  const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
+  if (sure !== undefined) out.push(arrivedAt(sp, sure));
+  for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
+    const arrived = arrivedAt(sp, late.span);
+    if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, now);
+    else if (late.kept !== undefined) arrived.sharepoint.chooseTied(late.kept.tie, late.kept.photo, late.kept.keep, late.kept.racer);
+    out.push(arrived);
+  }
+  return out;
+}
+
+/** A clone of `sp` whose last update is an arrival at an instant of `span`. */
+function arrivedAt(sp: SharePointSide, span: Span): SharePointSide {
+  const arrived = sp.clone();
+  arrived.spUpdated = span;
+  arrived.lastArrival = true;
+  return arrived;
 }
 
 /**

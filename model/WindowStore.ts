@@ -689,7 +689,7 @@ export class WindowStore {
   /**
    * The instants of [from, to] at which a change citing `rule`, made after `madeAfter` or travelling
    * past a copy made then (not surely in the source by then: `travelsPast`), may have landed (none
-   * that may never land), as one span, their hull (the store does not follow when a change landed: a
+   * that may never land: `lateLandings`), as one span, their hull (the store does not follow when a change landed: a
    * read in its window may show it or not); undefined where none may have. With no
    * `madeAfter`, one folded away (`gone`) that may have shown after `from` counts from `from` to its
    * last instant: when it was made and landed is no longer kept (a superset), and whether it is
@@ -699,13 +699,11 @@ export class WindowStore {
     let lo = Infinity;
     let hi = -Infinity;
     for (const c of this.live) {
-      if (!c.rules.includes(rule) || c.late !== undefined || c.deadline <= c.at || !visible(c, from, to)) continue;
-      if (c.at <= madeAfter && !travelsPast(c, madeAfter)) continue;
-      const first = Math.max(c.at, from);
-      const last = Math.min(c.deadline - 1, to);
-      if (first > last) continue;
-      lo = Math.min(lo, first);
-      hi = Math.max(hi, last);
+      if (c.late !== undefined) continue;
+      const span = landingOf(c, from, to, rule, madeAfter);
+      if (span === undefined) continue;
+      lo = Math.min(lo, span.lo);
+      hi = Math.max(hi, span.hi);
     }
     if (madeAfter === -Infinity) {
       for (const g of this.gone.values()) {
@@ -715,6 +713,23 @@ export class WindowStore {
       }
     }
     return lo <= hi ? { lo, hi } : undefined;
+  }
+
+  /**
+   * `landingSpan` for the changes that may never land (`mayNotLand`), each apart: made at `at`, the
+   * instants of [from, to] it may have landed at, and how to tell the store it landed: its own photo
+   * where it has one (`ownOf`, for `landedAt`), or where it is tied to a racing write of the source
+   * whose one outcome lands it, that outcome (for `chooseTied`); neither where nothing tells.
+   */
+  lateLandings(from: number, to: number, rule: RuleId, madeAfter = -Infinity): LateLanding[] {
+    const out: LateLanding[] = [];
+    for (const c of this.live) {
+      if (c.late === undefined) continue;
+      const span = landingOf(c, from, to, rule, madeAfter);
+      if (span !== undefined)
+        out.push({ at: c.at, span, own: ownOf(c), kept: c.outcome && landingOutcome(c.outcome, c.keep ?? c.deadline) });
+    }
+    return out;
   }
 
   /** The changes that may have shown at some instant of [from, now] and took time to land: when each was made, its deadline, values and rules. */
@@ -1157,6 +1172,32 @@ function shows(c: Change, v: Photo, from: number, now: number): boolean {
 
 function sameLate(a: readonly Photo[] | undefined, b: readonly Photo[] | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && sameSet(a, b));
+}
+
+/** A change that may never land, and may have landed over `span` (`WindowStore.lateLandings`). */
+export type LateLanding = {
+  readonly at: number;
+  readonly span: Span;
+  readonly own: Photo | undefined;
+  readonly kept: { readonly tie: number; readonly photo: Photo; readonly racer: Photo; readonly keep: number } | undefined;
+};
+
+// the outcome of a racing write under which a change tied to it lands, where the other one never
+// does: the photo the source kept then (the write's own where it was carried, else the change's)
+function landingOutcome(o: Outcome, keep: number): LateLanding['kept'] {
+  if (Array.isArray(o.ifCarried) && o.ifNot === 'never') return { tie: o.tie, photo: o.racer, racer: o.racer, keep };
+  if (Array.isArray(o.ifNot) && o.ifCarried === 'never' && o.ifNot.length === 1 && o.ifNot[0] !== o.racer)
+    return { tie: o.tie, photo: o.ifNot[0]!, racer: o.racer, keep };
+  return undefined;
+}
+
+/** The instants of [from, to] at which `c`, citing `rule`, made after `madeAfter` or travelling past a copy made then, may have landed (`WindowStore.landingSpan`). */
+function landingOf(c: Change, from: number, to: number, rule: RuleId, madeAfter: number): Span | undefined {
+  if (!c.rules.includes(rule) || c.deadline <= c.at || !visible(c, from, to)) return undefined;
+  if (c.at <= madeAfter && !travelsPast(c, madeAfter)) return undefined;
+  const lo = Math.max(c.at, from);
+  const hi = Math.min(c.deadline - 1, to);
+  return lo <= hi ? { lo, hi } : undefined;
 }
 
 /** Whether `c` may still land at `at` or later and was not surely in the store's source by then: a copy of the source made at `at` may miss it. */

@@ -169,6 +169,25 @@ describe('SP-NO-STICK', () => {
     expect(check('exchange-2015', people, steps('none'))).toMatchObject(diverges(5, ['p5'], 'SP-NO-STICK'));
   });
 
+  // a reference of uploads through SharePoint with AD writes: the arrival of a change that may never
+  // land (DirSync may have collapsed its write) may open or move a window too; where it arrived, it landed
+  it('exchange-2015: lets the arrival of an AD write DirSync may have collapsed move the push ending the window an upload does not stick in', () => {
+    const adWrite = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo, bytes: 5_000 });
+    const steps = (second: boolean, seen: string): Step[] => [
+      adWrite('+0s', 'p1'),
+      ...(second ? [adWrite('+10m', 'p2')] : []),
+      { at: '+10m', do: 'editCancel', user: 'alice' },
+      inSp('+3h12m', 'p3'),
+      see(seen, 'sp-newsfeed', 'p1'),
+    ];
+    // p1 reaches SharePoint within 72 hours, and may have arrived after Edit-Cancel as an update: the
+    // push ending p3's window is then later than Edit-Cancel + 72 h, as where p1 surely lands
+    expect(check('exchange-2015', people, steps(true, '+72h29m'))).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', people, steps(false, '+72h29m'))).toEqual(conforms('exchange-2015'));
+    // not once the latest such push has landed
+    expect(check('exchange-2015', people, steps(true, '+6d21m'))).toMatchObject(diverges(6, ['p3'], 'SP-NO-STICK'));
+  });
+
   // review of 2026-12-06: the push at the window's end may follow, in its very instant, an outside
   // change made then, and take it
   it("lets the push at the window's end take an outside change made at that very instant, not one a second later", () => {
