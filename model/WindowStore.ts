@@ -689,8 +689,8 @@ export class WindowStore {
   /**
    * The instants of [from, to] at which a change citing `rule`, made after `madeAfter` or travelling
    * past a copy made then (not surely in the source by then: `travelsPast`), may have landed (none
-   * that may never land: `lateLandings`), as one span, their hull (the store does not follow when a change landed: a
-   * read in its window may show it or not); undefined where none may have. With no
+   * that may never land: `lateLandings`), as one span, their hull (the store does not follow when a
+   * change landed: a read in its window may show it or not); undefined where none may have. With no
    * `madeAfter`, one folded away (`gone`) that may have shown after `from` counts from `from` to its
    * last instant: when it was made and landed is no longer kept (a superset), and whether it is
    * folded yet must not change the answer.
