@@ -713,7 +713,7 @@ export class ProfileChecker {
     let arrived: SharePointSide[] = [];
     if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')) arrived = arrivals(sp, t - throttle + 1, t, -Infinity, t);
     else if (sp.unstuck === null && this.c.arrivalMovesWindow)
-      arrived = arrivals(sp, Math.max(sp.spUpdated.lo, t - throttle + 1), t - 1, sp.lastArrival ? sp.spUpdated.hi : -Infinity, t);
+      arrived = arrivals(sp, Math.max(sp.spUpdated.lo, t - throttle + 1), t - 1, sp.arrivalsMadeAfter(), t);
     for (const a of arrived) {
       this.aim(b.core, a, b.yams[0]!, t);
       this.commitDue(b.core, a, t);
@@ -1344,8 +1344,7 @@ export class ProfileChecker {
     // where the last update is an arrival, of a change made after it, which may itself have been
     // that arrival (none is taken twice), or travelling past it; else of any change still landing:
     // a push, an Edit-Cancel or an upload that sticks was no arrival of it
-    const madeAfter = sp.lastArrival ? sp.spUpdated.hi : -Infinity;
-    const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, madeAfter, t);
+    const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, sp.arrivalsMadeAfter(), t);
     if (arrived.length === 0) return undefined;
     const out: SharePointSide[] = [];
     for (const moved of arrived) {

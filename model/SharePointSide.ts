@@ -331,6 +331,15 @@ export class SharePointSide {
     if (this.mySiteSince > at) this.mySiteSince = at;
   }
 
+  /**
+   * The instant up to which a change made is not followed to an arrival that opens a window (unless
+   * it travels past it): the last update's, where that update was itself an arrival (`lastArrival`),
+   * which it may have been; else -Infinity, every change still landing is.
+   */
+  arrivalsMadeAfter(): number {
+    return this.lastArrival ? this.spUpdated.hi : -Infinity;
+  }
+
   clone(): SharePointSide {
     // made by the constructor, as every state is, so that all have one shape
     const c = new SharePointSide({ sharepoint: '', mySite: false, spUpdated: this.spUpdated }, this.sharepoint.clone());
