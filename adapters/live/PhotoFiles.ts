@@ -14,6 +14,14 @@ const FITS: readonly { size: number; quality: number }[] = [
   { size: 48, quality: 40 },
 ];
 
+/**
+ * The most bytes an upload may have when no size is asked. A trace records a size only where the
+ * step asked for one, and the model takes a write whose size is not recorded to be within Exchange's
+ * 10,240-byte limit (AD-SIZE, ADMIN-SIZE): an upload larger than that, on a path with a size rule,
+ * would be refused by the tenant and reported as a divergence the trace cannot explain.
+ */
+export const UNSIZED_MAX_BYTES = 10_240;
+
 /** A photo that cannot be made as asked: the step is `unknown`, not a verdict. */
 export class PhotoSizeError extends Error {
   readonly code = 'PHOTOSYNC_PHOTO_SIZE';
@@ -26,7 +34,8 @@ export class PhotoSizeError extends Error {
 /**
  * The test photos on disk, for uploads and for an operator to compare with. A photo of a given
  * byte count (a size rule's boundary) is the largest rendering that fits, padded after its end,
- * which every decoder ignores. Invariant: the same id and byte count give the same bytes.
+ * which every decoder ignores; one of no given count is the largest rendering within
+ * `UNSIZED_MAX_BYTES`. Invariant: the same id and byte count give the same bytes.
  */
 export class PhotoFiles {
   private written: string | undefined;
@@ -38,10 +47,16 @@ export class PhotoFiles {
   ) {}
 
   async bytes(id: string, bytes?: number): Promise<Buffer> {
-    if (bytes === undefined) return this.set.image(id);
+    if (bytes === undefined) return this.fitting(id, UNSIZED_MAX_BYTES);
+    const image = await this.fitting(id, bytes);
+    return Buffer.concat([image, Buffer.alloc(bytes - image.length)]);
+  }
+
+  // the largest rendering of `id` of at most `bytes` bytes
+  private async fitting(id: string, bytes: number): Promise<Buffer> {
     for (const fit of FITS) {
       const image = await this.set.image(id, { ...fit, format: 'jpeg' });
-      if (image.length <= bytes) return Buffer.concat([image, Buffer.alloc(bytes - image.length)]);
+      if (image.length <= bytes) return image;
     }
     throw new PhotoSizeError(`no rendering of ${id} fits in ${bytes} bytes`);
   }
