@@ -26,6 +26,13 @@ const SPEC_TRACE = lines(
 );
 
 describe('photosync check', () => {
+  it('exits 3, not with its verdict, when its output could not be written (a full disk)', async () => {
+    let written = false;
+    const io = { out: () => void (written = true), err: () => undefined, outFailed: () => written };
+    expect(await main(['check', traceFile(SPEC_TRACE), '--format', 'json'], io)).toBe(3);
+    expect(await main(['check', traceFile(SPEC_TRACE), '--format', 'json'], { ...io, outFailed: () => false })).toBe(1);
+  });
+
   it('prints the JSON of SPEC section 3 and exits 1 when a profile diverges', async () => {
     const path = traceFile(SPEC_TRACE);
     const { code, out, err } = await run('check', path, '--profile', 'all', '--format', 'json');

@@ -332,5 +332,5 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.err(`photosync: failed, no verdict: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return ExitCode.failed;
   }
-  return code;
+  return io.outFailed?.() === true ? ExitCode.failed : code;
 }
