@@ -51,9 +51,10 @@ export type TraceUser = z.infer<typeof TraceUser>;
 
 /**
  * The tenant's photo update settings (SPEC section 6), as Graph's `photoUpdateSettings` has them. The
- * fields Graph's answer adds (`id`, `@odata.context`, `@odata.type`) are ignored, so that it can be
- * pasted as it is; any other unknown field is a misspelling and an error, as in `stores`: a silent
- * default there would judge actions by settings the tenant does not have.
+ * fields Graph's answer adds (`id`, and OData annotations: `@odata.context`, `@odata.type`,
+ * `allowedRoles@odata.type`) are ignored, so that it can be pasted as it is; any other unknown field
+ * is a misspelling and an error, as in `stores`: a silent default there would judge actions by
+ * settings the tenant does not have.
  */
 export const TracePhotoSettings = z.preprocess(
   withoutGraphFields,
@@ -69,8 +70,12 @@ export type TracePhotoSettings = z.infer<typeof TracePhotoSettings>;
 
 function withoutGraphFields(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id' && !k.startsWith('@')));
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'id' && !ODATA_ANNOTATION.test(k)));
 }
+
+// an annotation of the object (`@odata.type`) or of one of its properties (`allowedRoles@odata.type`):
+// OData names its annotations so, and no property name holds an `@`
+const ODATA_ANNOTATION = /^\w*@/;
 
 /** The header, the first line of a trace that is not blank (SPEC sections 2 and 6); live runs add tenant, adapter, seed and photo hashes. */
 export const TraceHeader = z

@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Profile } from '../model/Profile.js';
 import { checkTraceFile, type CheckOutcome } from './checkTraceFile.js';
 import { checkTraceFileParallel, workerScriptExists, type ParallelStats } from './checkTraceParallel.js';
+import { TraceError } from './TraceError.js';
 
 /**
  * The smallest trace checked in worker threads. Below it their start and their own warm-up of the
@@ -62,16 +63,45 @@ export function checkWay(path: string, profiles: number, cores = availableParall
 /**
  * Checks a trace against profiles: checkTraceFile, or checkTraceFileParallel where checkWay says so
  * (`threads` as there). Invariant: the same outcome, or the same TraceError, either way. `signal`
- * stops the check: it then rejects with the signal's reason.
+ * stops the check: it then rejects with the signal's reason. A trace that is not a regular file is
+ * refused before anything is read (requireRegularFile).
  */
 export async function checkTrace(
   path: string,
   profiles: readonly Profile[],
   options: { signal?: AbortSignal; threads?: number } = {},
 ): Promise<CheckRun> {
+  requireRegularFile(path);
   const way = checkWay(path, profiles.length, undefined, options.threads);
   const signal = options.signal === undefined ? {} : { signal: options.signal };
   if (way.workers === 0) return { ...(await checkTraceFile(path, profiles, signal)), way };
   const { parallel, ...outcome } = await checkTraceFileParallel(path, profiles, { workers: way.workers, ...signal });
   return { ...outcome, way, parallel };
+}
+
+/**
+ * Refuses a trace that is not a regular file (a pipe, `/dev/stdin` fed by one, `<(...)`, a device)
+ * with a TraceError: a check reads the trace more than once (each worker reads it, a divergence's
+ * story is read again), and a pipe gives its bytes once, so a second reader would wait forever or
+ * find it empty. A missing file and a directory pass, for the reader to name as it does.
+ */
+export function requireRegularFile(path: string): void {
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch {
+    return;
+  }
+  if (stat.isFile() || stat.isDirectory()) return;
+  throw new TraceError(
+    'PHOTOSYNC_TRACE_UNREADABLE',
+    path,
+    0,
+    '',
+    `cannot read the trace: it is ${kind(stat)}, not a regular file (check reads a trace more than once, and a pipe or a socket can be read only once): save the trace to a file first, and check that file`,
+  );
+}
+
+function kind(stat: Stats): string {
+  return stat.isFIFO() ? 'a pipe' : stat.isSocket() ? 'a socket' : 'a device';
 }

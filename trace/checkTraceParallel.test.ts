@@ -10,6 +10,7 @@ import type * as CheckTrace from './checkTrace.js';
 import type * as CheckTraceFile from './checkTraceFile.js';
 import type * as CheckTraceParallel from './checkTraceParallel.js';
 import { shardOf } from './LineClaim.js';
+import type * as ReadLines from './readLines.js';
 import { randomTraceLines } from './randomTrace.testkit.js';
 import { HEADER, lines, traceFile } from './traceFile.testkit.js';
 
@@ -21,6 +22,7 @@ async function fromDist<T>(file: string): Promise<T> {
 const { checkTraceFile } = await fromDist<typeof CheckTraceFile>('checkTraceFile.js');
 const { checkTraceFileParallel, CheckWorkerError } = await fromDist<typeof CheckTraceParallel>('checkTraceParallel.js');
 const { checkTrace, checkWay, DEFAULT_MAX_WORKERS, PARALLEL_MIN_BYTES } = await fromDist<typeof CheckTrace>('checkTrace.js');
+const { MAX_LINE_BYTES } = await fromDist<typeof ReadLines>('readLines.js');
 
 type Options = CheckTraceParallel.ParallelOptions;
 
@@ -127,6 +129,8 @@ describe('checkTraceFileParallel', () => {
       '[1,2]',
       '{"at":"2000-01-01T00:00:00Z","do":"wait","ms":1}',
       '{"at":"2014-04-01T09:00:00Z","do":"setPhoto","see":"graph","user":"alice"}',
+      // two traces joined
+      HEADER,
     ];
     for (const [i, b] of bad.entries()) {
       for (const where of [2, 60, body.length]) {
@@ -149,6 +153,41 @@ describe('checkTraceFileParallel', () => {
       expect(answer.torn).toMatchObject({ code: 'PHOTOSYNC_TORN_TRACE', line: body.length + 1 });
     }
     expect(await same(traceFile(`\n${HEADER.slice(0, 50)}`))).toMatchObject({ error: { code: 'PHOTOSYNC_TORN_TRACE' } });
+  });
+
+  it('answers as checkTraceFile on a line too long, anywhere, and on one just short enough', async () => {
+    const body = randomTraceLines(7, 60);
+    const long = `{"at":"2014-04-01T09:00:00Z","see":"graph","user":"alice","viewer":"bob","photo":"p1","pad":"${'x'.repeat(MAX_LINE_BYTES)}"}`;
+    const texts = [
+      lines(long, ...body),
+      lines(...body.slice(0, 30), long, ...body.slice(30)),
+      lines(...body) + long,
+      lines(...body, long.slice(0, MAX_LINE_BYTES - 1)),
+    ];
+    for (const [i, text] of texts.entries()) {
+      const answer = (await same(traceFile(text), PROFILES, small(i))) as { error?: { code: string; line: number }; results?: unknown[] };
+      // the last, a line of the bound, is read, and is bad for what it holds
+      expect(answer.error).toMatchObject({ code: 'PHOTOSYNC_BAD_TRACE', line: [1, 31, body.length + 1, body.length + 1][i] });
+      expect(answer.error).toMatchObject({
+        detail: i < 3 ? expect.stringMatching(/^a line longer than/) : expect.stringMatching(/^not valid JSON/),
+      });
+    }
+  });
+
+  it('answers as checkTraceFile on files that are not UTF-8 JSON lines: UTF-16, NUL bytes, lines ending in CR alone', async () => {
+    const text = lines(...randomTraceLines(8, 40));
+    const files = [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      Buffer.from(text, 'utf16le'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.alloc(3),
+      Buffer.from(text.replaceAll('\n', '\r')),
+      Buffer.from('H\rL2\r'),
+    ];
+    for (const [i, bytes] of files.entries()) {
+      const answer = (await same(traceFile(bytes), PROFILES, small(i))) as { error?: { code: string; line: number } };
+      expect(answer.error).toMatchObject({ code: 'PHOTOSYNC_BAD_TRACE', line: 1 });
+    }
   });
 
   it('answers as checkTraceFile on empty traces, blank lines, a byte order mark and CRLF', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ACTION_KINDS, SURFACES, type TraceEvent } from '../model/vocabulary.js';
 import { fastEvent } from './fastEvent.js';
+import { looksLikeUtf16, UTF16_HINT } from './utf16.js';
 import { TraceError, formatPath } from './TraceError.js';
 import { ACTION_SCHEMAS, ActionLine, ObservationLine } from './TraceEvent.js';
 import { TraceHeader } from './TraceHeader.js';
@@ -11,7 +12,7 @@ export function parseJsonLine(text: string, file: string, line: number): Record<
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', `not valid JSON (${(e as Error).message})${whyNotJson(text)}`);
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', `not valid JSON (${printable((e as Error).message)})${whyNotJson(text)}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, '', 'not a JSON object');
@@ -19,13 +20,21 @@ export function parseJsonLine(text: string, file: string, line: number): Record<
   return raw as Record<string, unknown>;
 }
 
+/** JSON.parse's message quotes the line: its control characters escaped, a CR does not overwrite the message on a terminal. */
+function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
- * What a JSON error message does not show: a file in UTF-16 (Windows PowerShell 5 writes one with `>`
- * or `Out-File`), or a character outside the strings that looks like white space but is not JSON's.
+ * What a JSON error message does not show: a file in UTF-16 (readLines names one with a byte order
+ * mark), or a character outside the strings that looks like white space but is not JSON's, a byte
+ * that is not UTF-8, or a CR that ends no line (lines that end in CR alone are one line to a reader).
  */
 function whyNotJson(text: string): string {
-  if (text.startsWith('\ufffd\ufffd') || text.includes('\u0000'))
-    return ': the file looks like UTF-16; save it as UTF-8 (in PowerShell, Out-File -Encoding utf8)';
+  if (looksLikeUtf16(text)) return `: ${UTF16_HINT}`;
+  // a CR after the last character that is not blank ends the line (as in a CR CR LF)
+  let lastText = text.length - 1;
+  while (lastText >= 0 && isJsonBlank(text.charCodeAt(lastText))) lastText--;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -33,12 +42,19 @@ function whyNotJson(text: string): string {
       if (c === 92 /* \\ */) i++;
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
+    else if (c === 13 /* \r */ && i < lastText)
+      return `: it holds a CR at column ${i + 1} that ends no line; line ends must be \\n or \\r\\n`;
+    else if (c === 0xfffd) return `: it holds bytes at column ${i + 1} that are not UTF-8 text (is the file a trace?)`;
     else if (ODD_SPACE.test(text[i]!)) {
       const code = c.toString(16).toUpperCase().padStart(4, '0');
       return `: it holds U+${code} at column ${i + 1}, a character JSON does not allow there`;
     }
   }
   return '';
+}
+
+function isJsonBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
 }
 
 // control characters but JSON's white space, and the Unicode spaces and marks that print as nothing
@@ -52,13 +68,8 @@ export function parseHeader(raw: Record<string, unknown>, file: string, line: nu
     throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'format', `${detail} (expected "photosync-trace")`);
   }
   if (raw.version !== 1) {
-    throw new TraceError(
-      'PHOTOSYNC_BAD_TRACE',
-      file,
-      line,
-      'version',
-      `unsupported version ${JSON.stringify(raw.version)} (this photosync reads version 1)`,
-    );
+    const detail = 'version' in raw ? `unsupported version ${JSON.stringify(raw.version)}` : 'missing field';
+    throw new TraceError('PHOTOSYNC_BAD_TRACE', file, line, 'version', `${detail} (this photosync reads version 1)`);
   }
   return checked(TraceHeader, raw, file, line);
 }

@@ -1,4 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { TraceError } from './TraceError.js';
+import { isUtf16Bom, UTF16_HINT } from './utf16.js';
 
 /** Called for each line; `terminated` is false only for a last line with no newline after it. */
 export type LineHandler = (text: string, line: number, terminated: boolean) => void;
@@ -13,27 +15,73 @@ export function isBlankLine(text: string): boolean {
 const BLANK = /^[ \t\r]*$/;
 
 /**
- * Streams a file line by line with 1-based line numbers, holding one chunk at a time.
- * Invariant: every byte is handed out once; a line split across chunks arrives whole.
+ * The longest line read, in bytes before its `\n` (a CR before it counted). No line of a trace
+ * comes near it: an event takes a few hundred bytes, and the header, the one line that grows, about
+ * 250 a user with every field of SPEC section 6, so 4 MiB hold over 16,000 users (a live tenant has
+ * a few test users, the bench 100). A longer line is no trace's (a binary file, a file with no line
+ * ends, /dev/zero), and reading it whole would take memory without bound.
+ */
+export const MAX_LINE_BYTES = 4 * 2 ** 20;
+
+/** How much is read at a time; less than MAX_LINE_BYTES, so that a line within one chunk is never too long. */
+const CHUNK_BYTES = 1 << 16;
+
+/**
+ * Streams a file line by line with 1-based line numbers, holding one chunk at a time, and the
+ * bytes of a line begun in earlier chunks (at most MAX_LINE_BYTES).
+ * Invariants: every byte is handed out once; a line split across chunks arrives whole; the bytes
+ * held are not scanned again as more come (a long line takes time in proportion to its length).
+ * Rejects with a TraceError naming the file and line at a line longer than MAX_LINE_BYTES (read no
+ * further than that), and at a UTF-16 byte order mark at the start (which UTF-8 reads as two
+ * U+FFFD, as it does any two bytes that are not UTF-8).
  */
 export async function readLines(path: string, onLine: LineHandler, afterChunk?: ChunkHandler): Promise<number> {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
-  let rest = '';
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  // the bytes after the last line end so far, in the chunks that hold them
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  let head: Buffer | undefined;
   let line = 0;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const text = rest === '' ? chunk : rest + chunk;
-    let start = 0;
-    let nl = text.indexOf('\n', start);
-    while (nl !== -1) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      onLine(text.slice(start, end), ++line, true);
-      start = nl + 1;
-      nl = text.indexOf('\n', start);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (head === undefined || head.length < 2) {
+      head = head === undefined ? chunk.subarray(0, 2) : Buffer.concat([head, chunk.subarray(0, 2 - head.length)]);
+      if (head.length === 2 && isUtf16Bom(head[0], head[1])) {
+        throw new TraceError('PHOTOSYNC_BAD_TRACE', path, 1, '', `not valid JSON (it starts with a UTF-16 byte order mark): ${UTF16_HINT}`);
+      }
     }
-    rest = text.slice(start);
+    const last = chunk.lastIndexOf(10 /* \n */);
+    if (last === -1) {
+      heldBytes += chunk.length;
+      if (heldBytes > MAX_LINE_BYTES) throw tooLong(path, line + 1);
+      held.push(chunk);
+    } else {
+      if (heldBytes > 0 && heldBytes + chunk.indexOf(10) > MAX_LINE_BYTES) throw tooLong(path, line + 1);
+      const whole = chunk.subarray(0, last + 1);
+      const text = (heldBytes === 0 ? whole : Buffer.concat([...held, whole])).toString('utf8');
+      let start = 0;
+      let nl = text.indexOf('\n');
+      while (nl !== -1) {
+        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        onLine(text.slice(start, end), ++line, true);
+        start = nl + 1;
+        nl = text.indexOf('\n', start);
+      }
+      held = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
+      heldBytes = chunk.length - (last + 1);
+    }
     const wait = afterChunk?.();
     if (wait !== undefined) await wait;
   }
-  if (rest !== '') onLine(rest, ++line, false);
+  if (heldBytes > 0) onLine(Buffer.concat(held).toString('utf8'), ++line, false);
   return line;
+}
+
+function tooLong(path: string, line: number): TraceError {
+  return new TraceError(
+    'PHOTOSYNC_BAD_TRACE',
+    path,
+    line,
+    '',
+    `a line longer than ${MAX_LINE_BYTES / 2 ** 20} MiB: no line of a trace comes near that (is the file a trace?); the rest of it was not read`,
+  );
 }

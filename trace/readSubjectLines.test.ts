@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_LINE_BYTES } from './readLines.js';
 import { readSubjectLines } from './readSubjectLines.js';
+import { readTrace } from './readTrace.js';
+import { TraceError } from './TraceError.js';
 import { HEADER, lines, traceFile } from './traceFile.testkit.js';
 
 const ev = (at: string, rest: string) => `{"at":"2014-04-01T${at}Z",${rest}}`;
@@ -34,6 +37,19 @@ describe('readSubjectLines', () => {
     ];
     expect(got.events.map((e) => e.line)).toEqual([7, 8]);
     expect(got.omitted).toBe(1);
+  });
+
+  it('stops at a line too long with the TraceError readTrace gives, and reads no further than the last line wanted', async () => {
+    // valid JSON but for its length
+    const visit = ev('09:00:00', '"do":"visitMySite","user":"alice"');
+    const long = traceFile(lines(HEADER, visit, visit.replace('}', `,"pad":"${'x'.repeat(MAX_LINE_BYTES)}"}`)));
+    const [got] = await readSubjectLines(long, [{ user: 'alice', viewer: undefined, upTo: 2 }]);
+    expect(got!.events.map((e) => e.line)).toEqual([2]);
+    const failure = await readSubjectLines(long, [{ user: 'alice', viewer: undefined, upTo: 3 }]).catch((e: unknown) => e);
+    const reference = await readTrace(long, { header() {}, event() {} }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(TraceError);
+    expect(failure).toMatchObject({ code: 'PHOTOSYNC_BAD_TRACE', line: 3, detail: expect.stringMatching(/^a line longer than/) });
+    expect(failure).toStrictEqual(reference);
   });
 
   it('reads every part asked for in one pass, each up to its own line', async () => {

@@ -120,15 +120,40 @@ describe('readTrace', () => {
     expect(e.detail).toMatch(/time goes backwards/);
   });
 
-  it('rejects an event before the start of the trace', async () => {
-    const e = await failure(lines(HEADER, SET.replace('2014-04-01T09:00:00Z', '2014-03-31T09:00:00Z')));
-    expect([e.line, e.field]).toEqual([2, 'at']);
+  it("rejects an event before the start of the trace, naming the header's start, on the first event or a later one", async () => {
+    const early = SET.replace('2014-04-01T09:00:00Z', '2014-03-31T09:00:00Z');
+    for (const [text, line] of [
+      [lines(HEADER, early), 2],
+      [lines(HEADER, SET, SEE, early), 4],
+    ] as const) {
+      const e = await failure(text);
+      expect([e.line, e.field]).toEqual([line, 'at']);
+      expect(e.detail).toBe(
+        "before the start of the trace: 2014-03-31T09:00:00.000Z is before the header's start, 2014-04-01T09:00:00.000Z",
+      );
+    }
+    // after the start, an earlier time than the line before is time going backwards
+    const backwards = await failure(lines(HEADER, SEE, SET));
+    expect(backwards.detail).toBe('time goes backwards: 2014-04-01T09:00:00.000Z is before 2014-04-01T09:02:00.000Z');
+  });
+
+  it('names a second header as such: two traces joined (cat a.jsonl b.jsonl)', async () => {
+    const e = await failure(lines(HEADER, SET, HEADER, SEE));
+    expect([e.code, e.line, e.field]).toEqual(['PHOTOSYNC_BAD_TRACE', 3, 'format']);
+    expect(e.message).toBe(`${e.file}:3: format: a trace header, but only line 1 may be one (were two traces joined?)`);
+    // the header is the first line that is not blank
+    const late = await failure(lines('', HEADER, SET, '', HEADER));
+    expect([late.line, late.detail]).toEqual([5, 'a trace header, but only line 2 may be one (were two traces joined?)']);
+    // an event that carries a field named format is an event
+    expect((await read(lines(HEADER, SET.replace('}', ',"format":"photosync-trace"}')))).error).toBeUndefined();
   });
 
   it.each([
     ['a missing header', lines(SET), 'format', /missing field/],
     ['another format', lines(HEADER.replace('photosync-trace', 'csv')), 'format', /unknown format "csv"/],
     ['a newer version', lines(HEADER.replace('"version":1', '"version":2')), 'version', /unsupported version 2/],
+    ['a missing version', lines(HEADER.replace('"version":1,', '')), 'version', /^missing field \(this photosync reads version 1\)$/],
+    ['a version of null', lines(HEADER.replace('"version":1', '"version":null')), 'version', /^unsupported version null/],
     ['a bad user field', lines(HEADER.replace('"lync":"online"', '"lync":"away"')), 'users[0].lync', /invalid value "away"/],
     ['an empty file', '', 'format', /empty file/],
   ])('rejects %s on line 1', async (_name, text, field, message) => {
@@ -158,6 +183,49 @@ describe('readTrace', () => {
       expect([error?.code, error?.line]).toEqual(['PHOTOSYNC_BAD_TRACE', 1]);
       expect(error?.detail).toMatch(/not valid JSON .*: the file looks like UTF-16; save it as UTF-8/);
     }
+  });
+
+  it('says UTF-16 of a UTF-16 file without a byte order mark or a newline, but of no other bytes', async () => {
+    const le = Buffer.from(HEADER, 'utf16le');
+    for (const bytes of [le, Buffer.from(le).swap16()]) {
+      const { error } = await read(bytes);
+      expect([error?.code, error?.line]).toEqual(['PHOTOSYNC_BAD_TRACE', 1]);
+      expect(error?.detail).toMatch(/^not valid JSON .*: the file looks like UTF-16; save it as UTF-8/);
+    }
+    // random bytes, a NUL in a user id
+    const rng = new Prng(5);
+    const random = Array.from({ length: 20 }, () => Buffer.from(Array.from({ length: 300 }, () => rng.between(0, 255))));
+    for (const bytes of [...random, Buffer.from(lines(HEADER.replace('"alice"', '"al\u0000ice"'), SET))]) {
+      const { error } = await read(bytes);
+      expect(error?.code).toBe('PHOTOSYNC_BAD_TRACE');
+      expect(error?.detail).toMatch(/^not valid JSON/);
+      expect(error?.detail).not.toMatch(/UTF-16/);
+    }
+  });
+
+  it.each([
+    ['a UTF-16 byte order mark', Buffer.from([0xff, 0xfe]), /UTF-16 byte order mark\): the file looks like UTF-16; save it as UTF-8/],
+    ['three NUL bytes', Buffer.alloc(3), /^not valid JSON \(Unexpected token '\\u0000'.*\): it holds U\+0000 at column 1/],
+    [
+      'lines that end in CR alone',
+      Buffer.from('H\rL2\r'),
+      /: it holds a CR at column 2 that ends no line; line ends must be \\n or \\r\\n$/,
+    ],
+    ['a trace whose lines end in CR alone', Buffer.from(`${HEADER}\r${SET}\r`), /line ends must be \\n or \\r\\n$/],
+    ['bytes that are not UTF-8', Buffer.from([0x80, 0x81, 0x7b]), /: it holds bytes at column 1 that are not UTF-8 text/],
+  ])('says what a file of %s is, not that its header is torn', async (_name, bytes, message) => {
+    const { error } = await read(bytes);
+    expect([error?.code, error?.line, error?.field]).toEqual(['PHOTOSYNC_BAD_TRACE', 1, '']);
+    expect(error?.detail).toMatch(message);
+    // a control character of the line, quoted in JSON's message, does not reach a terminal as it is
+    expect(error?.message).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  it('names an unterminated last line that no writer could have begun as bad, not torn', async () => {
+    const { seen, error } = await read(lines(HEADER, SET) + 'x\u0000y');
+    expect(seen).toEqual([1, 2]);
+    expect([error?.code, error?.line]).toEqual(['PHOTOSYNC_BAD_TRACE', 3]);
+    expect(error?.detail).toMatch(/it holds U\+0000 at column 2/);
   });
 
   it('names a character outside the strings that JSON does not take for white space, but not one inside them', async () => {
@@ -300,9 +368,12 @@ describe('readTrace', () => {
     it("takes photoSettings as Graph answers them, ignoring the resource's own id and OData annotations", async () => {
       const graph = {
         '@odata.context': 'https://graph.microsoft.com/beta/$metadata#admin/people/photoUpdateSettings/$entity',
+        '@odata.type': '#microsoft.graph.photoUpdateSettings',
         id: 's1',
         source: 'cloud',
+        'source@odata.type': '#microsoft.graph.photoUpdateSource',
         allowedRoles: ['r1'],
+        'allowedRoles@odata.type': '#Collection(String)',
       };
       const { header: h } = await parsed(lines(header((h) => void (h.photoSettings = graph))));
       expect(h.photoSettings).toStrictEqual({ source: 'cloud', allowedRoles: ['r1'] });

@@ -1,4 +1,5 @@
 import { subjectOf, type TraceEvent } from '../model/vocabulary.js';
+import { isJsonPrefix } from './isJsonPrefix.js';
 import { parseUtcTime } from './isoTime.js';
 import { LineClaim, shardOf } from './LineClaim.js';
 import { parseEvent, parseHeader, parseJsonLine } from './parseTraceLine.js';
@@ -38,6 +39,8 @@ export async function readTrace(path: string, visitor: TraceVisitor, shard?: Tra
   let events = 0;
   let passed = 0;
   let header = false;
+  let headerLine = 0;
+  let start = -Infinity;
   const mine = shard?.index ?? 0;
   const count = shard?.count ?? 1;
   // from the header on, where there are other shards
@@ -65,7 +68,8 @@ export async function readTrace(path: string, visitor: TraceVisitor, shard?: Tra
       try {
         raw = parseJsonLine(text, path, n);
       } catch (e) {
-        if (!terminated && e instanceof TraceError) {
+        // what no writer could have begun (binary, UTF-16, lines ending in CR alone) is bad, not torn
+        if (!terminated && e instanceof TraceError && isJsonPrefix(text)) {
           throw new TraceError(
             'PHOTOSYNC_TORN_TRACE',
             path,
@@ -81,22 +85,32 @@ export async function readTrace(path: string, visitor: TraceVisitor, shard?: Tra
       if (!header) {
         const h = parseHeader(raw, path, n);
         header = true;
-        last = h.start;
+        headerLine = n;
+        start = last = h.start;
         if (count > 1) claims = new LineClaim(count);
         visitor.header(h);
         return;
       }
-      const event = parseEvent(raw, path, n);
+      let event: TraceEvent;
+      try {
+        event = parseEvent(raw, path, n);
+      } catch (e) {
+        // told on the way out, to cost the lines that are events nothing
+        if (raw.format === 'photosync-trace' && !('do' in raw) && !('see' in raw)) {
+          const detail = `a trace header, but only line ${headerLine} may be one (were two traces joined?)`;
+          throw new TraceError('PHOTOSYNC_BAD_TRACE', path, n, 'format', detail);
+        }
+        throw e;
+      }
       const subject = subjectOf(event);
       if (claimed && !claims!.confirms(text, subject, raw.at)) throw new ShardMismatchError(path, n);
       if (event.at < last) {
-        throw new TraceError(
-          'PHOTOSYNC_BAD_TRACE',
-          path,
-          n,
-          'at',
-          `time goes backwards: ${new Date(event.at).toISOString()} is before ${new Date(last).toISOString()}`,
-        );
+        // told by the time alone, not by the lines before: a shard that passed over some says the same
+        const detail =
+          event.at < start
+            ? `before the start of the trace: ${iso(event.at)} is before the header's start, ${iso(start)}`
+            : `time goes backwards: ${iso(event.at)} is before ${iso(last)}`;
+        throw new TraceError('PHOTOSYNC_BAD_TRACE', path, n, 'at', detail);
       }
       last = event.at;
       events++;
@@ -116,6 +130,10 @@ export async function readTrace(path: string, visitor: TraceVisitor, shard?: Tra
 }
 
 const BOM = 0xfeff;
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
 
 const ERRNO: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
