@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiffReport } from '../reports/DiffReport.js';
+import { DIFF_KINDS, DiffReport } from '../reports/DiffReport.js';
 import { ReportJson } from '../reports/ReportJson.js';
 import type { ReportMeta } from '../reports/ReportMeta.js';
 import { diffCommand } from './diffCommand.js';
 import { ExitCode } from './ExitCode.js';
+import { main } from './main.js';
 
 const META: ReportMeta = { tool: { name: 'photosync', version: '0.1.0' }, generated: '2026-02-05T09:00:00.000Z' };
 const ENVELOPE = { schema: 1, tool: META.tool, generated: '2026-01-05T09:00:00.000Z' };
@@ -24,12 +25,12 @@ const diverges = (profile: string) => ({
 });
 const check = (...results: object[]) => ReportJson.parse({ report: 'check', ...ENVELOPE, trace: 't.jsonl', results });
 
-/** Writes each report (a string as it is, anything else as JSON; undefined: no file) to a file of a fresh directory. */
+/** Writes each report (a string or bytes as they are, anything else as JSON; undefined: no file) to a file of a fresh directory. */
 function files(...contents: unknown[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'photosync-diff-'));
   return contents.map((c, i) => {
     const path = join(dir, `report-${i}.json`);
-    if (c !== undefined) writeFileSync(path, typeof c === 'string' ? c : `${JSON.stringify(c)}\n`);
+    if (c !== undefined) writeFileSync(path, typeof c === 'string' || c instanceof Uint8Array ? c : `${JSON.stringify(c)}\n`);
     return path;
   });
 }
@@ -40,6 +41,9 @@ async function diff(base: string, next: string, format: 'text' | 'json' = 'text'
   const code = await diffCommand(base, next, { format }, { out: (t) => void (out += t), err: (t) => void (err += t) }, META);
   return { code, out, err };
 }
+
+const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+const utf16be = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le').swap16());
 
 describe('photosync diff', () => {
   it('exits 0 with no regression between equal reports', async () => {
@@ -88,14 +92,31 @@ describe('photosync diff', () => {
     [
       'a report photosync does not know',
       { ...good, report: 'weather' },
-      /report-1\.json: field report: "weather" is not a report photosync diff reads/,
+      /report-1\.json: field report: "weather" is not a report photosync diff compares \(expected one of check, run, matrix, mutants, campaign\)\n/,
     ],
     ['another schema version', { ...good, schema: 2 }, /report-1\.json: field schema: report schema 2, this photosync reads schema 1/],
     [
       'a field that is wrong',
-      { ...good, results: [conforms('a'), conforms('b'), { profile: 'c', verdict: 'maybe' }] },
+      { ...good, results: [conforms('threewill-2014'), conforms('microsoft-2014'), { profile: 'exchange-2015', verdict: 'maybe' }] },
       /report-1\.json: field results\[2\]\.verdict: /,
     ],
+    [
+      'a profile photosync does not know',
+      { ...good, results: [conforms('threewill-2014'), conforms('microsoft-2014'), conforms('bogus-profile')] },
+      /report-1\.json: field results\[2\]\.profile: unknown profile "bogus-profile" \(this photosync knows threewill-2014, microsoft-2014, exchange-2015, microsoft-2024, microsoft-2026\)\n/,
+    ],
+    [
+      'a profile held twice',
+      { ...good, results: [conforms('threewill-2014'), diverges('microsoft-2014'), conforms('microsoft-2014')] },
+      /report-1\.json: field results\[2\]\.profile: "microsoft-2014" again \(results\[1\] is that profile\)/,
+    ],
+    [
+      'a report saved as UTF-16 with a byte order mark',
+      utf16le(`\ufeff${JSON.stringify(good)}`),
+      /report-1\.json: saved as UTF-16: save it as UTF-8/,
+    ],
+    ['a report saved as UTF-16 without one', utf16le(JSON.stringify(good)), /report-1\.json: saved as UTF-16: save it as UTF-8/],
+    ['a report saved as big-endian UTF-16', utf16be(`\ufeff${JSON.stringify(good)}`), /report-1\.json: saved as UTF-16: save it as UTF-8/],
     ['a field that is missing', { ...good, trace: undefined }, /report-1\.json: field trace: /],
   ])('exits 2 on %s, naming the file and the field, and writes nothing', async (_, content, message) => {
     const [base, next] = files(good, content);
@@ -107,6 +128,62 @@ describe('photosync diff', () => {
     expect(err).toMatch(message);
     expect(err).not.toMatch(/ZodError|\n\s+at /);
     expect(readFileSync(base!, 'utf8')).toBe(before);
+  });
+
+  it('reads a report saved as UTF-8 with a byte order mark (Out-File -Encoding utf8 in Windows PowerShell 5)', async () => {
+    const [base, next] = files(good, `\ufeff${JSON.stringify(good)}\r\n`);
+    const { code, out, err } = await diff(base!, next!);
+    expect(err).toBe('');
+    expect(code).toBe(ExitCode.ok);
+    expect(out).toMatch(/^no regression/);
+  });
+
+  it('names the photosync that made a report with a profile this one does not know: a newer one may know it', async () => {
+    const newer = { ...good, tool: { name: 'photosync', version: '0.2.0' }, results: [conforms('microsoft-2027')] };
+    const [base, next] = files(good, newer);
+    const { code, out, err } = await diff(base!, next!);
+    expect(code).toBe(ExitCode.badInput);
+    expect(out).toBe('');
+    expect(err).toMatch(
+      /report-1\.json: field results\[0\]\.profile: unknown profile "microsoft-2027" \(this photosync knows .*\); photosync 0\.2\.0 made the report: diff with that version or a later one\n$/,
+    );
+  });
+
+  it('warns on stderr and in the report when the reports tried other runs, and keeps its exit code', async () => {
+    const matrix = (seed: number, verdict: 'conforms' | 'diverges') =>
+      ReportJson.parse({
+        report: 'matrix',
+        ...ENVELOPE,
+        tenant: { adapter: 'sim' },
+        interrupted: false,
+        ms: 1,
+        results: [
+          { profile: 'threewill-2014', verdict: 'conforms', length: null, rules: [], runs: 200, undecided: 0, seed },
+          verdict === 'conforms'
+            ? { profile: 'microsoft-2024', verdict, length: null, rules: [], runs: 200, undecided: 0, seed }
+            : { profile: 'microsoft-2024', verdict, length: 1, rules: ['GRAPH-SIZE'], runs: 1, undecided: 0, seed, maxActions: 30 },
+        ],
+      });
+    const [base, next] = files(matrix(7, 'conforms'), matrix(8, 'diverges'));
+    const text = await diff(base!, next!);
+    expect(text.code).toBe(ExitCode.diverges);
+    expect(text.err).toBe(
+      'photosync: warning: BASE and NEW tried other runs: --seed 7 → 8 (threewill-2014). What differs may be chance, not a change of the tenant: diff reports made with the same --seed, --runs and --max-actions\n',
+    );
+    expect(text.out).toContain('warning: BASE and NEW tried other runs');
+    const json = await diff(base!, next!, 'json');
+    expect(json.code).toBe(ExitCode.diverges);
+    expect(DiffReport.parse(JSON.parse(json.out)).warnings).toEqual([text.err.replace(/^photosync: warning: /, '').trimEnd()]);
+    const same = await diff(base!, base!);
+    expect(same.err).toBe('');
+    expect(same.out).not.toContain('warning');
+  });
+
+  it('names, in its --help, every kind of report it compares', async () => {
+    let out = '';
+    await main(['diff', '--help'], { out: (t) => void (out += t), err: () => undefined });
+    const kinds = /reports of one kind \(([^)]*)\)/.exec(out.replace(/\s+/g, ' '))?.[1];
+    expect(kinds?.split(', ')).toEqual([...DIFF_KINDS]);
   });
 
   it('exits 2 on two kinds of report, naming both', async () => {

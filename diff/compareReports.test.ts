@@ -351,6 +351,58 @@ describe('compareReports: campaign', () => {
   });
 });
 
+describe('compareReports: samples', () => {
+  const sample = (profile: string, seed: number, runs = 200) => ({ ...row(profile), seed, runs });
+  const found = (profile: string, seed: number, maxActions = 30) => ({ ...row(profile, story()), seed, runs: 3, maxActions });
+  const at = (tenant: Record<string, string>, interrupted: boolean, ...results: object[]) =>
+    ReportJson.parse({ report: 'matrix', ...META, tenant, interrupted, ms: 10, results });
+  const LIVE = { adapter: 'live', config: 'tenant.jsonc' };
+
+  it('warns when the reports tried other runs: another --seed or --runs, with the profiles that show it', () => {
+    const d = compareReports(
+      matrix(sample('a', 7), sample('b', 7), sample('c', 7)),
+      matrix(sample('a', 8), sample('b', 8, 100), sample('c', 7)),
+    );
+    expect(d.warnings).toEqual([
+      'BASE and NEW tried other runs: --seed 7 → 8 (a, b); --runs 200 → 100 (b). What differs may be chance, not a change of the tenant: diff reports made with the same --seed, --runs and --max-actions',
+    ]);
+    expect(DiffReport.parse(d)).toEqual(d);
+  });
+
+  it('warns of another --max-actions or --seed from a divergence on a live tenant, where the search is not narrowed after it', () => {
+    const d = compareReports(at(LIVE, false, found('a', 7)), at(LIVE, false, found('a', 7, 20), found('b', 5)));
+    expect(d.warnings).toEqual([expect.stringMatching(/^BASE and NEW tried other runs: --max-actions 30 → 20 \(a\)\. /)]);
+    const seeds = compareReports(at(LIVE, false, found('a', 7)), at(LIVE, false, sample('a', 8)));
+    expect(seeds.warnings).toEqual([expect.stringMatching(/: --seed 7 → 8 \(a\)\. /)]);
+  });
+
+  it('reads no sample from a divergence on a simulated tenant: its seed and --max-actions may be those of a shorter search', () => {
+    // as `matrix --seed 1` found it: exchange-2015's counterexample came from a shorter search, seed 82423792 and at most 1 action
+    const d = compareReports(matrix(sample('a', 1), found('b', 1)), matrix(found('a', 82_423_792, 1), found('b', 1, 1)));
+    expect(d.regressed).toBe(true);
+    expect(d.warnings).toBeUndefined();
+  });
+
+  it('reads no --runs from an interrupted report: it made fewer runs than asked', () => {
+    const d = compareReports(at(SIM, false, sample('a', 7)), at(SIM, true, sample('a', 7, 50)));
+    expect(d.warnings).toBeUndefined();
+  });
+
+  it('warns of another --budget or --seed for mutants, the seed read from a mutant that survived', () => {
+    const survived = (id: string, seed: number) => ({ ...mutant(id, false), seed });
+    const killed = (id: string, seed: number) => ({ ...mutant(id, true), seed });
+    const base = mutants(survived('a', 1), killed('b', 1));
+    const next = { ...mutants(survived('a', 2), killed('b', 82_423_792)), budget: 100 };
+    expect(compareReports(base, next).warnings).toEqual([
+      'BASE and NEW tried other runs: --seed 1 → 2 (mutant a on threewill-2014); --budget 200 → 100. What differs may be chance, not a change of the harness: diff reports made with the same --seed, --budget and --max-actions',
+    ]);
+  });
+
+  it('warns of nothing for reports that hold no sample: a check, a campaign', () => {
+    expect(compareReports(check(conforms('a')), check(diverges('a'))).warnings).toBeUndefined();
+  });
+});
+
 describe('compareReports: reports it cannot compare', () => {
   it('refuses two kinds of report, naming both', () => {
     const error = (() => {
@@ -401,6 +453,7 @@ describe('compareReports: properties', () => {
     fc.assert(
       fc.property(anyReport, (r) => {
         const d = compareReports(r, structuredClone(r));
+        expect(d.warnings).toBeUndefined();
         expect(d.regressed).toBe(false);
         expect(d.changes.filter((c) => c.change !== 'same')).toEqual([]);
       }),

@@ -38,7 +38,8 @@ const SCOPES = ['profile', 'rule', 'timing', 'mutant'] as const;
 
 /**
  * How NEW differs from BASE, for reports of the same kind: each profile's verdict, each rule a
- * divergence cites, each mutant. Pure; throws a DiffError for reports of two kinds or of a kind it does not compare.
+ * divergence cites, each mutant, and a warning when the two tried other runs. Pure; throws a
+ * DiffError for reports of two kinds or of a kind it does not compare.
  */
 export function compareReports(base: ReportJson, next: ReportJson, paths = { base: 'BASE', next: 'NEW' }): DiffReport {
   if (base.report !== next.report)
@@ -54,13 +55,81 @@ export function compareReports(base: ReportJson, next: ReportJson, paths = { bas
   const changes = changesOf(base, next);
   const rank = (c: DiffChange) => CHANGES.indexOf(c.change) * SCOPES.length + SCOPES.indexOf(c.scope);
   changes.sort((a, b) => rank(a) - rank(b));
+  const warning = sampleWarning(base, next);
   return {
     base: side(base, paths.base),
     next: side(next, paths.next),
     kind: base.report,
     regressed: changes.some((c) => c.change === 'regressed'),
+    ...(warning === undefined ? {} : { warnings: [warning] }),
     changes,
   };
+}
+
+/** The inputs of the search behind one result, as far as the report holds them. */
+type Sample = { readonly seed?: number | undefined; readonly runs?: number | undefined; readonly maxActions?: number | undefined };
+
+const FLAGS = { seed: '--seed', runs: '--runs', maxActions: '--max-actions' } as const;
+
+/**
+ * A warning when BASE and NEW tried other runs (another seed, number of runs or of actions per run):
+ * a rule that fails in one and not the other may then be chance, not a change. Exit codes do not
+ * change: the rows are what they are, the warning says how far to trust them.
+ */
+function sampleWarning(base: Comparable, next: Comparable): string | undefined {
+  const was = samplesOf(base);
+  const now = samplesOf(next);
+  if (was === undefined || now === undefined) return undefined;
+  const ofMutants = base.report === 'mutants' && next.report === 'mutants';
+  const differences: string[] = [];
+  for (const param of ['seed', 'runs', 'maxActions'] as const) {
+    const keys = new Map<string, string[]>();
+    for (const [key, n] of now) {
+      const b = was.get(key)?.[param];
+      const value = n[param];
+      if (b === undefined || value === undefined || b === value) continue;
+      const text = `${FLAGS[param]} ${b} → ${value}`;
+      keys.set(text, [...(keys.get(text) ?? []), key]);
+    }
+    differences.push(...[...keys].map(([text, of]) => `${text} (${of.join(', ')})`));
+    // every mutant has the same budget: one difference, of no mutant in particular
+    if (param === 'runs' && ofMutants && base.budget !== next.budget) differences.push(`--budget ${base.budget} → ${next.budget}`);
+  }
+  if (differences.length === 0) return undefined;
+  const flags = ofMutants ? '--seed, --budget and --max-actions' : '--seed, --runs and --max-actions';
+  return `BASE and NEW tried other runs: ${differences.join('; ')}. What differs may be chance, not a change of the ${ofMutants ? 'harness' : 'tenant'}: diff reports made with the same ${flags}`;
+}
+
+/**
+ * Each result's search inputs, keyed as compared; undefined for reports that hold none (check,
+ * campaign). A result that found nothing holds its search's seed, and its runs unless stopped. A
+ * divergence holds the seed and --max-actions that replay it: on a simulated tenant those of a
+ * shorter search that narrowed it, maybe, so neither is read; a live tenant gets no shorter search.
+ */
+function samplesOf(r: Comparable): Map<string, Sample> | undefined {
+  switch (r.report) {
+    case 'check':
+    case 'campaign':
+      return undefined;
+    case 'mutants':
+      // the budget is the report's; a killed mutant holds a replay seed, one that survived its search's
+      return new Map(r.mutants.filter((m) => !m.killed).map((m) => [`mutant ${m.id} on ${m.profile}`, { seed: m.seed }]));
+    case 'run':
+    case 'matrix': {
+      const live = r.tenant.adapter === 'live';
+      const results = r.report === 'run' ? [r] : r.results;
+      return new Map(
+        results.map((x): [string, Sample] => [
+          x.profile,
+          x.verdict === 'conforms'
+            ? { seed: x.seed, runs: r.interrupted ? undefined : x.runs }
+            : live
+              ? { seed: x.seed, maxActions: x.maxActions }
+              : {},
+        ]),
+      );
+    }
+  }
 }
 
 /** The changes between two reports of one kind (compareReports checked that they are). */

@@ -53,6 +53,8 @@ export const DiffReport = z.object({
   next: DiffSide,
   kind: z.enum(DIFF_KINDS),
   regressed: z.boolean(),
+  /** why the rows may mislead, in a sentence each: the reports tried other runs (another seed, runs or max-actions); absent when none */
+  warnings: z.array(z.string()).optional(),
   changes: z.array(DiffChange),
 });
 export type DiffReport = z.infer<typeof DiffReport>;

@@ -16,6 +16,7 @@ export function diffDoc(r: DiffReport, view: DiffView = {}): Doc {
   const blocks: Block[] = [
     { kind: 'paragraph', text: diffHeadline(r), tone: r.regressed ? 'bad' : 'good' },
     { kind: 'list', items: [diffSideText('BASE', r.base), diffSideText('NEW', r.next), ...(tenant === undefined ? [] : [tenant])] },
+    ...(r.warnings ?? []).map((text): Block => ({ kind: 'paragraph', text: `warning: ${text}`, tone: 'unknown' })),
   ];
   if (shown.length === 0) blocks.push({ kind: 'paragraph', text: 'Nothing changed.' });
   else

@@ -96,6 +96,12 @@ describe('diffText', () => {
     expect(diffText(diff([SAME]), META)).toContain('nothing changed\n');
   });
 
+  it('warns, under the reports it compares, that they tried other runs', () => {
+    const lines = diffText({ ...diff([SAME]), warnings: ['BASE and NEW tried other runs: --seed 7 → 8 (a)'] }, META).split('\n');
+    expect(lines[4]).toBe('warning: BASE and NEW tried other runs: --seed 7 → 8 (a)');
+    expect(diffText(diff([SAME]), META)).not.toContain('warning');
+  });
+
   it('names both tenants when they differ', () => {
     const text = diffText(diff([], side('new.json', { adapter: 'live', config: 'tenant.jsonc' })), META);
     expect(text).toContain('tenant: the simulated tenant (microsoft-2026) → the live tenant (tenant.jsonc)');
@@ -113,6 +119,11 @@ describe('diffDoc', () => {
       { text: 'improved', tone: 'good' },
     ]);
     expect(doc.blocks).toContainEqual({ kind: 'story', story, profile: 'microsoft-2026' });
+  });
+
+  it('warns, under the reports it compares, that they tried other runs', () => {
+    const doc = diffDoc({ ...diff([SAME]), warnings: ['BASE and NEW tried other runs: --seed 7 → 8 (a)'] });
+    expect(doc.blocks[2]).toEqual({ kind: 'paragraph', text: 'warning: BASE and NEW tried other runs: --seed 7 → 8 (a)', tone: 'unknown' });
   });
 });
 

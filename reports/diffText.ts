@@ -59,6 +59,7 @@ export function diffTextWith(view: DiffView): Renderer<DiffReport> {
     text += `${' '.repeat(r.kind.length)}  ${diffSideText('NEW ', r.next)}\n`;
     const tenant = diffTenantText(r);
     if (tenant !== undefined) text += `${tenant}\n`;
+    for (const warning of r.warnings ?? []) text += `warning: ${warning}\n`;
     if (shown.length === 0) return `${text}nothing changed\n`;
     const rows = [['change', 'profile', 'what', 'base', 'new', 'detail']];
     for (const c of shown) rows.push([LABEL[c.change], c.profile, diffSubject(c), c.base, c.next, c.detail ?? '']);
