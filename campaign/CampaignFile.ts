@@ -20,7 +20,7 @@ export const CampaignFile = z.strictObject({
   seed: z.number().int(),
   /** whether an operator takes the steps no API takes (the stories were chosen with or without them) */
   operator: z.boolean(),
-  /** ISO time of the start, and the last instant a step may be made */
+  /** ISO time of the start, and the last instant a step may be made were the tenant surveyed at the start (campaignUntil) */
   started: z.string(),
   until: z.string(),
   budgetRequests: z.number().int().positive().optional(),
@@ -28,6 +28,15 @@ export const CampaignFile = z.strictObject({
   confirms: z.strictObject({ campaign: z.string(), profile: z.string() }).optional(),
 });
 export type CampaignFile = z.infer<typeof CampaignFile>;
+
+/**
+ * The last instant a step may be made: the campaign's days (a replay's window) counted from its
+ * survey, which waits first for a tenant photosync changed lately to settle, up to three days.
+ */
+export function campaignUntil(file: CampaignFile, surveyed: number | undefined): number {
+  const until = Date.parse(file.until);
+  return surveyed === undefined ? until : Math.max(until, surveyed + until - Date.parse(file.started));
+}
 
 /** The files of a campaign folder. */
 export function campaignPaths(dir: string) {

@@ -68,9 +68,20 @@ export function readCampaignState(dir: string, options: { cut?: boolean } = {}):
         value.done !== undefined && typeof value.spent === 'number' ? [[String(value.step), value.spent] as const] : [],
       ),
     ),
-    finished: [...plan.lines].reverse().find((l) => l.value.finished !== undefined)?.value.finished as string | undefined,
+    finished: finishedOf(plan.lines),
   };
 }
+
+/**
+ * When the campaign in `dir` ended, ISO, from its plan alone (a damaged journal, which resume puts
+ * right, does not hide it); undefined while it runs. Changes no file.
+ */
+export function campaignFinished(dir: string): string | undefined {
+  return finishedOf(JsonLog.read(campaignPaths(dir).plan, { cut: false }).lines);
+}
+
+const finishedOf = (lines: readonly LogLine[]) =>
+  [...lines].reverse().find((l) => l.value.finished !== undefined)?.value.finished as string | undefined;
 
 function lanesOf(lines: readonly LogLine[]) {
   const assignments = new Map<string, Assignment>();

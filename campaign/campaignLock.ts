@@ -15,7 +15,7 @@ function alive(pid: number): boolean {
 /**
  * Takes the campaign's lock (`campaign.lock`, holding this process's id), so that a timer firing
  * while a step is under way cannot make a second process act on the same campaign. A lock whose
- * process is gone (a kill, a reboot) is taken over. Returns the release.
+ * process is gone (a kill, a reboot) is taken over. Returns the release, which `process.exit` makes too.
  */
 export function lockCampaign(dir: string): () => void {
   const path = join(dir, 'campaign.lock');
@@ -24,13 +24,17 @@ export function lockCampaign(dir: string): () => void {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => {
+      const release = () => {
+        process.off('exit', release);
         try {
           unlinkSync(path);
         } catch {
           // already gone: nothing to release
         }
       };
+      // a process that exits on purpose (a Ctrl-C) leaves no lock behind; a kill leaves a stale one, taken over
+      process.on('exit', release);
+      return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8').trim());

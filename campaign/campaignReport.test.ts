@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -120,5 +120,25 @@ describe('campaignReport: requests per lane', () => {
     const old = { ...report, lanes: report.lanes.map(({ requests, unrecorded, ...rest }) => (void requests, void unrecorded, rest)) };
     expect(CampaignReport.parse(old).lanes.every((l) => l.requests === undefined)).toBe(true);
     expect(renderers.campaign.text(CampaignReport.parse(old), meta)).toMatch(/alice +│[^\n]*│ unknown/);
+  });
+});
+
+describe('campaignReport: the story under way', () => {
+  it('names each lane’s story by its steps in words, which the status table cuts at a step, never as its JSON key', () => {
+    const dir = folder(false);
+    const story: RunStep[] = [
+      { do: 'removePhoto', user: 'dave', via: 'graph' },
+      { do: 'setPhoto', user: 'dave', photo: 'p6', via: 'graph' },
+      { do: 'wait', ms: 2 * 86_400_000 },
+      { see: 'sp-people-picker', user: 'dave', viewer: 'alice' },
+    ];
+    const plan = { lane: 'dave', n: 0, story: JSON.stringify(story), assigned: iso(START), pairs: [], steps: story };
+    appendFileSync(campaignPaths(dir).plan, `${JSON.stringify(plan)}\n`);
+    const report = campaignReport(dir, file, readCampaignState(dir, { cut: false }));
+    const dave = report.lanes.find((l) => l.user === 'dave')!;
+    expect(dave.story).toBe('removePhoto dave via graph; setPhoto dave p6 via graph; wait 48 h; sp-people-picker of dave to alice');
+    const text = renderers.campaign.text(report, meta);
+    expect(text).toMatch(/dave +│ 1 +│ removePhoto dave via graph; … +│ 0 of 4/);
+    expect(text).not.toContain('[{');
   });
 });

@@ -2,8 +2,9 @@ import { checkEvents } from '../model/checkEvents.js';
 import { findProfile } from '../model/profiles.js';
 import type { Verdict } from '../model/Verdict.js';
 import type { CampaignReport } from '../reports/CampaignReport.js';
-import { campaignPaths, type CampaignFile } from './CampaignFile.js';
+import { campaignPaths, campaignUntil, type CampaignFile } from './CampaignFile.js';
 import { nextStep, type CampaignState } from './CampaignState.js';
+import { storyWords } from './storyWords.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -27,7 +28,8 @@ export function campaignReport(
     return {
       user,
       stories: state.counts.get(user) ?? 0,
-      story: open === undefined || next === undefined ? null : open.key,
+      // its steps in words, not its key (JSON)
+      story: open === undefined || next === undefined ? null : storyWords(open.steps),
       done: open === undefined ? 0 : (next?.k ?? open.steps.length),
       of: open?.steps.length ?? 0,
       next: next === undefined || state.finished !== undefined ? null : iso(next.due),
@@ -55,7 +57,7 @@ export function campaignReport(
     dir,
     journal: campaignPaths(dir).journal,
     started: file.started,
-    until: file.until,
+    until: iso(campaignUntil(file, state.start?.start)),
     state: state.finished === undefined ? 'running' : 'done',
     events: events.length,
     requests: state.requestsBefore,

@@ -13,4 +13,13 @@ describe('replaySteps', () => {
       { see: 'owa-email', user: 'alice', viewer: 'bob' },
     ]);
   });
+
+  it("leaves out the step ids a campaign's journal gives its events: the replay gives its own", () => {
+    const [set, look] = events([setPhoto('+0s', 'graph', 'p1'), see('+2m', 'graph', 'p1')]).map((e, k) => ({ ...e, step: `alice#3#${k}` }));
+    expect(replaySteps([set!, look!])).toEqual([
+      { do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1' },
+      { do: 'wait', ms: 120_000 - 1 },
+      { see: 'graph', user: 'alice', viewer: 'bob' },
+    ]);
+  });
 });

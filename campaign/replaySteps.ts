@@ -15,8 +15,18 @@ export function replaySteps(events: readonly TraceEvent[]): RunStep[] {
     last = e.at;
     if ('see' in e) steps.push({ see: e.see, user: e.user, viewer: e.viewer });
     else {
-      const { at: _at, result: _result, ...action } = e as TraceEvent & { result?: string; reason?: string };
-      delete (action as { reason?: string }).reason;
+      // a journal's event names its step too: the replay's own steps get ids of their own
+      const {
+        at: _at,
+        result: _result,
+        reason: _reason,
+        step: _step,
+        ...action
+      } = e as TraceEvent & {
+        result?: string;
+        reason?: string;
+        step?: string;
+      };
       steps.push(action as RunStep);
     }
   }

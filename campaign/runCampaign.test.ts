@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,10 +6,14 @@ import { openLiveTenant } from '../adapters/live/openLiveTenant.js';
 import { QUIET_AFTER_CHANGE } from '../adapters/live/quietAfter.js';
 import { startEmulator } from '../emulator/startEmulator.js';
 import type { RunningEmulator } from '../emulator/RunningEmulator.js';
-import { HOUR } from '../model/Params.js';
+import type { RunStep } from '../adapters/RunStep.js';
+import { DAY, HOUR } from '../model/Params.js';
 import { campaignPaths, type CampaignFile } from './CampaignFile.js';
-import { readCampaignState } from './CampaignState.js';
+import { campaignFinished, readCampaignState } from './CampaignState.js';
+import { campaignReport } from './campaignReport.js';
+import { OBSERVED, SUBJECT, VIEWER } from './CampaignStory.js';
 import { JsonLog } from './JsonLog.js';
+import { groupStories } from './planStories.js';
 import { runCampaign } from './runCampaign.js';
 
 const START = Date.parse('2026-06-01T08:00:00Z');
@@ -36,9 +40,9 @@ function campaignOf(config: string, started: number): CampaignFile {
   };
 }
 
-/** A microsoft-2026 emulator (kept in `emulator`, closed after the test), its config in a new folder, and the live tenant it serves. */
-async function tenantOf(seed: number, prefix: string) {
-  emulator = await startEmulator({ seed, profile: 'microsoft-2026', start: START, latencyMs: 0 });
+/** An emulator of `profile` (kept in `emulator`, closed after the test), its config in a new folder, and the live tenant it serves. */
+async function tenantOf(seed: number, prefix: string, profile = 'microsoft-2026') {
+  emulator = await startEmulator({ seed, profile, start: START, latencyMs: 0 });
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const config = join(dir, 'live.json');
   await emulator.writeConfig(config);
@@ -108,6 +112,130 @@ describe('runCampaign before its survey', () => {
       expect(log.some((l) => /journal\.jsonl:3 was damaged/.test(l))).toBe(true);
       expect(existsSync(`${journal}.bad-line-3`)).toBe(true);
       expect(JsonLog.read(journal, { cut: false }).lines[2]!.value).toMatchObject({ step: expect.any(String) });
+    } finally {
+      await adapter.close();
+    }
+  });
+});
+
+/** The journal's events, each as its step id and what it did or saw. */
+const journaled = (dir: string) =>
+  JsonLog.read(campaignPaths(dir).journal, { cut: false })
+    .lines.slice(1)
+    .map(({ value }) => [value.step, value.do ?? value.see]);
+
+/** A story of `subject` on a microsoft-2026 tenant that refutes microsoft-2024 no more than it needs to: a photo set, looked at `after` later. */
+const storyOver = (after: number) =>
+  groupStories([
+    {
+      id: 'set-then-look',
+      tenant: 'microsoft-2026',
+      refutes: 'microsoft-2024',
+      steps: [
+        { do: 'setPhoto', user: SUBJECT, photo: 'p1', via: 'graph' },
+        { do: 'wait', ms: after },
+        { see: 'graph', user: SUBJECT, viewer: VIEWER },
+      ],
+      robust: 0,
+    },
+  ]);
+
+describe("runCampaign's days", () => {
+  it('counts them from the survey: a campaign of one day on a tenant that must first settle for three still makes its steps', async () => {
+    const { dir, config, adapter } = await tenantOf(3, 'photosync-days-');
+    try {
+      const changedAt = adapter.clock.now();
+      expect((await adapter.perform.setPhoto({ do: 'setPhoto', user: 'alice', photo: 'p1', via: 'graph' })).status).toBe('ok');
+      const file = {
+        ...campaignOf(config, changedAt),
+        until: new Date(changedAt + DAY).toISOString(),
+        profiles: ['microsoft-2024', 'microsoft-2026'],
+      };
+      const outcome = await runCampaign({ dir, file, adapter, groups: storyOver(HOUR), maxSleepMs: Infinity, log: () => undefined });
+      expect(outcome.kind).toBe('done');
+      expect(journaled(dir)).toEqual([
+        ['alice#0#0', 'setPhoto'],
+        ['alice#0#2', 'graph'],
+      ]);
+      // and the status says until when, from the survey
+      const state = readCampaignState(dir, { cut: false });
+      expect(campaignReport(dir, file, state).until).toBe(new Date(state.start!.start + DAY).toISOString());
+    } finally {
+      await adapter.close();
+    }
+  });
+
+  it('ends a campaign whose days are over: its end in the plan, the originals back, its status no longer running', async () => {
+    const { dir, config, adapter } = await tenantOf(3, 'photosync-days-over-');
+    try {
+      const now = adapter.clock.now();
+      const file = {
+        ...campaignOf(config, now),
+        until: new Date(now + HOUR).toISOString(),
+        profiles: ['microsoft-2024', 'microsoft-2026'],
+      };
+      // the story's look is due after the campaign's last instant
+      const outcome = await runCampaign({ dir, file, adapter, groups: storyOver(2 * HOUR), maxSleepMs: Infinity, log: () => undefined });
+      expect(outcome.kind).toBe('out-of-time');
+      expect(journaled(dir)).toEqual([['alice#0#0', 'setPhoto']]);
+      expect(campaignFinished(dir)).toBeDefined();
+      expect(campaignReport(dir, file, readCampaignState(dir, { cut: false })).state).toBe('done');
+      const originals = join(dir, 'photosync-live', 'originals');
+      expect(readdirSync(originals).filter((f) => f.endsWith('.json'))).toEqual([]);
+    } finally {
+      await adapter.close();
+    }
+  });
+});
+
+describe('runCampaign at its end', () => {
+  it("notes putting the originals back as photosync's last change: the next survey waits for the tenant to settle after it", async () => {
+    const { dir, config, adapter } = await tenantOf(5, 'photosync-restore-');
+    try {
+      // the measuring ladders change photos, and the last of their looks comes days after
+      const outcome = await runCampaign({
+        dir,
+        file: campaignOf(config, adapter.clock.now()),
+        adapter,
+        groups: [],
+        maxSleepMs: Infinity,
+        log: () => undefined,
+      });
+      expect(outcome.kind).toBe('done');
+      expect(await adapter.quietAt()).toBe(adapter.clock.now() + QUIET_AFTER_CHANGE);
+    } finally {
+      await adapter.close();
+    }
+  });
+});
+
+describe('runCampaign replaying a refutation (campaign report --confirm)', () => {
+  it('makes every step of the replayed story, its one profile deciding it only once refuted', async () => {
+    const { dir, config, adapter } = await tenantOf(5, 'photosync-confirm-', 'microsoft-2014');
+    try {
+      // a change made outside SharePoint shows in its people picker with no visit to one's My Site: not threewill-2014
+      const steps: RunStep[] = [
+        { do: 'removePhoto', user: 'alice', via: 'graph' },
+        { do: 'setPhoto', user: 'alice', photo: 'p6', via: 'graph' },
+        { do: 'wait', ms: 2 * DAY },
+        { see: 'sp-people-picker', user: 'alice', viewer: 'bob' },
+      ];
+      const groups = groupStories([{ id: 'confirm/threewill-2014', tenant: OBSERVED, refutes: 'threewill-2014', steps, robust: 0 }]);
+      const file: CampaignFile = {
+        ...campaignOf(config, adapter.clock.now()),
+        users: ['alice'],
+        profiles: ['threewill-2014'],
+        confirms: { campaign: dir, profile: 'threewill-2014' },
+      };
+      const outcome = await runCampaign({ dir, file, adapter, groups, maxSleepMs: Infinity, log: () => undefined });
+      expect(journaled(dir)).toEqual([
+        ['alice#0#0', 'removePhoto'],
+        ['alice#0#1', 'setPhoto'],
+        ['alice#0#3', 'sp-people-picker'],
+      ]);
+      expect(outcome).toMatchObject({ kind: 'done', refuted: new Map([['threewill-2014', 4]]) });
+      // the replay's own changes, putting the originals back too, are waited for by the next survey
+      expect(await adapter.quietAt()).toBe(adapter.clock.now() + QUIET_AFTER_CHANGE);
     } finally {
       await adapter.close();
     }

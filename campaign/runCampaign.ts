@@ -7,7 +7,7 @@ import { traceHeader, traceLine } from '../harness/traceFiles.js';
 import { ProfileChecker, type TraceStart } from '../model/ProfileChecker.js';
 import { findProfile } from '../model/profiles.js';
 import type { TraceEvent } from '../model/vocabulary.js';
-import { campaignPaths, type CampaignFile } from './CampaignFile.js';
+import { campaignPaths, campaignUntil, type CampaignFile } from './CampaignFile.js';
 import { CampaignError } from './CampaignError.js';
 import { JsonLog } from './JsonLog.js';
 import { nextStory, type StoryGroup } from './planStories.js';
@@ -16,17 +16,32 @@ import { cast } from './CampaignStory.js';
 import { lockCampaign } from './campaignLock.js';
 import { repairJournal } from './repairJournal.js';
 import { MEASURE, measurementStories } from './measurementStories.js';
+import { stepWords } from './storyWords.js';
+import { restoredLine } from '../adapters/live/restoredLine.js';
 
 /** A step due this long ago is late: the story it belongs to no longer straddles its windows, and is given up. */
 export const LATE_MS = 5 * 60_000;
 
-/** What a campaign process ended with: all decided, waiting to be resumed, or out of its days or requests. */
+/** What a campaign process ended with: all decided, waiting to be resumed, out of its days or requests (over too), or stopped by a Ctrl-C. */
 export type CampaignOutcome = {
-  readonly kind: 'done' | 'sleeping' | 'out-of-time' | 'out-of-requests';
+  readonly kind: 'done' | 'sleeping' | 'out-of-time' | 'out-of-requests' | 'stopped';
   /** for `sleeping`: when the next step is due */
   readonly next?: number;
+  /** for `stopped`: the step journaled last, which the stop waited for */
+  readonly after?: string;
   /** the profiles refuted so far, with the journal line that refuted each */
   readonly refuted: ReadonlyMap<string, number>;
+};
+
+/**
+ * Between a campaign and whoever may stop it (a Ctrl-C): what is under way, which a stop now would
+ * cut short, and whether a stop was asked for once it is done.
+ */
+export type CampaignStop = {
+  /** set by the stopper: the campaign returns `stopped` once what is under way is journaled */
+  requested: boolean;
+  /** set by the campaign: an action or a look being made (its step id and words), or the originals being put back; undefined when nothing is */
+  underWay: { readonly kind: 'act' | 'look'; readonly step: string; readonly what: string } | { readonly kind: 'restore' } | undefined;
 };
 
 export type CampaignContext = {
@@ -37,6 +52,7 @@ export type CampaignContext = {
   /** the longest wait this process makes itself; past it, it exits to be resumed (cron, a timer) */
   readonly maxSleepMs: number;
   readonly log: (line: string) => void;
+  readonly stop?: CampaignStop;
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -62,7 +78,6 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
   const { dir, file, adapter } = ctx;
   const paths = campaignPaths(dir);
   const clock = adapter.clock;
-  const until = Date.parse(file.until);
   const profiles = file.profiles.map((id) => findProfile(id)!);
   const state = await readOrRepair(ctx);
   if (state.cut !== undefined)
@@ -86,6 +101,8 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
       start = { start: clock.now(), users: found.users, photoSettings: found.photoSettings };
       journal.append(traceHeader(start, { campaign: true, tenantId: file.tenantId, seed: file.seed }));
     }
+    // the days count from the survey: a wait for the tenant to settle takes none of them
+    const until = campaignUntil(file, start.start);
     const checkers = new Map(profiles.map((p) => [p.id, new ProfileChecker(p, start!)]));
     const refuted = new Map<string, number>();
     let line = 1;
@@ -124,11 +141,19 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
     const nextOf = (a: Assignment) => nextStep(a, lastAt);
     const viewerOf = (lane: string) => file.users[(file.users.indexOf(lane) + 1) % file.users.length]!;
     const standing = () => new Set(file.profiles.filter((p) => !refuted.has(p)));
+    // a replay tells its one profile apart from the tenant observed: decided only once that profile is refuted
+    const decidedAt = file.confirms === undefined ? 1 : 0;
     // once no story is left to refute what stands, lanes measure the tenant's timings while the days allow (not in a replay)
     const ladders = file.confirms === undefined ? measurementStories(adapter.capabilities) : [];
+    // over: its end on disk first, then the originals back (a resume of a campaign over changes nothing)
+    const end = async (kind: 'done' | 'out-of-time' | 'out-of-requests'): Promise<CampaignOutcome> => {
+      plan.append({ finished: iso(clock.now()), refuted: Object.fromEntries(refuted), ...(kind === 'done' ? {} : { ended: kind }) });
+      await restore(ctx);
+      return { kind, refuted };
+    };
     for (;;) {
-      // every profile but one refuted: the campaign has decided; the stories under way are given up, measurements go on
-      if (standing().size <= 1) {
+      // every profile but one refuted (a replay's one): decided; the stories under way are given up, measurements go on
+      if (standing().size <= decidedAt) {
         for (const a of assignments.values())
           if (a.ended === undefined && !a.key.startsWith(MEASURE)) {
             plan.append({ lane: a.lane, n: a.n, ended: 'decided', at: iso(clock.now()) });
@@ -161,12 +186,8 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
         const next = nextOf(a);
         if (next !== undefined && (pick === undefined || next.due < pick.due)) pick = { a, ...next };
       }
-      if (pick === undefined) {
-        plan.append({ finished: iso(clock.now()), refuted: Object.fromEntries(refuted) });
-        await restore(ctx);
-        return { kind: 'done', refuted };
-      }
-      if (pick.due > until) return { kind: 'out-of-time', refuted };
+      if (pick === undefined) return end('done');
+      if (pick.due > until) return end('out-of-time');
       const wait = pick.due - clock.now();
       if (wait > ctx.maxSleepMs) return { kind: 'sleeping', next: pick.due, refuted };
       if (wait > 0) await clock.advance(wait);
@@ -177,11 +198,13 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
         continue;
       }
       const requests = requestsBefore + adapter.requests();
-      if (ctx.file.budgetRequests !== undefined && requests >= ctx.file.budgetRequests) return { kind: 'out-of-requests', refuted };
+      if (ctx.file.budgetRequests !== undefined && requests >= ctx.file.budgetRequests) return end('out-of-requests');
       const id = stepId(pick.a.lane, pick.a.n, pick.k);
       const step = pick.a.steps[pick.k]!;
       const at = clock.now();
-      steps.append({ step: id, kind: isLook(step) ? 'look' : 'act', begun: iso(at), requests });
+      const kind = isLook(step) ? 'look' : 'act';
+      steps.append({ step: id, kind, begun: iso(at), requests });
+      if (ctx.stop !== undefined) ctx.stop.underWay = { kind, step: id, what: stepWords(step) };
       const event = traceEvent(step, at, await takeStep(adapter, step));
       journal.append({ ...traceLine(event), step: id });
       // what the step cost, for each lane's count; a stop before this line leaves it unknown, never guessed
@@ -189,6 +212,8 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
       steps.append({ step: id, done: iso(clock.now()), spent: after - requests, requests: after });
       lastAt.set(id, at);
       feed(event);
+      if (ctx.stop !== undefined) ctx.stop.underWay = undefined;
+      if (ctx.stop?.requested === true) return { kind: 'stopped', after: id, refuted };
     }
   } finally {
     journal.close();
@@ -217,12 +242,10 @@ async function readOrRepair(ctx: CampaignContext): Promise<ReturnType<typeof rea
 }
 
 async function restore(ctx: CampaignContext): Promise<void> {
-  for (const r of await ctx.adapter.restoreOriginals())
-    ctx.log(
-      r.outcome === 'restored'
-        ? `photosync: put back the original ${r.what} of ${r.upn}`
-        : `photosync: could not put back the ${r.what} of ${r.upn || r.id}: ${r.reason ?? ''}`,
-    );
+  if (ctx.stop !== undefined) ctx.stop.underWay = { kind: 'restore' };
+  const restored = await ctx.adapter.restoreOriginals();
+  if (ctx.stop !== undefined) ctx.stop.underWay = undefined;
+  for (const r of restored) ctx.log(restoredLine(r, ctx.file.config));
 }
 
 /** Whether a folder holds a campaign's journal already. */

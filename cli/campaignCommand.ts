@@ -8,9 +8,9 @@ import { campaignReport } from '../campaign/campaignReport.js';
 import { explanationStory } from '../campaign/explanationStory.js';
 import { fitTimings } from '../campaign/fitTimings.js';
 import { observedDelays } from '../campaign/observedDelays.js';
-import { readCampaignState } from '../campaign/CampaignState.js';
+import { campaignFinished, readCampaignState } from '../campaign/CampaignState.js';
 import { groupStories, type StoryGroup } from '../campaign/planStories.js';
-import { runCampaign, type CampaignOutcome } from '../campaign/runCampaign.js';
+import { runCampaign, type CampaignOutcome, type CampaignStop } from '../campaign/runCampaign.js';
 import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
 import { storyLibrary } from '../campaign/storyLibrary.js';
 import { minimalExplanation } from '../campaign/minimalExplanation.js';
@@ -24,7 +24,7 @@ import { renderers } from '../reports/renderers.js';
 import { compareReports } from '../diff/compareReports.js';
 import { diffRenderers } from '../reports/diffRenderers.js';
 import { diffHeadline } from '../reports/diffText.js';
-import type { ReportJson } from '../reports/ReportJson.js';
+import type { DiffReport } from '../reports/DiffReport.js';
 import { REPORT_SCHEMA } from '../reports/ReportMeta.js';
 import { readReport } from './diffCommand.js';
 import { ExitCode } from './ExitCode.js';
@@ -95,7 +95,8 @@ export async function campaignStart(options: CampaignStartOptions, io: Io): Prom
 /** `photosync campaign resume D`: goes on from the journal, making no action twice. */
 export async function campaignResume(dir: string, options: { maxSleep: number }, io: Io): Promise<ExitCode> {
   const file = readCampaignFile(dir);
-  if (readCampaignState(dir, { cut: false }).finished !== undefined) {
+  // from the plan alone: a damaged journal line is the run's to put right, not a reason to refuse
+  if (campaignFinished(dir) !== undefined) {
     io.err(`photosync: the campaign in ${dir} is over: photosync campaign report ${dir}\n`);
     return ExitCode.ok;
   }
@@ -138,7 +139,12 @@ async function createCampaign(dir: string, file: CampaignFile, groups: readonly 
   await writeCampaignFile(dir, file);
 }
 
-function run(
+/**
+ * Runs the campaign in `dir`. A Ctrl-C while an action (or putting the originals back) is under
+ * way lets it finish and be journaled, then stops; otherwise, or at a second Ctrl-C, the process
+ * exits at once (the lock released, as a kill would leave the files: resume goes on from them).
+ */
+async function run(
   dir: string,
   file: CampaignFile,
   adapter: LiveAdapter,
@@ -146,7 +152,39 @@ function run(
   maxSleepMs: number,
   io: Io,
 ): Promise<CampaignOutcome> {
-  return runCampaign({ dir, file, adapter, groups, maxSleepMs, log: (l) => io.err(`${l}\n`) });
+  const stop: CampaignStop = { requested: false, underWay: undefined };
+  const resume = `photosync campaign resume ${dir}`;
+  const onSigint = () => {
+    const u = stop.underWay;
+    if (!stop.requested && u !== undefined && u.kind !== 'look') {
+      stop.requested = true;
+      io.err(
+        u.kind === 'restore'
+          ? '\nphotosync: stopping once the originals are back (Ctrl-C again to stop now)\n'
+          : `\nphotosync: stopping once step ${u.step} (${u.what}) is made and journaled (Ctrl-C again to stop now: it is then journaled as unknown and never made again)\n`,
+      );
+      return;
+    }
+    io.err(
+      u?.kind === 'restore'
+        ? `\nphotosync: stopped by Ctrl-C while putting the originals back: photosync restore --config ${file.config} puts back what is still backed up\n`
+        : `\nphotosync: stopped by Ctrl-C; ${
+            u === undefined
+              ? 'no step was under way'
+              : u.kind === 'look'
+                ? `resume makes the look under way (step ${u.step}, ${u.what}) again`
+                : `resume journals the action under way (step ${u.step}, ${u.what}) as unknown and never makes it again`
+          }; resume with: ${resume}\n`,
+    );
+    // synchronous from here: the lock goes with the process (campaignLock), every journal line is on disk
+    process.exit(ExitCode.interrupted);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await runCampaign({ dir, file, adapter, groups, maxSleepMs, log: (l) => io.err(`${l}\n`), stop });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
 }
 
 /** `photosync campaign status D` and `campaign report D`: from the files alone, changing none. */
@@ -180,8 +218,13 @@ export async function campaignReportCommand(
     report.observed = observedDelays(events);
   }
   const meta = reportMeta();
+  // compared before anything is written: an earlier report of another kind stops the command with nothing out
+  const diff =
+    base === undefined
+      ? undefined
+      : compareReports(base, { report: 'campaign', schema: REPORT_SCHEMA, ...meta, ...report }, { base: options.against!, next: dir });
   io.out(renderers.campaign[options.format](report, meta));
-  if (base !== undefined) return alarm(base, { report: 'campaign', schema: REPORT_SCHEMA, ...meta, ...report }, dir, options, io);
+  if (diff !== undefined) return alarm(diff, meta.generated, dir, options, io);
   return report.profiles.some((p) => p.verdict !== 'diverges') ? ExitCode.ok : ExitCode.diverges;
 }
 
@@ -190,11 +233,10 @@ export async function campaignReportCommand(
  * profile or rule that held now fails, or a measured timing moved outside its earlier values, the
  * diff is written beside the journal, `--on-change` is run with its path, and the exit code is 1.
  */
-function alarm(base: ReportJson, next: ReportJson, dir: string, options: { against?: string; onChange?: string }, io: Io): ExitCode {
-  const diff = compareReports(base, next, { base: options.against!, next: campaignPaths(dir).journal });
+function alarm(diff: DiffReport, generated: string, dir: string, options: { against?: string; onChange?: string }, io: Io): ExitCode {
   io.err(`photosync: against ${options.against}: ${diffHeadline(diff)}\n`);
   if (!diff.regressed) return ExitCode.ok;
-  const path = join(dir, `diff-${next.generated.replace(/[:.]/g, '-')}.json`);
+  const path = join(dir, `diff-${generated.replace(/[:.]/g, '-')}.json`);
   writeFileSync(path, diffRenderers.json(diff, reportMeta()));
   io.err(`photosync: the diff is in ${path}\n`);
   if (options.onChange !== undefined) {
@@ -218,7 +260,14 @@ function said(outcome: CampaignOutcome, dir: string, io: Io): ExitCode {
       `photosync: next step due at ${new Date(outcome.next!).toISOString()} (${what}): run photosync campaign resume ${dir} then (cron or a timer does)\n`,
     );
   else if (outcome.kind === 'out-of-time') io.err(`photosync: the campaign's days are over (${what}): photosync campaign report ${dir}\n`);
-  else io.err(`photosync: the campaign's requests are spent (${what}): photosync campaign report ${dir}\n`);
+  else if (outcome.kind === 'out-of-requests')
+    io.err(`photosync: the campaign's requests are spent (${what}): photosync campaign report ${dir}\n`);
+  else {
+    io.err(
+      `photosync: stopped by Ctrl-C once step ${outcome.after ?? ''} was journaled (${what}); resume with: photosync campaign resume ${dir}\n`,
+    );
+    return ExitCode.interrupted;
+  }
   return ExitCode.ok;
 }
 
@@ -260,7 +309,7 @@ async function confirm(dir: string, profile: string, maxSleep: number, io: Io): 
     await createCampaign(into, file, [group]);
     io.err(`photosync: replaying the ${found.length} steps that refuted ${profile} in ${into}\n`);
     const outcome = await run(into, file, adapter, [group], maxSleepOf(maxSleep, config), io);
-    if (outcome.kind === 'sleeping') return said(outcome, into, io);
+    if (outcome.kind === 'sleeping' || outcome.kind === 'stopped') return said(outcome, into, io);
     const line = outcome.refuted.get(profile);
     io.err(
       line === undefined

@@ -8,7 +8,7 @@ import { Story } from './Story.js';
 export const CampaignLane = z.object({
   user: z.string(),
   stories: z.number().int().nonnegative(),
-  /** the story under way (its steps' key), null when the lane is free */
+  /** the story under way, its steps in words (`; ` between them), null when the lane is free */
   story: z.string().nullable(),
   done: z.number().int().nonnegative(),
   of: z.number().int().nonnegative(),

@@ -28,7 +28,7 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
         ...r.lanes.map((l) => [
           l.user,
           String(l.stories),
-          l.story === null ? '' : l.story.slice(0, 40),
+          l.story === null ? '' : cutAtStep(l.story, STORY_WIDTH),
           l.story === null ? '' : `${l.done} of ${l.of}`,
           l.next ?? '',
           campaignLaneRequests(l),
@@ -68,3 +68,22 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
   if (r.torn !== undefined) text += `warning: ${r.journal}:${r.torn.line} is torn: the next resume cuts it off\n`;
   return text;
 };
+
+/** The width of the status table's story column. */
+export const STORY_WIDTH = 40;
+
+/**
+ * A story's words (`; ` between steps) cut at a step boundary to fit `width` characters, an ellipsis
+ * saying steps were left off; a first step longer than the width alone is cut in it.
+ */
+export function cutAtStep(story: string, width: number): string {
+  if (story.length <= width) return story;
+  let shown = '';
+  for (const w of story.split('; ')) {
+    const next = shown === '' ? w : `${shown}; ${w}`;
+    // room left for the "; …" that says more follows
+    if (next.length + 3 > width) break;
+    shown = next;
+  }
+  return shown === '' ? `${story.slice(0, width - 1)}…` : `${shown}; …`;
+}

@@ -84,12 +84,16 @@ export class Originals {
     await writeDurably(join(this.dir, SETTINGS_FILE), `${JSON.stringify(current.value)}\n`);
   }
 
-  /** Puts every backed-up photo back (this run's and any earlier run's left on disk); a backup is removed only once restored. */
-  async restoreAll(): Promise<Restored[]> {
+  /**
+   * Puts every backed-up photo back (this run's and any earlier run's left on disk); a backup is
+   * removed only once restored. `beforeChange` is awaited before each put (to note the change on disk).
+   */
+  async restoreAll(beforeChange: () => Promise<void> = async () => {}): Promise<Restored[]> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const out: Restored[] = [];
     const settings = await this.settings();
     if (settings !== undefined) {
+      await beforeChange();
       const reply = await this.graph.setPhotoSettings(settings);
       if (reply.kind === 'ok') await rm(join(this.dir, SETTINGS_FILE));
       out.push({
@@ -109,6 +113,7 @@ export class Originals {
       }
       const m = parsed.data;
       const original = join(this.dir, `${m.id}.original`);
+      await beforeChange();
       const reply = m.photo === 'none' ? await this.graph.removePhoto(m.upn) : await this.graph.setPhoto(m.upn, await readFile(original));
       if (reply.kind !== 'ok') {
         out.push({ id: m.id, upn: m.upn, what: 'photo', outcome: 'failed', reason: reply.reason });
