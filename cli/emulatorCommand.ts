@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ExitCode } from './ExitCode.js';
 import type { Io } from './Io.js';
 import { UsageError } from './UsageError.js';
@@ -29,9 +30,48 @@ export function untilSignalled(): Promise<void> {
   });
 }
 
+// a path that cannot be written is bad input; a full disk or an I/O error is not
+const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+
+/** What is at `path`, or undefined when nothing is (or a file stands where a folder of it would be). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks, before the server starts, that --config-out names a file that can be written: not a
+ * folder, in a folder that is or can become a writable one (created then, as --out's is: the
+ * config, its two PEM files and its state folder belong together). Creates nothing.
+ */
+export function checkConfigOut(file: string): void {
+  const full = resolve(file);
+  if (statOf(full)?.isDirectory() === true)
+    throw new UsageError(`--config-out ${file}: ${full} is a folder; name the config file to write, such as ${join(file, 'live.json')}`);
+  for (let at = dirname(full); ; at = dirname(at)) {
+    const stat = statOf(at);
+    if (stat === undefined) {
+      if (dirname(at) === at) break;
+      continue;
+    }
+    if (!stat.isDirectory()) throw new UsageError(`--config-out ${file}: ${at} is not a folder`);
+    try {
+      accessSync(at, constants.W_OK);
+    } catch {
+      throw new UsageError(`--config-out ${file}: ${at} is not writable`);
+    }
+    return;
+  }
+  throw new UsageError(`--config-out ${file}: no existing folder to create ${dirname(full)} in`);
+}
+
 /**
  * `photosync emulator`: serves the tenant emulator on loopback until `stopped` resolves, writing
- * the live config that points at it with --config-out. Exit 0 when stopped, 2 on bad options.
+ * the live config that points at it with --config-out. Exit 0 when stopped, 2 on bad options
+ * (a --config-out that cannot be written among them, found before the server starts).
  */
 export async function emulatorCommand(
   options: EmulatorCommandOptions,
@@ -55,14 +95,21 @@ export async function emulatorCommand(
     const issue = parsed.error.issues[0]!;
     throw new UsageError(`emulator: ${issue.path.join('.') || 'options'}: ${issue.message}`);
   }
+  if (options.configOut !== undefined) checkConfigOut(options.configOut);
   const emulator = await startEmulator(parsed.data);
   try {
-    io.err(`photosync: tenant emulator on ${emulator.url} (tenant ${emulator.config.tenantId}); Ctrl-C stops it\n`);
-    if (options.configOut !== undefined) {
-      const path = resolve(options.configOut);
-      await emulator.writeConfig(path);
-      io.err(`photosync: wrote ${path}; try: photosync matrix --adapter live --config ${options.configOut}\n`);
+    // the config first: the emulator is announced only once it can be used
+    const path = options.configOut === undefined ? undefined : resolve(options.configOut);
+    if (path !== undefined) {
+      await emulator.writeConfig(path).catch((e: unknown) => {
+        // what the check before the start could not foresee: a PEM file beside it that is a folder, or read-only
+        if (PATH_ERRORS.has((e as NodeJS.ErrnoException).code ?? ''))
+          throw new UsageError(`--config-out ${options.configOut}: cannot write it: ${(e as Error).message}`);
+        throw e;
+      });
     }
+    io.err(`photosync: tenant emulator on ${emulator.url} (tenant ${emulator.config.tenantId}); Ctrl-C stops it\n`);
+    if (path !== undefined) io.err(`photosync: wrote ${path}; try: photosync matrix --adapter live --config ${options.configOut}\n`);
     await stopped;
   } finally {
     await emulator.close();

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { LiveConfig } from '../adapters/live/LiveConfig.js';
 import type { Directory } from './Directory.js';
@@ -37,8 +37,8 @@ export function emulatorConfig(url: string, app: AppRegistration, directory: Dir
 
 /**
  * Writes the config to `path` as `loadLiveConfig` reads it, and beside it `NAME.app.pem` (the
- * app's certificate and key, readable by the owner only) and `NAME.ca.pem`, named relative to it.
- * Never writes the client secret.
+ * app's certificate and key, readable by the owner only) and `NAME.ca.pem`, named relative to it,
+ * creating the folder as `--out` does. Never writes the client secret.
  */
 export async function writeEmulatorConfig(
   path: string,
@@ -50,6 +50,7 @@ export async function writeEmulatorConfig(
   const full = resolve(path);
   const stem = basename(full, extname(full));
   const files: ConfigFiles = { app: `${stem}.app.pem`, ca: `${stem}.ca.pem` };
+  await mkdir(dirname(full), { recursive: true });
   await writeFile(join(dirname(full), files.app), pems.app, { mode: 0o600 });
   await writeFile(join(dirname(full), files.ca), pems.ca);
   await writeFile(full, `${JSON.stringify(rawConfig(url, app, directory, files), null, 2)}\n`);

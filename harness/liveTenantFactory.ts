@@ -1,6 +1,6 @@
 import type { LiveAdapter } from '../adapters/live/createLiveAdapter.js';
-import type { Restored } from '../adapters/live/Originals.js';
 import type { TenantFactory } from './TenantFactory.js';
+import { restoredLine } from '../adapters/live/restoredLine.js';
 
 /**
  * A live tenant for the harness: one tenant for every run (it cannot be reset, so each run starts
@@ -16,17 +16,7 @@ export function liveTenantFactory(adapter: LiveAdapter, config: string): TenantF
     images: (photos) => adapter.images(photos),
     async close() {
       const restored = await adapter.restoreOriginals();
-      const what = (r: Restored) =>
-        r.what === 'photo'
-          ? 'the original photo'
-          : r.what === 'policy'
-            ? 'the OWA mailbox policy (SetPhotoEnabled true)'
-            : 'the photo update settings';
-      const lines = restored.map((r) =>
-        r.outcome === 'restored'
-          ? `photosync: put back ${what(r)} of ${r.upn}`
-          : `photosync: could not put back ${what(r)} of ${r.upn || r.id}: ${r.reason ?? ''}; ${r.what === 'photo' ? `run photosync restore --config ${config}` : 'set it by hand'}`,
-      );
+      const lines = restored.map((r) => restoredLine(r, config));
       await adapter.close();
       return lines;
     },

@@ -1,8 +1,24 @@
 import type { Cell, Doc } from './Doc.js';
-import { doctorPassed, type DoctorReport } from './DoctorReport.js';
+import { doctorVerdict, type DoctorReport } from './DoctorReport.js';
 
-const TONE = { ok: 'good', missing: 'bad', skipped: 'unknown' } as const;
-const MARK = { ok: 'ok', missing: 'MISSING', skipped: 'later' } as const;
+const TONE = { ok: 'good', missing: 'bad', unanswered: 'unknown', skipped: 'unknown' } as const;
+const MARK = { ok: 'ok', missing: 'MISSING', unanswered: 'NO ANSWER', skipped: 'later' } as const;
+
+// each verdict's closing sentence: what it is, then (after the config's name) where to look
+const SENTENCE = {
+  ready: ['Everything a live run needs is there', ''],
+  missing: ['Something a live run needs is missing', ': see MISSING above'],
+  unanswered: [
+    'The tenant did not answer every check',
+    ': see NO ANSWER above (a transient fault, nothing found missing); run doctor again later',
+  ],
+} as const;
+
+/** The closing sentence, naming the config when given. */
+export function doctorSentence(report: DoctorReport, config?: string): string {
+  const [what, where] = SENTENCE[doctorVerdict(report)];
+  return `${what}${config === undefined ? '' : ` (${config})`}${where}.`;
+}
 
 /** A row per check of `doctor`: what the text and the document both show. */
 export const DOCTOR_HEAD = ['service', 'check', '', 'detail'];
@@ -12,7 +28,7 @@ export function doctorRows(report: DoctorReport): Cell[][] {
 
 /** `doctor` as a document: a row per check, then what it adds up to. */
 export function doctorDoc(report: DoctorReport): Doc {
-  const passed = doctorPassed(report);
+  const verdict = doctorVerdict(report);
   return {
     title: `photosync doctor: ${report.config}`,
     blocks: [
@@ -23,8 +39,8 @@ export function doctorDoc(report: DoctorReport): Doc {
       },
       {
         kind: 'paragraph',
-        text: passed ? 'Everything a live run needs is there.' : 'Something a live run needs is missing: see MISSING above.',
-        tone: passed ? 'good' : 'bad',
+        text: doctorSentence(report),
+        tone: verdict === 'ready' ? 'good' : verdict === 'missing' ? 'bad' : 'unknown',
       },
     ],
   };

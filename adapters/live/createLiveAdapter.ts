@@ -437,7 +437,8 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
     observe,
     async restoreOriginals() {
       settingsNow = undefined;
-      const out = await originals.restoreAll();
+      // putting an original back is a change like any other: the next survey waits for it to settle
+      const out = await originals.restoreAll(() => changes.record(clock.now()));
       for (const id of await policies.changed(config.users.map((u) => u.id))) {
         const reply = await change({ do: 'setPolicy', user: id, setPhotoEnabled: true });
         out.push({

@@ -1,14 +1,18 @@
 import { access, constants, mkdir } from 'node:fs/promises';
 import { graphUrl } from './api/GraphApi.js';
-import { serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
+import { join, serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
 import { sharePointUrl } from './api/SharePointApi.js';
+import type { NoAnswer } from './http/HttpClient.js';
 import type { LiveConfig } from './LiveConfig.js';
 
-/** One thing `doctor` checked: passed, or what is missing in an administrator's words and how to fix it. */
+/**
+ * One thing `doctor` checked: passed, missing (in an administrator's words, and how to fix it),
+ * unanswered (the tenant did not answer, a transient fault: no verdict on it), or left for later.
+ */
 export type DoctorCheck = {
   readonly service: string;
   readonly check: string;
-  readonly status: 'ok' | 'missing' | 'skipped';
+  readonly status: 'ok' | 'missing' | 'unanswered' | 'skipped';
   readonly detail: string;
 };
 
@@ -23,6 +27,67 @@ export type Probe = {
 const ok = (service: string, check: string, detail = ''): DoctorCheck => ({ service, check, status: 'ok', detail });
 const missing = (service: string, check: string, detail: string): DoctorCheck => ({ service, check, status: 'missing', detail });
 
+/** The checks of a config whose connections cannot even be made (endpoints.trustedCa unreadable): `reason` says why. */
+export const unconnected = (reason: string): DoctorCheck[] => [missing('Microsoft Entra', 'app sign-in', reason)];
+
+/**
+ * What a send that got no answer means for a check: a busy or dropped service is the tenant not
+ * answering (asking again later may pass), anything else something to set right in the config.
+ */
+function noAnswer(
+  config: LiveConfig,
+  field: keyof LiveConfig['endpoints'],
+  failure: NoAnswer,
+  reason: string,
+): { status: 'missing' | 'unanswered'; detail: string } {
+  const at = `endpoints.${field} (${String(config.endpoints[field])})`;
+  switch (failure) {
+    case 'busy':
+    case 'lost':
+      return {
+        status: 'unanswered',
+        detail: `the tenant did not answer (${reason}): a transient fault (throttled, busy or a dropped connection), not a missing setting; run doctor again later`,
+      };
+    case 'unreachable':
+      return {
+        status: 'missing',
+        detail: `${at} could not be reached (${reason}): check the address, and that the service (or photosync emulator) is running`,
+      };
+    case 'certificate': {
+      const { trustedCa } = config.endpoints;
+      const fix =
+        trustedCa === undefined
+          ? 'for the tenant emulator, set endpoints.trustedCa to the CA file it wrote beside its config (NAME.ca.pem)'
+          : `endpoints.trustedCa (${trustedCa}) is not the CA that signed it: the emulator makes a new CA at each start, so write its config again with --config-out`;
+      return {
+        status: 'missing',
+        detail: `a TLS certificate trust failure: the certificate of ${at} is not trusted (${reason}); ${fix}`,
+      };
+    }
+    case 'other':
+      return { status: 'missing', detail: `no answer: ${reason}` };
+  }
+}
+
+/**
+ * Why the app could not sign in: MSAL's error hides a transport failure (endpoints_resolution_error),
+ * so the authority's OpenID metadata, which MSAL reads first, is asked once, without a token.
+ */
+async function whyNoSignIn(probe: Probe, reason: string): Promise<DoctorCheck> {
+  const { config, services } = probe;
+  const url = join(config.endpoints.authorityHost, `${config.tenantId}/v2.0/.well-known/openid-configuration`);
+  const outcome = await services.send({ method: 'GET', url, retries: 0 });
+  if (outcome.kind === 'unknown') {
+    const why = noAnswer(config, 'authorityHost', outcome.failure, outcome.reason);
+    return { service: 'Microsoft Entra', check: 'app sign-in', status: why.status, detail: `${why.detail}; the sign-in said: ${reason}` };
+  }
+  return missing(
+    'Microsoft Entra',
+    'app sign-in',
+    `${reason}. Check tenantId, clientId and the credential, and that the certificate is uploaded to the app registration.`,
+  );
+}
+
 /** What a refused request means, by status, for the permission the check needs. */
 function refusal(status: number, body: Buffer, permission: string): string {
   if (status === 401) return `signed in, but the service refused the token (${serviceMessage(status, body)})`;
@@ -30,23 +95,35 @@ function refusal(status: number, body: Buffer, permission: string): string {
   return serviceMessage(status, body);
 }
 
+/** An answer, or a check's status and detail when none came. */
 async function get(
   probe: Probe,
   resource: Resource,
   url: string,
   as?: string,
   accept?: string,
-): Promise<{ status: number; body: Buffer } | { reason: string }> {
+): Promise<{ status: number; body: Buffer } | { reason: string; status: 'missing' | 'unanswered' }> {
   const t = await tokenOr(probe.services, resource, as);
-  if ('reason' in t) return { reason: t.reason };
+  if ('reason' in t) return { reason: t.reason, status: 'missing' };
   const outcome = await probe.services.send({
     method: 'GET',
     url,
     token: async () => t.token,
     ...(accept === undefined ? {} : { headers: { accept } }),
   });
-  return outcome.kind === 'unknown' ? { reason: `no answer: ${outcome.reason}` } : { status: outcome.status, body: outcome.body };
+  if (outcome.kind === 'answered') return { status: outcome.status, body: outcome.body };
+  // a resource is named as its endpoint's field
+  const why = noAnswer(probe.config, resource, outcome.failure, outcome.reason);
+  return { reason: why.detail, status: why.status };
 }
+
+/** The check of a GET that got no answer: unanswered, or missing when the config is to blame. */
+const noAnswerCheck = (service: string, check: string, r: { reason: string; status: 'missing' | 'unanswered' }): DoctorCheck => ({
+  service,
+  check,
+  status: r.status,
+  detail: r.reason,
+});
 
 /**
  * `photosync doctor`: signs in, checks the tenant, each test user, the permissions each service
@@ -57,13 +134,7 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
   const out: DoctorCheck[] = [];
   const graphToken = await tokenOr(services, 'graph');
   if ('reason' in graphToken) {
-    out.push(
-      missing(
-        'Microsoft Entra',
-        'app sign-in',
-        `${graphToken.reason}. Check tenantId, clientId and the credential, and that the certificate is uploaded to the app registration.`,
-      ),
-    );
+    out.push(await whyNoSignIn(probe, graphToken.reason));
     return out;
   }
   out.push(ok('Microsoft Entra', 'app sign-in', `as app ${config.clientId}`));
@@ -77,7 +148,7 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
 
   for (const u of config.users) {
     const r = await get(probe, 'graph', graphUrl.user(config.endpoints.graph, u.upn));
-    if ('reason' in r) out.push(missing('Microsoft Graph', `test user ${u.id}`, r.reason));
+    if ('reason' in r) out.push(noAnswerCheck('Microsoft Graph', `test user ${u.id}`, r));
     else if (r.status === 200) out.push(ok('Microsoft Graph', `test user ${u.id}`, u.upn));
     else if (r.status === 404) out.push(missing('Microsoft Graph', `test user ${u.id}`, `${u.upn} is not a user of this tenant`));
     else out.push(missing('Microsoft Graph', `test user ${u.id}`, refusal(r.status, r.body, 'User.Read.All')));
@@ -85,12 +156,12 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
 
   const first = config.users[0]!;
   const photo = await get(probe, 'graph', graphUrl.userPhoto(config.endpoints.graph, first.upn));
-  if ('reason' in photo) out.push(missing('Microsoft Graph', 'photos', photo.reason));
+  if ('reason' in photo) out.push(noAnswerCheck('Microsoft Graph', 'photos', photo));
   else if (photo.status === 200 || photo.status === 404) out.push(ok('Microsoft Graph', 'photos', `read the photo of ${first.upn}`));
   else out.push(missing('Microsoft Graph', 'photos', refusal(photo.status, photo.body, 'ProfilePhoto.ReadWrite.All')));
 
   const settings = await get(probe, 'graph', graphUrl.photoSettings(config.endpoints.graph));
-  if ('reason' in settings) out.push(missing('Microsoft Graph', 'photo update settings', settings.reason));
+  if ('reason' in settings) out.push(noAnswerCheck('Microsoft Graph', 'photo update settings', settings));
   else if (settings.status === 200) out.push(ok('Microsoft Graph', 'photo update settings'));
   else
     out.push(missing('Microsoft Graph', 'photo update settings', refusal(settings.status, settings.body, 'PeopleSettings.ReadWrite.All')));
@@ -111,14 +182,14 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
       undefined,
       'application/json;odata=nometadata',
     );
-    if ('reason' in props) out.push(missing('SharePoint', 'user profiles', props.reason));
+    if ('reason' in props) out.push(noAnswerCheck('SharePoint', 'user profiles', props));
     else if (props.status === 200) out.push(ok('SharePoint', 'user profiles', `read the profile of ${first.upn}`));
     else
       out.push(
         missing('SharePoint', 'user profiles', refusal(props.status, props.body, 'Sites.FullControl.All (SharePoint, application)')),
       );
     const thumb = await get(probe, 'mySite', sharePointUrl.userPhoto(config.endpoints.mySite, first.upn, 'S'));
-    if ('reason' in thumb) out.push(missing('SharePoint', 'My Site photos', thumb.reason));
+    if ('reason' in thumb) out.push(noAnswerCheck('SharePoint', 'My Site photos', thumb));
     else if (thumb.status === 200) out.push(ok('SharePoint', 'My Site photos', config.endpoints.mySite));
     else
       out.push(

@@ -58,11 +58,41 @@ describe('loadLiveConfig', () => {
     expect((await failure(admin)).field).toBe('users[3].id');
   });
 
-  it('refuses an unknown key, which would otherwise be ignored', async () => {
+  it('refuses an unknown key, which would otherwise be ignored, at its own line', async () => {
     const path = await exampleWith('"operator": "terminal"', '"operater": "terminal"');
     const e = await failure(path);
-    expect(e.field).toBe('');
-    expect(e.message).toMatch(/operater/);
+    expect(e.field).toBe('operater');
+    expect(e.message).toMatch(/operater: unknown field/);
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    expect(lines[e.line - 1]).toContain('"operater"');
+    const nested = await exampleWith('"endpoints": {', '"endpoints": {\n    "trustdCa": "ca.pem",');
+    const n = await failure(nested);
+    expect(n.field).toBe('endpoints.trustdCa');
+    expect((await readFile(nested, 'utf8')).split('\n')[n.line - 1]).toContain('"trustdCa"');
+  });
+
+  it('says a missing field is missing, at the line of the object that lacks it', async () => {
+    const path = await configFile('{\n  "clientId": "22222222-2222-2222-2222-222222222222"\n}\n');
+    const e = await failure(path);
+    expect(e.field).toBe('tenantId');
+    expect(e.line).toBe(1);
+    expect(e.detail).toBe('missing field (expected a string)');
+    expect(e.message).not.toMatch(/undefined/);
+    const kind = await failure(await exampleWith('"kind": "certificate", ', ''));
+    expect(kind.field).toBe('credential.kind');
+    expect(kind.detail).toBe('missing field (expected "certificate" or "secret")');
+    expect(kind.line).toBe(11);
+  });
+
+  it('names a config saved as UTF-16 (Windows PowerShell 5 writes it so), with or without a byte order mark', async () => {
+    const text = await readFile(EXAMPLE, 'utf8');
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf16le')]) {
+      const path = await configFile('');
+      await writeFile(path, bytes);
+      const e = await failure(path);
+      expect(e.code).toBe('PHOTOSYNC_BAD_CONFIG');
+      expect(e.message).toBe(`${path}: not JSON: the file looks like UTF-16; save it as UTF-8 (in PowerShell, Out-File -Encoding utf8)`);
+    }
   });
 
   it('refuses the emulator operator without an emulator', async () => {

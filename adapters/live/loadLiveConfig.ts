@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
 import { formatPath } from '../../trace/TraceError.js';
 import { ConfigError } from './ConfigError.js';
 import { LIVE_CONFIG_ENV, LiveConfig } from './LiveConfig.js';
+import { looksLikeUtf16, UTF16_HINT } from '../../trace/utf16.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -27,6 +29,54 @@ function nodeNear(tree: Node | undefined, path: readonly PropertyKey[]): Node | 
   return undefined;
 }
 
+/** The value `path` reaches in `raw`, or `absent` when its last key is not in an object that is there. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let node = raw;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return absent;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+const absent = Symbol('absent');
+
+// zod's own words for a type, in a sentence an administrator reads
+const A_TYPE: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/**
+ * Where an issue is and what it says: an unknown key at its own line, a missing field as missing
+ * (zod says "expected string, received undefined"), anything else in the schema's words.
+ */
+function located(issue: z.core.$ZodIssue, raw: unknown): { path: PropertyKey[]; detail: string } {
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const more =
+      issue.keys.length > 1
+        ? ` (and ${issue.keys
+            .slice(1)
+            .map((k) => `"${k}"`)
+            .join(', ')})`
+        : '';
+    return { path: [...issue.path, key], detail: `unknown field${more}: a misspelling, or a field of another version of photosync` };
+  }
+  if (valueAt(raw, issue.path) === absent) {
+    const expected =
+      issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)
+        ? `expected ${issue.options.map((o) => JSON.stringify(o)).join(' or ')}`
+        : issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
+          ? `expected ${A_TYPE[issue.expected] ?? issue.expected}`
+          : issue.message;
+    return { path: issue.path, detail: `missing field (${expected})` };
+  }
+  return { path: issue.path, detail: issue.message };
+}
+
 function setAt(target: Record<string, unknown>, path: readonly string[], value: string): void {
   let node: Record<string, unknown> = target;
   for (const key of path.slice(0, -1)) {
@@ -44,12 +94,15 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
  * line and the field; it changes nothing.
  */
 export async function loadLiveConfig(path: string, env: Env = process.env): Promise<LiveConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     throw new ConfigError('PHOTOSYNC_CONFIG_UNREADABLE', path, 0, '', `cannot read the config: ${(e as Error).message}`);
   }
+  // the words the trace reader uses for the same file
+  if (looksLikeUtf16(bytes)) throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, 0, '', `not JSON: ${UTF16_HINT}`);
+  let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -71,11 +124,12 @@ export async function loadLiveConfig(path: string, env: Env = process.env): Prom
   const parsed = LiveConfig.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = formatPath(issue.path);
-    const variable = fromEnv.get(issue.path.map(String).join('.'));
-    if (variable !== undefined) throw new ConfigError('PHOTOSYNC_BAD_CONFIG', `environment variable ${variable}`, 0, field, issue.message);
-    const node = nodeNear(tree, issue.path);
-    throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, node === undefined ? 0 : lineAt(text, node.offset), field, issue.message);
+    const { path: at, detail } = located(issue, raw);
+    const field = formatPath(at);
+    const variable = fromEnv.get(at.map(String).join('.'));
+    if (variable !== undefined) throw new ConfigError('PHOTOSYNC_BAD_CONFIG', `environment variable ${variable}`, 0, field, detail);
+    const node = nodeNear(tree, at);
+    throw new ConfigError('PHOTOSYNC_BAD_CONFIG', path, node === undefined ? 0 : lineAt(text, node.offset), field, detail);
   }
   const config = parsed.data;
   const base = dirname(resolve(path));

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readTrustedCa } from './auth/identityOptions.js';
 import { Tokens } from './auth/Tokens.js';
 import { userCredential, type DevicePrompt } from './auth/userCredential.js';
 import type { Services } from './api/Services.js';
@@ -39,10 +40,13 @@ export type LiveConnection = {
 /** Shows a test user's device code to whoever signs them in. */
 export type SignInPrompt = (upn: string, message: string, userCode: string, verificationUri: string) => Promise<void>;
 
-/** Reads the config and makes its connections; signs in only when a token is first asked for. */
+/**
+ * Reads the config and makes its connections; signs in only when a token is first asked for.
+ * Throws ConfigError for a config that is not valid, SignInError when endpoints.trustedCa cannot be read.
+ */
 export async function connect(configPath: string, options: OpenOptions & { prompt?: SignInPrompt } = {}): Promise<LiveConnection> {
   const config = await loadLiveConfig(configPath, options.env);
-  const trustedCa = config.endpoints.trustedCa === undefined ? undefined : await readFile(config.endpoints.trustedCa, 'utf8');
+  const trustedCa = readTrustedCa(config);
   const budget = new RequestBudget(config.budget.requests);
   // what the tenant's services were asked, an emulator's control endpoint aside (a real tenant has none)
   const control = config.endpoints.virtualClock;

@@ -92,8 +92,10 @@ describe('GraphApi.survey', () => {
   it('is unknown for a read that failed alone too, never a guess', async () => {
     const { api } = fakeGraph({
       alone: (url) =>
-        url.includes('photoUpdateSettings') ? answered(503) : { kind: 'unknown', reason: 'timed out', attempts: 4, mayHaveApplied: false },
-      batch: () => ({ kind: 'unknown', reason: 'connection reset', attempts: 4, mayHaveApplied: false }),
+        url.includes('photoUpdateSettings')
+          ? answered(503)
+          : { kind: 'unknown', reason: 'timed out', failure: 'lost', attempts: 4, mayHaveApplied: false },
+      batch: () => ({ kind: 'unknown', reason: 'connection reset', failure: 'lost', attempts: 4, mayHaveApplied: false }),
     });
     const read = await api.survey(['alice@x.test']);
     expect(read.photos.get('alice@x.test')).toEqual({ kind: 'unknown', reason: 'timed out' });

@@ -102,7 +102,7 @@ describe('HttpClient', () => {
     const s = await serve(statuses([503], [{ 'Retry-After': String(RETRY_AFTER_CEILING_MS / 1000 + 1) }]));
     const { c, waits } = client();
     const out = await c.send({ method: 'GET', url: s.origin });
-    expect(out).toMatchObject({ kind: 'unknown', attempts: 1, mayHaveApplied: false });
+    expect(out).toMatchObject({ kind: 'unknown', failure: 'busy', attempts: 1, mayHaveApplied: false });
     expect(out.kind === 'unknown' && out.reason).toContain('ceiling');
     expect(waits).toEqual([]);
   });
@@ -112,7 +112,7 @@ describe('HttpClient', () => {
     const rolls = [0.999, 0.5, 0.999];
     const { c, waits } = client({ retries: 3, maxBackoffMs: 1500, random: () => rolls.shift() ?? 0 });
     const out = await c.send({ method: 'GET', url: s.origin });
-    expect(out).toMatchObject({ kind: 'unknown', attempts: 4, mayHaveApplied: false });
+    expect(out).toMatchObject({ kind: 'unknown', failure: 'busy', attempts: 4, mayHaveApplied: false });
     expect(out.kind === 'unknown' && out.reason).toContain('status 504');
     // windows: 500, 1000, min(2000, cap 1500)
     expect(waits).toEqual([499, 500, 1498]);
@@ -141,7 +141,7 @@ describe('HttpClient', () => {
     const s = await serve((req) => req.socket.destroy());
     const { c, waits } = client();
     const out = await c.send({ method: 'POST', url: s.origin, body: 'x' });
-    expect(out).toMatchObject({ kind: 'unknown', attempts: 1, mayHaveApplied: true });
+    expect(out).toMatchObject({ kind: 'unknown', failure: 'lost', attempts: 1, mayHaveApplied: true });
     expect(waits).toEqual([]);
     expect(s.seen).toHaveLength(1);
     // unless the caller says the POST is idempotent
@@ -166,7 +166,23 @@ describe('HttpClient', () => {
     expect(await c.send({ method: 'POST', url: origin, body: 'x' })).toMatchObject({ kind: 'answered', status: 200, attempts: 2 });
     expect(waits).toHaveLength(1);
     const gone = await refusedOrigin();
-    expect(await c.send({ method: 'POST', url: gone, body: 'x' })).toMatchObject({ kind: 'unknown', attempts: 4, mayHaveApplied: false });
+    expect(await c.send({ method: 'POST', url: gone, body: 'x' })).toMatchObject({
+      kind: 'unknown',
+      failure: 'unreachable',
+      attempts: 4,
+      mayHaveApplied: false,
+    });
+  });
+
+  it("asks once when the request says retries 0, and never more often than the client's retries", async () => {
+    const gone = await refusedOrigin();
+    const { c, waits } = client({ retries: 2 });
+    const once = await c.send({ method: 'GET', url: gone, retries: 0 });
+    expect(once).toMatchObject({ kind: 'unknown', failure: 'unreachable', attempts: 1 });
+    expect(once.kind === 'unknown' && once.reason).toMatch(/ECONNREFUSED/);
+    expect(once.kind === 'unknown' && once.reason).not.toMatch(/after 1 attempts/);
+    expect(waits).toEqual([]);
+    expect(await c.send({ method: 'GET', url: gone, retries: 9 })).toMatchObject({ attempts: 3 });
   });
 
   it('times out a server that never answers, retrying a GET and not a POST', async () => {
@@ -174,7 +190,7 @@ describe('HttpClient', () => {
     const { c } = client({ timeoutMs: 200, retries: 1 });
     const started = Date.now();
     const get = await c.send({ method: 'GET', url: s.origin });
-    expect(get).toMatchObject({ kind: 'unknown', attempts: 2, mayHaveApplied: false });
+    expect(get).toMatchObject({ kind: 'unknown', failure: 'lost', attempts: 2, mayHaveApplied: false });
     expect(get.kind === 'unknown' && get.reason).toContain('200 ms');
     const post = await c.send({ method: 'PATCH', url: s.origin, body: '{}' });
     expect(post).toMatchObject({ kind: 'unknown', attempts: 1, mayHaveApplied: true });
@@ -278,7 +294,7 @@ describe('HttpClient', () => {
     expect(plain.seen).toHaveLength(0);
     const { c, waits } = client();
     const refused = await c.send({ method: 'GET', url: `${s.origin}/` });
-    expect(refused).toMatchObject({ kind: 'unknown', attempts: 1, mayHaveApplied: false });
+    expect(refused).toMatchObject({ kind: 'unknown', failure: 'certificate', attempts: 1, mayHaveApplied: false });
     expect(refused.kind === 'unknown' && refused.reason).toContain('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
     expect(waits).toEqual([]);
   });

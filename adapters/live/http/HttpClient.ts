@@ -43,7 +43,17 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** default true: at most MAX_REDIRECTS hops, same scheme only; Authorization is not sent to another origin */
   followRedirects?: boolean;
+  /** retries for this request, at most the client's (default); 0 for a probe that only asks whether the service is there */
+  retries?: number;
 }
+
+/**
+ * Why a send got no answer: the service asked to be asked later (429, 503, 504) until the retries
+ * ran out (`busy`); no connection could be made (`unreachable`); one was made and its answer lost
+ * or late (`lost`); the server's certificate was not trusted (`certificate`); or anything else,
+ * which asking again would not mend (`other`).
+ */
+export type NoAnswer = 'busy' | 'unreachable' | 'lost' | 'certificate' | 'other';
 
 /** The service's final answer, whatever its status; or unknown, when none came and the outcome cannot be known. */
 export type HttpOutcome =
@@ -56,7 +66,7 @@ export type HttpOutcome =
       url: string;
       attempts: number;
     }
-  | { kind: 'unknown'; reason: string; attempts: number; mayHaveApplied: boolean };
+  | { kind: 'unknown'; reason: string; failure: NoAnswer; attempts: number; mayHaveApplied: boolean };
 
 /** One attempt as it is logged: the URL is redacted and no header or token appears. */
 export interface AttemptLog {
@@ -76,13 +86,15 @@ type Answered = Extract<HttpOutcome, { kind: 'answered' }>;
 /** What to do after an attempt; `send` adds what it alone knows (attempt count, mayHaveApplied, secrets). */
 type Step =
   | { do: 'answer'; outcome: Answered }
-  | { do: 'giveUp'; reason: string }
+  | { do: 'giveUp'; reason: string; failure: NoAnswer }
   | { do: 'retry'; waitMs: number }
   | { do: 'redirect'; to: URL; method: Method; dropBody: boolean };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // the service says it did not process the request (429, 503), or a gateway gave up on it (504)
 const RETRY_STATUSES = new Set([429, 503, 504]);
+// no connection was made: the host refused it, or its name or route is not known
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 // credentials a redirect must not carry to another origin
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
@@ -129,7 +141,14 @@ export class HttpClient {
     let hops = 0;
     // GET changes nothing; any other method may have taken effect once a request was written and not refused
     let mayHaveApplied = false;
-    const unknown = (reason: string): HttpOutcome => ({ kind: 'unknown', reason: redactText(reason, secrets), attempts, mayHaveApplied });
+    const unknown = (reason: string, failure: NoAnswer): HttpOutcome => ({
+      kind: 'unknown',
+      reason: redactText(reason, secrets),
+      failure,
+      attempts,
+      mayHaveApplied,
+    });
+    const retries = Math.min(request.retries ?? this.#options.retries, this.#options.retries);
 
     for (;;) {
       const target = `${method} ${redactUrl(url.href, secrets)}`;
@@ -140,7 +159,7 @@ export class HttpClient {
           token = await request.token();
         } catch (err) {
           if (err instanceof BudgetSpentError) throw err;
-          return unknown(`${target}: no bearer token: ${err instanceof Error ? err.message : String(err)}`);
+          return unknown(`${target}: no bearer token: ${err instanceof Error ? err.message : String(err)}`, 'other');
         }
         secrets.push(token);
         attemptHeaders['authorization'] = `Bearer ${token}`;
@@ -156,20 +175,20 @@ export class HttpClient {
       const log: AttemptLog = { method, url: redactUrl(url.href, secrets), attempt: attempts, elapsedMs: this.#now() - started };
       if (result.kind === 'response') log.status = result.status;
       else log.error = redactText(result.message, secrets);
-      const step = this.#decide(result, { method, url, idempotent, follow, attempts, retriesUsed, target });
+      const step = this.#decide(result, { method, url, idempotent, follow, attempts, retries, retriesUsed, target });
       if (method !== 'GET' && step.do !== 'redirect' && mayHaveTakenEffect(result)) mayHaveApplied = true;
       if (step.do === 'retry') log.waitMs = step.waitMs;
       this.#options.onAttempt?.(log);
 
       if (step.do === 'answer') return step.outcome;
-      if (step.do === 'giveUp') return unknown(step.reason);
+      if (step.do === 'giveUp') return unknown(step.reason, step.failure);
       if (step.do === 'retry') {
         retriesUsed += 1;
         await this.#sleep(step.waitMs);
         continue;
       }
       hops += 1;
-      if (hops > MAX_REDIRECTS) return unknown(`${target}: more than ${MAX_REDIRECTS} redirects`);
+      if (hops > MAX_REDIRECTS) return unknown(`${target}: more than ${MAX_REDIRECTS} redirects`, 'other');
       if (step.to.origin !== url.origin) {
         // once a redirect leaves the origin, credentials stay behind for the rest of the chain (as fetch does)
         sendToken = false;
@@ -192,14 +211,24 @@ export class HttpClient {
 
   #decide(
     result: OnceResult,
-    at: { method: Method; url: URL; idempotent: boolean; follow: boolean; attempts: number; retriesUsed: number; target: string },
+    at: {
+      method: Method;
+      url: URL;
+      idempotent: boolean;
+      follow: boolean;
+      attempts: number;
+      retries: number;
+      retriesUsed: number;
+      target: string;
+    },
   ): Step {
-    const { retries, maxBackoffMs } = this.#options;
-    const exhausted = at.retriesUsed >= retries;
+    const { maxBackoffMs } = this.#options;
+    const exhausted = at.retriesUsed >= at.retries;
     const backoff = (): number => backoffDelay(at.retriesUsed, this.#random, BACKOFF_BASE_MS, maxBackoffMs);
-    const exhaustedAfter = (last: string): Step => ({
+    const exhaustedAfter = (last: string, failure: NoAnswer): Step => ({
       do: 'giveUp',
-      reason: `${at.target}: no answer after ${at.attempts} attempts; last: ${last}`,
+      reason: at.attempts === 1 ? `${at.target}: ${last}` : `${at.target}: no answer after ${at.attempts} attempts; last: ${last}`,
+      failure,
     });
 
     if (result.kind === 'response') {
@@ -215,14 +244,19 @@ export class HttpClient {
         };
       }
       if (status === 504 && !at.idempotent) {
-        return { do: 'giveUp', reason: `${at.target}: a gateway timed out (504); the request may have been applied, and is not repeated` };
+        return {
+          do: 'giveUp',
+          reason: `${at.target}: a gateway timed out (504); the request may have been applied, and is not repeated`,
+          failure: 'busy',
+        };
       }
-      if (exhausted) return exhaustedAfter(`status ${status}`);
+      if (exhausted) return exhaustedAfter(`status ${status}`, 'busy');
       const asked = parseRetryAfter(result.headers['retry-after'], this.#now());
       if (asked !== undefined && asked > RETRY_AFTER_CEILING_MS) {
         return {
           do: 'giveUp',
           reason: `${at.target}: status ${status} asks to wait ${asked} ms, past the ${RETRY_AFTER_CEILING_MS} ms ceiling`,
+          failure: 'busy',
         };
       }
       return { do: 'retry', waitMs: asked ?? backoff() };
@@ -234,13 +268,23 @@ export class HttpClient {
       case 'invalid':
       case 'aborted':
         // repeating would fail the same way
-        return { do: 'giveUp', reason: `${at.target}: ${result.message}` };
+        return {
+          do: 'giveUp',
+          reason: `${at.target}: ${result.message}`,
+          failure: result.failure === 'certificate' ? 'certificate' : 'other',
+        };
       case 'timeout':
-      case 'network':
+      case 'network': {
+        const failure: NoAnswer = result.code !== undefined && UNREACHABLE_CODES.has(result.code) ? 'unreachable' : 'lost';
         if (result.written && !at.idempotent) {
-          return { do: 'giveUp', reason: `${at.target}: ${result.message}; the request may have been applied, and is not repeated` };
+          return {
+            do: 'giveUp',
+            reason: `${at.target}: ${result.message}; the request may have been applied, and is not repeated`,
+            failure,
+          };
         }
-        return exhausted ? exhaustedAfter(result.message) : { do: 'retry', waitMs: backoff() };
+        return exhausted ? exhaustedAfter(result.message, failure) : { do: 'retry', waitMs: backoff() };
+      }
     }
   }
 }
