@@ -11,7 +11,10 @@ const Divergence = z.object({
   event: z.record(z.string(), z.unknown()),
   allowed: z.array(z.string()),
   rules: z.array(z.enum(RULE_IDS)),
-  /** the model's windows at the divergent read (an addition to SPEC section 3) */
+  /**
+   * the model's windows at the divergent read (an addition to SPEC section 3); an empty list where it
+   * reasoned with none. Always written; optional so that a report written before that still reads.
+   */
   windows: z.array(StoryWindow).optional(),
 });
 
@@ -61,7 +64,8 @@ export function toCheckReport(outcome: CheckOutcome, excerpts: ReadonlyMap<strin
       event: d.event as Record<string, unknown>,
       allowed: [...d.allowed],
       rules: [...d.rules],
-      ...(d.windows === undefined ? {} : { windows: toStoryWindows(d.windows) }),
+      // an action, or a surface the profile lacks, has none: an empty list, as every divergence has the field
+      windows: toStoryWindows(d.windows),
     };
     const excerpt = excerpts.get(r.profile);
     const story = excerpt === undefined ? undefined : storyOfExcerpt(excerpt, d);

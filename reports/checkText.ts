@@ -2,14 +2,18 @@ import { table } from 'table';
 import { RULES } from '../model/rules/index.js';
 import type { RuleId } from '../model/RuleId.js';
 import type { CheckReport } from './CheckReport.js';
-import { CHECK_HEAD, checkRows } from './checkDoc.js';
+import { CHECK_HEAD, checkedLines, checkRows } from './checkDoc.js';
 import { cellText } from './Doc.js';
 import type { Renderer } from './Renderer.js';
 
-/** `check` for people: one row per profile, then each divergence's rules with their sources. */
+/**
+ * `check` for people: one row per profile, then each divergence's rules with their sources. Of a
+ * torn trace, the first line says which lines the verdicts cover; the command warns on stderr.
+ */
 export const checkText: Renderer<CheckReport> = (report) => {
   const rows = [CHECK_HEAD, ...checkRows(report).map((r) => r.map(cellText))];
-  let text = `${report.trace}\n`;
+  const lines = checkedLines(report);
+  let text = lines === undefined ? `${report.trace}\n` : `${report.trace}, ${lines}\n`;
   text += table(rows, {
     columns: { 3: { width: 40, wrapWord: true }, 5: { width: 24, wrapWord: true } },
     drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size,
@@ -17,6 +21,5 @@ export const checkText: Renderer<CheckReport> = (report) => {
   const cited = new Set<RuleId>();
   for (const r of report.results) if (r.verdict === 'diverges') for (const id of r.divergence.rules) cited.add(id);
   for (const id of cited) text += `${id} (${RULES[id].source}): ${RULES[id].statement}\n`;
-  if (report.torn !== undefined) text += `warning: ${report.torn.message}\n`;
   return text;
 };

@@ -90,7 +90,8 @@ describe('markdownRenderer', () => {
     expect(md).toContain('| threewill-2014 | ✅ conforms |');
     expect(md).toContain('| exchange-2015 | ❌ DIVERGES | 3 |');
     expect(md).toContain('- sharepoint: in-flight p1 from 2014-04-01T09:00:00.000Z to 2014-04-04T09:00:00.000Z (SP-SYNC-WINDOW)');
-    expect(md).toContain('photosync check t.jsonl --profile all');
+    // two profiles were checked: the command re-checks those two
+    expect(md).toContain('```\nphotosync check t.jsonl --profile threewill-2014\nphotosync check t.jsonl --profile exchange-2015\n```');
   });
 
   it('says so where a divergence cites no rule (a photo no store held), rather than leaving the cell blank', () => {

@@ -3,15 +3,19 @@ import { formatOffset } from './formatTime.js';
 import type { ReportMeta } from './ReportMeta.js';
 import type { Story } from './Story.js';
 import { allowedWords, NO_RULE, seenWords, stepWords } from './storyWords.js';
+import { terminalSafe } from './_internals/terminalSafe.js';
 
 const MARK = { good: '✅ ', bad: '❌ ', unknown: '❔ ', plain: '' } as const;
 
 /** Text for a Markdown table cell or paragraph: no markup of its own, one line. */
+// a Markdown file is also read with `cat`: a control character from a trace is shown, not obeyed
 function escape(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/([|*_`<>[\]])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
+  return terminalSafe(
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/([|*_`<>[\]])/g, '\\$1')
+      .replace(/\r?\n/g, '<br>'),
+  );
 }
 
 function cell(c: Cell): string {

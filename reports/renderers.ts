@@ -31,11 +31,15 @@ import { rulesText } from './rulesText.js';
 import type { RunReport } from './RunReport.js';
 import { runDoc } from './runDoc.js';
 import { runText } from './runText.js';
+import { terminalSafeReport } from './_internals/terminalSafe.js';
 
-/** The four renderers of one report: its own text, and Markdown and HTML from its document. */
-function formats<R extends object>(kind: ReportKind, text: Renderer<R>, doc: (r: R) => Doc): Record<Format, Renderer<R>> {
+/**
+ * The four renderers of one report: its own text, and Markdown and HTML from its document. The text
+ * is given the report with its control characters escaped, as a terminal must not obey a trace's.
+ */
+export function formats<R extends object>(kind: ReportKind, text: Renderer<R>, doc: (r: R) => Doc): Record<Format, Renderer<R>> {
   return {
-    text,
+    text: (r, meta) => text(terminalSafeReport(r), meta),
     md: (r, meta) => markdownRenderer(doc(r), meta),
     json: jsonRenderer<R>(kind),
     html: (r, meta) => htmlRenderer(doc(r), meta),
