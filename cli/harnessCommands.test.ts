@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findMutant, MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { PROFILE_IDS } from '../model/profiles.js';
 import { RULES } from '../model/rules/index.js';
@@ -12,27 +11,15 @@ import { MutantsReport } from '../reports/MutantsReport.js';
 import { RunReport } from '../reports/RunReport.js';
 import type { Io } from './Io.js';
 import { main } from './main.js';
+import { mutantRunsText } from '../reports/mutantRunsText.js';
+import { runText } from '../reports/runText.js';
+import { reportMeta } from './reportMeta.js';
+import { runCli, tempDirs } from './cli.testkit.js';
 
-async function run(...argv: string[]) {
-  return runWith({}, ...argv);
-}
+const run = (...argv: string[]) => runCli(argv);
+const runWith = (io: Pick<Io, 'errIsTerminal'>, ...argv: string[]) => runCli(argv, io);
 
-async function runWith(io: Pick<Io, 'errIsTerminal'>, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { ...io, out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
-
-const dirs: string[] = [];
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'photosync-harness-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('photosync-harness-');
 
 const jsonLines = (path: string) =>
   readFileSync(path, 'utf8')
@@ -72,6 +59,11 @@ describe('photosync run', () => {
 
   // BUG: replayCommand (cli/harnessOptions.ts) leaves out --runs, so a conforming result's replay
   // line makes the default 200 runs instead of the runs asked for: it does not repeat the result.
+  it('says "1 run", not "1 runs"', async () => {
+    const { out } = await run('run', '--runs', '1', '--seed', '11', '--out', join(tmp(), 'traces'));
+    expect(out).toContain(': conforms in 1 run (');
+  });
+
   it('prints a replay line that repeats a conforming result: same runs, same actions', async () => {
     const out = join(tmp(), 'traces');
     const first = RunReport.parse(JSON.parse((await run('run', '--runs', '20', '--seed', '11', '--out', out, '--format', 'json')).out));
@@ -173,8 +165,7 @@ describe('photosync run', () => {
 
     it('replays the same counterexample from --seed and --path, and from the printed replay line', async () => {
       const report = RunReport.parse(JSON.parse(first.out));
-      const again = out + '-again';
-      dirs.push(again);
+      const again = tmp();
       const byPath = await replayByPath(report, again, '--format', 'json');
       expect(byPath.code).toBe(1);
       const replayed = RunReport.parse(JSON.parse(byPath.out));
@@ -234,6 +225,37 @@ describe('photosync run', () => {
       expect(err.endsWith('\r\x1b[K')).toBe(true);
       expect(RunReport.parse(JSON.parse(out)).runs).toBe(20);
     });
+  });
+});
+
+describe('photosync run --seed S --path X', () => {
+  // the tester's story: a path found against microsoft-2014, replayed with options that do not match it
+  const out = tmp();
+  let found: RunReport;
+  beforeAll(async () => {
+    found = RunReport.parse(
+      JSON.parse((await run('run', '--profile', 'microsoft-2014', '--seed', '5', '--out', out, '--format', 'json')).out),
+    );
+  });
+
+  it('replays the counterexample with every option of its replay line', async () => {
+    expect(found.verdict).toBe('diverges');
+    const again = await run(...replayArgv(found.replay), '--out', out, '--format', 'json');
+    expect(again.code).toBe(1);
+    expect(RunReport.parse(JSON.parse(again.out)).counterexample).toEqual(found.counterexample);
+  });
+
+  it.each([
+    [['--profile', 'microsoft-2014', '--max-actions', '10'], 'no run of --seed 5 is at this path with these options'],
+    [[], 'the run at this path conforms to threewill-2014 with these options: it reproduces no divergence'],
+  ])('is a usage error with %j, naming --path and the replay line, running nothing', async (more, what) => {
+    const record = join(tmp(), 'record');
+    const { code, out: stdout, err } = await run('run', '--seed', '5', '--path', found.path!, ...more, '--record', record);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(err).toContain(`photosync: --path ${found.path}: ${what}. A path replays its counterexample only with every option`);
+    expect(err).toContain('run that line as it is');
+    expect(existsSync(record)).toBe(false);
   });
 });
 
@@ -333,6 +355,35 @@ describe('photosync matrix', () => {
     }
   });
 
+  it('explores every profile from one seed, drawn when none is given, so that --seed repeats the whole matrix', async () => {
+    const first = MatrixReport.parse(
+      JSON.parse((await run('matrix', '--sim-profile', SIM, '--runs', '20', '--out', tmp(), '--format', 'json')).out),
+    );
+    // a conforming profile keeps the seed it was explored from (a divergence may keep a shorter story's)
+    const seed = first.results.find((r) => r.profile === SIM)!.seed;
+    const again = MatrixReport.parse(
+      JSON.parse(
+        (await run('matrix', '--sim-profile', SIM, '--runs', '20', '--seed', String(seed), '--out', tmp(), '--format', 'json')).out,
+      ),
+    );
+    const rows = (r: MatrixReport) => r.results.map((x) => [x.profile, x.verdict, x.length, x.seed, x.path, x.counterexample?.steps]);
+    expect(rows(again)).toEqual(rows(first));
+  });
+
+  it('gives the seed every profile was explored from, and the command line that repeats the whole matrix', async () => {
+    const report = MatrixReport.parse(JSON.parse(json.out));
+    expect(report.seed).toBe(1);
+    expect(report.replay).toBe(`photosync matrix --adapter sim --sim-profile ${SIM} --runs 40 --max-actions 30 --seed 1`);
+    const again = MatrixReport.parse(JSON.parse((await run(...replayArgv(report.replay!), '--out', tmp(), '--format', 'json')).out));
+    const rows = (r: MatrixReport) => r.results.map((x) => [x.profile, x.verdict, x.length, x.seed, x.path, x.counterexample?.steps]);
+    expect(rows(again)).toEqual(rows(report));
+    const text = await run('matrix', '--sim-profile', SIM, '--runs', '40', '--seed', '1', '--out', tmp());
+    expect(text.out).toContain(`seed 1; repeat: ${report.replay}\n`);
+    const md = await run('matrix', '--sim-profile', SIM, '--runs', '40', '--seed', '1', '--out', tmp(), '--format', 'md');
+    expect(md.out).toContain('Every profile was explored from seed 1. Repeat:');
+    expect(md.out).toContain(report.replay);
+  });
+
   it('prints a table naming every profile with its verdict in text', async () => {
     const report = MatrixReport.parse(JSON.parse(json.out));
     const text = await run('matrix', '--sim-profile', SIM, '--runs', '40', '--seed', '1', '--out', tmp());
@@ -365,6 +416,29 @@ describe('photosync mutants', () => {
       expect(report.summary).toMatchObject({ runs: mutant.profiles.length, killed: mutant.profiles.length });
     },
   );
+
+  it('holds each counterexample against the shortest story known on its profile, from a header the harness generates too', async () => {
+    const { code, out } = await run(
+      'mutants',
+      '--mutant',
+      'browser-clear-keeps-sharepoint',
+      '--budget',
+      '2000',
+      '--seed',
+      '42',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(0);
+    const rows = MutantRunsReport.parse(JSON.parse(out)).mutants.map((m) => [m.profile, m.minimalLength]);
+    // where the people system brings a change waiting from before the start, one step fewer is enough
+    expect(rows).toEqual([
+      ['threewill-2014', 4],
+      ['microsoft-2014', 4],
+      ['exchange-2015', 3],
+      ['microsoft-2024', 3],
+    ]);
+  });
 
   it('runs only the profile --profile names', async () => {
     const { code, out } = await run(
@@ -415,6 +489,23 @@ describe('bad input', () => {
     flagged(['matrix', '--runs', '0'], '--runs'),
     flagged(['matrix', '--sim-profile', 'nope'], '--sim-profile "nope"'),
     flagged(['matrix', '--mutant', 'nope'], '--mutant "nope"'),
+    // a path of no run with these options; a path whose run conforms on the simulated tenant
+    flagged(['run', '--seed', '5', '--path', '0:999999:0'], '--path 0:999999:0: no run of --seed 5 is at this path.*replay line'),
+    flagged(['run', '--seed', '5', '--path', '0:999999'], '--path 0:999999: no run of --seed 5'),
+    flagged(['run', '--seed', '5', '--path', '1:2:3'], '--path 1:2:3: the run at this path conforms to threewill-2014.*replay line'),
+    // an unset shell variable
+    flagged(['run', '--out', ''], "--out <dir>' argument '' is invalid"),
+    flagged(['run', '--record', ''], "--record <dir>' argument '' is invalid"),
+    flagged(['matrix', '--out', ''], "--out <dir>' argument '' is invalid"),
+    flagged(['matrix', '--record', ''], "--record <dir>' argument '' is invalid"),
+    // a mutant that breaks no rule of the simulated profile, as photosync mutants says
+    flagged(
+      ['run', '--mutant', 'delve-not-retired'],
+      '--mutant delve-not-retired breaks DELVE-RETIRED as microsoft-2026 only, not as --sim-profile threewill-2014',
+    ),
+    flagged(['matrix', '--mutant', 'delve-not-retired'], '--mutant delve-not-retired breaks DELVE-RETIRED as microsoft-2026 only'),
+    flagged(['run', '--no-operator'], '--no-operator is for --adapter live'),
+    flagged(['matrix', '--no-operator'], '--no-operator is for --adapter live'),
   ])('exits 2 on %j, naming the flag on stderr, printing nothing and writing nothing', async (args, message) => {
     const out = join(tmp(), 'traces');
     const record = join(tmp(), 'record');
@@ -438,6 +529,31 @@ describe('bad input', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toMatch(message);
+  });
+
+  // sysfs refuses mkdir, to root as well (EPERM): the failure comes before any run, not after them all
+  it.runIf(existsSync('/sys/kernel')).each([
+    ['run', '--out'],
+    ['run', '--record'],
+    ['matrix', '--out'],
+    ['matrix', '--record'],
+  ])('%s exits 2 at once when %s names a directory that cannot be made, naming the flag and the path', async (command, flag) => {
+    const target = '/sys/photosync-cannot-be-made';
+    const other = flag === '--out' ? ['--record', join(tmp(), 'record')] : ['--out', join(tmp(), 'traces')];
+    const { code, out, err } = await runWith({ errIsTerminal: true }, command, '--runs', '5', '--seed', '1', ...other, flag, target);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    // no progress line: nothing ran
+    expect(err).toBe(`photosync: ${flag} ${target}: cannot be made or written to (EPERM: operation not permitted, mkdir '${target}')\n`);
+  });
+
+  it('proves a missing --out and --record can be made before any run, and leaves nothing of the proof', async () => {
+    const dir = tmp();
+    const { code } = await run('run', '--runs', '5', '--seed', '1', '--out', join(dir, 'a', 'b'), '--record', join(dir, 'c'));
+    expect(code).toBe(0);
+    // the run conforms: no trace in --out, which is not left behind; --record holds the runs alone
+    expect(readdirSync(dir)).toEqual(['c']);
+    expect(readdirSync(join(dir, 'c'))).toHaveLength(5);
   });
 
   it.each([
@@ -508,6 +624,75 @@ describe('Ctrl-C', () => {
     expect(report.runs).toBeLessThan(runs);
     expect(err).toContain('stopping');
   });
+
+  /**
+   * Runs `argv` with stderr a terminal and sends one SIGINT as soon as the progress line says a
+   * divergence is being shrunk. The runs are long (a thousand actions at most) and the divergence
+   * comes on the second, so that shrinking lasts seconds.
+   */
+  async function interruptWhileShrinking(...argv: string[]) {
+    const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new Error(`process.exit(${String(code)})`);
+    });
+    let out = '';
+    let err = '';
+    let signalled = false;
+    const code = await main(argv, {
+      errIsTerminal: true,
+      out: (t) => void (out += t),
+      err: (t) => {
+        err += t;
+        if (!signalled && t.includes('diverged, shrinking')) {
+          signalled = true;
+          process.emit('SIGINT');
+        }
+      },
+    });
+    expect(signalled).toBe(true);
+    expect(exit).not.toHaveBeenCalled();
+    return { code, out, err };
+  }
+  const SHRINKS_LONG = ['--sim-profile', 'microsoft-2026', '--mutant', 'sp-upload-not-picked-up', '--max-actions', '1000', '--seed', '1'];
+
+  it(
+    'run stopped while shrinking: exit 1, says the counterexample is not minimal, and its replay line starts from that story',
+    { timeout: 60_000 },
+    async () => {
+      const { code, out, err } = await interruptWhileShrinking('run', ...SHRINKS_LONG, '--out', join(tmp(), 'traces'), '--format', 'json');
+      expect(code).toBe(1);
+      expect(err).toContain('photosync: shrinking was stopped: the counterexample printed is not minimal');
+      const report = RunReport.parse(JSON.parse(out));
+      expect(report).toMatchObject({ verdict: 'diverges', interrupted: true, shrinkingStopped: true });
+      expect(runText(report, reportMeta())).toContain('interrupted: shrinking was stopped: this counterexample is not minimal');
+      const record = join(tmp(), 'record');
+      const again = await run(...replayArgv(report.replay), '--out', join(tmp(), 'traces'), '--record', record, '--format', 'json');
+      expect(again.code).toBe(1);
+      // the replay's first run is the story printed, which it then shrinks to the end
+      const [, ...events] = jsonLines(join(record, 'run-00001.jsonl'));
+      expect(events.slice(0, report.counterexample!.steps.length)).toEqual(
+        report.counterexample!.steps.map((s) => ({ ...s.event, at: s.at })),
+      );
+      expect(RunReport.parse(JSON.parse(again.out)).counterexample!.length).toBeLessThanOrEqual(report.counterexample!.length);
+    },
+  );
+
+  it(
+    'mutants stopped while shrinking a pair: exit 130, the pair marked interrupted, killed but not counted as shrunk',
+    { timeout: 60_000 },
+    async () => {
+      const [, , , mutant, ...rest] = SHRINKS_LONG;
+      const { code, out } = await interruptWhileShrinking('mutants', '--mutant', mutant!, ...rest, '--format', 'json');
+      expect(code).toBe(130);
+      const report = MutantRunsReport.parse(JSON.parse(out));
+      expect(report.mutants).toMatchObject([
+        { id: mutant, profile: 'microsoft-2026', killed: true, shrunkLength: null, interrupted: true },
+      ]);
+      expect(report).toMatchObject({ interrupted: true, summary: { runs: 1, killed: 1, shrunk: 0, atMinimal: 0, worstRatio: null } });
+      const text = mutantRunsText(report, reportMeta());
+      expect(text).toMatch(/│ stopped +│/);
+      expect(text).toContain('as short as the known minimal: 0 of 0;');
+    },
+  );
 
   // the work left after Ctrl-C is the current run, not the plans of every run still to come
   it('ends soon after Ctrl-C, whatever --runs is', { timeout: 20_000 }, async () => {

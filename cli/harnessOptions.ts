@@ -51,8 +51,19 @@ export function runsOption(description: string, fallback: number): Option {
   return new Option('--runs <n>', description).argParser(positiveInteger).default(fallback);
 }
 
+/** `--out` or `--record`: a directory; an empty one (a shell variable left unset) is a usage error naming the flag. */
+export function dirOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser((value) => {
+    if (value.trim() === '') throw new InvalidArgumentError('expected a directory, got an empty string (a shell variable left unset?)');
+    return value;
+  });
+}
+
 export function pathOption(): Option {
-  return new Option('--path <path>', 'replay the counterexample at this path (with the --seed it was found with)').argParser((value) => {
+  return new Option(
+    '--path <path>',
+    'replay the counterexample at this path, with the --seed and every other option of the replay line printed with it (a path that replays no divergence: exit 2; on a live tenant, whose run may conform this time: exit 0, said on stderr)',
+  ).argParser((value) => {
     if (!/^\d+(:\d+)*$/.test(value)) throw new InvalidArgumentError('expected a path as printed with a result, such as 12:3:0');
     return value;
   });

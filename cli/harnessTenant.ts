@@ -15,7 +15,6 @@ import { UsageError } from './UsageError.js';
  */
 export async function tenantFrom(options: TenantOptions, io: Io): Promise<TenantFactory> {
   if (options.adapter === 'live') return liveTenant(options, io);
-  if (options.config !== undefined) throw new UsageError('--config is for --adapter live');
   return simTenant(options);
 }
 
@@ -45,7 +44,21 @@ export function checkTenantOptions(options: TenantOptions): void {
   if (findProfile(options.simProfile) === undefined) {
     throw new UsageError(`unknown --sim-profile "${options.simProfile}": expected one of ${PROFILE_IDS.join(', ')}`);
   }
-  if (options.mutant !== undefined) mutantNamed(options.mutant);
+  if (options.mutant !== undefined) checkMutantApplies(mutantNamed(options.mutant), options.simProfile, '--sim-profile');
+  if (options.config !== undefined) throw new UsageError('--config is for --adapter live');
+  // commander's --no-operator sets operator to false; the simulated tenant has no operator to leave out
+  if (options.operator === false) throw new UsageError('--no-operator is for --adapter live: the simulated tenant takes every step itself');
+}
+
+/**
+ * Refuses a mutant as a tenant of a profile whose rule it does not break: it would break nothing
+ * there, or not what the catalog says. `flag` names the option that chose the profile.
+ */
+export function checkMutantApplies(mutant: Mutant, profile: string, flag: string): void {
+  if (mutant.profiles.includes(profile)) return;
+  throw new UsageError(
+    `--mutant ${mutant.id} breaks ${mutant.breaks} as ${mutant.profiles.join(', ')} only, not as ${flag} ${profile} (photosync mutants --list)`,
+  );
 }
 
 function simTenant(options: TenantOptions): TenantFactory {
@@ -75,6 +88,17 @@ export function oneProfile(id: string): Profile {
   return profile;
 }
 
+/** The flags that name this tenant again. */
+function tenantFlags(tenant: TenantFactory): string[] {
+  const parts = [`--adapter ${tenant.describe.adapter}`];
+  if (tenant.describe.config !== undefined) parts.push(`--config ${tenant.describe.config}`);
+  if (tenant.describe.operator === 'none') parts.push('--no-operator');
+  if (tenant.describe.simProfile !== undefined) parts.push(`--sim-profile ${tenant.describe.simProfile}`);
+  if (tenant.describe.mutant !== undefined) parts.push(`--mutant ${tenant.describe.mutant}`);
+  if (tenant.describe.history === 'as-is') parts.push('--as-is');
+  return parts;
+}
+
 /** The command line that repeats a run exactly. */
 export function replayCommand(
   tenant: TenantFactory,
@@ -84,14 +108,14 @@ export function replayCommand(
   maxActions: number,
   runs: number,
 ): string {
-  const parts = ['photosync run', `--adapter ${tenant.describe.adapter}`];
-  if (tenant.describe.config !== undefined) parts.push(`--config ${tenant.describe.config}`);
-  if (tenant.describe.operator === 'none') parts.push('--no-operator');
-  if (tenant.describe.simProfile !== undefined) parts.push(`--sim-profile ${tenant.describe.simProfile}`);
-  if (tenant.describe.mutant !== undefined) parts.push(`--mutant ${tenant.describe.mutant}`);
-  if (tenant.describe.history === 'as-is') parts.push('--as-is');
+  const parts = ['photosync run', ...tenantFlags(tenant)];
   // a conforming result is its runs: the same seed with more runs goes further
   parts.push(`--profile ${profile}`, `--runs ${runs}`, `--max-actions ${maxActions}`, `--seed ${seed}`);
   if (path !== undefined) parts.push(`--path ${path}`);
   return parts.join(' ');
+}
+
+/** The command line that repeats a matrix: every profile explored from the one seed. */
+export function matrixReplayCommand(tenant: TenantFactory, seed: number, maxActions: number, runs: number): string {
+  return ['photosync matrix', ...tenantFlags(tenant), `--runs ${runs}`, `--max-actions ${maxActions}`, `--seed ${seed}`].join(' ');
 }

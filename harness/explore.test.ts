@@ -1,13 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findProfile, PROFILES } from '../model/profiles.js';
 import { checkTraceFile } from '../trace/checkTraceFile.js';
 import { findMutant } from '../adapters/sim/mutants/catalog.js';
 import { checkedRun } from './checkedRun.js';
 import { explore, type Exploration } from './explore.js';
-import { planLength } from './Plan.js';
+import { planLength, type Plan } from './Plan.js';
+import { ReplayPathError } from './ReplayPathError.js';
 import { simTenantFactory, type TenantFactory } from './TenantFactory.js';
 import { writeTrace } from './traceFiles.js';
 
@@ -164,5 +165,103 @@ describe('explore on a tenant that conforms', () => {
       }),
     };
     await expect(explore(broken, profile, { runs: 50, maxActions: MAX_ACTIONS, seed: 1 })).rejects.toThrow('adapter bug');
+  });
+});
+
+describe('explore replaying a path', () => {
+  const mutant = findMutant('owa-caches-ten-minutes')!;
+  const profile = findProfile('threewill-2014')!;
+  const mutated = simTenantFactory({ profile: profile.id, mutant });
+  const unmutated = simTenantFactory({ profile: profile.id });
+
+  /** `tenants`, counting the tenants it makes */
+  const counting = (tenants: TenantFactory) => {
+    const made = { count: 0 };
+    return { made, tenants: { ...tenants, create: (seed: number) => (made.count++, tenants.create(seed)) } };
+  };
+
+  it.each(['0:999999', '0:999999:0'])(
+    'throws ReplayPathError (no-run) for path %s, which leads to no run with these options, making none',
+    async (path) => {
+      const { made, tenants } = counting(unmutated);
+      const error = await explore(tenants, profile, { runs: 200, maxActions: MAX_ACTIONS, seed: 5, path }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ReplayPathError);
+      expect(error).toMatchObject({ code: 'PHOTOSYNC_REPLAY_PATH', reason: 'no-run', path });
+      expect(made.count).toBe(0);
+    },
+  );
+
+  describe('where the run at the path conforms', () => {
+    let found: Exploration & { outcome: 'diverges' };
+    beforeAll(async () => {
+      const e = await explore(mutated, profile, { runs: BUDGET, maxActions: MAX_ACTIONS, seed: 13 });
+      diverging(e);
+      found = e;
+    });
+
+    it('throws ReplayPathError (conforms) on a tenant that repeats itself, recording nothing', async () => {
+      let recorded = 0;
+      const error = await explore(unmutated, profile, {
+        runs: 200,
+        maxActions: found.maxActions,
+        seed: found.seed,
+        path: found.path,
+        record: () => (recorded++, { start: () => undefined, event: () => undefined, close: () => undefined }),
+      }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'PHOTOSYNC_REPLAY_PATH', reason: 'conforms', path: found.path });
+      expect(recorded).toBe(0);
+    });
+
+    it('makes that one run alone on a tenant without a seed, and says the path did not reproduce a divergence', async () => {
+      const { made, tenants } = counting({ ...unmutated, seeded: false });
+      const e = await explore(tenants, profile, { runs: 200, maxActions: found.maxActions, seed: found.seed, path: found.path });
+      expect(e).toMatchObject({ outcome: 'conforms', runs: 1, notReproduced: found.path });
+      expect(made.count).toBe(1);
+    });
+  });
+});
+
+describe('explore stopped while shrinking', () => {
+  it('says its shrinking was stopped, and gives the path that replays its story, then shrinks it to the end', async () => {
+    // runs of hundreds of steps: the first divergence comes soon, its shrinking takes long
+    const mutant = findMutant('sp-upload-not-picked-up')!;
+    const profile = findProfile('microsoft-2026')!;
+    const sim = simTenantFactory({ profile: profile.id, mutant });
+    const stop = { stopped: false };
+    let generated = 0;
+    let made = 0;
+    // every run before the divergence is handed to the recorder before its tenant is made: a tenant
+    // made beyond them is one of shrinking's
+    const tenants: TenantFactory = {
+      ...sim,
+      create: (seed) => {
+        if (++made > generated + 1000) stop.stopped = true;
+        return sim.create(seed);
+      },
+    };
+    const noSink = { start: () => undefined, event: () => undefined, close: () => undefined };
+    const e = await explore(tenants, profile, {
+      runs: 200,
+      maxActions: 1000,
+      seed: 1,
+      stop,
+      record: () => (generated++, noSink),
+    });
+    diverging(e);
+    expect(e).toMatchObject({ interrupted: true, shrinkingStopped: true });
+
+    let replayed: Plan | undefined;
+    const again = await explore(sim, profile, {
+      runs: 200,
+      maxActions: e.maxActions,
+      seed: e.seed,
+      path: e.path,
+      record: (_index, plan) => ((replayed ??= plan), noSink),
+    });
+    diverging(again);
+    // the run at the path is the story printed, then shrunk further
+    expect((await checkedRun(sim.create(replayed!.seed), profile, replayed!)).events).toEqual(e.counterexample.events);
+    expect(again.shrinkingStopped).toBe(false);
+    expect(again.length).toBeLessThan(e.length);
   });
 });

@@ -24,6 +24,10 @@ export type MatrixResult = z.infer<typeof MatrixResult>;
 /** What `photosync matrix --format json` prints: one tenant against every profile. */
 export const MatrixReport = z.object({
   tenant: z.record(z.string(), z.string()),
+  /** the seed every profile was explored from (absent from a report written before it was kept) */
+  seed: z.number().int().optional(),
+  /** the command line that repeats the whole matrix (likewise) */
+  replay: z.string().optional(),
   interrupted: z.boolean(),
   ms: z.number().nonnegative(),
   results: z.array(MatrixResult),

@@ -30,7 +30,17 @@ describe('toMutantRunsReport', () => {
     );
     expect(MutantRunsReport.parse(report)).toEqual(report);
     // a shorter story than the catalog's counts as at minimal; the survivor counts in neither
-    expect(report.summary).toEqual({ runs: 4, killed: 3, atMinimal: 2, worstRatio: 1.5, medianRunsToFailure: 7, ms: 1234 });
+    expect(report.summary).toEqual({ runs: 4, killed: 3, atMinimal: 2, shrunk: 3, worstRatio: 1.5, medianRunsToFailure: 7, ms: 1234 });
+  });
+
+  it('counts a mutant whose shrinking was stopped as killed, but neither at its minimal length nor in the worst ratio', () => {
+    const report = toMutantRunsReport(
+      100,
+      [row({ id: 'a', shrunkLength: 2, minimalLength: 2 }), row({ id: 'b', shrunkLength: null, minimalLength: 1, interrupted: true })],
+      true,
+      0,
+    );
+    expect(report.summary).toMatchObject({ runs: 2, killed: 2, shrunk: 1, atMinimal: 1, worstRatio: 1 });
   });
 
   it('has no ratio and no median when nothing was killed, and the mean of the middle two for an even count', () => {

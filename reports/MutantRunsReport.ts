@@ -18,6 +18,8 @@ export const MutantRun = z.object({
   maxActions: z.number().int().positive().optional(),
   /** the rules the counterexample cites */
   rules: z.array(z.enum(RULE_IDS)),
+  /** Ctrl-C cut its shrinking short: killed, but its length says nothing of the harness's shrinking */
+  interrupted: z.boolean().optional(),
 });
 export type MutantRun = z.infer<typeof MutantRun>;
 
@@ -32,8 +34,10 @@ export const MutantRunsReport = z.object({
   summary: z.object({
     runs: z.number().int().nonnegative(),
     killed: z.number().int().nonnegative(),
-    /** killed with a counterexample no longer than the known minimal sequence */
+    /** killed with a counterexample no longer than the known minimal sequence, of those whose shrinking ran to the end */
     atMinimal: z.number().int().nonnegative(),
+    /** killed with a shrinking run to the end: what `atMinimal` and `worstRatio` count (absent from a report written before: `killed`) */
+    shrunk: z.number().int().nonnegative().optional(),
     /** the longest counterexample against its known minimal length */
     worstRatio: z.number().nullable(),
     medianRunsToFailure: z.number().nullable(),
@@ -45,7 +49,8 @@ export type MutantRunsReport = z.infer<typeof MutantRunsReport>;
 /** The report of `runs`, with its summary. */
 export function toMutantRunsReport(budget: number, runs: readonly MutantRun[], interrupted: boolean, ms: number): MutantRunsReport {
   const killed = runs.filter((r) => r.killed);
-  const ratios = killed.map((r) => (r.shrunkLength ?? 0) / r.minimalLength);
+  const shrunk = killed.filter((r) => r.interrupted !== true);
+  const ratios = shrunk.map((r) => (r.shrunkLength ?? 0) / r.minimalLength);
   const toFailure = killed.map((r) => r.runsToFailure ?? 0).sort((a, b) => a - b);
   return {
     budget,
@@ -54,7 +59,8 @@ export function toMutantRunsReport(budget: number, runs: readonly MutantRun[], i
     summary: {
       runs: runs.length,
       killed: killed.length,
-      atMinimal: killed.filter((r) => (r.shrunkLength ?? Infinity) <= r.minimalLength).length,
+      atMinimal: shrunk.filter((r) => (r.shrunkLength ?? Infinity) <= r.minimalLength).length,
+      shrunk: shrunk.length,
       worstRatio: ratios.length === 0 ? null : Math.max(...ratios),
       medianRunsToFailure: median(toFailure),
       ms: Math.round(ms),
@@ -74,13 +80,14 @@ export function toMutantRun(
   e: Exploration,
 ): MutantRun {
   const killed = e.outcome === 'diverges';
+  const cut = e.outcome === 'diverges' && e.shrinkingStopped;
   const row: MutantRun = {
     id: mutant.id,
     profile: e.profile,
     rule: mutant.breaks,
     killed,
     runsToFailure: killed ? e.runs : null,
-    shrunkLength: killed ? e.length : null,
+    shrunkLength: killed && !cut ? e.length : null,
     minimalLength: mutant.minimalLength,
     ms: Math.round(e.ms),
     seed: e.seed,
@@ -90,5 +97,6 @@ export function toMutantRun(
     row.path = e.path;
     row.maxActions = e.maxActions;
   }
+  if (cut) row.interrupted = true;
   return row;
 }

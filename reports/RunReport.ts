@@ -18,6 +18,10 @@ export const RunReport = z.object({
   /** with `seed` and `path`, the --max-actions that replays the counterexample */
   maxActions: z.number().int().positive().optional(),
   interrupted: z.boolean(),
+  /** Ctrl-C cut the counterexample's shrinking short: it is not minimal, and the replay line starts from it, then shrinks it to the end */
+  shrinkingStopped: z.boolean().optional(),
+  /** the --path replayed, whose run conformed this time (a live tenant, which may not repeat itself) */
+  notReproduced: z.string().optional(),
   ms: z.number().nonnegative(),
   /** the length of the run that first diverged, before shrinking */
   foundLength: z.number().int().positive().optional(),
@@ -46,9 +50,11 @@ export function toRunReport(e: Exploration, extras: { trace?: string | undefined
     report.path = e.path;
     report.maxActions = e.maxActions;
     report.foundLength = e.foundLength;
+    if (e.shrinkingStopped) report.shrinkingStopped = true;
     const story = toStory(e.counterexample, e.length);
     if (story !== undefined) report.counterexample = story;
   }
+  if (e.outcome === 'conforms' && e.notReproduced !== undefined) report.notReproduced = e.notReproduced;
   if (extras.trace !== undefined) report.trace = extras.trace;
   return report;
 }

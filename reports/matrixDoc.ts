@@ -31,5 +31,7 @@ export function matrixDoc(r: MatrixReport): Doc {
     if (x.trace !== undefined) blocks.push({ kind: 'code', text: `photosync check ${x.trace} --profile ${x.profile}` });
   }
   if (r.interrupted) blocks.push({ kind: 'paragraph', text: 'interrupted: stopped before all runs were made', tone: 'unknown' });
+  if (r.seed !== undefined && r.replay !== undefined)
+    blocks.push({ kind: 'paragraph', text: `Every profile was explored from seed ${r.seed}. Repeat:` }, { kind: 'code', text: r.replay });
   return { title: `photosync matrix: ${tenantName(r.tenant)} against every profile`, blocks };
 }

@@ -26,5 +26,6 @@ export const matrixText: Renderer<MatrixReport> = (r) => {
     if (x.trace !== undefined) text += `trace: ${x.trace}\n`;
   }
   if (r.interrupted) text += 'interrupted: stopped before all runs were made\n';
+  if (r.seed !== undefined && r.replay !== undefined) text += `seed ${r.seed}; repeat: ${r.replay}\n`;
   return text;
 };

@@ -9,14 +9,14 @@ export function mutantRunsDoc(r: MutantRunsReport): Doc {
     m.rule,
     m.killed ? { text: 'killed', tone: 'good' } : { text: 'SURVIVED', tone: 'bad' },
     m.runsToFailure === null ? `>${r.budget}` : String(m.runsToFailure),
-    m.shrunkLength === null ? '' : String(m.shrunkLength),
+    m.interrupted === true ? 'stopped' : m.shrunkLength === null ? '' : String(m.shrunkLength),
     String(m.minimalLength),
     `${(m.ms / 1000).toFixed(2)} s`,
   ]);
   const s = r.summary;
   const figures = [
     `killed ${s.killed} of ${s.runs} within ${r.budget} runs each`,
-    `counterexample as short as the known minimal: ${s.atMinimal} of ${s.killed}${s.worstRatio === null ? '' : `, longest ${s.worstRatio.toFixed(2)}x`}`,
+    `counterexample as short as the known minimal: ${s.atMinimal} of ${s.shrunk ?? s.killed}${s.worstRatio === null ? '' : `, longest ${s.worstRatio.toFixed(2)}x`}`,
     ...(s.medianRunsToFailure === null ? [] : [`median runs to the first failure ${s.medianRunsToFailure}`]),
     `${(s.ms / 1000).toFixed(1)} s`,
   ];

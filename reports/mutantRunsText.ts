@@ -12,7 +12,7 @@ export const mutantRunsText: Renderer<MutantRunsReport> = (r) => {
       m.rule,
       m.killed ? 'yes' : 'NO',
       m.runsToFailure === null ? `>${r.budget}` : String(m.runsToFailure),
-      m.shrunkLength === null ? '' : String(m.shrunkLength),
+      m.interrupted === true ? 'stopped' : m.shrunkLength === null ? '' : String(m.shrunkLength),
       String(m.minimalLength),
       `${(m.ms / 1000).toFixed(2)} s`,
     ]);
@@ -20,7 +20,7 @@ export const mutantRunsText: Renderer<MutantRunsReport> = (r) => {
   const s = r.summary;
   let text = table(rows, { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size });
   text += `killed ${s.killed} of ${s.runs} within ${r.budget} runs each; `;
-  text += `counterexample as short as the known minimal: ${s.atMinimal} of ${s.killed}`;
+  text += `counterexample as short as the known minimal: ${s.atMinimal} of ${s.shrunk ?? s.killed}`;
   text += s.worstRatio === null ? '' : `, longest ${s.worstRatio.toFixed(2)}x`;
   text += s.medianRunsToFailure === null ? '' : `; median runs to the first failure ${s.medianRunsToFailure}`;
   text += `; ${(s.ms / 1000).toFixed(1)} s\n`;

@@ -1,6 +1,7 @@
 import { table } from 'table';
 import type { MutantsReport } from './MutantsReport.js';
 import type { Renderer } from './Renderer.js';
+import { count } from './_internals/count.js';
 
 /** `mutants --list` for people: the catalog, then how much of each profile it covers. */
 export const mutantsText: Renderer<MutantsReport> = (report) => {
@@ -17,7 +18,7 @@ export const mutantsText: Renderer<MutantsReport> = (report) => {
     if (c.mutants.length > 0) p.covered++;
     byProfile.set(c.profile, p);
   }
-  text += `${report.mutants.length} mutants. Rules of each profile broken by at least one: `;
+  text += `${count(report.mutants.length, 'mutant')}. Rules of each profile broken by at least one: `;
   text += [...byProfile].map(([id, p]) => `${id} ${p.covered}/${p.rules}`).join(', ') + '\n';
   for (const g of gaps) text += `not covered: ${g.rule} in ${g.profile}\n`;
   return text;

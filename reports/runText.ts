@@ -1,17 +1,19 @@
 import type { Renderer } from './Renderer.js';
 import type { RunReport } from './RunReport.js';
+import { count } from './_internals/count.js';
+import { runWords } from './runWords.js';
 import { storyText } from './storyText.js';
 import { tenantName } from './tenantName.js';
 
 /** `run` for people: the verdict, the shrunk counterexample as numbered steps, and how to re-check and replay it. */
 export const runText: Renderer<RunReport> = (r) => {
   const who = `${tenantName(r.tenant)} against ${r.profile}`;
+  const words = runWords(r);
   let text: string;
   if (r.verdict === 'conforms') {
-    text = `${who}: conforms in ${r.runs} runs (${r.actions} actions and observations checked, seed ${r.seed})`;
-    text += r.undecided > 0 ? `; ${r.undecided} runs undecided (too many open possibilities)\n` : '\n';
+    text = `${who}: ${words.verdict}\n`;
   } else {
-    text = `${who}: DIVERGES, found after ${r.runs} runs`;
+    text = `${who}: DIVERGES, found after ${count(r.runs, 'run')}`;
     text +=
       r.counterexample === undefined
         ? '\n'
@@ -19,7 +21,7 @@ export const runText: Renderer<RunReport> = (r) => {
     if (r.counterexample !== undefined) text += storyText(r.counterexample);
     if (r.trace !== undefined) text += `trace: ${r.trace} (re-check offline: photosync check ${r.trace} --profile ${r.profile})\n`;
   }
-  if (r.interrupted) text += 'interrupted: stopped before all runs were made\n';
+  if (words.interrupted !== undefined) text += `interrupted: ${words.interrupted}\n`;
   text += `replay: ${r.replay}\n`;
   return text;
 };
