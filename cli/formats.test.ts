@@ -1,27 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../reports/Renderer.js';
 import { ReportJson, type ReportKind } from '../reports/ReportJson.js';
 import { HEADER, lines, traceFile } from '../trace/traceFile.testkit.js';
-import { main } from './main.js';
+import { runCli, tempDirs } from './cli.testkit.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'photosync-formats-'));
-  dirs.push(dir);
-  return dir;
-}
+const tmp = tempDirs('photosync-formats-');
 
-async function run(argv: readonly string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const run = (argv: readonly string[]) => runCli(argv);
 
 const CONFORMING = lines(HEADER, '{"at":"2014-04-01T09:00:00Z","see":"graph","user":"alice","viewer":"bob","photo":"p0"}');
 

@@ -10,13 +10,9 @@ import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { PROFILES } from '../model/profiles.js';
 import { HEADER, lines, traceFile } from '../trace/traceFile.testkit.js';
 import { main } from './main.js';
+import { runCli } from './cli.testkit.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const SPEC_TRACE = lines(
   HEADER,
@@ -212,5 +208,69 @@ describe('photosync mutants --list', () => {
     const { out } = await run('mutants', '--list');
     expect(out).toContain(`${MUTANTS.length} mutants.`);
     expect(out).toMatch(/threewill-2014 14\/14/);
+  });
+  it('lists only the mutants of the profile --profile names, and the cover of its rules alone', async () => {
+    const { code, out } = await run('mutants', '--list', '--profile', 'microsoft-2026', '--format', 'json');
+    expect(code).toBe(0);
+    const report = MutantsReport.parse(JSON.parse(out));
+    expect(report.mutants.map((m) => m.id)).toEqual(MUTANTS.filter((m) => m.profiles.includes('microsoft-2026')).map((m) => m.id));
+    expect(new Set(report.coverage.map((c) => c.profile))).toEqual(new Set(['microsoft-2026']));
+    expect(report.coverage).toHaveLength(PROFILES.find((p) => p.id === 'microsoft-2026')!.rules.length);
+  });
+
+  it('says "1 mutant", not "1 mutants"', async () => {
+    expect((await run('mutants', '--list', '--mutant', 'delve-not-retired')).out).toContain('\n1 mutant. ');
+  });
+
+  it('lists only the mutant --mutant names, with the cover of the rule it breaks', async () => {
+    const { code, out } = await run('mutants', '--list', '--mutant', 'hover-reads-sharepoint', '--format', 'json');
+    expect(code).toBe(0);
+    const report = MutantsReport.parse(JSON.parse(out));
+    expect(report.mutants.map((m) => m.id)).toEqual(['hover-reads-sharepoint']);
+    expect(report.coverage.map((c) => [c.profile, c.rule])).toEqual(
+      ['threewill-2014', 'microsoft-2014', 'microsoft-2026'].map((p) => [p, 'HOVER-FROM-OWA']),
+    );
+  });
+
+  it("gives each mutant's shortest known revealing length, from a header the harness generates too", async () => {
+    const report = MutantsReport.parse(JSON.parse((await run('mutants', '--list', '--format', 'json')).out));
+    const listed = (id: string) => report.mutants.find((m) => m.id === id)!.minimalLength;
+    expect([listed('hover-reads-sharepoint'), listed('hover-reads-sharepoint-cache'), listed('edit-cancel-noop')]).toEqual([1, 1, 2]);
+  });
+
+  it.each([
+    [['--mutant', 'nope'], /unknown --mutant "nope"/],
+    [['--profile', 'nope'], /unknown --profile "nope"/],
+    [
+      ['--mutant', 'delve-not-retired', '--profile', 'threewill-2014'],
+      /--mutant delve-not-retired breaks DELVE-RETIRED as microsoft-2026 only, not as --profile threewill-2014/,
+    ],
+    [['--budget', '5'], /--budget with --list: the list runs nothing/],
+    [['--seed', '1'], /--seed with --list/],
+    [['--max-actions', '3'], /--max-actions with --list/],
+  ])('exits 2 on --list %j, naming the flag, printing nothing', async (args, message) => {
+    const { code, out, err } = await run('mutants', '--list', ...args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+  });
+});
+
+describe('the help of the harness commands', () => {
+  it.each([
+    ['run', /130 stopped by Ctrl-C/],
+    ['matrix', /130 stopped by Ctrl-C/],
+    ['mutants', /130 stopped by Ctrl-C/],
+  ])('%s lists every exit code, 130 for Ctrl-C among them', async (command, code130) => {
+    const { code, out } = await run('help', command);
+    expect(code).toBe(0);
+    // the table wraps the description: one line reads it whole
+    expect(out.replace(/\s+/g, ' ')).toMatch(code130);
+  });
+
+  it.each(['run', 'matrix', 'mutants'])('points a usage error of %s at its own help (photosync help <command>)', async (command) => {
+    const { code, err } = await run(command, '--no-such-flag');
+    expect(code).toBe(2);
+    expect(err).toContain(`(run photosync help ${command} for usage)`);
   });
 });

@@ -19,6 +19,7 @@ import { UsageError } from './UsageError.js';
 import {
   asIsOption,
   DEFAULT_BUDGET,
+  dirOption,
   DEFAULT_OUT,
   DEFAULT_RUNS,
   integer,
@@ -32,6 +33,7 @@ import type { MatrixOptions } from './matrixCommand.js';
 import type { MutantsOptions } from './mutantsCommand.js';
 import type { RunOptions } from './runCommand.js';
 import type { DiffOptions } from './diffCommand.js';
+import { DIFF_KINDS } from '../reports/DiffReport.js';
 
 /** An error of the live tenant's own (sign-in, tenant, budget, survey, backup): stable code, clean message, no verdict. */
 function isTenantFailure(e: unknown): e is Error & { code: string } {
@@ -103,7 +105,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('diff')
     .description(
-      "compare two JSON reports of one kind (check, run, matrix, mutants) to see what changed: each profile's verdict, each rule cited, each mutant; changes nothing (exit 0 no regression, 1 regression, 2 bad input)",
+      `compare two JSON reports of one kind (${DIFF_KINDS.join(', ')}) to see what changed: each profile's verdict, each rule cited, each mutant, each measured timing; changes nothing (exit 0 no regression, 1 regression, 2 bad input)`,
     )
     .argument('<base>', 'the earlier report (written with --format json)', filePath)
     .argument('<new>', 'the later report (written with --format json)', filePath)
@@ -117,13 +119,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('run')
     .description(
-      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 4 a live tenant could not be used, 130 stopped by Ctrl-C)',
+      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 4 a live tenant could not be used, 130 stopped by Ctrl-C with nothing found)',
     )
     .addOption(new Option('--profile <id>', `the profile to check against (${PROFILE_IDS.join(', ')}; default: the --sim-profile)`))
     .addOption(runsOption('how many random runs', DEFAULT_RUNS))
     .addOption(pathOption())
-    .addOption(new Option('--out <dir>', 'where the trace of a divergence is written').default(DEFAULT_OUT))
-    .addOption(new Option('--record <dir>', 'also write every run as a trace in this directory'))
+    .addOption(dirOption('--out <dir>', 'where the trace of a divergence is written').default(DEFAULT_OUT))
+    .addOption(dirOption('--record <dir>', 'also write every run as a trace in this directory'))
     .addOption(asIsOption())
     .addOption(formatOption());
   for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
@@ -135,11 +137,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('matrix')
     .description(
-      'check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other (exit 0 some profile holds, 1 none does, 2 bad input, 4 a live tenant could not be used)',
+      'check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other (exit 0 some profile holds, 1 none does, 2 bad input, 4 a live tenant could not be used, 130 stopped by Ctrl-C before every profile was explored)',
     )
     .addOption(runsOption('how many random runs per profile', DEFAULT_RUNS))
-    .addOption(new Option('--out <dir>', 'where the traces of divergences are written').default(DEFAULT_OUT))
-    .addOption(new Option('--record <dir>', 'also write every run as a trace, in a directory per profile'))
+    .addOption(dirOption('--out <dir>', 'where the traces of divergences are written').default(DEFAULT_OUT))
+    .addOption(dirOption('--record <dir>', 'also write every run as a trace, in a directory per profile'))
     .addOption(asIsOption())
     .addOption(formatOption());
   for (const o of tenantOptions()) program.commands.at(-1)!.addOption(o);
@@ -151,24 +153,24 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('mutants')
     .description(
-      'run the harness on every broken simulated tenant of the catalog: killed or not, how soon, how short the counterexample (exit 0 all killed, 1 one survives, 2 bad input)',
+      'run the harness on every broken simulated tenant of the catalog: killed or not, how soon, how short the counterexample (exit 0 all killed, 1 one survives, 2 bad input, 130 stopped by Ctrl-C before every mutant was run)',
     )
-    .option('--list', 'only list the catalog and the rules of each profile it covers')
+    .option(
+      '--list',
+      'only list the catalog and the rules of each profile it covers; with --profile or --mutant, that part of it; runs nothing (no --budget, --seed, --max-actions)',
+    )
     .addOption(new Option('--budget <n>', 'most runs per mutant and profile').argParser(positiveInteger).default(DEFAULT_BUDGET))
     .addOption(profileOption('only the mutants of this profile'))
     .addOption(new Option('--mutant <id>', 'only this mutant'))
     .addOption(tenantOptions().find((o) => o.long === '--max-actions')!)
     .addOption(tenantOptions().find((o) => o.long === '--seed')!)
     .addOption(formatOption())
-    .action(async (options: MutantsOptions & { list?: boolean }) => {
+    .action(async (options: MutantsOptions & { list?: boolean }, command: Command) => {
+      const { mutantsCommand, mutantsListCommand } = await import('./mutantsCommand.js');
       if (options.list === true) {
-        const [{ toMutantsReport }, { MUTANTS }] = await Promise.all([
-          import('../reports/MutantsReport.js'),
-          import('../adapters/sim/mutants/catalog.js'),
-        ]);
-        io.out(renderers.mutants[options.format](toMutantsReport(MUTANTS, PROFILES), reportMeta()));
+        const given = command.options.filter((o) => command.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long ?? '');
+        code = mutantsListCommand(options, given, io);
       } else {
-        const { mutantsCommand } = await import('./mutantsCommand.js');
         code = await mutantsCommand(options, io);
       }
     });
@@ -208,7 +210,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('doctor')
     .description(
-      "check a live config: sign-in, tenant, test users, each service's permissions and reachability, in an administrator's words; changes nothing (exit 0 ready, 1 something missing, 2 bad config)",
+      "check a live config: sign-in, tenant, test users, each service's permissions and reachability, in an administrator's words; changes nothing (exit 0 ready, 1 something missing, 2 bad config, 4 the tenant did not answer)",
     )
     .requiredOption('--config <file>', 'the live config (docs/live-config.example.jsonc)')
     .addOption(formatOption())
@@ -220,7 +222,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('restore')
     .description(
-      "put back the test users' original photos that a live run backed up and could not restore (exit 0 done, 4 one could not be put back)",
+      "put back what a live run backed up and could not restore: the test users' original photos and OWA policies, the tenant's photo update settings (exit 0 done, 4 one could not be put back)",
     )
     .requiredOption('--config <file>', 'the live config of the run')
     .action(async (options: { config: string }) => {
@@ -311,6 +313,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     });
 
   try {
+    pointUsageErrorsAtHelp(program, []);
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
@@ -333,4 +336,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return ExitCode.failed;
   }
   return io.outFailed?.() === true ? ExitCode.failed : code;
+}
+
+/** Each command's usage errors end with the command that shows its own help: `photosync help run`, `photosync campaign help start`. */
+function pointUsageErrorsAtHelp(command: Command, path: readonly string[]): void {
+  for (const sub of command.commands) {
+    const words = path.length === 0 ? ['photosync', 'help', sub.name()] : ['photosync', ...path, 'help', sub.name()];
+    sub.showHelpAfterError(`(run ${words.join(' ')} for usage)`);
+    pointUsageErrorsAtHelp(sub, [...path, sub.name()]);
+  }
 }
