@@ -7,6 +7,7 @@ import type { Adapter } from '../adapters/Adapter.js';
 import { isWait } from '../adapters/RunStep.js';
 import { tapAdapter } from '../adapters/tapAdapter.js';
 import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
+import { knownMinimalLength } from '../adapters/sim/mutants/Mutant.js';
 import { DEFAULT_BUDGET, DEFAULT_MAX_ACTIONS } from '../cli/harnessOptions.js';
 import { explore } from '../harness/explore.js';
 import { generationScope } from '../harness/GenerationScope.js';
@@ -263,7 +264,8 @@ async function measureDetection(seeds: readonly number[], budget: number, maxAct
         const profile = findProfile(profileId);
         if (profile === undefined) throw new Error(`mutant ${mutant.id} names an unknown profile ${profileId}`);
         const e = await explore(simTenantFactory({ profile: profileId, mutant }), profile, { runs: budget, maxActions, seed });
-        rows.push(toMutantRun(mutant, e));
+        // compared like with like: the shortest story known on this profile, as photosync mutants does
+        rows.push(toMutantRun({ ...mutant, minimalLength: knownMinimalLength(mutant, profileId) }, e));
       }
     }
     const ms = performance.now() - began;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
+import { knownMinimalLength } from '../adapters/sim/mutants/Mutant.js';
 import { explore } from '../harness/explore.js';
 import { liveOnEmulator } from '../harness/liveOnEmulator.js';
 import { liveTenantFactory } from '../harness/liveTenantFactory.js';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
           killed ? 'killed' : 'survived',
           e.runs,
           killed ? planLength(e.counterexample.plan.steps) : '',
-          mutant.minimalLength,
+          knownMinimalLength(mutant, profile.id),
           sim.outcome === 'diverges' ? `killed in ${sim.runs}` : 'survived',
           `${((performance.now() - began) / 1000).toFixed(0)} s`,
         ].join('\t'),

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
+import { loadLiveConfig } from '../adapters/live/loadLiveConfig.js';
 import { startEmulator } from '../emulator/startEmulator.js';
 import type { RunningEmulator } from '../emulator/RunningEmulator.js';
 import { PROFILE_IDS } from '../model/profiles.js';
@@ -143,6 +144,14 @@ describe('photosync campaign on the tenant emulator', { timeout: 300_000 }, () =
       const again = await run('campaign', 'resume', dir);
       expect(again.code).toBe(0);
       expect(again.err).toMatch(/is over/);
+      expect(again.err).not.toMatch(/still backed up/);
+      // a restore cut short (a kill while it put the originals back) is named, with what puts them back
+      const originals = join((await loadLiveConfig(config)).stateDir, 'originals');
+      mkdirSync(originals, { recursive: true });
+      writeFileSync(join(originals, 'alice.json'), '{}\n');
+      const cut = await run('campaign', 'resume', dir);
+      expect(cut.code).toBe(0);
+      expect(cut.err).toContain(`still backed up, not yet put back: photosync restore --config ${config}`);
     },
   );
 

@@ -32,6 +32,7 @@ import type { Io } from './Io.js';
 import type { Format } from './options.js';
 import { reportMeta } from './reportMeta.js';
 import { UsageError } from './UsageError.js';
+import { originalsWaiting } from '../adapters/live/Originals.js';
 
 export type CampaignStartOptions = {
   config: string;
@@ -98,6 +99,10 @@ export async function campaignResume(dir: string, options: { maxSleep: number },
   // from the plan alone: a damaged journal line is the run's to put right, not a reason to refuse
   if (campaignFinished(dir) !== undefined) {
     io.err(`photosync: the campaign in ${dir} is over: photosync campaign report ${dir}\n`);
+    // a restore cut short (a kill while it put the originals back) is not the campaign's to redo
+    const config = await loadLiveConfig(file.config).catch(() => undefined);
+    if (config !== undefined && (await originalsWaiting(join(config.stateDir, 'originals'))))
+      io.err(`photosync: what it changed is still backed up, not yet put back: photosync restore --config ${file.config}\n`);
     return ExitCode.ok;
   }
   const config = await loadLiveConfig(file.config);

@@ -30,6 +30,12 @@ export class BackupError extends Error {
 const SavedSettings = z.object({ source: z.enum(PHOTO_SOURCES), allowedRoles: z.array(z.string()) });
 const SETTINGS_FILE = 'photo-settings.json';
 
+/** Whether anything is still backed up in `dir` (a photo or the settings): photosync changed it and has not put it back. */
+export async function originalsWaiting(dir: string): Promise<boolean> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.some((n) => n.endsWith('.json'));
+}
+
 /**
  * Each test user's original mailbox photo (and the tenant's photo update settings), saved to `dir` before the first change of any run and
  * put back at the end. Invariant: a backup, once on disk, is never overwritten until it has been

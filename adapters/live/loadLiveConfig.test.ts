@@ -31,6 +31,16 @@ async function failure(path: string, env: Record<string, string> = {}): Promise<
 }
 
 describe('loadLiveConfig', () => {
+  it('refuses a placeholder image it cannot read, at its line, naming the field', async () => {
+    const e = await failure(
+      await exampleWith('"operator": "terminal",', '"operator": "terminal",\n  "placeholders": ["no-such-image.png"],'),
+    );
+    expect(e.code).toBe('PHOTOSYNC_BAD_CONFIG');
+    expect(e.field).toBe('placeholders[0]');
+    expect(e.line).toBe(28);
+    expect(e.detail).toMatch(/no-such-image\.png \(ENOENT\)/);
+  });
+
   it('reads the documented example, with defaults and paths resolved beside the file', async () => {
     const config = await loadLiveConfig(EXAMPLE, {});
     expect(config.users.map((u) => u.id)).toEqual(['alice', 'bob', 'carol', 'dave']);

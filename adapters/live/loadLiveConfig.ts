@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
@@ -133,6 +133,23 @@ export async function loadLiveConfig(path: string, env: Env = process.env): Prom
   }
   const config = parsed.data;
   const base = dirname(resolve(path));
+  // a placeholder the run cannot read would stop it at its start with a bare ENOENT
+  for (const [i, file] of config.placeholders.entries()) {
+    const full = resolve(base, file);
+    const problem = await stat(full).then(
+      (s) => (s.isFile() ? undefined : 'not a file'),
+      (e: NodeJS.ErrnoException) => e.code ?? e.message,
+    );
+    if (problem === undefined) continue;
+    const node = nodeNear(tree, ['placeholders', i]);
+    throw new ConfigError(
+      'PHOTOSYNC_BAD_CONFIG',
+      path,
+      node === undefined ? 0 : lineAt(text, node.offset),
+      formatPath(['placeholders', i]),
+      `cannot read the image ${full} (${problem})`,
+    );
+  }
   return {
     ...config,
     credential:
