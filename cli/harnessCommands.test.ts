@@ -13,6 +13,7 @@ import type { Io } from './Io.js';
 import { main } from './main.js';
 import { mutantRunsText } from '../reports/mutantRunsText.js';
 import { runText } from '../reports/runText.js';
+import { unwrapped } from '../reports/_internals/fitLine.testkit.js';
 import { reportMeta } from './reportMeta.js';
 import { runCli, tempDirs } from './cli.testkit.js';
 
@@ -183,8 +184,11 @@ describe('photosync run', () => {
       for (const s of story.steps) expect(text.out).toMatch(new RegExp(`^║ ${s.n} +│`, 'm'));
       expect(text.out).not.toMatch(new RegExp(`^║ ${story.steps.length + 1} +│`, 'm'));
       expect(text.out).toMatch(new RegExp(`^║ ${story.steps.at(-1)!.n} +│.*<- DIVERGES`, 'm'));
-      for (const r of story.divergence.rules) expect(text.out).toContain(`${r.id} (${RULES[r.id].source}): ${RULES[r.id].statement}`);
-      expect(text.out).toMatch(/^trace: .*photosync check .* --profile threewill-2014\)$/m);
+      // a line of prose wraps at 100 columns; a command stays whole on one line
+      for (const r of story.divergence.rules)
+        expect(unwrapped(text.out)).toContain(`${r.id} (${RULES[r.id].source}): ${RULES[r.id].statement}`);
+      expect(unwrapped(text.out)).toMatch(/^trace: .*photosync check .* --profile threewill-2014\)$/m);
+      expect(text.out).toMatch(/photosync check \S+ --profile threewill-2014\)$/m);
       expect(text.out).toContain(`replay: ${report.replay}\n`);
     });
   });

@@ -1,15 +1,16 @@
-import { table } from 'table';
 import type { CampaignReport } from './CampaignReport.js';
 import type { Renderer } from './Renderer.js';
 import { storyText } from './storyText.js';
 import { formatDuration } from '../model/Params.js';
 import { delayWords, timingWords } from './timingWords.js';
 import { campaignLaneRequests } from './campaignLaneRequests.js';
+import { fitLine } from './_internals/fitLine.js';
+import { fitTable } from './_internals/fitTable.js';
 
 /** `campaign status` and `campaign report` for people: the verdict of each profile, each lane's progress and requests, each refutation's explanation. */
 export const campaignText: Renderer<CampaignReport> = (r) => {
-  let text = `campaign ${r.dir} (${r.state}): started ${r.started}, until ${r.until}; ${r.events} events, ${r.requests} requests\n`;
-  text += table(
+  let text = `${fitLine(`campaign ${r.dir} (${r.state}): started ${r.started}, until ${r.until}; ${r.events} events, ${r.requests} requests`, [r.dir])}\n`;
+  text += fitTable(
     [
       ['profile', 'verdict', 'line', 'rules'],
       ...r.profiles.map((p) => [
@@ -22,7 +23,7 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
     { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
   );
   if (r.state === 'running')
-    text += table(
+    text += fitTable(
       [
         ['test user', 'stories', 'story under way', 'step', 'next step due', 'requests'],
         ...r.lanes.map((l) => [
@@ -37,12 +38,12 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
       { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size },
     );
   else
-    text += table([['test user', 'stories', 'requests'], ...r.lanes.map((l) => [l.user, String(l.stories), campaignLaneRequests(l)])], {
+    text += fitTable([['test user', 'stories', 'requests'], ...r.lanes.map((l) => [l.user, String(l.stories), campaignLaneRequests(l)])], {
       drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size,
     });
   if (r.timings !== undefined && r.timings.length > 0) {
-    text += "\nthe tenant's timings as the journal bounds them (each parameter tried with the profile's others as they are):\n";
-    text += table(
+    text += `\n${fitLine("the tenant's timings as the journal bounds them (each parameter tried with the profile's others as they are):")}\n`;
+    text += fitTable(
       [
         ['profile', 'parameter', "profile's value", 'journal consistent with'],
         ...r.timings.map((t) => [t.profile, t.param, formatDuration(t.value), timingWords(t)]),
@@ -51,8 +52,8 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
     );
   }
   if (r.observed !== undefined && r.observed.length > 0) {
-    text += "\nwhen each surface showed each change (the looks that bound it; the tenant's own times):\n";
-    text += table(
+    text += `\n${fitLine("when each surface showed each change (the looks that bound it; the tenant's own times):")}\n`;
+    text += fitTable(
       [
         ['test user', 'change', 'line', 'surface', 'shown after the change'],
         ...r.observed.map((d) => [d.user, d.change, String(d.line), d.surface, delayWords(d)]),
@@ -62,10 +63,11 @@ export const campaignText: Renderer<CampaignReport> = (r) => {
   }
   for (const p of r.profiles) {
     if (p.explanation === undefined) continue;
-    text += `\n${p.profile} cannot explain this part of the journal (length ${p.explanation.length}; lines as in ${r.journal}):\n`;
+    text += `\n${fitLine(`${p.profile} cannot explain this part of the journal (length ${p.explanation.length}; lines as in ${r.journal}):`, [r.journal])}\n`;
     text += storyText(p.explanation);
   }
-  if (r.torn !== undefined) text += `warning: ${r.journal}:${r.torn.line} is torn: the next resume cuts it off\n`;
+  if (r.torn !== undefined)
+    text += `${fitLine(`warning: ${r.journal}:${r.torn.line} is torn: the next resume cuts it off`, [r.journal])}\n`;
   return text;
 };
 

@@ -1,8 +1,9 @@
-import { table } from 'table';
 import type { DiffChange, DiffReport, DiffSide } from './DiffReport.js';
 import type { Renderer } from './Renderer.js';
 import { storyText } from './storyText.js';
 import { tenantName } from './tenantName.js';
+import { fitLine } from './_internals/fitLine.js';
+import { fitTable } from './_internals/fitTable.js';
 
 /** What a diff shows: what changed, and with `all` what stayed the same too. */
 export type DiffView = { readonly all?: boolean };
@@ -54,32 +55,29 @@ export function diffSubject(c: DiffChange): string {
 export function diffTextWith(view: DiffView): Renderer<DiffReport> {
   return (r) => {
     const shown = r.changes.filter((c) => view.all === true || c.change !== 'same');
-    let text = `${diffHeadline(r)}\n`;
-    text += `${r.kind}: ${diffSideText('BASE', r.base)}\n`;
-    text += `${' '.repeat(r.kind.length)}  ${diffSideText('NEW ', r.next)}\n`;
+    const paths = [r.base.path, r.next.path, ...configs(r)];
+    let text = `${fitLine(diffHeadline(r))}\n`;
+    text += `${fitLine(`${r.kind}: ${diffSideText('BASE', r.base)}`, paths)}\n`;
+    text += `${fitLine(`${' '.repeat(r.kind.length)}  ${diffSideText('NEW ', r.next)}`, paths)}\n`;
     const tenant = diffTenantText(r);
-    if (tenant !== undefined) text += `${tenant}\n`;
-    for (const warning of r.warnings ?? []) text += `warning: ${warning}\n`;
+    if (tenant !== undefined) text += `${fitLine(tenant, paths)}\n`;
+    for (const warning of r.warnings ?? []) text += `${fitLine(`warning: ${warning}`)}\n`;
     if (shown.length === 0) return `${text}nothing changed\n`;
     const rows = [['change', 'profile', 'what', 'base', 'new', 'detail']];
     for (const c of shown) rows.push([LABEL[c.change], c.profile, diffSubject(c), c.base, c.next, c.detail ?? '']);
-    text += table(rows, {
-      columns: {
-        1: { width: 14, wrapWord: true },
-        2: { width: 18, wrapWord: true },
-        3: { width: 8, wrapWord: true },
-        4: { width: 8, wrapWord: true },
-        5: { width: 23, wrapWord: true },
-      },
-      drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size,
-    });
+    text += fitTable(rows, { drawHorizontalLine: (i, size) => i === 0 || i === 1 || i === size });
     for (const c of shown) {
       if (c.newCounterexample !== true || c.counterexample === undefined) continue;
-      text += `\nnew counterexample against ${c.profile} (length ${c.counterexample.length}; waits do not count):\n`;
+      text += `\n${fitLine(`new counterexample against ${c.profile} (length ${c.counterexample.length}; waits do not count):`)}\n`;
       text += storyText(c.counterexample);
     }
     return text;
   };
+}
+
+/** The config files of the live tenants the reports name: paths, kept whole. */
+function configs(r: DiffReport): string[] {
+  return [r.base.tenant?.config, r.next.tenant?.config].filter((c) => c !== undefined);
 }
 
 /** `diff` for people: what changed only; `diffTextWith({ all: true })` lists what stayed the same too. */

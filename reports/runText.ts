@@ -1,6 +1,7 @@
 import type { Renderer } from './Renderer.js';
 import type { RunReport } from './RunReport.js';
 import { count } from './_internals/count.js';
+import { fitLine } from './_internals/fitLine.js';
 import { runWords } from './runWords.js';
 import { storyText } from './storyText.js';
 import { tenantName } from './tenantName.js';
@@ -9,19 +10,23 @@ import { tenantName } from './tenantName.js';
 export const runText: Renderer<RunReport> = (r) => {
   const who = `${tenantName(r.tenant)} against ${r.profile}`;
   const words = runWords(r);
+  const config = r.tenant.config === undefined ? [] : [r.tenant.config];
   let text: string;
   if (r.verdict === 'conforms') {
-    text = `${who}: ${words.verdict}\n`;
+    text = `${fitLine(`${who}: ${words.verdict}`, config)}\n`;
   } else {
-    text = `${who}: DIVERGES, found after ${count(r.runs, 'run')}`;
-    text +=
-      r.counterexample === undefined
-        ? '\n'
-        : ` and shrunk from length ${r.foundLength} to ${r.counterexample.length} (actions and observations; waits do not count)\n`;
+    let found = `${who}: DIVERGES, found after ${count(r.runs, 'run')}`;
+    if (r.counterexample !== undefined)
+      found += ` and shrunk from length ${r.foundLength} to ${r.counterexample.length} (actions and observations; waits do not count)`;
+    text = `${fitLine(found, config)}\n`;
     if (r.counterexample !== undefined) text += storyText(r.counterexample);
-    if (r.trace !== undefined) text += `trace: ${r.trace} (re-check offline: photosync check ${r.trace} --profile ${r.profile})\n`;
+    if (r.trace !== undefined) {
+      const recheck = `(re-check offline: photosync check ${r.trace} --profile ${r.profile})`;
+      text += `${fitLine(`trace: ${r.trace} ${recheck}`, [r.trace, recheck])}\n`;
+    }
   }
-  if (words.interrupted !== undefined) text += `interrupted: ${words.interrupted}\n`;
+  if (words.interrupted !== undefined) text += `${fitLine(`interrupted: ${words.interrupted}`)}\n`;
+  // kept whole, however long, to be copied
   text += `replay: ${r.replay}\n`;
   return text;
 };
