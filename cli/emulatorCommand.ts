@@ -2,6 +2,7 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode } from './ExitCode.js';
 import type { Io } from './Io.js';
+import { nearestExisting } from './outputDir.js';
 import { UsageError } from './UsageError.js';
 
 export type EmulatorCommandOptions = {
@@ -51,21 +52,14 @@ export function checkConfigOut(file: string): void {
   const full = resolve(file);
   if (statOf(full)?.isDirectory() === true)
     throw new UsageError(`--config-out ${file}: ${full} is a folder; name the config file to write, such as ${join(file, 'live.json')}`);
-  for (let at = dirname(full); ; at = dirname(at)) {
-    const stat = statOf(at);
-    if (stat === undefined) {
-      if (dirname(at) === at) break;
-      continue;
-    }
-    if (!stat.isDirectory()) throw new UsageError(`--config-out ${file}: ${at} is not a folder`);
-    try {
-      accessSync(at, constants.W_OK);
-    } catch {
-      throw new UsageError(`--config-out ${file}: ${at} is not writable`);
-    }
-    return;
+  const found = nearestExisting(dirname(full));
+  if (found === undefined) throw new UsageError(`--config-out ${file}: no existing folder to create ${dirname(full)} in`);
+  if (!found.stat.isDirectory()) throw new UsageError(`--config-out ${file}: ${found.at} is not a folder`);
+  try {
+    accessSync(found.at, constants.W_OK);
+  } catch {
+    throw new UsageError(`--config-out ${file}: ${found.at} is not writable`);
   }
-  throw new UsageError(`--config-out ${file}: no existing folder to create ${dirname(full)} in`);
 }
 
 /**

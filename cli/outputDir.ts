@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './UsageError.js';
 
@@ -12,17 +12,8 @@ export function checkOutputDir(dir: string, flag: string): void {
   // an unset shell variable: resolved, it would be the working directory, and mkdir of it fails
   if (dir.trim() === '') throw new UsageError(`${flag} is empty: expected a directory (a shell variable left unset?)`);
   const target = resolve(dir);
-  for (let at = target; ; at = dirname(at)) {
-    let stat;
-    try {
-      stat = statSync(at);
-    } catch {
-      if (dirname(at) === at) break;
-      continue;
-    }
-    if (!stat.isDirectory()) throw new UsageError(`${flag} ${dir}: ${at} is not a directory`);
-    break;
-  }
+  const found = nearestExisting(target);
+  if (found !== undefined && !found.stat.isDirectory()) throw new UsageError(`${flag} ${dir}: ${found.at} is not a directory`);
   let made: string | undefined;
   try {
     made = mkdirSync(target, { recursive: true });
@@ -41,6 +32,17 @@ export function checkOutputDir(dir: string, flag: string): void {
         }
         if (d === made) break;
       }
+    }
+  }
+}
+
+/** The nearest of `path` and the folders above it that exists (a stat that fails is taken for none), with what it is; undefined when none does. */
+export function nearestExisting(path: string): { readonly at: string; readonly stat: Stats } | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return { at, stat: statSync(at) };
+    } catch {
+      if (dirname(at) === at) return undefined;
     }
   }
 }

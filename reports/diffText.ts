@@ -2,6 +2,7 @@ import type { DiffChange, DiffReport, DiffSide } from './DiffReport.js';
 import type { Renderer } from './Renderer.js';
 import { storyText } from './storyText.js';
 import { tenantName } from './tenantName.js';
+import { count } from './_internals/count.js';
 import { fitLine } from './_internals/fitLine.js';
 import { fitTable } from './_internals/fitTable.js';
 
@@ -10,19 +11,17 @@ export type DiffView = { readonly all?: boolean };
 
 const LABEL = { regressed: 'REGRESSED', changed: 'changed', improved: 'improved', same: 'same' } as const;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The diff in one line: `REGRESSION: 1 profile newly diverges, 2 rules newly fail (1 changed, 3 same)` or `no regression (…)`. */
 export function diffHeadline(r: DiffReport): string {
-  const count = (change: DiffChange['change'], scope?: DiffChange['scope']) =>
+  const tally = (change: DiffChange['change'], scope?: DiffChange['scope']) =>
     r.changes.filter((c) => c.change === change && (scope === undefined || c.scope === scope)).length;
-  const others = `(${count('changed')} changed, ${count('improved')} improved, ${count('same')} same)`;
+  const others = `(${tally('changed')} changed, ${tally('improved')} improved, ${tally('same')} same)`;
   if (!r.regressed) return `no regression ${others}`;
   const lost = [
-    [count('regressed', 'profile'), plural(count('regressed', 'profile'), 'profile newly diverges', 'profiles newly diverge')],
-    [count('regressed', 'rule'), plural(count('regressed', 'rule'), 'rule newly fails', 'rules newly fail')],
-    [count('regressed', 'mutant'), plural(count('regressed', 'mutant'), 'mutant killed before survives', 'mutants killed before survive')],
-    [count('regressed', 'timing'), plural(count('regressed', 'timing'), 'timing moved', 'timings moved')],
+    [tally('regressed', 'profile'), count(tally('regressed', 'profile'), 'profile newly diverges', 'profiles newly diverge')],
+    [tally('regressed', 'rule'), count(tally('regressed', 'rule'), 'rule newly fails', 'rules newly fail')],
+    [tally('regressed', 'mutant'), count(tally('regressed', 'mutant'), 'mutant killed before survives', 'mutants killed before survive')],
+    [tally('regressed', 'timing'), count(tally('regressed', 'timing'), 'timing moved', 'timings moved')],
   ] as const;
   return `REGRESSION: ${lost
     .filter(([n]) => n > 0)
