@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { DIFF_KINDS, DiffReport } from '../reports/DiffReport.js';
 import { ReportJson } from '../reports/ReportJson.js';
 import type { ReportMeta } from '../reports/ReportMeta.js';
+import { runCli, tempDirs } from './cli.testkit.js';
 import { diffCommand } from './diffCommand.js';
 import { ExitCode } from './ExitCode.js';
 import { main } from './main.js';
@@ -177,6 +179,90 @@ describe('photosync diff', () => {
     const same = await diff(base!, base!);
     expect(same.err).toBe('');
     expect(same.out).not.toContain('warning');
+  });
+
+  describe('the options each report was made with', () => {
+    const tmp = tempDirs('photosync-diff-options-');
+    /** `photosync run` on a tenant that diverges from the profile in every run, as a JSON report */
+    const diverging = async (maxActions: number) => {
+      const argv = ['run', '--sim-profile', 'threewill-2014', '--profile', 'microsoft-2026', '--runs', '20', '--seed', '3'];
+      const made = await runCli([...argv, '--max-actions', String(maxActions), '--out', tmp(), '--format', 'json']);
+      expect(made.code).toBe(ExitCode.diverges);
+      return JSON.parse(made.out) as Record<string, unknown>;
+    };
+
+    it('warns of another --max-actions from them, where every profile diverges and holds no figure of its own', async () => {
+      const [base, next] = files(await diverging(12), await diverging(20));
+      const { code, err } = await diff(base!, next!);
+      expect(code).not.toBe(ExitCode.badInput);
+      expect(err).toBe(
+        'photosync: warning: BASE and NEW tried other runs: --max-actions 12 → 20. What differs may be chance, not a change of the tenant: diff reports made with the same --seed, --runs and --max-actions\n',
+      );
+    });
+
+    it.each([
+      [
+        'matrix',
+        ['matrix', '--sim-profile', 'threewill-2014', '--runs', '20', '--seed', '3', '--out', '{out}', '--max-actions'],
+        'tenant: diff reports made with the same --seed, --runs and --max-actions',
+      ],
+      [
+        'mutants',
+        ['mutants', '--mutant', MUTANTS[0]!.id, '--budget', '50', '--seed', '3', '--max-actions'],
+        'harness: diff reports made with the same --seed, --budget and --max-actions',
+      ],
+    ])('reads them from %s reports too, once for the whole report', async (_, argv, end) => {
+      const made = async (maxActions: string) =>
+        (await runCli([...argv.map((a) => (a === '{out}' ? tmp() : a)), maxActions, '--format', 'json'])).out;
+      const [base, next] = files(await made('12'), await made('20'));
+      const { err } = await diff(base!, next!);
+      expect(err).toBe(
+        `photosync: warning: BASE and NEW tried other runs: --max-actions 12 → 20. What differs may be chance, not a change of the ${end}\n`,
+      );
+    });
+
+    it('reads a report made before they were kept as before: no warning from a divergence, the same rows', async () => {
+      const made = [await diverging(12), await diverging(20)];
+      const old = made.map(({ options: _, ...rest }) => rest);
+      const [base, next, oldBase, oldNext] = files(...made, ...old);
+      const now = await diff(base!, next!, 'json');
+      const before = await diff(oldBase!, oldNext!, 'json');
+      expect(before.err).toBe('');
+      expect(before.code).toBe(now.code);
+      const changes = (out: string) => DiffReport.parse(JSON.parse(out)).changes;
+      expect(changes(before.out)).toEqual(changes(now.out));
+      // one old report and one new: each option read as before
+      const [mixedBase] = files(old[0]);
+      expect((await diff(mixedBase!, next!)).err).toBe('');
+    });
+  });
+
+  describe('a mutants report', () => {
+    const made = async () => {
+      const argv = ['mutants', '--mutant', MUTANTS[0]!.id, '--budget', '50', '--seed', '3', '--format', 'json'];
+      return JSON.parse((await runCli(argv)).out) as { mutants: { id: string; profile: string }[] };
+    };
+
+    it.each([
+      [
+        'a mutant the catalog does not know',
+        (runs: { id: string; profile: string }[]) => [{ ...runs[0]!, id: 'bogus-mutant' }, ...runs.slice(1)],
+        /report-1\.json: field mutants\[0\]\.id: unknown mutant "bogus-mutant" \(not in this photosync's catalog: photosync mutants --list shows it\)\n$/,
+      ],
+      [
+        'a mutant held twice on one profile',
+        (runs: { id: string; profile: string }[]) => [...runs, runs[0]!],
+        /report-1\.json: field mutants\[\d+\]: mutant "[a-z-]+" on [a-z0-9-]+ again \(mutants\[0\] is that run\)\n$/,
+      ],
+    ])('exits 2 on %s, naming the file and the field', async (_, edit, message) => {
+      const good = await made();
+      const [base, next] = files(good, { ...good, mutants: edit(good.mutants) });
+      expect((await diff(base!, base!)).code).toBe(ExitCode.ok);
+      const { code, out, err } = await diff(base!, next!);
+      expect(code).toBe(ExitCode.badInput);
+      expect(out).toBe('');
+      expect(err).toMatch(message);
+    });
   });
 
   it('names, in its --help, every kind of report it compares', async () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { MUTANTS } from '../adapters/sim/mutants/catalog.js';
 import { compareReports } from '../diff/compareReports.js';
 import { decodeReport } from '../diff/decodeReport.js';
 import { DiffError } from '../diff/DiffError.js';
@@ -45,7 +46,7 @@ export async function diffCommand(
 
 /**
  * A JSON report photosync wrote, in UTF-8 with or without a byte order mark; a DiffError naming the
- * file and the field when it is not one, or names a profile this photosync does not know, or twice.
+ * file and the field when it is not one, or names a profile or a mutant this photosync does not know, or one twice.
  */
 export async function readReport(file: string): Promise<ReportJson> {
   let bytes: Uint8Array;
@@ -82,7 +83,7 @@ export async function readReport(file: string): Promise<ReportJson> {
     const path = formatPath(issue.path);
     throw bad(file, `${path === '' ? '' : `field ${path}: `}${issue.message}`);
   }
-  const issue = entryIssue(parsed.data, { profiles: PROFILE_IDS, version: VERSION });
+  const issue = entryIssue(parsed.data, { profiles: PROFILE_IDS, mutants: MUTANTS, version: VERSION });
   if (issue !== undefined) throw bad(file, `field ${formatPath(issue.path)}: ${issue.message}`);
   return parsed.data;
 }

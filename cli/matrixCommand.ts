@@ -13,12 +13,7 @@ import { interruptible } from './interruptible.js';
 import type { Io } from './Io.js';
 import type { Format } from './options.js';
 import { ProgressLine } from './Progress.js';
-import { exploreOne, SHRINKING_STOPPED, writeCounterexample } from './runCommand.js';
-
-/** A seed as fast-check draws one when given none: a 32-bit integer, which --seed takes back. */
-function randomSeed(): number {
-  return (Date.now() ^ (Math.random() * 0x1_0000_0000)) | 0;
-}
+import { exploreOne, randomSeed, searchOptions, SHRINKING_STOPPED, writeCounterexample } from './runCommand.js';
 
 export type MatrixOptions = TenantOptions & { runs: number; out: string; record?: string; format: Format };
 
@@ -53,6 +48,7 @@ async function matrixOn(tenant: TenantFactory, options: MatrixOptions, io: Io): 
   });
   const report: MatrixReport = {
     tenant: { ...tenant.describe },
+    options: searchOptions(options, seed),
     seed,
     replay: matrixReplayCommand(tenant, seed, options.maxActions, options.runs),
     interrupted,

@@ -95,7 +95,12 @@ export async function mutantsCommand(options: MutantsOptions, io: Io): Promise<E
     }
     return { rows: out, interrupted: stop.stopped };
   });
-  const report = toMutantRunsReport(options.budget, rows, interrupted, performance.now() - began);
+  const report = toMutantRunsReport(options.budget, rows, interrupted, performance.now() - began, {
+    maxActions: options.maxActions,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(only === undefined ? {} : { profile: only }),
+    ...(options.mutant === undefined ? {} : { mutant: mutants[0]!.id }),
+  });
   io.out(renderers.mutantRuns[options.format](report, reportMeta()));
   if (interrupted) return ExitCode.interrupted;
   return report.summary.killed === report.summary.runs ? ExitCode.ok : ExitCode.diverges;

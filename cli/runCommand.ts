@@ -6,6 +6,7 @@ import type { TenantFactory } from '../harness/TenantFactory.js';
 import { recordingSinks, writeTrace } from '../harness/traceFiles.js';
 import { renderers } from '../reports/renderers.js';
 import { toRunReport } from '../reports/RunReport.js';
+import type { SearchOptions } from '../reports/SearchOptions.js';
 import { ExitCode } from './ExitCode.js';
 import type { TenantOptions } from './harnessOptions.js';
 import { checkOutputDirs, checkTenantOptions, oneProfile, replayCommand, withTenant } from './harnessTenant.js';
@@ -36,9 +37,11 @@ export async function runCommand(options: RunOptions, io: Io): Promise<ExitCode>
 
 async function runOn(tenant: TenantFactory, profile: Profile, options: RunOptions, io: Io): Promise<ExitCode> {
   const progress = new ProgressLine(io);
+  // drawn here rather than by fast-check, so that the report can say what the search started from
+  const seed = options.seed ?? randomSeed();
   let e: Exploration;
   try {
-    e = await interruptible(io, (stop) => exploreOne(tenant, profile, options, stop, progress));
+    e = await interruptible(io, (stop) => exploreOne(tenant, profile, { ...options, seed }, stop, progress));
   } catch (error) {
     if (error instanceof ReplayPathError) throw pathUsageError(error, tenant, profile.id, options);
     throw error;
@@ -56,11 +59,21 @@ async function runOn(tenant: TenantFactory, profile: Profile, options: RunOption
     );
   }
   if (e.outcome === 'diverges' && e.shrinkingStopped) io.err(`photosync: ${SHRINKING_STOPPED}\n`);
-  const report = toRunReport(e, { trace, replay });
+  const report = toRunReport(e, { trace, replay, options: searchOptions(options, seed) });
   if (report.counterexample !== undefined) report.counterexample = await withImages(tenant, report.counterexample);
   io.out(renderers.run[options.format](report, reportMeta()));
   if (e.outcome === 'diverges') return ExitCode.diverges;
   return e.interrupted ? ExitCode.interrupted : ExitCode.ok;
+}
+
+/** A seed as fast-check draws one when given none: a 32-bit integer, which --seed takes back. */
+export function randomSeed(): number {
+  return (Date.now() ^ (Math.random() * 0x1_0000_0000)) | 0;
+}
+
+/** What a report of `run` or `matrix` records of the options it was made with: `seed` as given, or as drawn. */
+export function searchOptions(options: Pick<RunOptions, 'runs' | 'maxActions' | 'path'>, seed: number): SearchOptions {
+  return { runs: options.runs, maxActions: options.maxActions, seed, ...(options.path === undefined ? {} : { path: options.path }) };
 }
 
 /** What is said of a counterexample whose shrinking Ctrl-C cut short. */

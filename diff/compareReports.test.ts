@@ -398,6 +398,64 @@ describe('compareReports: samples', () => {
     ]);
   });
 
+  describe('from the options a report records at its top', () => {
+    const options = (maxActions: number, seed = 1, runs = 200) => ({ runs, maxActions, seed });
+    const asked = (o: object | undefined, ...results: object[]) =>
+      ReportJson.parse({
+        report: 'matrix',
+        ...META,
+        tenant: SIM,
+        ...(o === undefined ? {} : { options: o }),
+        interrupted: false,
+        ms: 10,
+        results,
+      });
+
+    it('warns of another --max-actions where every profile diverges, which holds no figure of its own', () => {
+      const d = compareReports(asked(options(30), found('a', 1), found('b', 1)), asked(options(20), found('a', 1), found('b', 1)));
+      expect(d.warnings).toEqual([
+        'BASE and NEW tried other runs: --max-actions 30 → 20. What differs may be chance, not a change of the tenant: diff reports made with the same --seed, --runs and --max-actions',
+      ]);
+      const runs = (maxActions: number) => ({ ...run('diverges', story()), options: options(maxActions) });
+      expect(compareReports(ReportJson.parse(runs(30)), ReportJson.parse(runs(20))).warnings).toEqual([
+        expect.stringMatching(/^BASE and NEW tried other runs: --max-actions 30 → 20\. /),
+      ]);
+    });
+
+    it('reads each option once for the whole report, not from its profiles, and warns of nothing when they are equal', () => {
+      const d = compareReports(asked(options(30, 7), sample('a', 7), sample('b', 7)), asked(options(30, 8, 100), sample('a', 8, 100)));
+      expect(d.warnings).toEqual([expect.stringMatching(/^BASE and NEW tried other runs: --seed 7 → 8; --runs 200 → 100\. /)]);
+      // the same options, and results that stopped at other runs: what each search found, not what it was asked
+      const same = compareReports(asked(options(30), sample('a', 1, 200)), asked(options(30), sample('a', 1, 40)));
+      expect(same.warnings).toBeUndefined();
+    });
+
+    it('reads a report without them as before: from its results, or a matrix seed', () => {
+      // one report made before they were kept: each option from the results, as both held it then
+      const old = compareReports(asked(undefined, sample('a', 7)), asked(options(30, 8), sample('a', 8)));
+      expect(old.warnings).toEqual([expect.stringMatching(/: --seed 7 → 8 \(a\)\. /)]);
+      const diverged = compareReports(asked(undefined, found('a', 1)), asked(options(20), found('a', 1)));
+      expect(diverged.warnings).toBeUndefined();
+      // a matrix's seed, kept before the options were, is the same for every profile
+      const seeded = (seed: number) => ({ ...asked(undefined, found('a', seed)), seed });
+      expect(compareReports(seeded(7), seeded(8)).warnings).toEqual([expect.stringMatching(/: --seed 7 → 8\. /)]);
+    });
+
+    it('warns of another --max-actions for mutants, and of another --seed once both were given one', () => {
+      const withOptions = (o: object, ...runs: object[]) => ({ ...mutants(...runs), options: { budget: 200, ...o } });
+      const base = ReportJson.parse(withOptions({ maxActions: 30, seed: 1 }, { ...mutant('a', true), seed: 5 }));
+      const next = ReportJson.parse(withOptions({ maxActions: 20, seed: 2 }, { ...mutant('a', true), seed: 6 }));
+      expect(compareReports(base, next).warnings).toEqual([
+        'BASE and NEW tried other runs: --seed 1 → 2; --max-actions 30 → 20. What differs may be chance, not a change of the harness: diff reports made with the same --seed, --budget and --max-actions',
+      ]);
+      // no --seed: each mutant drew its own, which a mutant that survived holds
+      const drawn = (seed: number) => ReportJson.parse(withOptions({ maxActions: 30 }, { ...mutant('a', false), seed }));
+      expect(compareReports(drawn(1), drawn(2)).warnings).toEqual([
+        expect.stringMatching(/: --seed 1 → 2 \(mutant a on threewill-2014\)\. /),
+      ]);
+    });
+  });
+
   it('warns of nothing for reports that hold no sample: a check, a campaign', () => {
     expect(compareReports(check(conforms('a')), check(diverges('a'))).warnings).toBeUndefined();
   });

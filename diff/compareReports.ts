@@ -69,35 +69,60 @@ export function compareReports(base: ReportJson, next: ReportJson, paths = { bas
 /** The inputs of the search behind one result, as far as the report holds them. */
 type Sample = { readonly seed?: number | undefined; readonly runs?: number | undefined; readonly maxActions?: number | undefined };
 
-const FLAGS = { seed: '--seed', runs: '--runs', maxActions: '--max-actions' } as const;
+/** The options a whole report was made with, as far as its top holds them. */
+type Asked = Sample & { readonly budget?: number | undefined };
+
+const FLAGS = { seed: '--seed', runs: '--runs', budget: '--budget', maxActions: '--max-actions' } as const;
 
 /**
  * A warning when BASE and NEW tried other runs (another seed, number of runs or of actions per run):
  * a rule that fails in one and not the other may then be chance, not a change. Exit codes do not
- * change: the rows are what they are, the warning says how far to trust them.
+ * change: the rows are what they are, the warning says how far to trust them. An option both
+ * reports record at their top (`options`, a mutants report's `budget`, a matrix's `seed`) is read
+ * there, once for the whole report; one that either leaves out, from the results that hold it.
  */
 function sampleWarning(base: Comparable, next: Comparable): string | undefined {
   const was = samplesOf(base);
   const now = samplesOf(next);
   if (was === undefined || now === undefined) return undefined;
   const ofMutants = base.report === 'mutants' && next.report === 'mutants';
+  const asked = [askedOf(base), askedOf(next)] as const;
   const differences: string[] = [];
-  for (const param of ['seed', 'runs', 'maxActions'] as const) {
+  for (const param of ['seed', ofMutants ? 'budget' : 'runs', 'maxActions'] as const) {
+    const [b, n] = asked.map((a) => a[param]);
+    if (b !== undefined && n !== undefined) {
+      if (b !== n) differences.push(`${FLAGS[param]} ${b} → ${n}`);
+      continue;
+    }
+    if (param === 'budget') continue;
     const keys = new Map<string, string[]>();
-    for (const [key, n] of now) {
-      const b = was.get(key)?.[param];
-      const value = n[param];
-      if (b === undefined || value === undefined || b === value) continue;
-      const text = `${FLAGS[param]} ${b} → ${value}`;
+    for (const [key, sample] of now) {
+      const before = was.get(key)?.[param];
+      const value = sample[param];
+      if (before === undefined || value === undefined || before === value) continue;
+      const text = `${FLAGS[param]} ${before} → ${value}`;
       keys.set(text, [...(keys.get(text) ?? []), key]);
     }
     differences.push(...[...keys].map(([text, of]) => `${text} (${of.join(', ')})`));
-    // every mutant has the same budget: one difference, of no mutant in particular
-    if (param === 'runs' && ofMutants && base.budget !== next.budget) differences.push(`--budget ${base.budget} → ${next.budget}`);
   }
   if (differences.length === 0) return undefined;
   const flags = ofMutants ? '--seed, --budget and --max-actions' : '--seed, --runs and --max-actions';
   return `BASE and NEW tried other runs: ${differences.join('; ')}. What differs may be chance, not a change of the ${ofMutants ? 'harness' : 'tenant'}: diff reports made with the same ${flags}`;
+}
+
+/** The options a report records at its top; none for reports made before photosync kept them, but a mutants report's budget and a matrix's seed. */
+function askedOf(r: Comparable): Asked {
+  switch (r.report) {
+    case 'check':
+    case 'campaign':
+      return {};
+    case 'mutants':
+      return { ...r.options, budget: r.budget };
+    case 'run':
+      return { ...r.options };
+    case 'matrix':
+      return { seed: r.seed, ...r.options };
+  }
 }
 
 /**

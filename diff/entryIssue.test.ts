@@ -5,7 +5,12 @@ import { formatPath } from '../trace/TraceError.js';
 import { entryIssue } from './entryIssue.js';
 
 const META = { schema: 1, tool: { name: 'photosync', version: '0.1.0' }, generated: '2026-01-05T09:00:00.000Z' } as const;
-const KNOWN = { profiles: PROFILE_IDS, version: '0.1.0' };
+// a catalog of two mutants: `a` breaks a rule of two profiles, `b` of one
+const CATALOG = [
+  { id: 'a', profiles: ['threewill-2014', 'microsoft-2014'] },
+  { id: 'b', profiles: ['threewill-2014'] },
+];
+const KNOWN = { profiles: PROFILE_IDS, mutants: CATALOG, version: '0.1.0' };
 
 const conforms = (profile: string) => ({ profile, verdict: 'conforms' });
 const check = (...results: object[]) => ReportJson.parse({ report: 'check', ...META, trace: 't.jsonl', results });
@@ -107,6 +112,21 @@ describe('entryIssue', () => {
   it('names the photosync that made a report when it is another, which may know the profile', () => {
     const newer = { ...matrix('microsoft-2027'), tool: { name: 'photosync' as const, version: '0.2.0' } };
     expect(entryIssue(newer, KNOWN)?.message).toMatch(/\); photosync 0\.2\.0 made the report: diff with that version or a later one$/);
+  });
+
+  it('names the field of a mutant its catalog does not know, or does not run on that profile', () => {
+    expect(entryIssue(mutants(mutant('a', 'threewill-2014'), mutant('bogus-mutant', 'threewill-2014')), KNOWN)).toEqual({
+      path: ['mutants', 1, 'id'],
+      message: `unknown mutant "bogus-mutant" (not in this photosync's catalog: photosync mutants --list shows it)`,
+    });
+    expect(entryIssue(mutants(mutant('b', 'threewill-2014'), mutant('b', 'microsoft-2014')), KNOWN)).toEqual({
+      path: ['mutants', 1, 'profile'],
+      message: `mutant "b" is not run on microsoft-2014 (in this photosync's catalog it breaks a rule of threewill-2014 only)`,
+    });
+    const newer = { ...mutants(mutant('c', 'threewill-2014')), tool: { name: 'photosync' as const, version: '0.2.0' } };
+    expect(entryIssue(newer, KNOWN)?.message).toMatch(
+      /^unknown mutant "c" .*\); photosync 0\.2\.0 made the report: diff with that version or a later one$/,
+    );
   });
 
   it.each([

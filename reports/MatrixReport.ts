@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../model/RuleId.js';
 import type { Exploration } from '../harness/explore.js';
+import { SearchOptions } from './SearchOptions.js';
 import { Story, toStory } from './Story.js';
 
 /** One profile's row of the matrix. */
@@ -24,6 +25,8 @@ export type MatrixResult = z.infer<typeof MatrixResult>;
 /** What `photosync matrix --format json` prints: one tenant against every profile. */
 export const MatrixReport = z.object({
   tenant: z.record(z.string(), z.string()),
+  /** the options the matrix was made with, `seed` among them (absent from a report written before they were kept) */
+  options: SearchOptions.optional(),
   /** the seed every profile was explored from (absent from a report written before it was kept) */
   seed: z.number().int().optional(),
   /** the command line that repeats the whole matrix (likewise) */

@@ -53,4 +53,10 @@ describe('toMutantRunsReport', () => {
     expect(even.summary.medianRunsToFailure).toBe(3.5);
     expect(even.interrupted).toBe(false);
   });
+
+  it('records the options it was run with, the budget among them, for photosync diff', () => {
+    const report = toMutantRunsReport(100, [row({})], false, 0, { maxActions: 12, seed: 3, mutant: 'm' });
+    expect(MutantRunsReport.parse(report).options).toEqual({ budget: 100, maxActions: 12, seed: 3, mutant: 'm' });
+    expect(toMutantRunsReport(100, [row({})], false, 0)).not.toHaveProperty('options');
+  });
 });

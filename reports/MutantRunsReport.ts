@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RULE_IDS, type RuleId } from '../model/RuleId.js';
 import type { Exploration } from '../harness/explore.js';
+import { MutantSearchOptions } from './SearchOptions.js';
 
 /** One mutant run as a simulated tenant of one profile: killed or not, how soon, how short. */
 export const MutantRun = z.object({
@@ -29,6 +30,8 @@ export type MutantRun = z.infer<typeof MutantRun>;
  */
 export const MutantRunsReport = z.object({
   budget: z.number().int().positive(),
+  /** the options the mutants were run with, `budget` among them (absent from a report written before they were kept) */
+  options: MutantSearchOptions.optional(),
   interrupted: z.boolean(),
   mutants: z.array(MutantRun),
   summary: z.object({
@@ -46,14 +49,21 @@ export const MutantRunsReport = z.object({
 });
 export type MutantRunsReport = z.infer<typeof MutantRunsReport>;
 
-/** The report of `runs`, with its summary. */
-export function toMutantRunsReport(budget: number, runs: readonly MutantRun[], interrupted: boolean, ms: number): MutantRunsReport {
+/** The report of `runs`, with its summary, and the options they were run with but `budget` when given. */
+export function toMutantRunsReport(
+  budget: number,
+  runs: readonly MutantRun[],
+  interrupted: boolean,
+  ms: number,
+  options?: Omit<MutantSearchOptions, 'budget'>,
+): MutantRunsReport {
   const killed = runs.filter((r) => r.killed);
   const shrunk = killed.filter((r) => r.interrupted !== true);
   const ratios = shrunk.map((r) => (r.shrunkLength ?? 0) / r.minimalLength);
   const toFailure = killed.map((r) => r.runsToFailure ?? 0).sort((a, b) => a - b);
   return {
     budget,
+    ...(options === undefined ? {} : { options: { budget, ...options } }),
     interrupted,
     mutants: [...runs],
     summary: {

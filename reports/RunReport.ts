@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { Exploration } from '../harness/explore.js';
+import { SearchOptions } from './SearchOptions.js';
 import { Story, toStory } from './Story.js';
 
 /** What `photosync run --format json` prints: the verdict, how to replay it, and the shrunk counterexample. */
 export const RunReport = z.object({
   /** the tenant: `adapter`, and for the simulator its profile and mutant */
   tenant: z.record(z.string(), z.string()),
+  /** the options the run was made with (absent from a report written before they were kept) */
+  options: SearchOptions.optional(),
   profile: z.string(),
   verdict: z.enum(['conforms', 'diverges']),
   /** runs made before the first divergence, that one included */
@@ -33,9 +36,10 @@ export const RunReport = z.object({
 });
 export type RunReport = z.infer<typeof RunReport>;
 
-export function toRunReport(e: Exploration, extras: { trace?: string | undefined; replay: string }): RunReport {
+export function toRunReport(e: Exploration, extras: { trace?: string | undefined; replay: string; options: SearchOptions }): RunReport {
   const report: RunReport = {
     tenant: { ...e.tenant },
+    options: { ...extras.options },
     profile: e.profile,
     verdict: e.outcome,
     runs: e.runs,
