@@ -10,6 +10,8 @@ export const ExitCode = {
   failed: 3,
   /** the live tenant could not be used (sign-in, another tenant, a budget spent, a survey or backup that failed): no verdict is given */
   tenantFailed: 4,
+  /** another photosync process is changing the tenant through the same state folder: nothing was done; try again once it ends (sysexits' EX_TEMPFAIL) */
+  busy: 75,
   /** stopped by Ctrl-C before the runs asked for were made, with nothing found (128 + SIGINT) */
   interrupted: 130,
 } as const;

@@ -33,6 +33,8 @@ import type { Format } from './options.js';
 import { reportMeta } from './reportMeta.js';
 import { UsageError } from './UsageError.js';
 import { originalsWaiting } from '../adapters/live/Originals.js';
+import { StateFolderBusyError } from '../adapters/live/StateFolderBusyError.js';
+import { lockCampaign } from '../campaign/campaignLock.js';
 
 export type CampaignStartOptions = {
   config: string;
@@ -115,16 +117,34 @@ export async function campaignResume(dir: string, options: { maxSleep: number },
       `${file.config} is not the config this campaign started with (tenant ${file.tenantId}, app ${file.clientId}, users ${file.users.join(', ')}): a journal is resumed only on its own tenant`,
     );
   const groups = JSON.parse(readFileSync(campaignPaths(dir).stories, 'utf8')) as StoryGroup[];
-  return onTenant(file.config, file.operator, io, async (adapter) => {
-    try {
-      return said(await run(dir, file, adapter, groups, maxSleepOf(options.maxSleep, config), io), dir, io);
-    } catch (e) {
-      // a timer that fires while the last resume still works is no failure
-      if (!(e instanceof CampaignError && e.code === 'PHOTOSYNC_CAMPAIGN_BUSY')) throw e;
-      io.err(`photosync: ${e.message}\n`);
-      return ExitCode.ok;
-    }
-  });
+  try {
+    return await onTenant(file.config, file.operator, io, async (adapter) =>
+      said(await run(dir, file, adapter, groups, maxSleepOf(options.maxSleep, config), io), dir, io),
+    );
+  } catch (e) {
+    // a timer that fires while the last resume still works is no failure
+    const busy = stillAtWork(e, dir);
+    if (busy === undefined) throw e;
+    io.err(`photosync: ${busy.message}\n`);
+    return ExitCode.ok;
+  }
+}
+
+/**
+ * The campaign's own lock held by a live process, as the error that says so, when `e` is a refusal
+ * for that reason: its state folder busy (held then by the same process), or the campaign itself.
+ * Undefined for another refusal: a run started by hand on the same state folder is not the campaign at work.
+ */
+function stillAtWork(e: unknown, dir: string): CampaignError | undefined {
+  if (e instanceof CampaignError && e.code === 'PHOTOSYNC_CAMPAIGN_BUSY') return e;
+  if (!(e instanceof StateFolderBusyError)) return undefined;
+  try {
+    lockCampaign(dir)();
+    return undefined;
+  } catch (busy) {
+    if (busy instanceof CampaignError && busy.code === 'PHOTOSYNC_CAMPAIGN_BUSY') return busy;
+    throw busy;
+  }
 }
 
 /** Opens the live tenant of a config (with or without an operator), hands it to `body`, and lets go of it after. */

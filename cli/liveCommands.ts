@@ -3,6 +3,7 @@ import { SignInError } from '../adapters/live/auth/SignInError.js';
 import { doctor, unconnected, type DoctorCheck } from '../adapters/live/doctor.js';
 import { GraphApi } from '../adapters/live/api/GraphApi.js';
 import { connect, type LiveConnection } from '../adapters/live/openLiveTenant.js';
+import { lockStateFolder } from '../adapters/live/lockFolder.js';
 import { Originals } from '../adapters/live/Originals.js';
 import { PolicyLedger } from '../adapters/live/PolicyLedger.js';
 import { restoredLine } from '../adapters/live/restoredLine.js';
@@ -55,11 +56,14 @@ const DOCTOR_EXIT = { ready: ExitCode.ok, missing: ExitCode.diverges, unanswered
  * `photosync restore --config F`: puts back every test user's original photo, and the tenant's photo
  * update settings, still backed up in the config's state folder (after a run that could not), saying
  * so on stderr as a run does. Exit 0 when all are back (or none was waiting), 4 when one could not
- * be put back (its backup stays).
+ * be put back (its backup stays); refused (75, nothing done) while another process changes the tenant through the state folder.
  */
 export async function restoreCommand(options: { config: string }, io: Io): Promise<ExitCode> {
   const { config, http, services } = await connect(options.config);
+  // a run or campaign changing the tenant through this state folder would find its backups put back under it
+  let unlock: (() => void) | undefined;
   try {
+    unlock = lockStateFolder(config.stateDir);
     // putting an original back is a change like any other: the next survey waits for it to settle,
     // on the tenant's clock (an emulator's is virtual)
     const control = config.endpoints.virtualClock;
@@ -80,6 +84,7 @@ export async function restoreCommand(options: { config: string }, io: Io): Promi
     }
     return restored.every((r) => r.outcome === 'restored') && policies.length === 0 ? ExitCode.ok : ExitCode.tenantFailed;
   } finally {
+    unlock?.();
     await http.close();
   }
 }

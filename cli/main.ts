@@ -1,6 +1,7 @@
 import { reportMeta, VERSION } from './reportMeta.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../adapters/live/ConfigError.js';
+import { StateFolderBusyError } from '../adapters/live/StateFolderBusyError.js';
 import { CampaignError } from '../campaign/CampaignError.js';
 import { DiffError } from '../diff/DiffError.js';
 import type { CampaignStartOptions } from './campaignCommand.js';
@@ -119,7 +120,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('run')
     .description(
-      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 4 a live tenant could not be used, 130 stopped by Ctrl-C with nothing found)',
+      'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 4 a live tenant could not be used, 75 another photosync is changing it through the same state folder, 130 stopped by Ctrl-C with nothing found)',
     )
     .addOption(new Option('--profile <id>', `the profile to check against (${PROFILE_IDS.join(', ')}; default: the --sim-profile)`))
     .addOption(runsOption('how many random runs', DEFAULT_RUNS))
@@ -137,7 +138,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('matrix')
     .description(
-      'check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other (exit 0 some profile holds, 1 none does, 2 bad input, 4 a live tenant could not be used, 130 stopped by Ctrl-C before every profile was explored)',
+      'check one tenant against every profile: which hypothesis holds, and the minimal story that refutes each other (exit 0 some profile holds, 1 none does, 2 bad input, 4 a live tenant could not be used, 75 another photosync is changing it through the same state folder, 130 stopped by Ctrl-C before every profile was explored)',
     )
     .addOption(runsOption('how many random runs per profile', DEFAULT_RUNS))
     .addOption(dirOption('--out <dir>', 'where the traces of divergences are written').default(DEFAULT_OUT))
@@ -222,7 +223,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('restore')
     .description(
-      "put back what a live run backed up and could not restore: the test users' original photos and OWA policies, the tenant's photo update settings (exit 0 done, 4 one could not be put back)",
+      "put back what a live run backed up and could not restore: the test users' original photos and OWA policies, the tenant's photo update settings (exit 0 done, 4 one could not be put back, 75 another photosync is changing the tenant through the same state folder: nothing done)",
     )
     .requiredOption('--config <file>', 'the live config of the run')
     .action(async (options: { config: string }) => {
@@ -326,6 +327,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     ) {
       io.err(`photosync: ${e.message}\n`);
       return ExitCode.badInput;
+    }
+    // another process at work on the tenant: nothing was done, and trying again later is all there is to do
+    if (e instanceof StateFolderBusyError) {
+      io.err(`photosync: ${e.message}\n`);
+      return ExitCode.busy;
     }
     if (isTenantFailure(e)) {
       io.err(`photosync: ${e.message}\n`);

@@ -11,6 +11,7 @@ import { RequestBudget } from './http/RequestBudget.js';
 import { emulatorClock, realClock } from './liveClock.js';
 import type { LiveConfig } from './LiveConfig.js';
 import { loadLiveConfig } from './loadLiveConfig.js';
+import { lockStateFolder } from './lockFolder.js';
 import type { Operator } from './Operator.js';
 import { PhotoFiles } from './PhotoFiles.js';
 import { Recogniser } from './photos/Recogniser.js';
@@ -88,7 +89,8 @@ export async function connect(configPath: string, options: OpenOptions & { promp
 /**
  * Opens the live tenant a config names (or the tenant emulator it points at): connections, the
  * operator, the clock (the emulator's virtual one, or real time within the config's hours).
- * Invariant: nothing in the tenant changes until the adapter's first action.
+ * Invariant: nothing in the tenant changes until the adapter's first action. It holds the state
+ * folder's lock until `close` (lockStateFolder): while another process holds it, StateFolderBusyError.
  */
 export async function openLiveTenant(configPath: string, options: OpenOptions = {}): Promise<LiveAdapter> {
   const log = options.log ?? (() => {});
@@ -107,6 +109,8 @@ export async function openLiveTenant(configPath: string, options: OpenOptions = 
     },
   });
   const { config, http, counter, tokens, services } = connection;
+  // before the operator or any request: a second process changing the tenant through this state folder stops here, having done nothing
+  const unlock = lockStateFolder(config.stateDir);
   count = BASELINE_FIRST + config.users.length;
   const kind = options.operator === false ? 'none' : config.operator;
   const placeholders = await Promise.all(config.placeholders.map((f) => readFile(f)));
@@ -142,8 +146,12 @@ export async function openLiveTenant(configPath: string, options: OpenOptions = 
     log,
     requests: () => counter.service,
     async close() {
-      await operator?.close?.();
-      await http.close();
+      try {
+        await operator?.close?.();
+        await http.close();
+      } finally {
+        unlock();
+      }
     },
   });
 }
