@@ -10,7 +10,7 @@ import type { TraceEvent } from '../model/vocabulary.js';
 import { campaignPaths, campaignUntil, type CampaignFile } from './CampaignFile.js';
 import { CampaignError } from './CampaignError.js';
 import { JsonLog } from './JsonLog.js';
-import { nextStory, type StoryGroup } from './planStories.js';
+import { nextStory, storySpan, type StoryGroup } from './planStories.js';
 import { nextStep, readCampaignState, stepId, type Assignment } from './CampaignState.js';
 import { cast } from './CampaignStory.js';
 import { lockCampaign } from './campaignLock.js';
@@ -22,11 +22,16 @@ import { restoredLine } from '../adapters/live/restoredLine.js';
 /** A step due this long ago is late: the story it belongs to no longer straddles its windows, and is given up. */
 export const LATE_MS = 5 * 60_000;
 
-/** What a campaign process ended with: all decided, waiting to be resumed, out of its days or requests (over too), or stopped by a Ctrl-C. */
+/**
+ * What a campaign process ended with: all decided, waiting to be resumed, out of its days or
+ * requests, no story left that could finish before its end (over too), or stopped by a Ctrl-C.
+ */
 export type CampaignOutcome = {
-  readonly kind: 'done' | 'sleeping' | 'out-of-time' | 'out-of-requests' | 'stopped';
+  readonly kind: 'done' | 'sleeping' | 'out-of-time' | 'out-of-requests' | 'no-story-fits' | 'stopped';
   /** for `sleeping`: when the next step is due */
   readonly next?: number;
+  /** for `no-story-fits`: the campaign's last instant, which every story left would have outlasted */
+  readonly until?: number;
   /** for `stopped`: the step journaled last, which the stop waited for */
   readonly after?: string;
   /** the profiles refuted so far, with the journal line that refuted each */
@@ -146,10 +151,10 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
     // once no story is left to refute what stands, lanes measure the tenant's timings while the days allow (not in a replay)
     const ladders = file.confirms === undefined ? measurementStories(adapter.capabilities) : [];
     // over: its end on disk first, then the originals back (a resume of a campaign over changes nothing)
-    const end = async (kind: 'done' | 'out-of-time' | 'out-of-requests'): Promise<CampaignOutcome> => {
+    const end = async (kind: 'done' | 'out-of-time' | 'out-of-requests' | 'no-story-fits'): Promise<CampaignOutcome> => {
       plan.append({ finished: iso(clock.now()), refuted: Object.fromEntries(refuted), ...(kind === 'done' ? {} : { ended: kind }) });
       await restore(ctx);
-      return { kind, refuted };
+      return { kind, refuted, ...(kind === 'no-story-fits' ? { until } : {}) };
     };
     for (;;) {
       // every profile but one refuted (a replay's one): decided; the stories under way are given up, measurements go on
@@ -168,8 +173,10 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
           plan.append({ lane, n: a.n, ended: 'done', at: iso(clock.now()) });
           a.ended = 'done';
         }
+        // a story whose last step would come after the campaign's end would be cut off, its steps spent for nothing
+        const room = until - clock.now();
         const group =
-          nextStory(ctx.groups, standing(), taken) ?? ladders.find((l) => !taken.has(l.key) && clock.now() + l.duration <= until);
+          nextStory(ctx.groups, standing(), taken, room) ?? ladders.find((l) => !taken.has(l.key) && storySpan(l.steps) <= room);
         if (group === undefined) continue;
         const n = counts.get(lane) ?? 0;
         const steps = cast(group.steps, lane, viewerOf(lane));
@@ -186,7 +193,9 @@ async function runLocked(ctx: CampaignContext): Promise<CampaignOutcome> {
         const next = nextOf(a);
         if (next !== undefined && (pick === undefined || next.due < pick.due)) pick = { a, ...next };
       }
-      if (pick === undefined) return end('done');
+      // every lane idle: over, unless stories that could still tell apart what stands were left for want of time
+      if (pick === undefined)
+        return end(standing().size > decidedAt && nextStory(ctx.groups, standing(), taken) !== undefined ? 'no-story-fits' : 'done');
       if (pick.due > until) return end('out-of-time');
       const wait = pick.due - clock.now();
       if (wait > ctx.maxSleepMs) return { kind: 'sleeping', next: pick.due, refuted };

@@ -114,4 +114,29 @@ describe('photosync campaign on the tenant emulator, from the command line', { t
       await slow.close();
     }
   });
+
+  it('starts no story that cannot finish in its days: the 2014 profiles, told apart in 72 hours at the soonest, in one day end at once, saying so', async () => {
+    const dir = join(tmp(), 'short');
+    const started = await run(
+      'campaign',
+      'start',
+      '--config',
+      config,
+      '--dir',
+      dir,
+      '--seed',
+      '1',
+      '--profiles',
+      'threewill-2014,microsoft-2014',
+      '--days',
+      '1',
+    );
+    expect(started.code, started.err).toBe(0);
+    expect(started.err).toMatch(/campaign over: no story left could finish before the campaign's end, 2026-06-0\dT/);
+    const plan = JsonLog.read(campaignPaths(dir).plan, { cut: false }).lines.map((l) => l.value);
+    expect(plan.filter((v) => v.story !== undefined)).toEqual([]);
+    expect(plan.at(-1)).toMatchObject({ ended: 'no-story-fits' });
+    // the survey's header alone: no step spent
+    expect(JsonLog.read(campaignPaths(dir).journal, { cut: false }).lines).toHaveLength(1);
+  });
 });

@@ -285,6 +285,10 @@ function said(outcome: CampaignOutcome, dir: string, io: Io): ExitCode {
       `photosync: next step due at ${new Date(outcome.next!).toISOString()} (${what}): run photosync campaign resume ${dir} then (cron or a timer does)\n`,
     );
   else if (outcome.kind === 'out-of-time') io.err(`photosync: the campaign's days are over (${what}): photosync campaign report ${dir}\n`);
+  else if (outcome.kind === 'no-story-fits')
+    io.err(
+      `photosync: campaign over: no story left could finish before the campaign's end, ${new Date(outcome.until!).toISOString()} (${what}): photosync campaign report ${dir}\n`,
+    );
   else if (outcome.kind === 'out-of-requests')
     io.err(`photosync: the campaign's requests are spent (${what}): photosync campaign report ${dir}\n`);
   else {
