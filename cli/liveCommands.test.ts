@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { refusedOrigin, testPki } from '../adapters/live/http/loopback.testkit.js';
 import { loadLiveConfig } from '../adapters/live/loadLiveConfig.js';
 import { runCli, tempDirs } from './cli.testkit.js';
 
@@ -140,6 +141,90 @@ describe('the live tenant from the command line, against the emulator', { timeou
     } finally {
       await stop();
     }
+  });
+
+  describe('a live command that cannot sign in says why, as doctor does: the cause, the field to fix, and doctor to run; exit 4', () => {
+    let emulator: { config: string; stop: () => Promise<number> };
+    beforeAll(async () => {
+      emulator = await emulatorWithConfig();
+    });
+    afterAll(async () => {
+      vi.unstubAllEnvs();
+      await emulator.stop();
+    });
+
+    /** the two lines a sign-in that failed says, the first matching `cause` */
+    const says = (r: { code: number; err: string }, path: string, cause: RegExp) => {
+      expect(r.code).toBe(4);
+      const lines = r.err.trimEnd().split('\n');
+      expect(lines[0]).toMatch(cause);
+      expect(lines[1]).toBe(`photosync: for the full picture, run photosync doctor --config ${path}`);
+      expect(lines).toHaveLength(2);
+    };
+    const live = (path: string) => run('run', '--adapter', 'live', '--config', path, '--profile', 'microsoft-2026', '--runs', '1');
+    /** an authority host on a loopback port nothing listens on */
+    const refusing = async () => {
+      const closed = `${(await refusedOrigin()).replace('http:', 'https:')}/login`;
+      return configChanged(emulator.config, 'refused.json', (c) => (c.endpoints.authorityHost = closed));
+    };
+
+    it('an authority host that refuses the connection: named, with endpoints.authorityHost (run and matrix)', async () => {
+      const refused = await refusing();
+      const refusedSays =
+        /^photosync: the app could not sign in for graph: endpoints\.authorityHost \(https:\/\/127\.0\.0\.1:\d+\/login\) could not be reached .*ECONNREFUSED.*check the address/;
+      says(await live(refused), refused, refusedSays);
+      says(await run('matrix', '--adapter', 'live', '--config', refused, '--runs', '1'), refused, refusedSays);
+    });
+
+    it('restore signs in before its first change and says the same; the backup stays', async () => {
+      const refused = await refusing();
+      const originals = join((await loadLiveConfig(emulator.config)).stateDir, 'originals');
+      mkdirSync(originals, { recursive: true });
+      writeFileSync(join(originals, 'photo-settings.json'), '{"source":"cloud","allowedRoles":[]}\n');
+      try {
+        says(
+          await run('restore', '--config', refused),
+          refused,
+          /endpoints\.authorityHost \(https:\/\/127\.0\.0\.1:\d+\/login\) could not be reached/,
+        );
+        expect(readdirSync(originals)).toEqual(['photo-settings.json']);
+      } finally {
+        rmSync(originals, { recursive: true });
+      }
+    });
+
+    it('an emulator whose CA is not trusted (no endpoints.trustedCa, or another CA): a certificate trust failure, naming endpoints.trustedCa', async () => {
+      const untrusting = configChanged(emulator.config, 'no-ca.json', (c) => delete c.endpoints.trustedCa);
+      says(
+        await live(untrusting),
+        untrusting,
+        /^photosync: the app could not sign in for graph: a TLS certificate trust failure: the certificate of endpoints\.authorityHost .* set endpoints\.trustedCa to the CA file/,
+      );
+      const otherCa = join(tmp(), 'other.ca.pem');
+      writeFileSync(otherCa, (await testPki()).caCert);
+      const mistrusting = configChanged(emulator.config, 'other-ca.json', (c) => (c.endpoints.trustedCa = otherCa));
+      says(
+        await live(mistrusting),
+        mistrusting,
+        /a TLS certificate trust failure.*endpoints\.trustedCa \(\S+other\.ca\.pem\) is not the CA that signed it/,
+      );
+    });
+
+    it('a wrong client secret: check tenantId, clientId and the credential, and the secret never shown', async () => {
+      vi.stubEnv('PHOTOSYNC_TEST_WRONG_SECRET', 'not-the-secret-0123456789');
+      const wrong = configChanged(
+        emulator.config,
+        'wrong-secret.json',
+        (c) => (c.credential = { kind: 'secret', env: 'PHOTOSYNC_TEST_WRONG_SECRET' }),
+      );
+      const r = await live(wrong);
+      says(
+        r,
+        wrong,
+        /^photosync: the app could not sign in for graph: invalid_client: .*AADSTS7000215.*\. Check tenantId, clientId and the credential/,
+      );
+      expect(r.err).not.toContain('not-the-secret-0123456789');
+    });
   });
 
   it('doctor under faults: a check the tenant did not answer (429, 503, dropped) is NO ANSWER, not MISSING; exit 4', async () => {

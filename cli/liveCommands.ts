@@ -14,6 +14,7 @@ import type { Io } from './Io.js';
 import type { Format } from './options.js';
 import { ChangeLog } from '../adapters/live/ChangeLog.js';
 import { emulatorClock, realClock } from '../adapters/live/liveClock.js';
+import type { Clock } from '../adapters/Adapter.js';
 
 /**
  * `photosync doctor --config F`: sign-in, tenant, test users, permissions, reachability; changes
@@ -28,7 +29,8 @@ export async function doctorCommand(options: { config: string; format: Format },
   };
   let connection: LiveConnection;
   try {
-    connection = await connect(options.config);
+    // doctor says why a sign-in failed in its own check, with the rest of the setup
+    connection = await connect(options.config, { diagnose: false });
   } catch (e) {
     // a config that makes no connection (its CA unreadable) is a missing thing to fix, as a missing certificate is
     if (e instanceof SignInError) return report(unconnected(e.message));
@@ -59,7 +61,7 @@ const DOCTOR_EXIT = { ready: ExitCode.ok, missing: ExitCode.diverges, unanswered
  * be put back (its backup stays); refused (75, nothing done) while another process changes the tenant through the state folder.
  */
 export async function restoreCommand(options: { config: string }, io: Io): Promise<ExitCode> {
-  const { config, http, services } = await connect(options.config);
+  const { config, http, services, tokens } = await connect(options.config);
   // a run or campaign changing the tenant through this state folder would find its backups put back under it
   let unlock: (() => void) | undefined;
   try {
@@ -67,11 +69,17 @@ export async function restoreCommand(options: { config: string }, io: Io): Promi
     // putting an original back is a change like any other: the next survey waits for it to settle,
     // on the tenant's clock (an emulator's is virtual)
     const control = config.endpoints.virtualClock;
-    const clock = control === undefined ? realClock() : await emulatorClock(control, (r) => http.send(r));
+    let clock: Clock | undefined;
     const changes = new ChangeLog(config.stateDir);
-    const restored = await new Originals(`${config.stateDir}/originals`, new GraphApi(services)).restoreAll(() =>
-      changes.record(clock.now()),
-    );
+    const restored = await new Originals(`${config.stateDir}/originals`, new GraphApi(services)).restoreAll(async () => {
+      if (clock === undefined) {
+        // the app signs in first: a sign-in that cannot be made says why (whyNoSignIn), before any
+        // other request (an emulator's clock) fails for the same cause, and no change is logged
+        await tokens.token('graph');
+        clock = control === undefined ? realClock() : await emulatorClock(control, (r) => http.send(r));
+      }
+      await changes.record(clock.now());
+    });
     if (restored.length === 0) io.err('photosync: nothing waits to be put back (no original photo or photo update settings backed up)\n');
     for (const r of restored) io.err(`${restoredLine(r, options.config)}\n`);
     // no API sets the OWA policy back: the administrator does, as photosync says

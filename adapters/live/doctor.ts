@@ -1,9 +1,10 @@
 import { access, constants, mkdir } from 'node:fs/promises';
 import { graphUrl } from './api/GraphApi.js';
-import { join, serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
+import { serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
 import { sharePointUrl } from './api/SharePointApi.js';
-import type { NoAnswer } from './http/HttpClient.js';
 import type { LiveConfig } from './LiveConfig.js';
+import { noAnswer } from './noAnswer.js';
+import { whyNoSignIn } from './whyNoSignIn.js';
 
 /**
  * One thing `doctor` checked: passed, missing (in an administrator's words, and how to fix it),
@@ -30,62 +31,10 @@ const missing = (service: string, check: string, detail: string): DoctorCheck =>
 /** The checks of a config whose connections cannot even be made (endpoints.trustedCa unreadable): `reason` says why. */
 export const unconnected = (reason: string): DoctorCheck[] => [missing('Microsoft Entra', 'app sign-in', reason)];
 
-/**
- * What a send that got no answer means for a check: a busy or dropped service is the tenant not
- * answering (asking again later may pass), anything else something to set right in the config.
- */
-function noAnswer(
-  config: LiveConfig,
-  field: keyof LiveConfig['endpoints'],
-  failure: NoAnswer,
-  reason: string,
-): { status: 'missing' | 'unanswered'; detail: string } {
-  const at = `endpoints.${field} (${String(config.endpoints[field])})`;
-  switch (failure) {
-    case 'busy':
-    case 'lost':
-      return {
-        status: 'unanswered',
-        detail: `the tenant did not answer (${reason}): a transient fault (throttled, busy or a dropped connection), not a missing setting; run doctor again later`,
-      };
-    case 'unreachable':
-      return {
-        status: 'missing',
-        detail: `${at} could not be reached (${reason}): check the address, and that the service (or photosync emulator) is running`,
-      };
-    case 'certificate': {
-      const { trustedCa } = config.endpoints;
-      const fix =
-        trustedCa === undefined
-          ? 'for the tenant emulator, set endpoints.trustedCa to the CA file it wrote beside its config (NAME.ca.pem)'
-          : `endpoints.trustedCa (${trustedCa}) is not the CA that signed it: the emulator makes a new CA at each start, so write its config again with --config-out`;
-      return {
-        status: 'missing',
-        detail: `a TLS certificate trust failure: the certificate of ${at} is not trusted (${reason}); ${fix}`,
-      };
-    }
-    case 'other':
-      return { status: 'missing', detail: `no answer: ${reason}` };
-  }
-}
-
-/**
- * Why the app could not sign in: MSAL's error hides a transport failure (endpoints_resolution_error),
- * so the authority's OpenID metadata, which MSAL reads first, is asked once, without a token.
- */
-async function whyNoSignIn(probe: Probe, reason: string): Promise<DoctorCheck> {
-  const { config, services } = probe;
-  const url = join(config.endpoints.authorityHost, `${config.tenantId}/v2.0/.well-known/openid-configuration`);
-  const outcome = await services.send({ method: 'GET', url, retries: 0 });
-  if (outcome.kind === 'unknown') {
-    const why = noAnswer(config, 'authorityHost', outcome.failure, outcome.reason);
-    return { service: 'Microsoft Entra', check: 'app sign-in', status: why.status, detail: `${why.detail}; the sign-in said: ${reason}` };
-  }
-  return missing(
-    'Microsoft Entra',
-    'app sign-in',
-    `${reason}. Check tenantId, clientId and the credential, and that the certificate is uploaded to the app registration.`,
-  );
+/** The app sign-in check that failed, `reason` being the sign-in's own error: why, by whyNoSignIn. */
+async function signInCheck(probe: Probe, reason: string): Promise<DoctorCheck> {
+  const why = await whyNoSignIn(probe.config, probe.services, reason);
+  return { service: 'Microsoft Entra', check: 'app sign-in', status: why.status, detail: why.detail };
 }
 
 /** What a refused request means, by status, for the permission the check needs. */
@@ -134,7 +83,7 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
   const out: DoctorCheck[] = [];
   const graphToken = await tokenOr(services, 'graph');
   if ('reason' in graphToken) {
-    out.push(await whyNoSignIn(probe, graphToken.reason));
+    out.push(await signInCheck(probe, graphToken.reason));
     return out;
   }
   out.push(ok('Microsoft Entra', 'app sign-in', `as app ${config.clientId}`));

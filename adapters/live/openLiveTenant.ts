@@ -18,6 +18,7 @@ import { Recogniser } from './photos/Recogniser.js';
 import { TestPhotoSet } from './photos/TestPhotoSet.js';
 import { terminalOperator } from './terminalOperator.js';
 import { TimeBudgetError } from './TimeBudgetError.js';
+import { whyNoSignIn } from './whyNoSignIn.js';
 
 export type OpenOptions = {
   /** false: no operator, whatever the config says (`--no-operator`) */
@@ -42,10 +43,18 @@ export type LiveConnection = {
 export type SignInPrompt = (upn: string, message: string, userCode: string, verificationUri: string) => Promise<void>;
 
 /**
- * Reads the config and makes its connections; signs in only when a token is first asked for.
+ * Reads the config and makes its connections; signs in only when a token is first asked for. The
+ * app's first sign-in that fails says why (whyNoSignIn) and points at doctor, unless `diagnose` is false.
  * Throws ConfigError for a config that is not valid, SignInError when endpoints.trustedCa cannot be read.
  */
-export async function connect(configPath: string, options: OpenOptions & { prompt?: SignInPrompt } = {}): Promise<LiveConnection> {
+export async function connect(
+  configPath: string,
+  options: OpenOptions & {
+    prompt?: SignInPrompt;
+    /** false: a failed sign-in keeps MSAL's own words (doctor, which says why in its own check) */
+    diagnose?: boolean;
+  } = {},
+): Promise<LiveConnection> {
   const config = await loadLiveConfig(configPath, options.env);
   const trustedCa = readTrustedCa(config);
   const budget = new RequestBudget(config.budget.requests);
@@ -67,6 +76,12 @@ export async function connect(configPath: string, options: OpenOptions & { promp
   const whose = new Map<string, string>();
   const tokens = new Tokens(config, {
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.diagnose === false
+      ? {}
+      : {
+          whyNoSignIn: async (said: string) =>
+            `${(await whyNoSignIn(config, { send: (r) => http.send(r) }, said)).detail}\nphotosync: for the full picture, run photosync doctor --config ${configPath}`,
+        }),
     ...(prompt === undefined
       ? {}
       : {
@@ -130,7 +145,12 @@ export async function openLiveTenant(configPath: string, options: OpenOptions = 
           if (Date.now() + ms > deadline) throw new TimeBudgetError(config.budget.hours);
           await new Promise((resolve) => setTimeout(resolve, ms));
         })
-      : await emulatorClock(control, (r) => http.send(r));
+      : await emulatorClock(control, (r) => http.send(r)).catch(async (e: unknown) => {
+          // the clock is asked before the app signs in: when the app cannot sign in either (the same
+          // host, the same trust), that says why (whyNoSignIn); otherwise the clock's failure stands
+          await tokens.token('graph');
+          throw e;
+        });
   return createLiveAdapter({
     config,
     services,

@@ -88,6 +88,50 @@ describe('Tokens', () => {
     expect(error.message).not.toContain('eyJ');
   });
 
+  it("says why the app's first sign-in failed (whyNoSignIn), given MSAL's words without tokens; not a later one, nor a user's, nor its own refusals", async () => {
+    let fail = true;
+    const now = 1_000_000;
+    const app: TokenCredential = {
+      async getToken(): Promise<AccessToken> {
+        if (fail) throw new Error(`endpoints_resolution_error ${jwt({ a: 1 })}`);
+        return { token: jwt({ tid: TENANT }), expiresOnTimestamp: now + 60_000 };
+      },
+    };
+    const said: string[] = [];
+    const whyNoSignIn = async (words: string) => (said.push(words), 'endpoints.authorityHost could not be reached');
+    const t = new Tokens(config, { app, whyNoSignIn, now: () => now, renewBeforeMs: 60_000 });
+    await expect(t.token('graph')).rejects.toMatchObject({
+      code: 'PHOTOSYNC_SIGN_IN',
+      message: 'the app could not sign in for graph: endpoints.authorityHost could not be reached',
+    });
+    expect(said).toEqual(['endpoints_resolution_error [token]']);
+    // said once: a second failure (the originals put back as the run ends) keeps MSAL's words
+    await expect(t.token('graph')).rejects.toMatchObject({
+      message: 'the app could not sign in for graph: endpoints_resolution_error [token]',
+    });
+    expect(said).toHaveLength(1);
+    fail = false;
+    await t.token('graph');
+    // signed in once, the config is right: a later failure is MSAL's own words
+    fail = true;
+    await expect(t.token('graph')).rejects.toMatchObject({
+      message: 'the app could not sign in for graph: endpoints_resolution_error [token]',
+    });
+    const failing: TokenCredential = {
+      getToken: async () => {
+        throw new Error('authorization_pending');
+      },
+    };
+    const user = new Tokens(config, { prompt: () => undefined, user: () => failing, whyNoSignIn });
+    await expect(user.token('yammer', 'alice')).rejects.toMatchObject({ message: expect.stringMatching(/authorization_pending$/) });
+    const unset = new Tokens(config, { env: {}, whyNoSignIn });
+    await expect(unset.token('graph')).rejects.toMatchObject({ message: expect.stringContaining('PHOTOSYNC_TEST_KEY_PASSWORD') });
+    expect(said).toHaveLength(1);
+    // a diagnosis that cannot be made leaves MSAL's words
+    const broken = new Tokens(config, { app: failing, whyNoSignIn: () => Promise.reject(new Error('budget spent')) });
+    await expect(broken.token('graph')).rejects.toMatchObject({ message: 'the app could not sign in for graph: authorization_pending' });
+  });
+
   it("names the environment variable of the certificate key's password when it is not set", () => {
     expect(() => appCredential(config, {})).toThrow(
       expect.objectContaining({ code: 'PHOTOSYNC_SIGN_IN', message: expect.stringContaining('PHOTOSYNC_TEST_KEY_PASSWORD') }),

@@ -22,6 +22,12 @@ export type TokensOptions = {
   /** how long before expiry a cached token is renewed, ms (default 5 minutes) */
   readonly renewBeforeMs?: number;
   readonly now?: () => number;
+  /**
+   * Says why the app could not sign in, from the sign-in's own words (MSAL's, cleaned): the message
+   * shown instead. Asked once, at the first failure, and never once the app has signed in (the
+   * config is then known good); a later failure keeps MSAL's words.
+   */
+  readonly whyNoSignIn?: (said: string) => Promise<string>;
 };
 
 type Cached = { readonly token: string; readonly renewAt: number };
@@ -42,6 +48,8 @@ export class Tokens {
   /** per test user, the last delegated sign-in asked for, which the next waits for */
   private readonly queues = new Map<string, Promise<void>>();
   private app: TokenCredential | undefined;
+  /** the app has signed in, or its first failed sign-in was said why: later failures keep MSAL's words */
+  private appKnown = false;
 
   constructor(
     private readonly config: LiveConfig,
@@ -91,10 +99,11 @@ export class Tokens {
       got = upn === undefined ? await this.appCredential().getToken(this.scopeOf(resource)) : await this.userToken(resource, upn);
     } catch (e) {
       if (e instanceof SignInError) throw e;
-      throw new SignInError('PHOTOSYNC_SIGN_IN', `${who} could not sign in for ${resource}: ${this.clean(e)}`);
+      throw new SignInError('PHOTOSYNC_SIGN_IN', `${who} could not sign in for ${resource}: ${await this.why(upn, this.clean(e))}`);
     }
     if (got === null) throw new SignInError('PHOTOSYNC_SIGN_IN', `${who} got no token for ${resource}`);
     this.checkTenant(got.token);
+    if (upn === undefined) this.appKnown = true;
     if (upn !== undefined) {
       const as = signedInAs(tokenClaims(got.token) ?? {});
       if (as?.toLowerCase() !== upn.toLowerCase()) {
@@ -154,6 +163,19 @@ export class Tokens {
       throw e;
     } finally {
       this.signIns.delete(key);
+    }
+  }
+
+  /** Why the app's first sign-in failed, by `whyNoSignIn`, once; MSAL's own words for anything else, or when that cannot say. */
+  private async why(upn: string | undefined, said: string): Promise<string> {
+    const whyNoSignIn = this.options.whyNoSignIn;
+    if (upn !== undefined || this.appKnown || whyNoSignIn === undefined) return said;
+    this.appKnown = true;
+    try {
+      return await whyNoSignIn(said);
+    } catch {
+      // the diagnosis is a help, not the failure: the sign-in's own words still say what happened
+      return said;
     }
   }
 
