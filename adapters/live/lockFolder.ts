@@ -2,6 +2,9 @@ import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { StateFolderBusyError } from './StateFolderBusyError.js';
 
+/** What link(2) says on a file system that has no hard links. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 /** Whether a process runs with this id (a lock left by one that was killed is stale). */
 function alive(pid: number): boolean {
   try {
@@ -44,6 +47,10 @@ export function lockFolder(path: string, busy: (pid: number) => Error): () => vo
       writeFileSync(mine, String(process.pid));
       try {
         linkSync(mine, path);
+      } catch (e) {
+        // a file system without hard links (FAT, some network shares): created in place instead
+        if (!NO_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+        writeFileSync(path, String(process.pid), { flag: 'wx' });
       } finally {
         unlinkSync(mine);
       }
