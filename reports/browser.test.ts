@@ -108,6 +108,49 @@ describe('the HTML report in a real browser', { timeout: 120_000 }, () => {
     await r.page.close();
   });
 
+  it("keeps a hostile trace's values text, on a phone and on paper: no script, no fetch, no sideways scroll, headings in order", async () => {
+    const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)></style>';
+    const spoof = 'alice\u202egpj.exe';
+    const long = 'u'.repeat(300);
+    const trace = join(dir, 'hostile.jsonl');
+    const lines = [
+      {
+        format: 'photosync-trace',
+        version: 1,
+        start: '2014-04-01T09:00:00Z',
+        users: [{ id: hostile, photo: 'p0' }, { id: long }, { id: spoof }],
+      },
+      { at: '2014-04-01T09:00:01Z', do: 'setPhoto', user: hostile, photo: hostile, via: 'outlook-web', reason: hostile },
+      { at: '2014-04-01T09:00:02Z', see: 'graph', user: hostile, viewer: spoof, photo: `${long} https://evil.example/x` },
+    ];
+    writeFileSync(trace, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const html = await photosync(['check', trace, '--profile', 'threewill-2014', '--format', 'html']);
+    const r = await open('hostile', html);
+    const dialogs: string[] = [];
+    r.page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+    expect(await r.page.evaluate(() => [document.scripts.length, document.images.length, document.links.length])).toEqual([0, 0, 0]);
+    const text = await r.page.locator('body').innerText();
+    expect(text).toContain(hostile);
+    // the override is shown, not obeyed: what follows it is not turned around
+    expect(text).toContain('alice\\u202egpj.exe');
+    expect(text).not.toContain('\u202e');
+    const ranks = await r.page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1])));
+    for (const [i, rank] of ranks.entries()) expect(rank - (ranks[i - 1] ?? 0)).toBeLessThanOrEqual(1);
+    // a phone, then paper: the page keeps its width, a wide table scrolling in its frame or wrapping on paper
+    for (const [width, media] of [
+      [375, 'screen'],
+      [700, 'print'],
+    ] as const) {
+      await r.page.setViewportSize({ width, height: 800 });
+      await r.page.emulateMedia({ media });
+      const [scroll, client] = await r.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(scroll, `${media} at ${width} px`).toBeLessThanOrEqual(client);
+    }
+    expect(dialogs).toEqual([]);
+    expectOffline(r);
+    await r.page.close();
+  });
+
   it("shows a matrix: each profile's verdict, and a visible timeline for each refuted profile, offline", async () => {
     const argv = ['matrix', '--runs', '50', '--seed', '1', '--out', join(dir, 'matrix')];
     const json = JSON.parse(await photosync([...argv, '--format', 'json'])) as {

@@ -6,6 +6,7 @@ import { toStory } from './Story.js';
 import { mutant, run } from './story.testkit.js';
 import { escapeXml } from './_internals/escapeXml.js';
 import { windowLabel } from './timelineSvg.js';
+import { NO_RULE } from './storyWords.js';
 
 const meta: ReportMeta = { tool: { name: 'photosync', version: '9.8.7-test' }, generated: '2031-02-03T04:05:06.007Z' };
 const TONES: readonly Tone[] = ['good', 'bad', 'unknown', 'plain'];
@@ -54,7 +55,7 @@ describe('htmlRenderer', () => {
       const html = htmlRenderer(doc, meta);
       expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
       expect(html).toContain(
-        `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">`,
+        `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;">`,
       );
       expect(html).toMatch(/<style>[^<]+<\/style>/);
       expect(externalReferences(html)).toEqual([]);
@@ -70,17 +71,20 @@ describe('htmlRenderer', () => {
     expect(html).toContain(`<footer>photosync 9.8.7-test, 2031-02-03T04:05:06.007Z</footer>`);
   });
 
-  it('renders each block: headings under the title, paragraphs, lists, code, and tables whose verdicts have a colour and a mark', async () => {
+  it('renders each block: headings under the title paragraphs, lists, code, and tables whose verdicts have a colour and a mark', async () => {
     const doc = await conformingDoc();
     const html = htmlRenderer(doc, meta);
     for (const block of doc.blocks) {
-      if (block.kind === 'heading') expect(html).toContain(`<h${block.level + 1}>${escapeXml(block.text)}</h${block.level + 1}>`);
+      // a document's levels are Markdown's, whose `#` is the title: the page's h1
+      if (block.kind === 'heading') expect(html).toContain(`<h${block.level}>${escapeXml(block.text)}</h${block.level}>`);
       if (block.kind === 'paragraph' && block.tone === undefined) expect(html).toContain(`<p>${escapeXml(block.text)}</p>`);
       if (block.kind === 'paragraph' && block.tone !== undefined)
         expect(html).toMatch(new RegExp(`<p class="tone tone-${block.tone}">.*${block.text.slice(0, 12)}`));
       if (block.kind === 'list') for (const item of block.items) expect(html).toContain(`<li>${escapeXml(item)}</li>`);
       if (block.kind === 'code') expect(html).toContain(`<pre><code>${escapeXml(block.text)}</code></pre>`);
       if (block.kind === 'table') for (const h of block.head) expect(html).toContain(`<th scope="col">${escapeXml(h)}</th>`);
+      // a table wider than a phone scrolls in its frame, not the page
+      if (block.kind === 'table') expect(html).toMatch(/<div class="table-frame">\n<table>/);
     }
     // a verdict is told by colour and by a mark; a plain cell by neither
     const marks = { good: '✓', bad: '✗', unknown: '?' };
@@ -159,5 +163,65 @@ describe('htmlRenderer', () => {
     expect(externalReferences(html)).toEqual([]);
     const without = htmlRenderer({ title: 'without', blocks: [{ kind: 'story', story, profile: 'threewill-2014' }] }, meta);
     expect(without).not.toMatch(/<image|<img/);
+  });
+});
+
+/** The ranks of a page's headings, in order: `h1 h2 h3`. */
+const ranks = (html: string) => [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
+
+describe('htmlRenderer, read by a screen reader and on a phone', () => {
+  it('never skips a heading rank: the title h1, a document heading h2, the headings of a story one rank below what it stands under', async () => {
+    const { story, doc } = await divergingDoc();
+    // a run's story stands under the title alone; a check's under its own heading
+    const run = ranks(htmlRenderer(doc, meta));
+    expect(run).toEqual([1, 2, 2]);
+    const check = ranks(
+      htmlRenderer(
+        {
+          title: 'photosync check: t.jsonl',
+          blocks: [
+            { kind: 'heading', level: 2, text: 'Where threewill-2014 diverges' },
+            { kind: 'story', story, profile: 'threewill-2014' },
+            { kind: 'heading', level: 2, text: 'Rules cited' },
+          ],
+        },
+        meta,
+      ),
+    );
+    expect(check).toEqual([1, 2, 3, 3, 2]);
+    for (const order of [run, check]) for (const [i, r] of order.entries()) expect(r - (order[i - 1] ?? 0)).toBeLessThanOrEqual(1);
+  });
+
+  it('says why a story cites no rule rather than showing an empty table of rules', async () => {
+    const { story } = await divergingDoc();
+    const none = { ...story, divergence: { ...story.divergence, rules: [] } };
+    const html = htmlRenderer({ title: 'no rule', blocks: [{ kind: 'story', story: none, profile: 'threewill-2014' }] }, meta);
+    expect(html).not.toContain('class="compact rules"');
+    expect(html).toContain(`<p>${escapeXml(NO_RULE)}.</p>`);
+  });
+
+  it("shows a trace's control characters and bidi overrides escaped, as the text does: they cannot reorder the page", async () => {
+    const { story } = await divergingDoc();
+    // U+202E would show what follows it backwards: `alice\u202egpj.exe` reads as `aliceexe.jpg`
+    const spoof = 'alice\u202egpj.exe\u2066x\u2069\u001b[2J\u0007';
+    const users = [{ id: spoof, photo: 'p0' }];
+    const steps = story.steps.map((s) => ({ ...s, event: { ...s.event, user: spoof } }));
+    const html = htmlRenderer(
+      {
+        title: `photosync check: ${spoof}.jsonl`,
+        blocks: [
+          { kind: 'paragraph', text: spoof },
+          { kind: 'table', head: ['user'], rows: [[spoof]] },
+          { kind: 'code', text: `photosync check '${spoof}.jsonl'` },
+          { kind: 'story', story: { ...story, users, steps }, profile: 'threewill-2014' },
+        ],
+      },
+      meta,
+    );
+    expect(html).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    const shown = 'alice\\u202egpj.exe\\u2066x\\u2069\\u001b[2J\\u0007';
+    expect(html).toContain(`<p>${shown}</p>`);
+    expect(html).toContain(`<td>${shown}</td>`);
+    expect(html).toContain(`subject: ${shown}`);
   });
 });

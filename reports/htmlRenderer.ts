@@ -3,7 +3,7 @@ import { cellText, cellTone, type Block, type Cell, type Doc, type Tone } from '
 import { formatOffset } from './formatTime.js';
 import type { ReportMeta } from './ReportMeta.js';
 import type { Story } from './Story.js';
-import { describeUser, NO_RULE, stepWords } from './storyWords.js';
+import { NO_RULE, stepWords, storyUsersWords } from './storyWords.js';
 import { escapeXml as esc } from './_internals/escapeXml.js';
 import { timelineSvg } from './timelineSvg.js';
 import { WINDOW_KIND_COLOUR, WINDOW_KIND_MEANING, WINDOW_KIND_WORDS } from './windowKinds.js';
@@ -11,7 +11,8 @@ import { WINDOW_KIND_COLOUR, WINDOW_KIND_MEANING, WINDOW_KIND_WORDS } from './wi
 /** The text marker of each tone, so that a verdict does not rest on colour alone. */
 const MARK: { readonly [T in Tone]: string } = { good: '✓', bad: '✗', unknown: '?', plain: '' };
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+// base-uri and form-action do not fall back to default-src: they are closed by name
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const CSS = `
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --page: #f5f6f8; --card: #ffffff;
@@ -25,11 +26,15 @@ h2 { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom:
 h3 { font-size: 1.05rem; margin: 22px 0 8px; }
 h4 { font-size: .95rem; margin: 18px 0 6px; }
 p { margin: 8px 0; }
+/* a value from a trace may be one long word: it wraps rather than widening the page */
+h1, h2, h3, h4, p, li, dt, dd { overflow-wrap: anywhere; }
 ul { margin: 8px 0; padding-left: 22px; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 13px; }
 pre { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
-table { border-collapse: collapse; width: 100%; background: var(--card); border: 1px solid var(--line); margin: 10px 0; font-size: 14px; }
-th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); }
+/* a table wider than the page (a phone, a long value) scrolls in its frame, not the page */
+.table-frame { overflow-x: auto; margin: 10px 0; }
+table { border-collapse: collapse; width: 100%; background: var(--card); border: 1px solid var(--line); margin: 0; font-size: 14px; }
+th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 th { background: #eef1f4; font-weight: 600; white-space: nowrap; }
 tbody tr:last-child td { border-bottom: 0; }
 td.tone-good { color: var(--good); background: var(--good-bg); font-weight: 600; }
@@ -50,7 +55,7 @@ p.tone-plain { border-color: var(--line); background: var(--card); }
 .kinds { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 13px; color: var(--muted); margin: 6px 0 10px; }
 .kinds dt { font-weight: 600; }
 .kinds .swatch { display: inline-block; width: 12px; height: 10px; border: 1px solid; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
-.story h4 { color: var(--muted); text-transform: uppercase; letter-spacing: .05em; font-size: 12px; margin: 16px 0 4px; }
+.story .sub { color: var(--muted); text-transform: uppercase; letter-spacing: .05em; font-size: 12px; margin: 16px 0 4px; padding: 0; border: 0; }
 table.compact { font-size: 13px; }
 table.compact th, table.compact td { padding: 4px 8px; }
 table.compact td.num { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
@@ -61,6 +66,11 @@ table.compact tr.wait td { color: var(--muted); }
 td img, .kinds img { width: 16px; height: 16px; vertical-align: -3px; margin-left: 4px; border: 1px solid var(--line); object-fit: cover; }
 td.rule { font-weight: 600; white-space: nowrap; }
 footer { max-width: 1100px; margin: 24px auto 0; padding: 10px 24px 28px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); }
+@media (max-width: 600px) {
+  main { padding: 16px 12px 8px; }
+  footer { padding: 10px 12px 20px; }
+  .story { padding: 10px 12px 8px; }
+}
 @media print {
   html, body { background: #ffffff; }
   body { font-size: 10.5pt; }
@@ -68,6 +78,9 @@ footer { max-width: 1100px; margin: 24px auto 0; padding: 10px 24px 28px; color:
   .timeline-frame { overflow: visible; margin: 8px 0; padding: 0; }
   .timeline-frame svg { max-width: 100%; height: auto; }
   .story { break-inside: avoid-page; border-color: #999999; }
+  /* paper does not scroll: a table fits the page, a long value wrapping where it must */
+  .table-frame { overflow: visible; }
+  th, td { overflow-wrap: anywhere; }
   tr, figure { break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -90,7 +103,7 @@ export function htmlRenderer(doc: Doc, meta: ReportMeta): string {
     '<body>',
     '<main>',
     `<h1>${esc(doc.title)}</h1>`,
-    ...doc.blocks.map(renderBlock),
+    ...renderBlocks(doc.blocks),
     '</main>',
     `<footer>${esc(`${meta.tool.name} ${meta.tool.version}, ${meta.generated}`)}</footer>`,
     '</body>',
@@ -99,11 +112,22 @@ export function htmlRenderer(doc: Doc, meta: ReportMeta): string {
   ].join('\n');
 }
 
-function renderBlock(block: Block): string {
+/** The rank of a document's heading: its Markdown level (`#` is the title, the page's h1), h2 at least. */
+const headingRank = (level: number) => Math.max(2, level);
+
+/** The blocks in order, a story's own headings one rank below the heading it stands under, so that no rank is skipped. */
+function renderBlocks(blocks: readonly Block[]): string[] {
+  let rank = 1;
+  return blocks.map((block) => {
+    if (block.kind === 'heading') rank = headingRank(block.level);
+    return renderBlock(block, Math.min(rank + 1, 6));
+  });
+}
+
+function renderBlock(block: Block, subRank: number): string {
   switch (block.kind) {
     case 'heading': {
-      // the title is the page's h1: a document's headings come under it
-      const tag = `h${block.level + 1}`;
+      const tag = `h${headingRank(block.level)}`;
       return `<${tag}>${esc(block.text)}</${tag}>`;
     }
     case 'paragraph':
@@ -117,7 +141,7 @@ function renderBlock(block: Block): string {
     case 'code':
       return `<pre><code>${esc(block.text)}</code></pre>`;
     case 'story':
-      return renderStory(block.story, block.profile);
+      return renderStory(block.story, block.profile, subRank);
   }
 }
 
@@ -131,17 +155,29 @@ function renderTable(head: readonly string[], rows: readonly (readonly Cell[])[]
     const tone = cellTone(c);
     return tone === 'plain' ? `<td>${esc(cellText(c))}</td>` : `<td class="tone-${tone}">${marked(tone, cellText(c))}</td>`;
   };
+  return framedTable(
+    '',
+    head.map(esc),
+    rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`),
+  );
+}
+
+/** A table of rows (each a `<tr>`) under its column headers, in a frame that scrolls it sideways where it is wider than the page. */
+function framedTable(cls: string, head: readonly string[], rows: readonly string[]): string {
   return [
-    '<table>',
-    `<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
+    '<div class="table-frame">',
+    `<table${cls === '' ? '' : ` class="${cls}"`}>`,
+    `<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>`,
     '<tbody>',
-    ...rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`),
+    ...rows,
     '</tbody>',
     '</table>',
+    '</div>',
   ].join('\n');
 }
 
-function renderStory(story: Story, profile: string): string {
+function renderStory(story: Story, profile: string, subRank: number): string {
+  const sub = (text: string) => `<h${subRank} class="sub">${text}</h${subRank}>`;
   const divergent = story.steps.find((s) => s.line === story.divergence.line);
   const images = new Map(Object.entries(story.images ?? {}).filter(([, uri]) => /^data:image\//i.test(uri)));
   const photo = (p: string) => `${esc(p)}${images.has(p) ? `<img alt="" src="${esc(images.get(p)!)}">` : ''}`;
@@ -165,14 +201,7 @@ function renderStory(story: Story, profile: string): string {
     what === '' ? '' : `<br>${esc(what)} (${rules === '' ? esc(NO_RULE) : `<strong>${esc(rules)}</strong>`}).`,
     '</p>',
   ].join('');
-  const settings = story.photoSettings;
-  const users = `<p class="users">Users at ${esc(story.start)}: ${esc(story.users.map(describeUser).join('; '))}${
-    settings === undefined
-      ? ''
-      : esc(
-          `. Tenant photo settings: source ${settings.source}${settings.allowedRoles.length === 0 ? '' : `, allowed roles ${settings.allowedRoles.join(', ')}`}`,
-        )
-  }.</p>`;
+  const users = `<p class="users">${esc(storyUsersWords(story))}.</p>`;
 
   const kinds = [...new Set(story.divergence.windows.map((w) => w.kind))] as WindowKind[];
   const legend =
@@ -202,16 +231,11 @@ function renderStory(story: Story, profile: string): string {
     users,
     `<figure class="timeline-frame" style="margin:10px -6px">${timelineSvg(story)}</figure>`,
     legend,
-    '<h4>Rules cited</h4>',
-    '<table class="compact rules">',
-    '<thead><tr><th scope="col">Rule</th><th scope="col">Statement</th><th scope="col">Source</th></tr></thead>',
-    `<tbody>\n${ruleRows.join('\n')}\n</tbody>`,
-    '</table>',
-    '<h4>Steps</h4>',
-    '<table class="compact steps">',
-    '<thead><tr><th scope="col">#</th><th scope="col">Line</th><th scope="col">Time</th><th scope="col">Step</th><th scope="col">Seen</th><th scope="col">Allowed</th></tr></thead>',
-    `<tbody>\n${stepRows.join('\n')}\n</tbody>`,
-    '</table>',
+    sub('Rules cited'),
+    // an empty table would read as rules missing: the words say why there are none
+    ruleRows.length === 0 ? `<p>${esc(NO_RULE)}.</p>` : framedTable('compact rules', ['Rule', 'Statement', 'Source'], ruleRows),
+    sub('Steps'),
+    framedTable('compact steps', ['#', 'Line', 'Time', 'Step', 'Seen', 'Allowed'], stepRows),
     '</section>',
   ].join('\n');
 }

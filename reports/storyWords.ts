@@ -45,6 +45,18 @@ export function describeUser(u: Record<string, unknown>): string {
 }
 
 /**
+ * Who the story starts with, and the tenant's photo settings where the header gave them:
+ * `Users at 2014-04-01T09:00:00.000Z: alice (photo p0); bob (photo none)`.
+ */
+export function storyUsersWords(story: Story): string {
+  const users = `Users at ${story.start}: ${story.users.map(describeUser).join('; ')}`;
+  const settings = story.photoSettings;
+  if (settings === undefined) return users;
+  const roles = settings.allowedRoles.length === 0 ? '' : `, allowed roles ${settings.allowedRoles.join(', ')}`;
+  return `${users}. Tenant photo settings: source ${settings.source}${roles}`;
+}
+
+/**
  * What a divergence that cites no rule shows for its rules, rather than a blank that reads as
  * something missing: every change the model makes cites its rules, so the photos it allowed there
  * are those the trace starts with.

@@ -235,6 +235,18 @@ describe('timelineSvg', () => {
     expect(tickLabel(90 * MINUTE, 30 * MINUTE)).toBe('+1 h 30 min');
   });
 
+  it('has a text alternative that tells the divergence, counting its steps in plain words', () => {
+    for (const gaps of [[0], [MINUTE, 0]]) {
+      const story = syntheticStory(gaps, 0);
+      const svg = timelineSvg(story);
+      const label = /^<svg [^>]*role="img" aria-label="([^"]*)"/.exec(svg)![1]!;
+      const steps = story.steps.length === 1 ? '1 step' : `${story.steps.length} steps`;
+      expect(label).toMatch(new RegExp(`^Timeline of ${steps}\\. DIVERGES · step ${story.steps.length} · `));
+      expect(label).toContain(`allowed p7 — SP-SYNC-WINDOW`);
+      expect(svg).toContain(`<title>${label}</title>`);
+    }
+  });
+
   it('refers to nothing outside itself: no script, no URL', async () => {
     const svg = timelineSvg(await diverging());
     expect(svg).toMatch(/^<svg [^>]*class="timeline"/);

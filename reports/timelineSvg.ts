@@ -4,6 +4,7 @@ import { describeEvent } from './describeEvent.js';
 import { formatOffset } from './formatTime.js';
 import type { Story, StoryWindow } from './Story.js';
 import { NO_RULE } from './storyWords.js';
+import { count } from './_internals/count.js';
 import { escapeXml } from './_internals/escapeXml.js';
 import { stack, textWidth, wrap } from './_internals/layout.js';
 import { tickLabel, TICK_STEPS, TimeScale } from './_internals/TimeScale.js';
@@ -281,8 +282,8 @@ export function timelineSvg(story: Story): string {
   const out: string[] = [];
   const summary =
     callout === undefined
-      ? `Timeline of ${story.steps.length} steps`
-      : `Timeline of ${story.steps.length} steps. ${callout.title}: ${callout.text}`;
+      ? `Timeline of ${count(story.steps.length, 'step')}`
+      : `Timeline of ${count(story.steps.length, 'step')}. ${callout.title}: ${callout.text}`;
   const note = scale.stretched > 2 * gap ? 'steps made moments apart are drawn apart; time is to scale between them' : '';
   const legend = legendOf([...new Set(windows.map((w) => w.w.kind))], note, totalW, y + 4);
   const totalH = legend.bottom + 8;
