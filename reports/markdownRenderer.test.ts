@@ -120,3 +120,103 @@ describe('markdownRenderer', () => {
     expect(md).toContain('Rules: no rule: the trace starts so, and nothing since changed it.');
   });
 });
+
+/** A row's cells as GitHub's Markdown splits them: at each `|` not escaped. */
+const cellsOf = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1);
+
+describe('markdownRenderer, pasted where Markdown is rendered (GitHub, a wiki)', () => {
+  const HOSTILE = [
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(2)>',
+    '[x](https://evil.example/p)',
+    '<details><summary>s</summary>',
+    '~~struck~~',
+    '&lt;b&gt;',
+    'www.evil.example',
+    'HTTPS://evil.example/phish',
+    'mailto:a',
+    '`code` | cell',
+  ].join(' ');
+
+  it('makes nothing from a trace a link, HTML, a strike-through or a cell of its own', () => {
+    const story = shortStory({ seen: HOSTILE, see: 'graph' });
+    const users = [{ id: HOSTILE, photo: HOSTILE }];
+    const md = markdownRenderer(
+      {
+        title: `photosync check: ${HOSTILE}`,
+        blocks: [
+          { kind: 'paragraph', text: HOSTILE },
+          { kind: 'list', items: [HOSTILE] },
+          { kind: 'table', head: ['a', 'b'], rows: [[HOSTILE, { text: HOSTILE, tone: 'bad' }]] },
+          { kind: 'story', story: { ...story, users }, profile: 'threewill-2014' },
+        ],
+      },
+      meta,
+    );
+    const shown =
+      '\\<script\\>alert(1)\\</script\\> "\\>\\<img src=x onerror=alert(2)\\> \\[x\\](https\\://evil.example/p) ' +
+      '\\<details\\>\\<summary\\>s\\</summary\\> \\~\\~struck\\~\\~ \\&lt;b\\&gt; www\\.evil.example HTTPS\\://evil.example/phish ' +
+      'mailto\\:a \\`code\\` \\| cell';
+    expect(md).toContain(`# photosync check: ${shown}\n`);
+    expect(md).toContain(`\n${shown}\n`);
+    expect(md).toContain(`\n- ${shown}\n`);
+    expect(md).toContain(`| ${shown} | ❌ ${shown} |`);
+    expect(md).toContain(`Users at 2014-04-01T09:00:00.000Z: ${shown} (photo ${shown}).`);
+    // no bare URL, scheme, raw tag or strike is left anywhere
+    expect(md).not.toMatch(/(?<!\\)(?:https?:\/\/|www\.|mailto:|<(?!br>)|~)/i);
+    // every row of every table has as many cells as its head
+    for (const table of md.split('\n\n').filter((b) => b.startsWith('| '))) {
+      const [head, ...rows] = table.split('\n');
+      for (const row of rows) expect(cellsOf(row)).toHaveLength(cellsOf(head!).length);
+    }
+  });
+
+  it('starts no list, heading or numbered item from a value at the start of a paragraph or an item', () => {
+    const md = markdownRenderer(
+      {
+        title: 't',
+        blocks: [
+          { kind: 'paragraph', text: '- not an item' },
+          { kind: 'paragraph', text: '12. not numbered' },
+          { kind: 'list', items: ['+ not nested', '# not a heading', '=== not a heading either'] },
+        ],
+      },
+      meta,
+    );
+    expect(md).toContain('\n\\- not an item\n');
+    expect(md).toContain('\n12\\. not numbered\n');
+    expect(md).toContain('\n- \\+ not nested\n- \\# not a heading\n- \\=== not a heading either\n');
+  });
+
+  it('fences a command with more backticks than its path holds, so that the path cannot close it, and shows its control characters', () => {
+    const trace = 'odd ```\n```\n<b>x</b>\u001b[2J.jsonl';
+    const md = markdownRenderer(checkDoc({ trace, results: [{ profile: 'threewill-2014', verdict: 'conforms' }] }), meta);
+    const code = /\n(`{3,})\n([^]*?)\n\1\n/.exec(md)!;
+    expect(code[1]).toBe('````');
+    expect(code[2]).toBe("photosync check 'odd ```\n```\n<b>x</b>\\u001b[2J.jsonl' --profile threewill-2014");
+  });
+
+  it("tells a story as the text does: who it starts with, the tenant's photo settings, then the windows and the rules as lists of their own", () => {
+    const story = {
+      ...shortStory({
+        windows: [
+          {
+            lane: 'owa-contact-card',
+            kind: 'reads-back',
+            from: '2014-04-01T09:00:00.000Z',
+            to: '2014-04-01T09:02:00.000Z',
+            photos: [],
+            rules: ['OWA-CACHE'],
+          },
+        ],
+      }),
+      photoSettings: { source: 'cloud' as const, allowedRoles: ['helpdesk'] },
+    };
+    const md = markdownRenderer(runDoc(runReport('diverges', story)), meta);
+    expect(md).toContain(
+      'Users at 2014-04-01T09:00:00.000Z: alice (photo p0); bob (photo none). Tenant photo settings: source cloud, allowed roles helpdesk.',
+    );
+    // a paragraph between the two lists: else Markdown joins them into one
+    expect(md).toMatch(/\n- owa-contact-card: reads-back from [^\n]*\(OWA-CACHE\)\n\nRules:\n\n- \*\*OWA-CACHE\*\* \(/);
+  });
+});
