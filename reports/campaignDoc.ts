@@ -45,6 +45,7 @@ export function campaignDoc(r: CampaignReport): Doc {
   if (r.timings !== undefined && r.timings.length > 0)
     blocks.push(
       { kind: 'heading', level: 2, text: "The tenant's timings as the journal bounds them" },
+      { kind: 'paragraph', text: "Each parameter tried with the profile's others as they are." },
       {
         kind: 'table',
         head: ['profile', 'parameter', "profile's value", 'journal consistent with'],
@@ -59,6 +60,7 @@ export function campaignDoc(r: CampaignReport): Doc {
   if (r.observed !== undefined && r.observed.length > 0)
     blocks.push(
       { kind: 'heading', level: 2, text: 'When each surface showed each change' },
+      { kind: 'paragraph', text: "The looks that bound it; the tenant's own times." },
       {
         kind: 'table',
         head: ['test user', 'change', 'line', 'surface', 'shown after the change'],
@@ -75,6 +77,7 @@ export function campaignDoc(r: CampaignReport): Doc {
     if (p.explanation !== undefined)
       blocks.push(
         { kind: 'heading', level: 2, text: `${p.profile} is refuted` },
+        { kind: 'paragraph', text: `${p.profile} cannot explain this part of the journal; its lines are those of ${r.journal}.` },
         { kind: 'story', story: p.explanation, profile: p.profile },
       );
   if (r.torn !== undefined)

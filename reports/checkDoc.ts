@@ -49,11 +49,16 @@ export function checkHeadline(report: CheckReport): { text: string; tone: Tone }
   return { text: `${trace} conforms to every profile checked.`, tone: lines === undefined ? 'good' : 'unknown' };
 }
 
+/** The command line that checks a trace again against a profile (or `all`), its path quoted for a shell where it must be. */
+export function recheckCommand(trace: string, profile: string): string {
+  return `photosync check ${shellWord(trace)} --profile ${profile}`;
+}
+
 /** The command lines that check again what was checked: every profile at once, else each profile checked. */
 export function recheckCommands(report: CheckReport): string[] {
   const checked = new Set(report.results.map((r) => r.profile));
   const every = PROFILE_IDS.every((id) => checked.has(id));
-  return (every ? ['all'] : [...checked]).map((id) => `photosync check ${shellWord(report.trace)} --profile ${id}`);
+  return (every ? ['all'] : [...checked]).map((id) => recheckCommand(report.trace, id));
 }
 
 /** `check` as a document: the verdict of each profile, each divergence's story, the rules cited. */

@@ -1,3 +1,4 @@
+import { recheckCommand } from './checkDoc.js';
 import type { Block, Cell, Doc } from './Doc.js';
 import type { MatrixReport } from './MatrixReport.js';
 import { NO_RULE } from './storyWords.js';
@@ -28,7 +29,11 @@ export function matrixDoc(r: MatrixReport): Doc {
       { kind: 'heading', level: 2, text: `${x.profile} is refuted` },
       { kind: 'story', story: x.counterexample, profile: x.profile },
     );
-    if (x.trace !== undefined) blocks.push({ kind: 'code', text: `photosync check ${x.trace} --profile ${x.profile}` });
+    if (x.trace !== undefined)
+      blocks.push(
+        { kind: 'paragraph', text: `Its trace, to re-check offline:` },
+        { kind: 'code', text: recheckCommand(x.trace, x.profile) },
+      );
   }
   if (r.interrupted) blocks.push({ kind: 'paragraph', text: 'interrupted: stopped before all runs were made', tone: 'unknown' });
   if (r.seed !== undefined && r.replay !== undefined)

@@ -1,5 +1,6 @@
 import type { Block, Doc } from './Doc.js';
 import type { RunReport } from './RunReport.js';
+import { recheckCommand } from './checkDoc.js';
 import { count } from './_internals/count.js';
 import { runWords } from './runWords.js';
 import { tenantName } from './tenantName.js';
@@ -21,7 +22,7 @@ export function runDoc(r: RunReport): Doc {
     if (r.trace !== undefined)
       blocks.push(
         { kind: 'paragraph', text: `The counterexample's trace, to re-check offline:` },
-        { kind: 'code', text: `photosync check ${r.trace} --profile ${r.profile}` },
+        { kind: 'code', text: recheckCommand(r.trace, r.profile) },
       );
   }
   if (words.interrupted !== undefined) blocks.push({ kind: 'paragraph', text: `interrupted: ${words.interrupted}`, tone: 'unknown' });
