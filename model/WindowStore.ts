@@ -512,7 +512,9 @@ export class WindowStore {
     const made = madeAt?.();
     const stay: Change[] = [];
     const travel: Change[] = [];
-    for (const c of this.live) {
+    const live = this.live;
+    for (let i = 0; i < live.length; i++) {
+      const c = live[i]!;
       if (!travelsPast(c, at)) {
         stay.push(c);
         continue;
@@ -521,7 +523,12 @@ export class WindowStore {
       const copied =
         made === undefined
           ? []
-          : values.filter((v) => (!c.values.includes(v) || c.late?.includes(v) === true) && (made.get(v) ?? -Infinity) >= c.at);
+          : values.filter(
+              (v) =>
+                (!c.values.includes(v) || c.late?.includes(v) === true) &&
+                (made.get(v) ?? -Infinity) >= c.at &&
+                !madeJustBefore(live, i, v, made.get(v)!),
+            );
       if (copied.length === 0) {
         travel.push(c);
         continue;
@@ -1201,6 +1208,23 @@ function landingOf(c: Change, from: number, to: number, rule: RuleId, madeAfter:
 }
 
 /** Whether `c` may still land at `at` or later and was not surely in the store's source by then: a copy of the source made at `at` may miss it. */
+/**
+ * Whether `photo`, made at `madeAt` (the instant of `live[i]`, or not), was made on an earlier line of
+ * that instant than `live[i]`: a change of the store made then carries it as its own, and none after
+ * `live[i]` in that instant does. Instants do not order one second's lines; the store's list, oldest
+ * first, does. Where the list does not tell (no such change is left), it was not (a superset).
+ */
+function madeJustBefore(live: readonly Change[], i: number, photo: Photo, madeAt: number): boolean {
+  const at = live[i]!.at;
+  if (madeAt !== at) return false;
+  for (let j = i + 1; j < live.length && live[j]!.at === at; j++) if (live[j]!.values.includes(photo)) return false;
+  for (let j = i - 1; j >= 0 && live[j]!.at === at; j--) {
+    const d = live[j]!;
+    if (d.values.includes(photo) && d.late?.includes(photo) !== true) return true;
+  }
+  return false;
+}
+
 function travelsPast(c: Change, at: number): boolean {
   return c.deadline > at && c.sourceBy > at;
 }

@@ -104,6 +104,30 @@ describe('EDIT-CANCEL', () => {
     });
   });
 
+  it.each(['exchange-2015', 'microsoft-2024'])(
+    "%s: a copy of a change made on an earlier line of the travelling change's very instant is older, and may not outlast it",
+    (profile) => {
+      const remove = (at: string): Step => ({ at, do: 'removePhoto', user: 'alice', via: 'graph' });
+      // p3, then its removal in the same second: Edit-Cancel may copy p3, the removal travels on past it
+      const oneSecond = [set('+0s', 'graph', 'p3'), remove('+0s'), editCancel('+30s')];
+      expect(check(profile, people, [...oneSecond, see('+4d', 'sp-newsfeed', 'none')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...oneSecond, see('+4d', 'sp-newsfeed', 'p3')])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 5, allowed: ['none'] },
+      });
+      // the other order: the copy of the removal is older than p3, which lands and stays
+      const swapped = [remove('+0s'), set('+0s', 'graph', 'p3'), editCancel('+30s')];
+      expect(check(profile, people, [...swapped, see('+4d', 'sp-newsfeed', 'p3')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...swapped, see('+4d', 'sp-newsfeed', 'none')])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 5, allowed: ['p3'] },
+      });
+      // a change made again after the travelling one in that instant is newer: its copy may outlast it
+      const again = [set('+0s', 'graph', 'p3'), remove('+0s'), set('+0s', 'outlook-web', 'p3'), editCancel('+30s')];
+      expect(check(profile, people, [...again, see('+4d', 'sp-newsfeed', 'p3')])).toEqual(conforms(profile));
+    },
+  );
+
   it('microsoft-2026 has no photo editor: Edit-Cancel is only a visit, so SharePoint may keep its photo for a pickup', () => {
     const steps = [set('+0s', 'graph', 'p1'), editCancel('+5h'), see('+5h1m', 'sp-newsfeed', 'p0')];
     expect(check('microsoft-2026', people, steps)).toEqual(conforms('microsoft-2026'));
