@@ -466,6 +466,11 @@ describe('the text renderers, at 100 columns', () => {
     expect(renderers.matrix.text(longMatrix, meta)).toContain(`\nseed 3; repeat: ${REPEAT}\n`);
   });
 
+  it('quote a trace path in the re-check command where a shell would split it', () => {
+    const text = renderers.run.text({ ...longRun, trace: 'My Traces/run 1.jsonl' }, meta);
+    expect(text).toContain(`(re-check offline: photosync check 'My Traces/run 1.jsonl' --profile microsoft-2014)`);
+  });
+
   it('show a real story within 100 columns', async () => {
     const story = toStory(await testRun(), testMutant.minimalLength)!;
     const text = renderers.run.text({ ...longRun, counterexample: story }, meta);

@@ -2,6 +2,7 @@ import type { Renderer } from './Renderer.js';
 import type { RunReport } from './RunReport.js';
 import { count } from './_internals/count.js';
 import { fitLine } from './_internals/fitLine.js';
+import { recheckCommand } from './checkDoc.js';
 import { runWords } from './runWords.js';
 import { storyText } from './storyText.js';
 import { tenantName } from './tenantName.js';
@@ -21,7 +22,7 @@ export const runText: Renderer<RunReport> = (r) => {
     text = `${fitLine(found, config)}\n`;
     if (r.counterexample !== undefined) text += storyText(r.counterexample);
     if (r.trace !== undefined) {
-      const recheck = `(re-check offline: photosync check ${r.trace} --profile ${r.profile})`;
+      const recheck = `(re-check offline: ${recheckCommand(r.trace, r.profile)})`;
       text += `${fitLine(`trace: ${r.trace} ${recheck}`, [r.trace, recheck])}\n`;
     }
   }
