@@ -44,12 +44,23 @@ export type CampaignState = {
   readonly finished: string | undefined;
 };
 
-/** Reads a campaign's state from its folder; `cut: false` changes no file (a torn last line is then only named). */
+/**
+ * Reads a campaign's state from its folder; `cut: false` changes no file (a torn last line is then
+ * only named). Invariant: a refusal (a CampaignError naming file and line) changes no file.
+ */
 export function readCampaignState(dir: string, options: { cut?: boolean } = {}): CampaignState {
   const paths = campaignPaths(dir);
-  const journal = readJournal(paths.journal, options);
-  const steps = JsonLog.read(paths.steps, options);
-  const plan = JsonLog.read(paths.plan, options);
+  // all three read before any is cut: a refusal of one leaves the others as they were too
+  const journal = readJournal(paths.journal, { cut: false });
+  const steps = JsonLog.read(paths.steps, { cut: false });
+  const plan = JsonLog.read(paths.plan, { cut: false });
+  if (options.cut !== false)
+    for (const [path, read] of [
+      [paths.journal, journal],
+      [paths.steps, steps],
+      [paths.plan, plan],
+    ] as const)
+      if (read.cut !== undefined) JsonLog.cutOff(path, read.cut);
   const { assignments, taken, counts } = lanesOf(plan.lines);
   const lastAt = new Map(journal.events.map((e) => [e.step, e.event.at]));
   return {

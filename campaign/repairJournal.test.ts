@@ -1,50 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunStep } from '../adapters/RunStep.js';
-import { traceEvent } from '../harness/TraceRecorder.js';
-import { traceHeader, traceLine } from '../harness/traceFiles.js';
 import { checkEvents } from '../model/checkEvents.js';
 import { findProfile } from '../model/profiles.js';
-import { defaultUser } from '../model/vocabulary.js';
 import { campaignPaths } from './CampaignFile.js';
-import { readCampaignState, stepId } from './CampaignState.js';
+import { campaignFolder, folderBytes, STEPS } from './campaignFolder.testkit.js';
+import { readCampaignState } from './CampaignState.js';
 import { repairJournal } from './repairJournal.js';
-
-const T0 = Date.parse('2026-06-01T08:00:00Z');
-const STEPS: RunStep[] = [
-  { do: 'setPhoto', user: 'alice', photo: 'p1', via: 'graph' },
-  { see: 'graph', user: 'alice', viewer: 'bob' },
-  { do: 'removePhoto', user: 'alice', via: 'graph' },
-  { see: 'graph', user: 'alice', viewer: 'bob' },
-];
-const SEEN = ['p1', 'none'];
-
-/** A campaign folder of one lane that took STEPS and journaled each (a look made twice: begun, killed, begun again). */
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'photosync-repair-'));
-  const start = { start: T0, users: [defaultUser('alice'), defaultUser('bob')] };
-  const lines = [JSON.stringify(traceHeader(start, { campaign: true }))];
-  const begun: object[] = [];
-  let seen = 0;
-  STEPS.forEach((step, k) => {
-    const at = T0 + (k + 1) * 60_000;
-    const id = stepId('alice', 0, k);
-    begun.push({ step: id, kind: 'see' in step ? 'look' : 'act', begun: new Date(at).toISOString() });
-    if (k === 1) begun.push({ step: id, kind: 'look', begun: new Date(at + 1).toISOString() });
-    const outcome = 'see' in step ? { status: 'seen' as const, photo: SEEN[seen++]! } : { status: 'ok' as const };
-    lines.push(JSON.stringify({ ...traceLine(traceEvent(step, at, outcome)), step: id }));
-  });
-  const paths = campaignPaths(dir);
-  writeFileSync(paths.journal, `${lines.join('\n')}\n`);
-  writeFileSync(paths.steps, `${begun.map((b) => JSON.stringify(b)).join('\n')}\n`);
-  writeFileSync(
-    paths.plan,
-    `${JSON.stringify({ lane: 'alice', n: 0, story: 'k', assigned: new Date(T0).toISOString(), pairs: [], steps: STEPS })}\n`,
-  );
-  return dir;
-}
 
 const damage = (dir: string, ...lineNumbers: number[]) => {
   const path = campaignPaths(dir).journal;
@@ -55,7 +16,7 @@ const damage = (dir: string, ...lineNumbers: number[]) => {
 
 describe('repairJournal', () => {
   it('changes nothing in a sound journal', async () => {
-    const dir = folder();
+    const dir = campaignFolder();
     const before = readFileSync(campaignPaths(dir).journal, 'utf8');
     expect(await repairJournal(dir)).toBeUndefined();
     expect(readFileSync(campaignPaths(dir).journal, 'utf8')).toBe(before);
@@ -66,7 +27,7 @@ describe('repairJournal', () => {
       [2, { do: 'setPhoto', user: 'alice', photo: 'p1', via: 'graph', result: 'unknown', step: 'alice#0#0' }],
       [3, { see: 'graph', user: 'alice', viewer: 'bob', photo: 'unknown', step: 'alice#0#1' }],
     ] as const) {
-      const dir = folder();
+      const dir = campaignFolder();
       const sound = readFileSync(campaignPaths(dir).journal, 'utf8').split('\n');
       damage(dir, line);
       const repair = (await repairJournal(dir))!;
@@ -90,16 +51,56 @@ describe('repairJournal', () => {
   });
 
   it('refuses, naming the file and the line, a damaged header, two damaged lines, or a line the steps log cannot name', async () => {
-    const header = folder();
+    const header = campaignFolder();
     damage(header, 1);
     await expect(repairJournal(header)).rejects.toThrow(/journal\.jsonl:1: .*header/);
-    const two = folder();
+    const two = campaignFolder();
     damage(two, 2, 4);
     await expect(repairJournal(two)).rejects.toThrow(/journal\.jsonl:2: .*damaged too/);
-    const unnamed = folder();
+    const unnamed = campaignFolder();
     damage(unnamed, 3);
     writeFileSync(campaignPaths(unnamed).steps, '');
     await expect(repairJournal(unnamed)).rejects.toThrow(/journal\.jsonl:3: .*names 0 steps/);
     expect(existsSync(`${campaignPaths(unnamed).journal}.bad-line-3`)).toBe(false);
+  });
+
+  it('puts a damaged line right in a journal an editor saved with a byte order mark and CRLF, every other byte as it was', async () => {
+    const dir = campaignFolder();
+    const path = campaignPaths(dir).journal;
+    const sound = readFileSync(path, 'utf8').trimEnd().split('\n');
+    const edited = [...sound];
+    edited[2] = sound[2]!.slice(0, 25);
+    writeFileSync(path, `\ufeff${edited.join('\r\n')}\r\n`);
+    const repair = (await repairJournal(dir))!;
+    expect(repair).toMatchObject({ line: 3, step: 'alice#0#1' });
+    expect(readFileSync(repair.savedTo, 'utf8')).toBe(sound[2]!.slice(0, 25));
+    const now = readFileSync(path, 'utf8').split('\r\n');
+    expect(now).toEqual([`\ufeff${edited[0]}`, edited[1], now[2], edited[3], edited[4], '']);
+    expect(JSON.parse(now[2]!)).toMatchObject({ see: 'graph', photo: 'unknown', step: 'alice#0#1' });
+    expect(readCampaignState(dir).events).toHaveLength(STEPS.length);
+  });
+
+  it('refuses, changing nothing, a journal no repair applies to, though a line of it is damaged: another campaign’s header after it, UTF-16, CR line ends', async () => {
+    const joined = campaignFolder();
+    const journal = readFileSync(campaignPaths(joined).journal, 'utf8');
+    damage(joined, 3);
+    writeFileSync(campaignPaths(joined).journal, readFileSync(campaignPaths(joined).journal, 'utf8') + journal);
+    const utf16 = campaignFolder();
+    damage(utf16, 3);
+    writeFileSync(campaignPaths(utf16).journal, Buffer.from(readFileSync(campaignPaths(utf16).journal, 'utf8'), 'utf16le'));
+    const cr = campaignFolder();
+    damage(cr, 3);
+    writeFileSync(campaignPaths(cr).journal, readFileSync(campaignPaths(cr).journal, 'utf8').replaceAll('\n', '\r'));
+    for (const [dir, line, message] of [
+      [joined, 6, /journal\.jsonl:6: format: a journal's header, but only line 1 may be one \(were two campaigns' journals joined\?\)/],
+      [utf16, 1, /journal\.jsonl:1: not valid JSON .*the file looks like UTF-16/],
+      [cr, 1, /journal\.jsonl:1: not valid JSON .*it holds a CR at column \d+ that ends no line/],
+    ] as const) {
+      const before = folderBytes(dir);
+      const refused = await repairJournal(dir).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'PHOTOSYNC_CAMPAIGN_UNREADABLE', place: { line } });
+      expect((refused as Error).message).toMatch(message);
+      expect(folderBytes(dir)).toEqual(before);
+    }
   });
 });

@@ -5,7 +5,8 @@ import { traceEvent } from '../harness/TraceRecorder.js';
 import { traceLine } from '../harness/traceFiles.js';
 import { campaignPaths } from './CampaignFile.js';
 import { CampaignError } from './CampaignError.js';
-import { JsonLog, parseLogLine as parse } from './JsonLog.js';
+import { JsonLog, lineBytes, lineStart } from './JsonLog.js';
+import { scanJournal } from './readJournal.js';
 
 /** A damaged journal line put right: where it was, where the damaged text is kept, and the step it was. */
 export type Repair = { readonly line: number; readonly savedTo: string; readonly step: string };
@@ -16,28 +17,32 @@ export type Repair = { readonly line: number; readonly savedTo: string; readonly
  * steps of the lines around it), and the plan what that step was; the line becomes that step with
  * nothing known of it, an action of result `unknown` (the model keeps both outcomes open) or a
  * look that saw `unknown` (nothing learnt), so no line is lost, nothing is made up and the line
- * numbers stay. The damaged text is kept beside the journal. Undefined when nothing needs it;
- * a CampaignError naming the file and line when the step cannot be told (or the header is the line).
+ * numbers stay. The damaged text is kept beside the journal, and every other byte of it stays.
+ * Undefined when nothing needs it; a CampaignError naming the file and line when the step cannot be
+ * told (or the header is the line), and, changing nothing, at what no repair applies to (scanJournal).
  */
 export async function repairJournal(dir: string): Promise<Repair | undefined> {
   const paths = campaignPaths(dir);
   if (!existsSync(paths.journal)) return undefined;
-  const text = readFileSync(paths.journal, 'utf8');
-  const lines = text.split('\n');
-  // the last part is empty when the file ends with a newline, or torn (JsonLog cuts that)
-  const whole = lines.slice(0, -1);
-  const parsed = whole.map(parse);
-  const bad = parsed.findIndex((v, i) => v === undefined && i < whole.length - 1);
-  if (bad === -1) return undefined;
-  const where = `${paths.journal}:${bad + 1}`;
+  // what no repair applies to (UTF-16, CR line ends, a second header...) is refused here, as reading refuses it
+  const { scan } = scanJournal(paths.journal);
+  const bad = scan.damaged[0];
+  if (bad === undefined) return undefined;
+  const where = `${paths.journal}:${bad.line}`;
   const refuse = (why: string) =>
-    new CampaignError('PHOTOSYNC_CAMPAIGN_BAD_FILE', `${where}: not a JSON object, and lines follow it; ${why}: put it right by hand`);
-  if (bad === 0) throw refuse('it is the header, which no other file holds');
-  if (parsed.slice(bad + 1, -1).some((v) => v === undefined)) throw refuse('other lines after it are damaged too');
+    new CampaignError('PHOTOSYNC_CAMPAIGN_BAD_FILE', `${where}: not a JSON object, and lines follow it; ${why}: put it right by hand`, {
+      file: paths.journal,
+      line: bad.line,
+      field: '',
+    });
+  const good = scan.lines;
+  if (bad.line < (good[0]?.line ?? Infinity)) throw refuse('it is the header, which no other file holds');
+  // a bad last line is JsonLog's to cut
+  if (scan.damaged.length > 1) throw refuse('other lines after it are damaged too');
 
-  const journaled = new Set(parsed.flatMap((v) => (v?.step === undefined ? [] : [String(v.step)])));
-  const before = parsed[bad - 1]!;
-  const after = parsed[bad + 1];
+  const journaled = new Set(good.flatMap(({ value }) => (value.step === undefined ? [] : [String(value.step)])));
+  const before = good.filter((l) => l.line < bad.line).at(-1)!.value;
+  const after = good.find((l) => l.line > bad.line)?.value;
   const begun = JsonLog.read(paths.steps, { cut: false }).lines.flatMap(({ value }) =>
     value.begun === undefined ? [] : [{ step: String(value.step), begun: Date.parse(String(value.begun)) }],
   );
@@ -61,12 +66,16 @@ export async function repairJournal(dir: string): Promise<Repair | undefined> {
   const at = Math.min(Math.max(begun.find((b) => b.step === id)!.begun, beforeAt), afterAt);
   const reason = 'its journal line was damaged; what it did or saw is not known';
   const event = traceEvent(step, at, { status: 'unknown', reason });
-  const savedTo = `${paths.journal}.bad-line-${bad + 1}`;
-  writeFileSync(savedTo, whole[bad]!);
-  whole[bad] = JSON.stringify({ ...traceLine(event), step: id });
+  const savedTo = `${paths.journal}.bad-line-${bad.line}`;
+  // byte for byte: the damaged line kept, every other line left as it is (its line end, a byte order mark)
+  const lineAt = lineStart(paths.journal, bad.line);
+  const damaged = lineBytes(paths.journal, lineAt);
+  writeFileSync(savedTo, damaged);
+  const bytes = readFileSync(paths.journal);
+  const mended = Buffer.from(JSON.stringify({ ...traceLine(event), step: id }));
   // the whole file replaced, or not at all
-  await writeDurably(paths.journal, `${whole.join('\n')}\n${lines.at(-1)}`);
-  return { line: bad + 1, savedTo, step: id };
+  await writeDurably(paths.journal, Buffer.concat([bytes.subarray(0, lineAt), mended, bytes.subarray(lineAt + damaged.length)]));
+  return { line: bad.line, savedTo, step: id };
 }
 
 /** The step `lane#n#k` as the plan gave it to its lane. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignPaths } from '../campaign/CampaignFile.js';
+import { folderBytes } from '../campaign/campaignFolder.testkit.js';
 import { JsonLog } from '../campaign/JsonLog.js';
 import type { RunningEmulator } from '../emulator/RunningEmulator.js';
 import { startEmulator } from '../emulator/startEmulator.js';
@@ -66,6 +67,80 @@ describe('photosync campaign on the tenant emulator, from the command line', { t
     // the line is its step again, with nothing known of it
     const step = (JSON.parse(damaged) as { step: string }).step;
     expect(JsonLog.read(journal, { cut: false }).lines[3]!.value).toMatchObject({ step });
+  });
+
+  /** A copy of the campaign over, not over yet (the plan's end left off), its `file` as `edit` makes it from its lines. */
+  const editedCopy = (name: string, file: 'journal' | 'plan' | 'steps', edit: (lines: string[]) => string | Buffer) => {
+    const dir = join(tmp(), name);
+    cpSync(over, dir, { recursive: true });
+    const paths = campaignPaths(dir);
+    const plan = readFileSync(paths.plan, 'utf8').split('\n');
+    writeFileSync(paths.plan, plan.filter((l) => !l.includes('"finished"')).join('\n'));
+    writeFileSync(paths[file], edit(readFileSync(paths[file], 'utf8').trimEnd().split('\n')));
+    return { dir, path: paths[file] };
+  };
+
+  it('resume, status and report refuse a campaign file an editor changed past reading, naming file and line, exit 2, changing nothing', async () => {
+    const other = readFileSync(campaignPaths(over).journal, 'utf8');
+    const cases: [string, 'journal' | 'plan' | 'steps', (lines: string[]) => string | Buffer, number, RegExp][] = [
+      [
+        'joined',
+        'journal',
+        (ls) => `${ls.join('\n')}\n${other}`,
+        -1,
+        /format: a journal's header, but only line 1 may be one \(were two campaigns' journals joined\?\)/,
+      ],
+      [
+        'utf16',
+        'journal',
+        (ls) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${ls.join('\r\n')}\r\n`, 'utf16le')]),
+        1,
+        /UTF-16/,
+      ],
+      ['cr', 'journal', (ls) => `${ls.join('\r')}\r`, 1, /it holds a CR at column \d+ that ends no line/],
+      [
+        'long',
+        'journal',
+        (ls) => `${[...ls.slice(0, 2), `{"pad":"${'x'.repeat(5 * 2 ** 20)}"}`, ...ls.slice(2)].join('\n')}\n`,
+        3,
+        /a line longer than 4 MiB/,
+      ],
+      ['plan16', 'plan', (ls) => Buffer.from(`${ls.join('\n')}\n`, 'utf16le'), 1, /the file looks like UTF-16/],
+      ['stepscr', 'steps', (ls) => `${ls.join('\r')}\r`, 1, /it holds a CR at column \d+ that ends no line/],
+    ];
+    for (const [name, file, edit, line, message] of cases) {
+      const { dir, path } = editedCopy(name, file, edit);
+      const at = line === -1 ? other.split('\n').length : line;
+      const before = folderBytes(dir);
+      for (const argv of [
+        ['resume', dir],
+        ['status', dir],
+        ['report', dir],
+      ]) {
+        const refused = await run('campaign', ...argv);
+        expect(refused.code, `${name} ${argv[0]}: ${refused.err}`).toBe(2);
+        expect(refused.err).toMatch(new RegExp(`^photosync: ${path}:${at}: `));
+        expect(refused.err).toMatch(message);
+        expect(refused.err).toMatch(/nothing was changed\n$/);
+        expect(folderBytes(dir), `${name} ${argv[0]}`).toEqual(before);
+      }
+    }
+  });
+
+  it('status, report and resume read a journal saved with a byte order mark and a blank last line, as check does', async () => {
+    const { dir, path } = editedCopy('bom', 'journal', (ls) => `\ufeff${ls.join('\n')}\n\n`);
+    const plain = editedCopy('plain', 'journal', (ls) => `${ls.join('\n')}\n`).dir;
+    const status = await run('campaign', 'status', dir, '--format', 'json');
+    expect(status.code, status.err).toBe(0);
+    // the same report but for the moment it was made
+    const shown = (out: string, folder: string) => ({ ...(JSON.parse(out.replaceAll(folder, 'DIR')) as object), generated: undefined });
+    expect(shown(status.out, dir)).toEqual(shown((await run('campaign', 'status', plain, '--format', 'json')).out, plain));
+    expect((await run('campaign', 'report', dir)).code).toBe(0);
+    const resumed = await run('campaign', 'resume', dir);
+    expect(resumed.code, resumed.err).toBe(0);
+    expect(resumed.err).toMatch(/campaign over/);
+    expect(readFileSync(path, 'utf8').startsWith('\ufeff{"format":"photosync-trace"')).toBe(true);
+    expect(existsSync(`${path}.cut-line-${readFileSync(campaignPaths(over).journal, 'utf8').split('\n').length}`)).toBe(false);
   });
 
   it('report --against a run report names the campaign by its folder, and writes nothing', async () => {

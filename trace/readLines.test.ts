@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_BYTES, readLines } from './readLines.js';
+import { MAX_LINE_BYTES, readLines, readLinesSync } from './readLines.js';
 import { TraceError } from './TraceError.js';
 import { traceFile } from './traceFile.testkit.js';
 
@@ -114,5 +114,47 @@ describe('readLines', () => {
     // one byte of it, or the two further on, are no mark
     expect((await read(traceFile(Buffer.from([0xff])))).got).toEqual([['\ufffd', 1, false]]);
     expect((await read(traceFile(Buffer.from([0x7b, 0xff, 0xfe])))).got).toEqual([['{\ufffd\ufffd', 1, false]]);
+  });
+});
+
+describe('readLinesSync', () => {
+  /** Every line handed out, or the error it stopped with. */
+  const readSync = (path: string, tooLong?: (path: string, line: number) => Error) => {
+    const got: [string, number, boolean][] = [];
+    try {
+      readLinesSync(path, (text, line, terminated) => void got.push([text, line, terminated]), tooLong);
+      return { got, error: undefined };
+    } catch (e) {
+      return { got, error: e as Error };
+    }
+  };
+
+  it('hands out the lines readLines does, on the same files', async () => {
+    const long = `${'a'.repeat(CHUNK * 3 - 5)}é${'b'.repeat(CHUNK)}`;
+    const split = Array.from({ length: 4 }, (_, i) => `${'c'.repeat(CHUNK - 3 + i)}é`);
+    for (const text of [`one\r\n${long}\n\n${split.join('\n')}\nlast`, '', '\n', 'a\rb\rc\r', `\ufeff{}\r\n\n`]) {
+      const path = traceFile(text);
+      expect(readSync(path)).toStrictEqual({ got: (await read(path)).got, error: undefined });
+    }
+  });
+
+  it('refuses what readLines refuses, at the same line: a line too long (in its caller’s words, if it has them), a UTF-16 byte order mark', async () => {
+    const tooLong = traceFile(`a\nb\n${'y'.repeat(3 * MAX_LINE_BYTES)}\n`);
+    const bom = traceFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}\n', 'utf16le')]));
+    for (const path of [tooLong, bom]) {
+      const { got, error } = readSync(path);
+      const expected = await read(path);
+      expect(got).toStrictEqual(expected.got);
+      expect(error).toStrictEqual(expected.error);
+      expect(error).toBeInstanceOf(TraceError);
+    }
+    const own = new Error('too long for a log');
+    expect(readSync(tooLong, (path, line) => Object.assign(own, { path, line })).error).toMatchObject({ path: tooLong, line: 3 });
+  });
+
+  it.runIf(process.platform !== 'win32')('stops at the bound on an endless file without line ends', () => {
+    const { got, error } = readSync('/dev/zero');
+    expect(got).toEqual([]);
+    expect(error).toMatchObject({ code: 'PHOTOSYNC_BAD_TRACE', file: '/dev/zero', line: 1 });
   });
 });

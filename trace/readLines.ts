@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { TraceError } from './TraceError.js';
 import { isUtf16Bom, UTF16_HINT } from './utf16.js';
 
@@ -37,46 +37,95 @@ const CHUNK_BYTES = 1 << 16;
  */
 export async function readLines(path: string, onLine: LineHandler, afterChunk?: ChunkHandler): Promise<number> {
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  // the bytes after the last line end so far, in the chunks that hold them
-  let held: Buffer[] = [];
-  let heldBytes = 0;
-  let head: Buffer | undefined;
-  let line = 0;
+  const lines = new LineSplitter(path, onLine);
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    lines.push(chunk);
+    const wait = afterChunk?.();
+    if (wait !== undefined) await wait;
+  }
+  return lines.end();
+}
+
+/**
+ * readLines for a small file read at once (a campaign's logs, read before each step): the same
+ * lines, and the same refusals, thrown.
+ */
+export function readLinesSync(path: string, onLine: LineHandler, tooLong?: TooLong): number {
+  const fd = openSync(path, 'r');
+  try {
+    const lines = new LineSplitter(path, onLine, tooLong);
+    for (;;) {
+      // a chunk of its own each time: the splitter may hold on to its end
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const n = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (n === 0) break;
+      lines.push(chunk.subarray(0, n));
+    }
+    return lines.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The error for a line longer than MAX_LINE_BYTES: a trace's by default, its reader's own where the file is no trace. */
+export type TooLong = (path: string, line: number) => Error;
+
+/** Bytes to lines, fed a chunk at a time, for readLines and readLinesSync alike (see readLines for its invariants). */
+class LineSplitter {
+  // the bytes after the last line end so far, in the chunks that hold them
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  private head: Buffer | undefined;
+  private line = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly onLine: LineHandler,
+    private readonly tooLong: TooLong = traceLineTooLong,
+  ) {}
+
+  push(chunk: Buffer): void {
+    const { path, onLine } = this;
+    let { head, line } = this;
     if (head === undefined || head.length < 2) {
       head = head === undefined ? chunk.subarray(0, 2) : Buffer.concat([head, chunk.subarray(0, 2 - head.length)]);
+      this.head = head;
       if (head.length === 2 && isUtf16Bom(head[0], head[1])) {
         throw new TraceError('PHOTOSYNC_BAD_TRACE', path, 1, '', `not valid JSON (it starts with a UTF-16 byte order mark): ${UTF16_HINT}`);
       }
     }
     const last = chunk.lastIndexOf(10 /* \n */);
     if (last === -1) {
-      heldBytes += chunk.length;
-      if (heldBytes > MAX_LINE_BYTES) throw tooLong(path, line + 1);
-      held.push(chunk);
-    } else {
-      if (heldBytes > 0 && heldBytes + chunk.indexOf(10) > MAX_LINE_BYTES) throw tooLong(path, line + 1);
-      const whole = chunk.subarray(0, last + 1);
-      const text = (heldBytes === 0 ? whole : Buffer.concat([...held, whole])).toString('utf8');
-      let start = 0;
-      let nl = text.indexOf('\n');
-      while (nl !== -1) {
-        const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        onLine(text.slice(start, end), ++line, true);
-        start = nl + 1;
-        nl = text.indexOf('\n', start);
-      }
-      held = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
-      heldBytes = chunk.length - (last + 1);
+      this.heldBytes += chunk.length;
+      if (this.heldBytes > MAX_LINE_BYTES) throw this.tooLong(path, line + 1);
+      this.held.push(chunk);
+      return;
     }
-    const wait = afterChunk?.();
-    if (wait !== undefined) await wait;
+    const { held, heldBytes } = this;
+    if (heldBytes > 0 && heldBytes + chunk.indexOf(10) > MAX_LINE_BYTES) throw this.tooLong(path, line + 1);
+    const whole = chunk.subarray(0, last + 1);
+    const text = (heldBytes === 0 ? whole : Buffer.concat([...held, whole])).toString('utf8');
+    let start = 0;
+    let nl = text.indexOf('\n');
+    while (nl !== -1) {
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      onLine(text.slice(start, end), ++line, true);
+      start = nl + 1;
+      nl = text.indexOf('\n', start);
+    }
+    this.line = line;
+    this.held = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
+    this.heldBytes = chunk.length - (last + 1);
   }
-  if (heldBytes > 0) onLine(Buffer.concat(held).toString('utf8'), ++line, false);
-  return line;
+
+  /** Hands out the last line if it has no newline after it; the number of lines. */
+  end(): number {
+    if (this.heldBytes > 0) this.onLine(Buffer.concat(this.held).toString('utf8'), ++this.line, false);
+    return this.line;
+  }
 }
 
-function tooLong(path: string, line: number): TraceError {
+function traceLineTooLong(path: string, line: number): TraceError {
   return new TraceError(
     'PHOTOSYNC_BAD_TRACE',
     path,
