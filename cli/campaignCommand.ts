@@ -21,6 +21,7 @@ import { DAY, MINUTE } from '../model/Params.js';
 import { PROFILE_IDS, findProfile } from '../model/profiles.js';
 import { subjectOf } from '../model/vocabulary.js';
 import { renderers } from '../reports/renderers.js';
+import { count } from '../reports/_internals/count.js';
 import { compareReports } from '../diff/compareReports.js';
 import { diffRenderers } from '../reports/diffRenderers.js';
 import { diffHeadline } from '../reports/diffText.js';
@@ -90,7 +91,7 @@ export async function campaignStart(options: CampaignStartOptions, io: Io): Prom
       ...(options.budgetRequests === undefined ? {} : { budgetRequests: options.budgetRequests }),
     };
     await createCampaign(dir, file, groups);
-    io.err(`photosync: campaign in ${dir}: ${groups.length} stories for ${file.users.length} test users\n`);
+    io.err(`photosync: campaign in ${dir}: ${count(groups.length, 'story', 'stories')} for ${count(file.users.length, 'test user')}\n`);
     return said(await run(dir, file, adapter, groups, maxSleepOf(options.maxSleep, config), io), dir, io);
   });
 }
@@ -336,7 +337,7 @@ async function confirm(dir: string, profile: string, maxSleep: number, io: Io): 
     };
     delete file.budgetRequests;
     await createCampaign(into, file, [group]);
-    io.err(`photosync: replaying the ${found.length} steps that refuted ${profile} in ${into}\n`);
+    io.err(`photosync: replaying the ${count(found.length, 'step')} that refuted ${profile} in ${into}\n`);
     const outcome = await run(into, file, adapter, [group], maxSleepOf(maxSleep, config), io);
     if (outcome.kind === 'sleeping' || outcome.kind === 'stopped') return said(outcome, into, io);
     const line = outcome.refuted.get(profile);

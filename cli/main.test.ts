@@ -268,9 +268,30 @@ describe('the help of the harness commands', () => {
     expect(out.replace(/\s+/g, ' ')).toMatch(code130);
   });
 
+  it('says that run needs --profile on a live tenant, as it does', async () => {
+    const { out } = await run('help', 'run');
+    expect(out.replace(/\s+/g, ' ')).toContain('required with --adapter live');
+    const { code, err } = await run('run', '--adapter', 'live', '--config', 'live.json');
+    expect(code).toBe(2);
+    expect(err).toContain('--adapter live needs --profile');
+  });
+
   it.each(['run', 'matrix', 'mutants'])('points a usage error of %s at its own help (photosync help <command>)', async (command) => {
     const { code, err } = await run(command, '--no-such-flag');
     expect(code).toBe(2);
     expect(err).toContain(`(run photosync help ${command} for usage)`);
+  });
+});
+
+describe('the help of the campaign commands', () => {
+  it.each([
+    ['start', /exit 0 .* 2 bad input, 4 .* 75 .* 130 stopped by Ctrl-C/],
+    ['resume', /exit 0 .* 2 bad input, 4 .* 75 .* 130 stopped by Ctrl-C/],
+    ['status', /exit 0 shown, 2 no campaign there/],
+    ['report', /exit 0 some profile holds, 1 none does.* --against .* 2 bad input/],
+  ])('campaign %s lists its exit codes, as README does', async (command, codes) => {
+    const { code, out } = await run('campaign', command, '--help');
+    expect(code).toBe(0);
+    expect(out.replace(/\s+/g, ' ')).toMatch(codes);
   });
 });

@@ -122,7 +122,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .description(
       'generate random runs on a tenant, check every observation against a profile and shrink the first divergence to a minimal counterexample (exit 0 conforms, 1 diverges, 2 bad input, 4 a live tenant could not be used, 75 another photosync is changing it through the same state folder, 130 stopped by Ctrl-C with nothing found)',
     )
-    .addOption(new Option('--profile <id>', `the profile to check against (${PROFILE_IDS.join(', ')}; default: the --sim-profile)`))
+    .addOption(
+      new Option(
+        '--profile <id>',
+        `the profile to check against (${PROFILE_IDS.join(', ')}; default: the --sim-profile; required with --adapter live)`,
+      ),
+    )
     .addOption(runsOption('how many random runs', DEFAULT_RUNS))
     .addOption(pathOption())
     .addOption(dirOption('--out <dir>', 'where the trace of a divergence is written').default(DEFAULT_OUT))
@@ -237,7 +242,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   campaign
     .command('start')
     .description(
-      'plan stories that tell the profiles apart, survey the tenant and run them, one test user each, journaling every step; exits when the next step is far off (then resume it)',
+      'plan stories that tell the profiles apart, survey the tenant and run them, one test user each, journaling every step; exits when the next step is far off (then resume it) (exit 0 started, waiting or over, 2 bad input, 4 the tenant could not be used, 75 another photosync is changing it through the same state folder: nothing done, 130 stopped by Ctrl-C)',
     )
     .requiredOption('--config <file>', 'the live config (docs/live-config.example.jsonc)')
     .addOption(
@@ -263,7 +268,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     });
   campaign
     .command('resume')
-    .description('go on from the journal after a stop, a crash or a reboot, making no action twice (from cron or a systemd timer)')
+    .description(
+      'go on from the journal after a stop, a crash or a reboot, making no action twice (from cron or a systemd timer) (exit 0 went on, over, or another process is at work on it, 2 bad input, 4 the tenant could not be used, 75 another photosync is changing it through the same state folder: no step made, 130 stopped by Ctrl-C)',
+    )
     .argument('<dir>', 'the campaign folder')
     .addOption(
       new Option('--max-sleep <minutes>', 'wait in this process for a step due within this many minutes; past it, exit to be resumed')
@@ -276,7 +283,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     });
   campaign
     .command('status')
-    .description("each profile's verdict so far, each test user's story, next step and requests spent; reads the folder, changes nothing")
+    .description(
+      "each profile's verdict so far, each test user's story, next step and requests spent; reads the folder, changes nothing (exit 0 shown, 2 no campaign there)",
+    )
     .argument('<dir>', 'the campaign folder')
     .addOption(formatOption())
     .action(async (dir: string, options: { format: Format }) => {
@@ -286,7 +295,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   campaign
     .command('report')
     .description(
-      "the verdict of every profile from the journal, for each profile refuted the smallest part of the journal it cannot explain, and the tenant's timings: when each surface showed each change, and the values of each profile's parameters the journal allows",
+      "the verdict of every profile from the journal, for each profile refuted the smallest part of the journal it cannot explain, and the tenant's timings: when each surface showed each change, and the values of each profile's parameters the journal allows (exit 0 some profile holds, 1 none does; with --against 0 no regression, 1 a regression; 2 bad input)",
     )
     .argument('<dir>', 'the campaign folder')
     .addOption(formatOption())
