@@ -1207,7 +1207,6 @@ function landingOf(c: Change, from: number, to: number, rule: RuleId, madeAfter:
   return lo <= hi ? { lo, hi } : undefined;
 }
 
-/** Whether `c` may still land at `at` or later and was not surely in the store's source by then: a copy of the source made at `at` may miss it. */
 /**
  * Whether `photo`, made at `madeAt` (the instant of `live[i]`, or not), was made on an earlier line of
  * that instant than `live[i]`: a change of the store made then carries it as its own, and none after
@@ -1225,6 +1224,7 @@ function madeJustBefore(live: readonly Change[], i: number, photo: Photo, madeAt
   return false;
 }
 
+/** Whether `c` may still land at `at` or later and was not surely in the store's source by then: a copy of the source made at `at` may miss it. */
 function travelsPast(c: Change, at: number): boolean {
   return c.deadline > at && c.sourceBy > at;
 }
