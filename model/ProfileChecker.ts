@@ -711,9 +711,9 @@ export class ProfileChecker {
     // Where the upload does not stick anyway, one that may have arrived since the last update moves
     // the push ending its window later (after the upload, `movedByArrival` follows them)
     let arrived: SharePointSide[] = [];
-    if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')) arrived = arrivals(sp, t - throttle + 1, t, -Infinity, t);
+    if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')) arrived = arrivals(sp, t - throttle + 1, t, -Infinity, t, true);
     else if (sp.unstuck === null && this.c.arrivalMovesWindow)
-      arrived = arrivals(sp, Math.max(sp.spUpdated.lo, t - throttle + 1), t - 1, sp.arrivalsMadeAfter(), t);
+      arrived = arrivals(sp, Math.max(sp.spUpdated.lo, t - throttle + 1), t - 1, sp.arrivalMadeBy, t, true);
     for (const a of arrived) {
       this.aim(b.core, a, b.yams[0]!, t);
       this.commitDue(b.core, a, t);
@@ -1341,10 +1341,11 @@ export class ProfileChecker {
     const due = this.nextPush(sp);
     // once per push: a state already known not pushed by an instant of its span had its moved state made then
     if (due === undefined || due.span.lo > t || sp.pushAfter >= due.span.lo || !due.rules.includes('SP-NO-STICK')) return undefined;
-    // where the last update is an arrival, of a change made after it, which may itself have been
-    // that arrival (none is taken twice), or travelling past it; else of any change still landing:
-    // a push, an Edit-Cancel or an upload that sticks was no arrival of it
-    const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, sp.arrivalsMadeAfter(), t);
+    // where the last update is an arrival, of a change made after the one it may have been (none is
+    // taken twice: `arrivalMadeBy`), or travelling past it; else of any change still landing: a push,
+    // an Edit-Cancel or an upload that sticks was no arrival of it
+    // each arrival followed is of a change made after the last update's last instant (see `arrivals`)
+    const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, sp.arrivalMadeBy, t, false);
     if (arrived.length === 0) return undefined;
     const out: SharePointSide[] = [];
     for (const moved of arrived) {
@@ -1946,14 +1947,18 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
  * store does not follow which), one for each that may never land (DirSync may have collapsed its
  * write, a copy may have settled it): there it landed, and carries its own photo alone from then on
  * (`WindowStore.landedAt`) where it has one and is still landing at `now`, or the racing write it is
- * tied to had the outcome that lands it (`WindowStore.chooseTied`).
+ * tied to had the outcome that lands it (`WindowStore.chooseTied`). With `anyOf`, where several
+ * changes sure to land may have arrived then, each of them made after the first instant of that
+ * arrival may arrive again later (another was that one: `SharePointSide.arrivalMadeBy`); without it
+ * (an arrival followed from another, `movedByArrival`), only those made after its last instant may,
+ * so that each arrival followed is of a change made later and the search ends.
  */
-function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number): SharePointSide[] {
+function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number, anyOf: boolean): SharePointSide[] {
   const out: SharePointSide[] = [];
   const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
-  if (sure !== undefined) out.push(arrivedAt(sp, sure));
+  if (sure !== undefined) out.push(arrivedAt(sp, sure.span, anyOf && sure.several));
   for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
-    const arrived = arrivedAt(sp, late.span);
+    const arrived = arrivedAt(sp, late.span, false);
     if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, now);
     else if (late.kept !== undefined) arrived.sharepoint.chooseTied(late.kept.tie, late.kept.photo, late.kept.keep, late.kept.racer);
     out.push(arrived);
@@ -1961,11 +1966,11 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
   return out;
 }
 
-/** A clone of `sp` whose last update is an arrival at an instant of `span`. */
-function arrivedAt(sp: SharePointSide, span: Span): SharePointSide {
+/** A clone of `sp` whose last update is an arrival at an instant of `span`, of one change or of one of `several`. */
+function arrivedAt(sp: SharePointSide, span: Span, several: boolean): SharePointSide {
   const arrived = sp.clone();
   arrived.spUpdated = span;
-  arrived.lastArrival = true;
+  arrived.arrivalMadeBy = several ? span.lo : span.hi;
   return arrived;
 }
 

@@ -116,11 +116,14 @@ export class SharePointSide {
   /** the last SharePoint update, known to a span (SPEC section 6 `spUpdated`); never: -Infinity */
   spUpdated: Span;
   /**
-   * Whether the last update is an outside change's arrival (SP-SYNC-WINDOW's reading): a change made
-   * before it may then have been that arrival, and is not followed again (`ProfileChecker.movedByArrival`).
-   * A push, an Edit-Cancel or an upload that sticks is no change's arrival.
+   * Where the last update is an outside change's arrival (SP-SYNC-WINDOW's reading), the instant up to
+   * which a change made may have been that arrival, and is not followed to another (none is taken
+   * twice: `ProfileChecker.movedByArrival`): the update's last instant where one change alone may have
+   * arrived then; its first where several may have, any of which may arrive again later, another having
+   * been that one (`arrivals`' `anyOf`). -Infinity where the last update is no arrival (a push, an
+   * Edit-Cancel, an upload that sticks).
    */
-  lastArrival = false;
+  arrivalMadeBy = -Infinity;
   pending: Pending | null = null;
   /** the visit that counts: the first one after the oldest pending change */
   visitAt: number | null = null;
@@ -228,7 +231,7 @@ export class SharePointSide {
             proof: null,
           };
     this.spUpdated = when;
-    this.lastArrival = false;
+    this.arrivalMadeBy = -Infinity;
     this.pending = null;
     this.visitAt = null;
     this.fresh = null;
@@ -331,15 +334,6 @@ export class SharePointSide {
     if (this.mySiteSince > at) this.mySiteSince = at;
   }
 
-  /**
-   * The instant up to which a change made is not followed to an arrival that opens a window (unless
-   * it travels past it): the last update's, where that update was itself an arrival (`lastArrival`),
-   * which it may have been; else -Infinity, every change still landing is.
-   */
-  arrivalsMadeAfter(): number {
-    return this.lastArrival ? this.spUpdated.hi : -Infinity;
-  }
-
   clone(): SharePointSide {
     // made by the constructor, as every state is, so that all have one shape
     const c = new SharePointSide({ sharepoint: '', mySite: false, spUpdated: this.spUpdated }, this.sharepoint.clone());
@@ -348,7 +342,7 @@ export class SharePointSide {
     c.pending = p && copyPending(p);
     c.visitAt = this.visitAt;
     c.fresh = this.fresh && copyPending(this.fresh);
-    c.lastArrival = this.lastArrival;
+    c.arrivalMadeBy = this.arrivalMadeBy;
     c.pushAfter = this.pushAfter;
     c.dueAt = this.dueAt;
     const u = this.unstuck;
@@ -404,8 +398,8 @@ export class SharePointSide {
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: SharePointSide): void {
     for (const photo of other.skipped) this.skipped.add(photo);
-    // an arrival is not followed again only where both were one: the other follows it (a superset)
-    this.lastArrival &&= other.lastArrival;
+    // a change is not followed to another arrival only where neither follows it (a superset)
+    this.arrivalMadeBy = Math.min(this.arrivalMadeBy, other.arrivalMadeBy);
   }
 
   /**

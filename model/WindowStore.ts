@@ -700,26 +700,29 @@ export class WindowStore {
    * change landed: a read in its window may show it or not); undefined where none may have. With no
    * `madeAfter`, one folded away (`gone`) that may have shown after `from` counts from `from` to its
    * last instant: when it was made and landed is no longer kept (a superset), and whether it is
-   * folded yet must not change the answer.
+   * folded yet must not change the answer. `several`: more than one change may have landed then.
    */
-  landingSpan(from: number, to: number, rule: RuleId, madeAfter = -Infinity): Span | undefined {
+  landingSpan(from: number, to: number, rule: RuleId, madeAfter = -Infinity): { span: Span; several: boolean } | undefined {
     let lo = Infinity;
     let hi = -Infinity;
+    let count = 0;
     for (const c of this.live) {
       if (c.late !== undefined) continue;
       const span = landingOf(c, from, to, rule, madeAfter);
       if (span === undefined) continue;
       lo = Math.min(lo, span.lo);
       hi = Math.max(hi, span.hi);
+      count++;
     }
     if (madeAfter === -Infinity) {
       for (const g of this.gone.values()) {
         if (g.until <= from || !g.rules.includes(rule)) continue;
         lo = Math.min(lo, from);
         hi = Math.max(hi, Math.min(g.until - 1, to));
+        count++;
       }
     }
-    return lo <= hi ? { lo, hi } : undefined;
+    return lo <= hi ? { span: { lo, hi }, several: count > 1 } : undefined;
   }
 
   /**

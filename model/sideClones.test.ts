@@ -28,14 +28,14 @@ describe('state clones', () => {
     };
     sp.collapseBy = 13;
     sp.collapsed = { lo: 4, hi: 7, until: 14 };
-    sp.lastArrival = true;
+    sp.arrivalMadeBy = 15;
     expect(Object.keys(sp).sort()).toEqual(
       [
         'collapseBy',
         'collapsed',
         'dueAt',
         'fresh',
-        'lastArrival',
+        'arrivalMadeBy',
         'mySiteSince',
         'pending',
         'pushAfter',

@@ -169,6 +169,23 @@ describe('SP-NO-STICK', () => {
     expect(check('exchange-2015', people, steps('none'))).toMatchObject(diverges(5, ['p5'], 'SP-NO-STICK'));
   });
 
+  // review of 2026-12-07: where several changes may have arrived as the update an upload does not
+  // stick after, one made after the first instant of that arrival may still arrive later: another was it
+  it('exchange-2015: a change that may have been the arrival an upload does not stick after may still arrive later, where another may have been it', () => {
+    const steps = (adWrite: boolean): Step[] => [
+      ...(adWrite ? [{ at: '+48s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p2', bytes: 5_000 } as Step] : []),
+      setPhoto('+2d23h59m47s', 'graph', 'p3'),
+      inSp('+3d3h47s', 'p4'),
+      see('+6d3h11m47s', 'sp-newsfeed', 'p3'),
+      see('+6d3h11m48s', 'delve', 'p4'),
+    ];
+    // p2 arrived before the upload (the update p4 does not stick after), p3 some ten minutes after it,
+    // opening a window of its own: the push ending it takes p4 and lands between the two reads
+    expect(check('exchange-2015', people, steps(true))).toEqual(conforms('exchange-2015'));
+    // without p2, p3's arrival was that update: it arrives once, and the push it caused had landed p4
+    expect(check('exchange-2015', people, steps(false))).toMatchObject(diverges(4, ['p4'], 'SP-NO-STICK'));
+  });
+
   // a reference of uploads through SharePoint with AD writes: the arrival of a change that may never
   // land (DirSync may have collapsed its write) may open or move a window too; where it arrived, it landed
   it('exchange-2015: lets the arrival of an AD write DirSync may have collapsed move the push ending the window an upload does not stick in', () => {
