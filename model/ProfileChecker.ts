@@ -275,7 +275,8 @@ export class ProfileChecker {
     const sp = ctx.sp;
     // a push made in this very instant (at a visit, or due then, on an earlier line) may have come
     // after this change in the instant, and taken it: Exchange may show it from the instant it is
-    // made (SPEC section 4). It still waits, as where the push came first: a superset
+    // made (SPEC section 4). It still waits, as where the push came first, or, in the twin where the
+    // push came after it, was settled by it (`splitSettledByPush`)
     const u = sp.spUpdated;
     const pickup = this.optionalParam('spPickup');
     if (typeof madeAt === 'number' && u.lo === madeAt && u.hi === madeAt && pickup !== undefined && pickup > 0) {
@@ -287,8 +288,11 @@ export class ProfileChecker {
         followsMissed(this.optionalParam('spThrottle')) ? copyTaken(lands, undefined) : undefined,
       );
     }
-    // only a rule that pushes waiting changes needs to know what waits
-    if (this.c.hooks.pushTrigger.length > 0) {
+    // only a rule that pushes waiting changes needs to know what waits; where the push of this
+    // instant came after the change and settled it, nothing does (`splitSettledByPush`)
+    const settled = typeof madeAt === 'number' && sp.settlesAt === madeAt;
+    sp.settlesAt = NaN;
+    if (this.c.hooks.pushTrigger.length > 0 && !settled) {
       const ad = source === 'ad';
       if (sp.pending === null) sp.pending = pending(spanOf(madeAt), [], [], reachedBy, -Infinity, ad);
       else {
@@ -329,6 +333,7 @@ export class ProfileChecker {
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
+    const twinned = this.c.hooks.pushTrigger.length > 0 && this.pushesBy(a) < a.at && this.splitSettledByPush(subject, a.at);
     const options = this.settingsAt(a.at, subject);
     // a visit, or an AD write, may find AD writes waiting that DirSync collapses; not Edit-Cancel
     // under EDIT-CANCEL, which updates SharePoint whatever waits
@@ -340,6 +345,7 @@ export class ProfileChecker {
     // the common case: a known outcome, one set of settings, and every possibility accepts it
     if (a.result === 'ok' && options.length === 1 && this.acceptedEverywhere(subject, a, options[0]!)) {
       for (const b of subject.branches) this.applyTo(b, a, options[0]!);
+      if (twinned) this.settle(subject, line, a.at);
       return undefined;
     }
     // an unknown outcome its rules keep open within the state (Lync presence): no fork
@@ -350,7 +356,10 @@ export class ProfileChecker {
       }
       return undefined;
     }
-    return this.fork(subject, a, line, raw, options);
+    const found = this.fork(subject, a, line, raw, options);
+    // a twin the change did not reach (refused there) is its original again
+    if (twinned && found === undefined) this.settle(subject, line, a.at);
+    return found;
   }
 
   /**
@@ -572,6 +581,35 @@ export class ProfileChecker {
     if (rules !== undefined) for (const r of rules) if (r.onAction!(a, ctx) && acting !== undefined) acting.add(r.id);
     ctx.outsideBecause = NO_RULES;
     this.commitDue(core, sp, a.at);
+  }
+
+  /**
+   * Before an outside change at `t`: a push made in this very instant (a visit's, on an earlier line)
+   * is no line of the trace, so it may have come after the change (SPEC section 4: the push takes
+   * whatever Exchange may hold then, and the change is in flight from the instant it is made). There
+   * it may have taken the change, or missed it, as it may miss a change made before the visit: settled
+   * or left waiting (`resolve`'s rewait). The change waits in every state as where the push came
+   * first (`outsideChange`); each state updated at `t` gets a twin where the push came after it and
+   * settled it (`SharePointSide.settlesAt`); whether it made one. Without it, a visit and a change in one second held the
+   * change for a later push, where the same change a line earlier did not (review of 2026-12-07).
+   */
+  private splitSettledByPush(subject: Subject, t: number): boolean {
+    let twinned = false;
+    for (const b of subject.branches) {
+      const sps = b.sps;
+      const n = sps.length;
+      for (let i = 0; i < n; i++) {
+        const sp = sps[i]!;
+        // a flag left by a change some rule refused in this state is no longer this change's
+        sp.settlesAt = NaN;
+        if (!sp.byPush || sp.spUpdated.lo !== t || sp.spUpdated.hi !== t) continue;
+        const settled = sp.clone();
+        settled.settlesAt = t;
+        sps.push(settled);
+        twinned = true;
+      }
+    }
+    return twinned;
   }
 
   /** The subject of the aimed context visits their My Site. */
@@ -1554,6 +1592,7 @@ export class ProfileChecker {
     if (sp.pending !== null) for (const v of sp.pending.values) if (!values.includes(v)) sp.skipped.add(v);
     for (const v of values) sp.skipped.delete(v);
     sp.updated(span, lands, 'unreached', follows);
+    sp.byPush = true;
     // where the newest change alone may not have reached Exchange by the push, and Exchange held its
     // photo then only through it, a read that tells the push took that photo says it missed nothing
     const r = sp.rewait;
@@ -1971,6 +2010,7 @@ function arrivedAt(sp: SharePointSide, span: Span, several: boolean): SharePoint
   const arrived = sp.clone();
   arrived.spUpdated = span;
   arrived.arrivalMadeBy = several ? span.lo : span.hi;
+  arrived.byPush = false;
   return arrived;
 }
 

@@ -134,6 +134,14 @@ export class SharePointSide {
   /** the earliest instant a push may be due: worked out by the checker after every change, so that reads skip the question */
   dueAt = Infinity;
   /**
+   * The instant of the push this state was last updated by, where in this state that push came after
+   * the outside change now made in its very instant, on a later line, and settled it: it does not wait
+   * (`ProfileChecker.splitSettledByPush`); NaN otherwise. Read by that change alone.
+   */
+  settlesAt = NaN;
+  /** whether the last update is a push, no line of the trace (not an Edit-Cancel's copy, an upload that sticks or an arrival) */
+  byPush = false;
+  /**
    * SP-NO-STICK: photos set in SharePoint that may or may not show, since when; when the latest had
    * surely reached Exchange (`reachedBy`: a copy before then may miss it, -Infinity where none
    * waits for a visit then), and whether a visit came after them
@@ -232,6 +240,7 @@ export class SharePointSide {
           };
     this.spUpdated = when;
     this.arrivalMadeBy = -Infinity;
+    this.byPush = false;
     this.pending = null;
     this.visitAt = null;
     this.fresh = null;
@@ -345,6 +354,8 @@ export class SharePointSide {
     c.arrivalMadeBy = this.arrivalMadeBy;
     c.pushAfter = this.pushAfter;
     c.dueAt = this.dueAt;
+    c.settlesAt = this.settlesAt;
+    c.byPush = this.byPush;
     const u = this.unstuck;
     c.unstuck = u && { since: u.since, values: [...u.values], reachedBy: u.reachedBy, visited: u.visited };
     c.unstuckUntil = copyMap(this.unstuckUntil);
@@ -400,6 +411,8 @@ export class SharePointSide {
     for (const photo of other.skipped) this.skipped.add(photo);
     // a change is not followed to another arrival only where neither follows it (a superset)
     this.arrivalMadeBy = Math.min(this.arrivalMadeBy, other.arrivalMadeBy);
+    // a change made in the update's instant may have come before it where either was a push (a superset)
+    this.byPush ||= other.byPush;
   }
 
   /**

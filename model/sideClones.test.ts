@@ -29,6 +29,8 @@ describe('state clones', () => {
     sp.collapseBy = 13;
     sp.collapsed = { lo: 4, hi: 7, until: 14 };
     sp.arrivalMadeBy = 15;
+    sp.settlesAt = 16;
+    sp.byPush = true;
     expect(Object.keys(sp).sort()).toEqual(
       [
         'collapseBy',
@@ -36,10 +38,12 @@ describe('state clones', () => {
         'dueAt',
         'fresh',
         'arrivalMadeBy',
+        'byPush',
         'mySiteSince',
         'pending',
         'pushAfter',
         'rewait',
+        'settlesAt',
         'sharepoint',
         'skipped',
         'spUpdated',

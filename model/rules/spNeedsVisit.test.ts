@@ -371,4 +371,22 @@ describe('SP-NEEDS-VISIT', () => {
     expect(check('threewill-2014', alone, steps('+3h'))).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', alone, steps('+3h1s'))).toMatchObject(diverges(5, ['p1'], 'SP-NEEDS-VISIT'));
   });
+
+  // review of 2026-12-07: a visit's push is no line of the trace, so a change made in the visit's very
+  // instant on a later line may have come before it; the push may then have missed it and settled it,
+  // as it may a change made a line before the visit
+  it('lets the push of a visit settle a change made in its very instant on a later line, not one a second later', () => {
+    const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const graph = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo });
+    const steps = (second: string): Step[] => [
+      graph('+0s', 'p1'),
+      visit('+5h'),
+      graph(second, 'p2'),
+      visit('+6h'),
+      see('+2d12h', 'sp-newsfeed', 'p1'),
+    ];
+    expect(check('microsoft-2026', mySite, steps('+5h'))).toEqual(conforms('microsoft-2026'));
+    // made after the push: it waits, and the push at the throttle's end brings it by +2d5h
+    expect(check('microsoft-2026', mySite, steps('+5h1s'))).toMatchObject(diverges(6, ['p2'], 'SP-NEEDS-VISIT'));
+  });
 });
