@@ -589,9 +589,10 @@ export class ProfileChecker {
    * whatever Exchange may hold then, and the change is in flight from the instant it is made). There
    * it may have taken the change, or missed it, as it may miss a change made before the visit: settled
    * or left waiting (`resolve`'s rewait). The change waits in every state as where the push came
-   * first (`outsideChange`); each state updated at `t` gets a twin where the push came after it and
-   * settled it (`SharePointSide.settlesAt`); whether it made one. Without it, a visit and a change in one second held the
-   * change for a later push, where the same change a line earlier did not (review of 2026-12-07).
+   * first (`outsideChange`); each state updated by a push at `t` gets a twin where the push came after
+   * it and settled it (`SharePointSide.settlesAt`). Whether it made one. Without it, a visit and a
+   * change in one second held the change for a later push, where the same change a line earlier did
+   * not (review of 2026-12-07).
    */
   private splitSettledByPush(subject: Subject, t: number): boolean {
     let twinned = false;
@@ -1380,9 +1381,9 @@ export class ProfileChecker {
     // once per push: a state already known not pushed by an instant of its span had its moved state made then
     if (due === undefined || due.span.lo > t || sp.pushAfter >= due.span.lo || !due.rules.includes('SP-NO-STICK')) return undefined;
     // where the last update is an arrival, of a change made after the one it may have been (none is
-    // taken twice: `arrivalMadeBy`), or travelling past it; else of any change still landing: a push,
-    // an Edit-Cancel or an upload that sticks was no arrival of it
-    // each arrival followed is of a change made after the last update's last instant (see `arrivals`)
+    // taken twice: `arrivalMadeBy`; here after its last instant, so that the search ends: `arrivals`),
+    // or travelling past it; else of any change still landing: a push, an Edit-Cancel or an upload
+    // that sticks was no arrival of it
     const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, sp.arrivalMadeBy, t, false);
     if (arrived.length === 0) return undefined;
     const out: SharePointSide[] = [];
