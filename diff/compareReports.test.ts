@@ -7,8 +7,8 @@ import { ReportJson } from '../reports/ReportJson.js';
 import { Story } from '../reports/Story.js';
 import { compareReports } from './compareReports.js';
 import { DiffError } from './DiffError.js';
+import { campaignReport, META } from './reports.testkit.js';
 
-const META = { schema: 1, tool: { name: 'photosync', version: '0.1.0' }, generated: '2026-01-05T09:00:00.000Z' } as const;
 const SIM = { adapter: 'sim', simProfile: 'microsoft-2026' };
 
 const story = (seen = 'p0', rules: RuleId[] = ['OWA-CACHE'], waits = 0): Story => shortStory({ seen, rules, waits });
@@ -282,17 +282,7 @@ describe('compareReports: mutants', () => {
 });
 
 const campaign = (verdict: 'conforms' | 'diverges', exoLag: { lo: number; hi: number } | null) =>
-  ReportJson.parse({
-    report: 'campaign',
-    ...META,
-    dir: 'c',
-    journal: 'c/journal.jsonl',
-    started: '2026-06-01T08:00:00.000Z',
-    until: '2026-06-08T08:00:00.000Z',
-    state: 'done',
-    events: 5,
-    requests: 20,
-    lanes: [],
+  campaignReport({
     profiles: [
       {
         profile: 'microsoft-2026',

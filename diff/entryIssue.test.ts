@@ -3,8 +3,8 @@ import { PROFILE_IDS } from '../model/profiles.js';
 import { ReportJson } from '../reports/ReportJson.js';
 import { formatPath } from '../trace/TraceError.js';
 import { entryIssue } from './entryIssue.js';
+import { campaignReport, META } from './reports.testkit.js';
 
-const META = { schema: 1, tool: { name: 'photosync', version: '0.1.0' }, generated: '2026-01-05T09:00:00.000Z' } as const;
 // a catalog of two mutants: `a` breaks a rule of two profiles, `b` of one
 const CATALOG = [
   { id: 'a', profiles: ['threewill-2014', 'microsoft-2014'] },
@@ -65,21 +65,7 @@ const seen = (line: number) => ({
   looks: 2,
 });
 const campaign = (profiles: string[], timings: object[] = [], observed: object[] = []) =>
-  ReportJson.parse({
-    report: 'campaign',
-    ...META,
-    dir: 'c',
-    journal: 'c/journal.jsonl',
-    started: '2026-06-01T08:00:00.000Z',
-    until: '2026-06-08T08:00:00.000Z',
-    state: 'done',
-    events: 5,
-    requests: 20,
-    lanes: [],
-    profiles: profiles.map((profile) => ({ profile, verdict: 'conforms', rules: [] })),
-    timings,
-    observed,
-  });
+  campaignReport({ profiles: profiles.map((profile) => ({ profile, verdict: 'conforms', rules: [] })), timings, observed });
 
 describe('entryIssue', () => {
   it('finds nothing in reports that name each known profile once', () => {
