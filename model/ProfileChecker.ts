@@ -329,11 +329,12 @@ export class ProfileChecker {
 
     const subject = this.subjectOf(a.user);
     if (a.do === 'setPhoto') subject.ever?.add(a.photo);
-    this.enter(subject, a.at, line, this.pushesBy(a));
+    const pushesBy = this.pushesBy(a);
+    this.enter(subject, a.at, line, pushesBy);
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
-    const twinned = this.c.hooks.pushTrigger.length > 0 && this.pushesBy(a) < a.at && this.splitSettledByPush(subject, a.at);
+    const twinned = this.c.hooks.pushTrigger.length > 0 && pushesBy < a.at && this.splitSettledByPush(subject, a.at);
     const options = this.settingsAt(a.at, subject);
     // a visit, or an AD write, may find AD writes waiting that DirSync collapses; not Edit-Cancel
     // under EDIT-CANCEL, which updates SharePoint whatever waits
