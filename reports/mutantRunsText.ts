@@ -5,13 +5,14 @@ import { fitTable } from './_internals/fitTable.js';
 
 /** `mutants` for people: each mutant on each profile, killed or not, how soon and how short; then the figures. */
 export const mutantRunsText: Renderer<MutantRunsReport> = (r) => {
-  const rows = [['mutant', 'profile', 'breaks', 'killed', 'runs', 'shrunk', 'minimal', 'time']];
+  const rows = [['mutant', 'profile', 'breaks', 'verdict', 'runs', 'shrunk', 'minimal', 'time']];
   for (const m of r.mutants) {
     rows.push([
       m.id,
       m.profile,
       m.rule,
-      m.killed ? 'yes' : 'NO',
+      // the words of the HTML and Markdown reports
+      m.killed ? 'killed' : 'SURVIVED',
       m.runsToFailure === null ? `>${r.budget}` : String(m.runsToFailure),
       m.interrupted === true ? 'stopped' : m.shrunkLength === null ? '' : String(m.shrunkLength),
       String(m.minimalLength),

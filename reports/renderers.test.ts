@@ -180,6 +180,29 @@ describe('the text renderers', () => {
   });
 });
 
+describe('the mutants report', () => {
+  it('names a mutant killed or survived with the same words in text, Markdown and HTML', () => {
+    const survived = toMutantRunsReport(
+      10,
+      [{ ...mutantRuns.mutants[0]!, id: 'm1', killed: false, runsToFailure: null, shrunkLength: null }],
+      false,
+      1,
+    );
+    for (const [report, word, other] of [
+      [mutantRuns, 'killed', 'SURVIVED'],
+      [survived, 'SURVIVED', 'killed'],
+    ] as const) {
+      for (const format of ['text', 'md', 'html'] as const) {
+        const table = renderers.mutantRuns[format](report, meta)
+          .split(/\n/)
+          .find((l) => l.includes('EXO-FAST'));
+        expect(table, format).toContain(word);
+        expect(table, format).not.toContain(other);
+      }
+    }
+  });
+});
+
 describe('the Markdown renderers', () => {
   // a Markdown report is pasted into a ticket, and also read with `cat` in a terminal
   it.each([
