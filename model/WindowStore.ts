@@ -213,7 +213,23 @@ export class WindowStore {
    * narrowed to one value): it was made by then, and a later change needs another copy.
    */
   widenNewest(photos: readonly Photo[], keep: Keep): void {
-    const i = this.live.length - 1;
+    this.widenAt(this.live.length - 1, photos, keep);
+  }
+
+  /**
+   * `widenNewest` for every change `rule` wrote that may still land after `at`, not only the
+   * newest: two Viva Engage syncs under way may each take a change made before their windows end,
+   * and either may be the last. Each keeps one as `keep` says of its deadline.
+   */
+  widenLanding(at: number, rule: RuleId, photos: readonly Photo[], keep: (deadline: number) => Keep): void {
+    const live = this.live;
+    for (let i = 0; i < live.length; i++) {
+      const c = live[i]!;
+      if (c.deadline > at && c.rules.includes(rule)) this.widenAt(i, photos, keep(c.deadline));
+    }
+  }
+
+  private widenAt(i: number, photos: readonly Photo[], keep: Keep): void {
     const c = this.live[i]!;
     if (c.taken === true && c.values.length === 1) return;
     const values = union(c.values, photos);

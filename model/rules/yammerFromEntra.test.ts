@@ -97,6 +97,17 @@ describe('YAMMER-FROM-ENTRA', () => {
     expect(check('microsoft-2024', people, [...racing, yammer('+8h', 'p1')])).toEqual(conforms('microsoft-2024'));
   });
 
+  it('lets an earlier sync still under way take a change too: the later one may have taken the photo before it', () => {
+    // the first sync (to +6h) may take p1 while it lands in Exchange, the second (to +11h2m) p0 before
+    // it: seen with p1 once the first has landed, the second may still bring p0
+    const steps = [open('+0s'), open('+5h2m'), set('+5h37m', 'graph'), yammer('+6h41m', 'p1')];
+    expect(check('microsoft-2024', people, [...steps, yammer('+13h4m', 'p0')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2026', people, [...steps, yammer('+13h4m', 'p0')])).toEqual(conforms('microsoft-2026'));
+    // where the first had ended before the change, only the second can have shown p1, and took it
+    const late = [open('+0s'), open('+6h2m'), set('+6h37m', 'graph'), yammer('+7h41m', 'p1')];
+    expect(check('microsoft-2024', people, [...late, yammer('+14h4m', 'p0')])).toMatchObject(diverges(6, ['p1'], 'YAMMER-FROM-ENTRA'));
+  });
+
   it('needs another openYammer for a change made after the last one', () => {
     const base = [set('+0s', 'outlook-web'), open('+2h'), set('+1d', 'outlook-web', 'p2')];
     expect(check('microsoft-2024', people, [...base, yammer('+3d', 'p2')])).toMatchObject(diverges(5, ['p1'], 'YAMMER-FROM-ENTRA'));

@@ -24,11 +24,9 @@ export const yammerFromEntra: Rule = {
     return true;
   },
   onExchangeWrite(photos, ctx) {
-    // a sync still to come may take this change, landed or not by then: the same sync, which takes one photo
-    const y = ctx.yammer;
-    const sync = y.newest();
-    if (sync.deadline <= ctx.at || !sync.rules.includes('YAMMER-FROM-ENTRA')) return;
-    y.widenNewest(photos, { from: sync.deadline, taken: true });
+    // a sync still to come may take this change, landed or not by then: each one under way, not
+    // only the last opening's (the first may take it and the second, made earlier, what came before)
+    ctx.yammer.widenLanding(ctx.at, 'YAMMER-FROM-ENTRA', photos, (deadline) => ({ from: deadline, taken: true }));
   },
   explains(photo, surface, ctx) {
     return surface === 'yammer' && !ctx.yammer.allows(photo, ctx.at, ctx.at);
