@@ -56,6 +56,11 @@ export class ExchangeSide {
    * one, may collapse it (with two sides joined past the cap, `joinMissed`, either side's)
    */
   carriedAd: readonly number[] = [];
+  /**
+   * AD-ONE-TIME: a read of Exchange showed the photo only the first AD write synced can have shown
+   * (`exportedFirst`): DirSync exported it by then, so no later write was exported in its place
+   */
+  firstExported = false;
 
   /** `store`: the Exchange store itself, where a clone brings its own copy */
   constructor(init: { exchange: Photo; adSynced: boolean | 'either'; presence: Presence; setPhotoEnabled: boolean }, store?: WindowStore) {
@@ -77,6 +82,7 @@ export class ExchangeSide {
     c.syncedFirst = this.syncedFirst;
     c.usedBefore = this.usedBefore;
     c.carriedAd = this.carriedAd;
+    c.firstExported = this.firstExported;
     return c;
   }
 
@@ -100,6 +106,17 @@ export class ExchangeSide {
    */
   landed(at: number): void {
     if (this.adSynced === 'either' && this.syncedFirst === at) this.adSynced = true;
+  }
+
+  /**
+   * AD-ONE-TIME: a read showed that the first AD write synced, made at `syncedFirst`, had landed in
+   * Exchange: DirSync exported it alone, so it was not collapsed into a later write, and every
+   * later one never reaches Exchange, however soon after it came.
+   */
+  exportedFirst(): void {
+    const first = this.syncedFirst;
+    this.firstExported = true;
+    if (first !== null) this.carriedAd = this.carriedAd.filter((at) => at !== first);
   }
 
   /** Takes the citations of an equal state that is merged into this one. */
@@ -134,6 +151,7 @@ export class ExchangeSide {
     if (newest === undefined) return false;
     if (!firstSynced) this.adSynced = 'either';
     this.usedBefore ||= other.usedBefore;
+    this.firstExported &&= other.firstExported;
     this.exchange.mayNotLand(newest.at, newest.sourceBy, []);
     this.lastCloud = eitherMade(this.lastCloud, other.lastCloud);
     // an AD write: the one DirSync carried last may be either side's, and so may the latest AD write
@@ -172,7 +190,7 @@ export class ExchangeSide {
     const head = `${this.presence}${+this.setPhotoEnabled}`;
     if (!withLatest) return head;
     const first = this.syncedFirst;
-    const synced = first !== null && first + race > view.now ? `${first}${this.usedBefore ? 'u' : ''}` : '';
+    const synced = first !== null && first + race > view.now ? `${first}${this.usedBefore ? 'u' : ''}${this.firstExported ? 'x' : ''}` : '';
     const ad = this.adSynced === 'either' ? 'e' : +this.adSynced;
     const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photos.join('/')}` : '');
     const carried = this.carriedAd.filter((at) => at + race > view.now).join('/');

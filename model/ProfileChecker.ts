@@ -922,6 +922,26 @@ export class ProfileChecker {
     this.landByCopies(subject, o);
     this.tieLandings(subject, o.at);
     if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
+    if (this.c.oneTimeSync) this.exportFirst(subject, o);
+  }
+
+  /**
+   * AD-ONE-TIME: where a read of Exchange showed a photo only the first AD write synced can have
+   * shown, DirSync exported that write by then, so a later one cannot have been exported in its
+   * place: every later AD write never reaches Exchange (`ExchangeSide.exportedFirst`), even one made
+   * less than one interval after it.
+   */
+  private exportFirst(subject: Subject, o: ObservationEvent): void {
+    const interval = this.param('dirSyncInterval');
+    for (const b of subject.branches) {
+      const core = b.core;
+      const first = core.syncedFirst;
+      if (first === null || core.firstExported || core.adSynced !== true || o.at - first >= interval) continue;
+      this.aim(core, b.sps[0]!, b.yams[0]!, o.at);
+      const reading = this.read(o.see, o.viewer);
+      if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
+      if (core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC') === first) core.exportedFirst();
+    }
   }
 
   /**

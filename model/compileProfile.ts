@@ -89,6 +89,8 @@ export type CompiledProfile = {
   readonly arrivalMovesWindow: boolean;
   /** whether a visit may have had nothing to push where DirSync collapsed the AD writes it came after (SP-NEEDS-VISIT with DIRSYNC) */
   readonly collapseAtVisit: boolean;
+  /** AD-ONE-TIME: a read may show that the first AD write synced was exported (`ProfileChecker.exportFirst`) */
+  readonly oneTimeSync: boolean;
   /** the rules of the profile that read the mailbox policy: where there are none, a policy change changes nothing */
   readonly policyRules: readonly RuleId[];
   /** the kinds of action whose unknown outcome the rules acting on them, if any, keep open within the state: no fork */
@@ -138,6 +140,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     originUploads: ruleIds.has('SP-ORIGIN') && (outsideRules.get('sharepoint') ?? []).length === 0,
     arrivalMovesWindow: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('SP-NO-STICK'),
     collapseAtVisit: ruleIds.has('SP-NEEDS-VISIT') && ruleIds.has('DIRSYNC'),
+    oneTimeSync: ruleIds.has('AD-ONE-TIME'),
     policyRules,
     // the checker itself acts on visits, and on policy changes where a rule reads the policy: those
     // always fork. A kind nothing acts on (Lync presence where Lync is gone, a policy no rule reads)

@@ -73,11 +73,13 @@ describe('state clones', () => {
     core.syncedFirst = 3;
     core.usedBefore = true;
     core.carriedAd = [4];
+    core.firstExported = true;
     expect(Object.keys(core).sort()).toEqual(
       [
         'adSynced',
         'carriedAd',
         'exchange',
+        'firstExported',
         'lastAd',
         'lastCloud',
         'presence',

@@ -6,12 +6,14 @@ export const adOneTime: Rule = {
   source: 'TW-c/kduff85; MSDOC Entra Connect',
   params: ['dirSyncInterval'],
   reading:
-    'Whether an AD photo too large for Exchange (AD-SIZE) was synced all the same, and so used up the one-time sync, the sources do not say: it may have, or not, and the next AD write is then the first synced or never carried, as below. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it. Under SP-SYNC-WINDOW the photo of the write travels to SharePoint where it was carried, and nothing where it was not: SharePoint then keeps what it would hold without it, which need not be the photo of Exchange (a change still travelling on after an Edit-Cancel may land after the copy). A first write so collapsed into a later one that never reached Exchange (DIRSYNC) may not have used up the sync: the next AD write is then the first synced, or never carried, until Exchange has kept one: keeping its photo says the sync was used, keeping the photo before it that it was not (unless an AD write before it may have used it).',
+    'Whether an AD photo too large for Exchange (AD-SIZE) was synced all the same, and so used up the one-time sync, the sources do not say: it may have, or not, and the next AD write is then the first synced or never carried, as below. DirSync exports the current value at each run (SPEC section 4, readings), so an AD write made less than dirSyncInterval after the first one DirSync carries may be exported in its place, or never carried: until it has surely landed either may show, then Exchange keeps it or what it would hold without it. Under SP-SYNC-WINDOW the photo of the write travels to SharePoint where it was carried, and nothing where it was not: SharePoint then keeps what it would hold without it, which need not be the photo of Exchange (a change still travelling on after an Edit-Cancel may land after the copy). A first write so collapsed into a later one that never reached Exchange (DIRSYNC) may not have used up the sync: the next AD write is then the first synced, or never carried, until Exchange has kept one: keeping its photo says the sync was used, keeping the photo before it that it was not (unless an AD write before it may have used it). A read of Exchange that shows the photo of the first one DirSync carries, where nothing else may have shown it, says DirSync had exported it by then: a later write cannot be exported in its place, and is never carried, however soon after it came (review of 2026-12-07).',
   stopsDirSync(_a, ctx) {
     const core = ctx.core;
     if (core.adSynced !== true) return false;
     const first = core.syncedFirst;
-    return first === null || ctx.at - first >= ctx.param('dirSyncInterval');
+    // within one interval of it, a write may have been exported in its place, unless a read showed
+    // it had landed (`ExchangeSide.exportedFirst`): a run had come between them
+    return first === null || core.firstExported || ctx.at - first >= ctx.param('dirSyncInterval');
   },
   racesWith(source, _photo, ctx) {
     if (source !== 'ad') return undefined;
