@@ -97,7 +97,8 @@ export class ExchangeSide {
     const first = this.adSynced === 'either' && this.syncedFirst === at ? this.exchange.keptTellsLanded(at, at, 'DIRSYNC') : undefined;
     if (first !== undefined)
       this.adSynced = photo === first ? true : !this.usedBefore && this.carriedAd.every((x) => x === at) ? false : 'either';
-    this.exchange.choose(at, photo, index);
+    // AD-ONE-TIME: keeping what it would hold without the write, Exchange never carried it, nor showed its photo
+    this.exchange.choose(at, photo, index, 'AD-ONE-TIME');
   }
 
   /**

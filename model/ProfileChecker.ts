@@ -929,7 +929,10 @@ export class ProfileChecker {
    * AD-ONE-TIME: where a read of Exchange showed a photo only the first AD write synced can have
    * shown, DirSync exported that write by then, so a later one cannot have been exported in its
    * place: every later AD write never reaches Exchange (`ExchangeSide.exportedFirst`), even one made
-   * less than one interval after it.
+   * less than one interval after it. One made before the read, racing it (exported in its place, or
+   * never carried), was never carried: Exchange keeps what it would hold without it, and so does
+   * what travels from it (`followKept`); its photo never showed. Such a race may show the first
+   * one's photo only so.
    */
   private exportFirst(subject: Subject, o: ObservationEvent): void {
     const interval = this.param('dirSyncInterval');
@@ -940,7 +943,15 @@ export class ProfileChecker {
       this.aim(core, b.sps[0]!, b.yams[0]!, o.at);
       const reading = this.read(o.see, o.viewer);
       if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
-      if (core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC') === first) core.exportedFirst();
+      if (core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC', 'AD-ONE-TIME') !== first) continue;
+      core.exportedFirst();
+      for (const race of core.exchange.racesCiting('AD-ONE-TIME', first)) {
+        // its own photo comes first; what the store held without it, the rest
+        if (race.values.length !== 2) continue;
+        const without = race.values[1]!;
+        core.exchange.notCarried(race.index, without);
+        followKept(b, race.at, without, race.keep, race.values[0]!);
+      }
     }
   }
 

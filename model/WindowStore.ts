@@ -52,6 +52,11 @@ function change(at: number, values: readonly Photo[], deadline: number, sourceBy
   };
 }
 
+/** Whether `c` is a write citing `rule` that keeps one of several values and does not yet say which (`WindowStore.undecided`, at any instant). */
+function isRace(c: Change, rule: RuleId): boolean {
+  return c.keep !== undefined && c.tie === undefined && c.values.length > 1 && c.rules.includes(rule);
+}
+
 /** A copy of `c` with `values` and `rules`, keeping one of them as `keep` says (none: it keeps none). */
 function changed(c: Change, values: readonly Photo[], rules: readonly RuleId[], keep?: Keep): Change {
   const out = change(c.at, values, c.deadline, c.sourceBy, rules, keep);
@@ -412,16 +417,43 @@ export class WindowStore {
   }
 
   /**
+   * The changes made after `after` that keep one of several values, citing `rule`, and do not yet
+   * say which: when each was written, where it is among the changes (`choose`), and its values, its
+   * write's own photo first (`ProfileChecker.writeExchange`).
+   */
+  racesCiting(rule: RuleId, after: number): { at: number; index: number; keep: number; values: readonly Photo[] }[] {
+    const out: { at: number; index: number; keep: number; values: readonly Photo[] }[] = [];
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      if (c.at > after && isRace(c, rule)) out.push({ at: c.at, index: i, keep: c.keep!, values: c.values });
+    }
+    return out;
+  }
+
+  /**
+   * The change at `index` (`racesCiting`), a write that may never have been carried (AD-ONE-TIME:
+   * exported in place of the first AD photo, or never), was not: it carries `photo`, what the store
+   * held without it, and its own photo never showed, not even to a read reaching back.
+   */
+  notCarried(index: number, photo: Photo): void {
+    const c = this.live[index]!;
+    this.live[index] = changed(c, [photo], c.rules, { from: c.keep!, taken: c.taken });
+  }
+
+  /**
    * The store kept `photo` of the change written at `at` that keeps one (`undecided`; with `index`,
    * that one alone, not another written in the same instant): its other values may still show to a
-   * read reaching back before its keep. A change that cannot have kept `photo` is left as it is.
+   * read reaching back before its keep, but for the write's own photo where it cites `mayNotCarry`
+   * and kept another (`notCarried`). A change that cannot have kept `photo` is left as it is.
    */
-  choose(at: number, photo: Photo, index?: number): void {
+  choose(at: number, photo: Photo, index?: number, mayNotCarry?: RuleId): void {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
       if (index !== undefined && i !== index) continue;
-      if (c.at === at && c.keep !== undefined && c.tie === undefined && c.values.length > 1 && c.values.includes(photo))
-        this.narrow(i, photo, c.keep);
+      if (c.at !== at || c.keep === undefined || c.tie !== undefined || c.values.length < 2 || !c.values.includes(photo)) continue;
+      // a write citing `mayNotCarry` whose store kept another photo was never carried: its own, first, never showed
+      if (mayNotCarry !== undefined && c.values[0] !== photo && c.rules.includes(mayNotCarry)) this.notCarried(i, photo);
+      else this.narrow(i, photo, c.keep);
     }
   }
 
@@ -573,13 +605,16 @@ export class WindowStore {
   /**
    * The instant of the one change that may have shown `photo` over [from, now], where that change
    * carries `photo` alone and cites `rule` (nothing gone, nor any other change, may have shown it);
-   * undefined otherwise. A read that showed `photo` then says that change landed.
+   * undefined otherwise. A read that showed `photo` then says that change landed. With `racing`, a
+   * later change citing it that keeps one of several values (`racesCiting`) is passed over: one that
+   * may show `photo` only as what the store held without its own write, which that change is.
    */
-  soleCarrier(photo: Photo, from: number, now: number, rule: RuleId): number | undefined {
+  soleCarrier(photo: Photo, from: number, now: number, rule: RuleId, racing?: RuleId): number | undefined {
     if (this.wild || this.goneSince(photo, from)) return undefined;
     let found: Change | undefined;
     for (const c of this.live) {
       if (!visible(c, from, now) || !c.values.includes(photo) || !shows(c, photo, from, now)) continue;
+      if (racing !== undefined && found !== undefined && isRace(c, racing) && c.values[0] !== photo) continue;
       if (found !== undefined) return undefined;
       found = c;
     }

@@ -66,6 +66,27 @@ describe('AD-ONE-TIME', () => {
     expect(check(profile, fresh, [...unseen, graph('+2d', 'p2')])).toEqual(conforms(profile));
   });
 
+  // seen in Exchange while the second lands, the first was exported (the second's run would have
+  // exported the second): the second was never carried, and its photo never showed, even to a cache
+  it.each([
+    ['exchange-2015', '+1h', '+1h2m'],
+    ['microsoft-2024', '+8m', '+10m'],
+  ])('in %s never syncs a second AD write within one interval once Exchange showed the first while it landed', (profile, second, seen) => {
+    const steps = [ad('+0s', 'p1'), ad(second, 'p2'), graph(seen, 'p1')];
+    expect(check(profile, fresh, [...steps, graph('+2d', 'p1')])).toEqual(conforms(profile));
+    expect(check(profile, fresh, [...steps, graph('+2d', 'p2')])).toMatchObject(diverges(5, ['p1'], 'AD-ONE-TIME'));
+  });
+
+  it('keeps a second AD write Exchange did not keep out of the Outlook cache: it was never carried', () => {
+    const outlook = (at: string, photo: string): Step => ({ at, see: 'outlook-desktop', user: 'alice', viewer: 'bob', photo });
+    const steps = [ad('+0s', 'p1'), ad('+8m', 'p2'), graph('+1h53m', 'p1')];
+    expect(check('microsoft-2024', fresh, [...steps, outlook('+2h11m', 'p1')])).toEqual(conforms('microsoft-2024'));
+    expect(check('microsoft-2024', fresh, [...steps, outlook('+2h11m', 'p2')])).toMatchObject(diverges(5, ['p0', 'p1'], 'AD-ONE-TIME'));
+    // where Exchange kept the second, the first may still have shown before
+    const kept = [ad('+0s', 'p1'), ad('+8m', 'p2'), graph('+1h53m', 'p2')];
+    expect(check('microsoft-2024', fresh, [...kept, outlook('+2h11m', 'p1')])).toEqual(conforms('microsoft-2024'));
+  });
+
   it('does not count an AD photo too large to sync (AD-SIZE) as the one-time sync', () => {
     const steps = [ad('+0s', 'p1', 'ok', 20_000), ad('+1h', 'p2', 'ok', 5_000), graph('+1d', 'p2')];
     expect(check('exchange-2015', fresh, steps)).toEqual(conforms('exchange-2015'));
