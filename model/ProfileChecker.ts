@@ -390,6 +390,12 @@ export class ProfileChecker {
       }
       if (a.result === 'rejected') {
         if (refusedBy !== undefined) next.push(refused(b, a, refusedBy));
+        // refused where no rule refuses it: this possibility holds where accepting it changes nothing,
+        // and a presence left either is the one the action would have set
+        else if (mayChangeNothing(b, a)) {
+          if (a.do === 'lyncSignIn' || a.do === 'lyncSignOut') b.core.presence = a.do === 'lyncSignIn' ? 'online' : 'offline';
+          next.push(b);
+        }
         continue;
       }
       const effects = accepting.length === 0 ? [] : this.distinctEffects(b, a, accepting);
@@ -1118,7 +1124,11 @@ export class ProfileChecker {
         results.add(this.rejectedBy(event) === undefined ? 'ok' : 'rejected');
       }
     }
-    if (!results.has('rejected') && this.actingRules(subject, event, this.settingsAt(a.at, subject)[0]!).length === 0)
+    if (
+      !results.has('rejected') &&
+      (subject.branches.some((b) => mayChangeNothing(b, event)) ||
+        this.actingRules(subject, event, this.settingsAt(a.at, subject)[0]!).length === 0)
+    )
       results.add('rejected');
     return [...results];
   }
@@ -1840,6 +1850,17 @@ type Found = { divergence: Divergence; uncertain?: { line: number; user: string;
 function partOf(surface: Surface): Part {
   const store = SURFACE_STORE[surface];
   return store === 'sharepoint' ? 'sharepoint' : store === 'yammer' ? 'yammer' : 'exchange';
+}
+
+/**
+ * Whether accepting `a` may leave `b` as refusing it does (a rejected action changes nothing): a
+ * sign-in of a subject signed in, a sign-out of one signed out (either, after one of unknown
+ * outcome), the policy the subject has.
+ */
+function mayChangeNothing(b: Branch, a: ActionEvent): boolean {
+  if (a.do === 'lyncSignIn') return b.core.presence !== 'offline';
+  if (a.do === 'lyncSignOut') return b.core.presence !== 'online';
+  return a.do === 'setPolicy' && b.core.setPhotoEnabled === a.setPhotoEnabled;
 }
 
 /** `b`, where `a` was refused by `rule`: the photo it carried is cited with that rule wherever it is seen. */

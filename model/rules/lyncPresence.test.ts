@@ -69,4 +69,22 @@ describe('LYNC-PRESENCE', () => {
       diverges(4, ['none'], 'LYNC-PRESENCE'),
     );
   });
+
+  it('lets a sign-in be refused where the subject is signed in already, a sign-out where signed out: refused or not, nothing changes', () => {
+    const refusedIn: Step = { at: '+1m', do: 'lyncSignIn', user: 'alice', result: 'rejected' };
+    const refusedOut: Step = { at: '+1m', do: 'lyncSignOut', user: 'alice', result: 'rejected' };
+    expect(check('threewill-2014', online, [refusedIn, lync('+2m', 'p0')])).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', offline, [refusedOut, lync('+2m', 'none')])).toEqual(conforms('threewill-2014'));
+    // where it would have changed the presence, the refusal diverges
+    expect(check('threewill-2014', offline, [refusedIn])).toMatchObject(diverges(2, ['ok'], 'LYNC-PRESENCE'));
+    expect(check('threewill-2014', online, [refusedOut])).toMatchObject(diverges(2, ['ok'], 'LYNC-PRESENCE'));
+    // presence either (a sign-out of unknown outcome): the subject may be signed in already, and stays so
+    const either = [signOut('+0s'), signIn('+1m', 'unknown')];
+    expect(check('threewill-2014', online, [...either, { ...refusedIn, at: '+2m' }, lync('+3m', 'p0')])).toEqual(
+      conforms('threewill-2014'),
+    );
+    expect(check('threewill-2014', online, [...either, { ...refusedIn, at: '+2m' }, lync('+3m', 'none')])).toMatchObject(
+      diverges(5, ['p0'], 'LYNC-PRESENCE'),
+    );
+  });
 });

@@ -60,6 +60,16 @@ describe('PHOTO-POLICY', () => {
     ).toMatchObject({ verdict: 'diverges', divergence: { line: 4, allowed: ['ok'] } });
   });
 
+  it('lets a policy change be refused where the subject has that policy already: refused or not, nothing changes', () => {
+    expect(check('exchange-2015', enabled, [policy('+0s', true, 'rejected'), set('+1h', 'outlook-web')])).toEqual(
+      conforms('exchange-2015'),
+    );
+    expect(check('exchange-2015', enabled, [policy('+0s', false, 'rejected')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 2, allowed: ['ok'], rules: ['PHOTO-POLICY'] },
+    });
+  });
+
   it('keeps an unknown user upload under the policy from taking effect', () => {
     expect(check('exchange-2015', disabled, [set('+0s', 'outlook-web', 'unknown'), graph('+1d', 'p1')])).toMatchObject({
       verdict: 'diverges',
