@@ -120,6 +120,18 @@ export class ExchangeSide {
     if (first !== null) this.carriedAd = this.carriedAd.filter((at) => at !== first);
   }
 
+  /**
+   * AD-ONE-TIME: a read showed that the AD write made at `at`, within one interval of the first one
+   * synced, was exported in its place: it is the first synced, exported, and neither it nor the
+   * first (never exported) may be collapsed into a later write.
+   */
+  exportedInPlace(at: number): void {
+    const first = this.syncedFirst;
+    this.syncedFirst = at;
+    this.firstExported = true;
+    this.carriedAd = this.carriedAd.filter((x) => x !== at && x !== first);
+  }
+
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: ExchangeSide): void {
     for (const [photo, rule] of other.stoppedBy) if (!this.stoppedBy.has(photo)) this.stoppedBy.set(photo, rule);

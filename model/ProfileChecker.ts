@@ -945,19 +945,33 @@ export class ProfileChecker {
     for (const b of subject.branches) {
       const core = b.core;
       const first = core.syncedFirst;
-      if (first === null || core.firstExported || core.adSynced !== true || o.at - first >= interval) continue;
+      if (first === null || core.firstExported || core.adSynced !== true) continue;
+      // past one interval no later write can race it, but one that did may still be undecided
+      if (o.at - first >= interval && !core.exchange.keepsOne) continue;
       this.aim(core, b.sps[0]!, b.yams[0]!, o.at);
       const reading = this.read(o.see, o.viewer);
       if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
-      if (core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC', 'AD-ONE-TIME') !== first) continue;
-      core.exportedFirst();
-      for (const race of core.exchange.racesCiting('AD-ONE-TIME', first)) {
-        // its own photo comes first; what the store held without it, the rest
-        if (race.values.length !== 2) continue;
-        const without = race.values[1]!;
-        core.exchange.notCarried(race.index, without);
-        followKept(b, race.at, without, race.keep, race.values[0]!);
+      const races = core.exchange.racesCiting('AD-ONE-TIME', first);
+      if (core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC', 'AD-ONE-TIME') === first) {
+        core.exportedFirst();
+        for (const race of races) {
+          // its own photo comes first; what the store held without it, the rest
+          if (race.values.length !== 2) continue;
+          const without = race.values[1]!;
+          core.exchange.onlyEver(race.index, without);
+          followKept(b, race.at, without, race.keep, race.values[0]!);
+        }
+        continue;
       }
+      // the photo of a write racing it, which only that write may have shown: DirSync exported it in
+      // place of the first, collapsed into it, which never showed
+      const carrier = core.exchange.carrierOf(o.photo, reading.from, o.at);
+      const race = races.find((r) => r.index === carrier && r.values[0] === o.photo);
+      if (race === undefined || race.values.length !== 2) continue;
+      core.exchange.onlyEver(race.index, o.photo);
+      core.exchange.neverLanded(first, 'DIRSYNC');
+      core.exportedInPlace(race.at);
+      followKept(b, race.at, o.photo, race.keep, o.photo);
     }
   }
 

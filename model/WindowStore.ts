@@ -432,19 +432,48 @@ export class WindowStore {
 
   /**
    * The change at `index` (`racesCiting`), a write that may never have been carried (AD-ONE-TIME:
-   * exported in place of the first AD photo, or never), was not: it carries `photo`, what the store
-   * held without it, and its own photo never showed, not even to a read reaching back.
+   * exported in place of the first AD photo, or never), carries `photo` alone, and its other values
+   * never showed, not even to a read reaching back: it was not carried, and `photo` is what the store
+   * held without it; or it was, and `photo` is its own.
    */
-  notCarried(index: number, photo: Photo): void {
+  onlyEver(index: number, photo: Photo): void {
     const c = this.live[index]!;
     this.live[index] = changed(c, [photo], c.rules, { from: c.keep!, taken: c.taken });
+  }
+
+  /**
+   * The change made at `at` citing `rule`, with one value, never landed (an AD write DirSync
+   * collapsed into a later one, which a read showed carried): it carries what the store held before
+   * it, and its own photo never showed. Left as it is where the store held several values before it.
+   */
+  neverLanded(at: number, rule: RuleId): void {
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      if (c.at !== at || c.values.length !== 1 || !c.rules.includes(rule)) continue;
+      const before = this.before(i);
+      if (before.length === 1) this.live[i] = changed(c, before, c.rules);
+      return;
+    }
+  }
+
+  /** Where among the changes the one that may have shown `photo` over [from, now] is: undefined where none or several may have, or one gone. */
+  carrierOf(photo: Photo, from: number, now: number): number | undefined {
+    if (this.wild || this.goneSince(photo, from)) return undefined;
+    let found: number | undefined;
+    for (let i = 0; i < this.live.length; i++) {
+      const c = this.live[i]!;
+      if (!visible(c, from, now) || !c.values.includes(photo) || !shows(c, photo, from, now)) continue;
+      if (found !== undefined) return undefined;
+      found = i;
+    }
+    return found;
   }
 
   /**
    * The store kept `photo` of the change written at `at` that keeps one (`undecided`; with `index`,
    * that one alone, not another written in the same instant): its other values may still show to a
    * read reaching back before its keep, but for the write's own photo where it cites `mayNotCarry`
-   * and kept another (`notCarried`). A change that cannot have kept `photo` is left as it is.
+   * and kept another (`onlyEver`). A change that cannot have kept `photo` is left as it is.
    */
   choose(at: number, photo: Photo, index?: number, mayNotCarry?: RuleId): void {
     for (let i = 0; i < this.live.length; i++) {
@@ -452,7 +481,7 @@ export class WindowStore {
       if (index !== undefined && i !== index) continue;
       if (c.at !== at || c.keep === undefined || c.tie !== undefined || c.values.length < 2 || !c.values.includes(photo)) continue;
       // a write citing `mayNotCarry` whose store kept another photo was never carried: its own, first, never showed
-      if (mayNotCarry !== undefined && c.values[0] !== photo && c.rules.includes(mayNotCarry)) this.notCarried(i, photo);
+      if (mayNotCarry !== undefined && c.values[0] !== photo && c.rules.includes(mayNotCarry)) this.onlyEver(i, photo);
       else this.narrow(i, photo, c.keep);
     }
   }

@@ -77,6 +77,21 @@ describe('AD-ONE-TIME', () => {
     expect(check(profile, fresh, [...steps, graph('+2d', 'p2')])).toMatchObject(diverges(5, ['p1'], 'AD-ONE-TIME'));
   });
 
+  // seen in Exchange while it lands, the second write's own photo says DirSync exported it in place
+  // of the first, collapsed into it: the first never showed, and no later write is carried
+  it.each([
+    ['exchange-2015', '+1h', '+1h30m', '+5h'],
+    ['microsoft-2024', '+8m', '+35m', '+40m'],
+  ])('in %s never shows the first AD photo once Exchange showed the second, exported in its place', (profile, second, seen, later) => {
+    const steps = [ad('+0s', 'p1'), ad(second, 'p2'), graph(seen, 'p2')];
+    expect(check(profile, fresh, [...steps, graph(later, 'p2')])).toEqual(conforms(profile));
+    expect(check(profile, fresh, [...steps, graph(later, 'p1')])).toMatchObject({ verdict: 'diverges', divergence: { line: 5 } });
+    expect(check(profile, fresh, [...steps, ad('+1d', 'p3'), graph('+2d', 'p3')])).toMatchObject(diverges(6, ['p2'], 'AD-ONE-TIME'));
+    // with no read of the second while it landed, Exchange may still have kept the first
+    const both = [ad('+0s', 'p1'), ad(second, 'p2'), graph(later, 'p1')];
+    expect(check(profile, fresh, both)).toEqual(conforms(profile));
+  });
+
   it('keeps a second AD write Exchange did not keep out of the Outlook cache: it was never carried', () => {
     const outlook = (at: string, photo: string): Step => ({ at, see: 'outlook-desktop', user: 'alice', viewer: 'bob', photo });
     const steps = [ad('+0s', 'p1'), ad('+8m', 'p2'), graph('+1h53m', 'p1')];
