@@ -938,7 +938,9 @@ export class ProfileChecker {
    * less than one interval after it. One made before the read, racing it (exported in its place, or
    * never carried), was never carried: Exchange keeps what it would hold without it, and so does
    * what travels from it (`followKept`); its photo never showed. Such a race may show the first
-   * one's photo only so.
+   * one's photo only so. The other way round, a read showing the photo only such a racing write may
+   * have shown says DirSync exported it in the first one's place (`ExchangeSide.exportedInPlace`):
+   * the first, collapsed into it, never landed (`WindowStore.neverLanded`) and never showed.
    */
   private exportFirst(subject: Subject, o: ObservationEvent): void {
     const interval = this.param('dirSyncInterval');
