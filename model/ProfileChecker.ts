@@ -927,8 +927,31 @@ export class ProfileChecker {
   private learnFromRead(subject: Subject, o: ObservationEvent): void {
     this.landByCopies(subject, o);
     this.tieLandings(subject, o.at);
-    if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
+    if (this.c.collapseAtVisit) {
+      this.refuteCollapse(subject, o);
+      this.exportedWaiting(subject, o);
+    }
     if (this.c.oneTimeSync) this.exportFirst(subject, o);
+  }
+
+  /**
+   * DIRSYNC's collapse, before the later write (`splitCollapse`): where a read of Exchange showed a
+   * photo only one AD write still waiting for SharePoint can have shown, DirSync exported it, so no
+   * later write can collapse it: a visit after it has something to push, and the changes waiting
+   * are no longer taken as AD writes a later one may collapse (`Pending.ad`).
+   */
+  private exportedWaiting(subject: Subject, o: ObservationEvent): void {
+    // past one interval after the oldest, no later write can collapse them (`splitCollapse`)
+    const until = o.at - this.param('dirSyncInterval');
+    for (const b of subject.branches) {
+      if (!b.sps.some((sp) => sp.pending?.ad === true && sp.pending.since.lo > until)) continue;
+      this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
+      const reading = this.read(o.see, o.viewer);
+      if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
+      const at = b.core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC');
+      if (at === undefined) continue;
+      for (const sp of b.sps) if (sp.pending?.ad === true && at >= sp.pending.since.lo) sp.pending.ad = false;
+    }
   }
 
   /**

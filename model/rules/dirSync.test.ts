@@ -135,6 +135,20 @@ describe('DIRSYNC', () => {
     );
   });
 
+  // unless Exchange showed the first before the later write came: DirSync had exported it, and its
+  // push is spSync after it (review of 2026-12-07)
+  it('in microsoft-2014 keeps the push spSync after an AD write Exchange showed before the next one came', () => {
+    const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
+    const steps = (seen: string): Step[] => [write('+0s', 'p1'), see('+2h', 'graph', seen), write('+2h30m', 'p2')];
+    expect(check('microsoft-2014', withSite, [...steps('p1'), see('+24h30m', 'sp-newsfeed', 'p2')])).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', withSite, [...steps('p1'), see('+24h30m', 'sp-newsfeed', 'p0')])).toMatchObject(
+      diverges(5, ['p2'], 'SP-MYSITE-ONCE'),
+    );
+    // seen with the photo before it, the first may still have collapsed into the second
+    expect(check('microsoft-2014', withSite, [...steps('p0'), see('+24h30m', 'sp-newsfeed', 'p0')])).toEqual(conforms('microsoft-2014'));
+  });
+
   // a later write of unknown outcome collapses the first only where it happened
   it('in microsoft-2014 lets only a later AD write that happened move the push of the first', () => {
     const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
