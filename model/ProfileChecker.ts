@@ -927,31 +927,19 @@ export class ProfileChecker {
   private learnFromRead(subject: Subject, o: ObservationEvent): void {
     this.landByCopies(subject, o);
     this.tieLandings(subject, o.at);
-    if (this.c.collapseAtVisit) {
-      this.refuteCollapse(subject, o);
-      this.exportedWaiting(subject, o);
-    }
+    if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
     if (this.c.oneTimeSync) this.exportFirst(subject, o);
   }
 
   /**
-   * DIRSYNC's collapse, before the later write (`splitCollapse`): where a read of Exchange showed a
-   * photo only one AD write still waiting for SharePoint can have shown, DirSync exported it, so no
-   * later write can collapse it: a visit after it has something to push, and the changes waiting
-   * are no longer taken as AD writes a later one may collapse (`Pending.ad`).
+   * Where a read the state of `b` allows reaches back to in Exchange's own store: undefined where
+   * it reads no Exchange store, or a rule lets it show its photo besides what the store holds.
    */
-  private exportedWaiting(subject: Subject, o: ObservationEvent): void {
-    // past one interval after the oldest, no later write can collapse them (`splitCollapse`)
-    const until = o.at - this.param('dirSyncInterval');
-    for (const b of subject.branches) {
-      if (!b.sps.some((sp) => sp.pending?.ad === true && sp.pending.since.lo > until)) continue;
-      this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
-      const reading = this.read(o.see, o.viewer);
-      if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
-      const at = b.core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC');
-      if (at === undefined) continue;
-      for (const sp of b.sps) if (sp.pending?.ad === true && at >= sp.pending.since.lo) sp.pending.ad = false;
-    }
+  private exchangeFrom(b: Branch, o: ObservationEvent): number | undefined {
+    this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
+    const reading = this.read(o.see, o.viewer);
+    if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) return undefined;
+    return reading.from;
   }
 
   /**
@@ -973,11 +961,10 @@ export class ProfileChecker {
       if (first === null || core.firstExported || core.adSynced !== true) continue;
       // past one interval no later write can race it, but one that did may still be undecided
       if (o.at - first >= interval && !core.exchange.keepsOne) continue;
-      this.aim(core, b.sps[0]!, b.yams[0]!, o.at);
-      const reading = this.read(o.see, o.viewer);
-      if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
+      const from = this.exchangeFrom(b, o);
+      if (from === undefined) continue;
       const races = core.exchange.racesCiting('AD-ONE-TIME', first);
-      if (core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC', 'AD-ONE-TIME') === first) {
+      if (core.exchange.soleCarrier(o.photo, from, o.at, 'DIRSYNC', 'AD-ONE-TIME') === first) {
         core.exportedFirst();
         for (const race of races) {
           // its own photo comes first; what the store held without it, the rest
@@ -990,7 +977,7 @@ export class ProfileChecker {
       }
       // the photo of a write racing it, which only that write may have shown: DirSync exported it in
       // place of the first, collapsed into it, which never showed
-      const carrier = core.exchange.carrierOf(o.photo, reading.from, o.at);
+      const carrier = core.exchange.carrierOf(o.photo, from, o.at);
       const race = races.find((r) => r.index === carrier && r.values[0] === o.photo);
       if (race === undefined || race.values.length !== 2) continue;
       core.exchange.onlyEver(race.index, o.photo);
@@ -1053,16 +1040,22 @@ export class ProfileChecker {
   /**
    * DIRSYNC's collapse (`splitCollapse`): where a read of Exchange showed a photo only one AD write
    * can have shown, DirSync exported that write alone, so it was not collapsed into a later one:
-   * the SharePoint states that take it as collapsed go. Only where others are left in the branch.
+   * the SharePoint states that take it as collapsed go (only where others are left in the branch);
+   * and, the later write yet to come, the changes waiting since it are no longer taken as AD writes
+   * a later one may collapse (`Pending.ad`): a visit after it has something to push.
    */
   private refuteCollapse(subject: Subject, o: ObservationEvent): void {
+    // past one interval after the oldest waiting, no later write can collapse them (`splitCollapse`)
+    const until = o.at - this.param('dirSyncInterval');
     for (const b of subject.branches) {
-      if (b.sps.length < 2 || !b.sps.some((sp) => sp.collapsed !== null && sp.collapsed.until > o.at)) continue;
-      this.aim(b.core, b.sps[0]!, b.yams[0]!, o.at);
-      const reading = this.read(o.see, o.viewer);
-      if (reading.kind !== 'store' || reading.store !== 'exchange' || this.alsoShown('exchange', reading.from, o)) continue;
-      const at = b.core.exchange.soleCarrier(o.photo, reading.from, o.at, 'DIRSYNC');
-      if (at !== undefined) exportedAlone(b, at, o.at);
+      const collapsed = b.sps.length > 1 && b.sps.some((sp) => sp.collapsed !== null && sp.collapsed.until > o.at);
+      const waiting = b.sps.some((sp) => sp.pending?.ad === true && sp.pending.since.lo > until);
+      if (!collapsed && !waiting) continue;
+      const from = this.exchangeFrom(b, o);
+      const at = from === undefined ? undefined : b.core.exchange.soleCarrier(o.photo, from, o.at, 'DIRSYNC');
+      if (at === undefined) continue;
+      if (collapsed) exportedAlone(b, at, o.at);
+      if (waiting) for (const sp of b.sps) if (sp.pending?.ad === true && at >= sp.pending.since.lo) sp.pending.ad = false;
     }
   }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { RuleId } from './RuleId.js';
 import { UNKNOWN, type Photo } from './vocabulary.js';
 import { copyTaken, UNTIED, WindowStore, type KeyView } from './WindowStore.js';
 
@@ -10,6 +11,8 @@ import { copyTaken, UNTIED, WindowStore, type KeyView } from './WindowStore.js';
 // exactly at t is no longer allowed at t; hastening only narrows; compaction changes no answer.
 
 const POOL = ['p0', 'p1', 'p2', 'p3', 'p4'] as const;
+/** the rule of the copies a later change may widen (`widenLanding`): Viva Engage syncs */
+const ENTRA: readonly RuleId[] = ['YAMMER-FROM-ENTRA'];
 
 /** The photos a store allows over [from, now], as a sorted list. */
 function allowed(s: WindowStore, from: number, now: number): Photo[] {
@@ -489,18 +492,18 @@ describe('WindowStore: a copy keeps the photo it took', () => {
 
   it('widens the copy still landing as one copy: a read then tells which it took, and a told copy takes nothing more', () => {
     const copy = new WindowStore('p0');
-    copy.write(10, ['p0'], 40, [], 10, { from: 40, taken: true });
-    copy.widenNewest(['p1'], { from: 40, taken: true }); // a change made after the copy began
+    copy.write(10, ['p0'], 40, ENTRA, 10, { from: 40, taken: true });
+    copy.widenLanding(15, 'YAMMER-FROM-ENTRA', ['p1']); // a change made after the copy began
     expect(allowed(copy, 20, 20)).toEqual(['p0', 'p1']);
     copy.keepSeen('p1', 20, 20);
     expect(allowed(copy, 200, 200)).toEqual(['p1']);
-    copy.widenNewest(['p2'], { from: 40, taken: true }); // made after the read: the copy was made by then
+    copy.widenLanding(30, 'YAMMER-FROM-ENTRA', ['p2']); // made after the read: the copy was made by then
     expect(allowed(copy, 200, 200)).toEqual(['p1']);
     const untold = new WindowStore('p0');
-    untold.write(10, ['p0'], 40, [], 10, { from: 40, taken: true });
-    untold.widenNewest(['p1'], { from: 40, taken: true });
+    untold.write(10, ['p0'], 40, ENTRA, 10, { from: 40, taken: true });
+    untold.widenLanding(15, 'YAMMER-FROM-ENTRA', ['p1']);
     untold.keepSeen('p0', 20, 20); // the photo before it, still showing: tells nothing
-    untold.widenNewest(['p2'], { from: 40, taken: true });
+    untold.widenLanding(30, 'YAMMER-FROM-ENTRA', ['p2']);
     expect(allowed(untold, 200, 200)).toEqual(['p0', 'p1', 'p2']);
   });
 });
@@ -678,7 +681,7 @@ describe('WindowStore: undecided and choose', () => {
     expect(race).toEqual({ tie: 0, racer: 'p1', ifCarried: 'either', ifNot: ['p0'] });
     const copies = () => {
       const copy = new WindowStore('p0');
-      copy.write(500, values, 2_000, [], 500, copyTaken(2_000, race));
+      copy.write(500, values, 2_000, ENTRA, 500, copyTaken(2_000, race));
       return copy;
     };
     const never = copies();
@@ -689,7 +692,7 @@ describe('WindowStore: undecided and choose', () => {
     expect(allowed(landed, 3_000, 3_000)).toEqual(['p0', 'p1']);
     // a sync still to come may take a later change of that photo: it took p1 whatever the write's outcome
     const widened = copies();
-    widened.widenNewest(['p1'], copyTaken(2_000, undefined));
+    widened.widenLanding(1_500, 'YAMMER-FROM-ENTRA', ['p1']);
     widened.chooseTied(0, 'p0', 1_000);
     expect(allowed(widened, 3_000, 3_000)).toEqual(['p0', 'p1']);
     // a photo another change may have put there too tells nothing; nor does a write that surely lands

@@ -212,25 +212,18 @@ export class WindowStore {
   }
 
   /**
-   * The newest change, a copy still landing (a Viva Engage sync under way), may also take one of
-   * `photos`: it carries them too, keeping one as `keep` says, as one copy, so that a read showing
-   * one only it may show tells which it took. Not once a read has told which it took (a copy
-   * narrowed to one value): it was made by then, and a later change needs another copy.
+   * Every change `rule` wrote that may still land after `at`, a copy (a Viva Engage sync under way),
+   * may also take one of `photos`: it carries them too, keeping the one it took from its deadline
+   * on, as one copy, so that a read showing one only it may show tells which it took. Two syncs
+   * under way may each take a change made before their windows end, and either may be the last.
+   * Not a copy a read has told which it took (narrowed to one value): it was made by then, and a
+   * later change needs another copy.
    */
-  widenNewest(photos: readonly Photo[], keep: Keep): void {
-    this.widenAt(this.live.length - 1, photos, keep);
-  }
-
-  /**
-   * `widenNewest` for every change `rule` wrote that may still land after `at`, not only the
-   * newest: two Viva Engage syncs under way may each take a change made before their windows end,
-   * and either may be the last. Each keeps one as `keep` says of its deadline.
-   */
-  widenLanding(at: number, rule: RuleId, photos: readonly Photo[], keep: (deadline: number) => Keep): void {
+  widenLanding(at: number, rule: RuleId, photos: readonly Photo[]): void {
     const live = this.live;
     for (let i = 0; i < live.length; i++) {
       const c = live[i]!;
-      if (c.deadline > at && c.rules.includes(rule)) this.widenAt(i, photos, keep(c.deadline));
+      if (c.deadline > at && c.rules.includes(rule)) this.widenAt(i, photos, copyTaken(c.deadline, undefined));
     }
   }
 

@@ -382,7 +382,7 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
   });
 
   // under AD-ONE-TIME p3 is carried only where p1 never landed: a Viva Engage sync showing p1 must
-  // not rule that out when a later change of p1 came within its window (WindowStore.widenNewest)
+  // not rule that out when a later change of p1 came within its window (WindowStore.widenLanding)
   it('in microsoft-2024 lets a Viva Engage sync take a later change of that photo, whatever the write did', () => {
     const steps: Step[] = [
       adWrite('+0s', 'p1', 5_000),

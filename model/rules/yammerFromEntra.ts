@@ -26,7 +26,7 @@ export const yammerFromEntra: Rule = {
   onExchangeWrite(photos, ctx) {
     // a sync still to come may take this change, landed or not by then: each one under way, not
     // only the last opening's (the first may take it and the second, made earlier, what came before)
-    ctx.yammer.widenLanding(ctx.at, 'YAMMER-FROM-ENTRA', photos, (deadline) => ({ from: deadline, taken: true }));
+    ctx.yammer.widenLanding(ctx.at, 'YAMMER-FROM-ENTRA', photos);
   },
   explains(photo, surface, ctx) {
     return surface === 'yammer' && !ctx.yammer.allows(photo, ctx.at, ctx.at);
