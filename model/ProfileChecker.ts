@@ -323,7 +323,7 @@ export class ProfileChecker {
     if (a.do === 'restartClient' || a.do === 'clearBrowserCache') return this.actAsViewer(a, line, raw);
     if (a.do === 'setPhotoSettings') {
       if (a.result === 'rejected') return this.refusedOfNoSubject(a, line, raw);
-      this.settings?.record(a.at, { source: a.source, allowedRoles: a.allowedRoles ?? [] }, a.result === 'ok');
+      this.settings?.record(a.at, settingsOf(a), a.result === 'ok');
       return undefined;
     }
 
@@ -463,9 +463,15 @@ export class ProfileChecker {
 
   /** A refused action of no subject: a divergence only where a rule gives it an effect (`effectRule`), citing it. */
   private refusedOfNoSubject(a: ActionOfNoSubject, line: number, raw: unknown): Found | undefined {
-    const rule = this.effectRule(a);
-    // without one (a restart of Lync, or of a client the profile lacks; settings without PHOTO-SOURCE) it changes nothing, refused or not
+    // without one (a restart of Lync, or of a client the profile lacks; settings without PHOTO-SOURCE)
+    // it changes nothing, refused or not; nor does setting the settings that may be in force already
+    const rule = this.mayChangeNothing(a) ? undefined : this.effectRule(a);
     return rule === undefined ? undefined : { divergence: { line, event: raw, allowed: ['ok'], rules: [rule] } };
+  }
+
+  /** Whether accepting `a` may leave the tenant as refusing it does: settings set to those that may be in force already. */
+  private mayChangeNothing(a: ActionOfNoSubject): boolean {
+    return a.do === 'setPhotoSettings' && this.settings !== undefined && this.settings.mayBeLatest(settingsOf(a));
   }
 
   /** The rule that gives an action of no subject its effect: the cache a reset empties, or PHOTO-SOURCE for the settings. */
@@ -1144,7 +1150,7 @@ export class ProfileChecker {
     // a wait line changes nothing, whatever it says of itself (SPEC section 1)
     if (a.do === 'wait') return ['ok', 'rejected'];
     // an action no rule gives an effect changes nothing, refused or not
-    if (!('user' in a)) return this.effectRule(a) === undefined ? ['ok', 'rejected'] : ['ok'];
+    if (!('user' in a)) return this.effectRule(a) === undefined || this.mayChangeNothing(a) ? ['ok', 'rejected'] : ['ok'];
     const subject = this.subjectOf(a.user);
     const event = { ...a, result: 'ok' } as ActionEvent;
     // brought to the instant as `act` brings it
@@ -1893,6 +1899,10 @@ function mayChangeNothing(b: Branch, a: ActionEvent): boolean {
   if (a.do === 'lyncSignIn') return b.core.presence !== 'offline';
   if (a.do === 'lyncSignOut') return b.core.presence !== 'online';
   return a.do === 'setPolicy' && b.core.setPhotoEnabled === a.setPhotoEnabled;
+}
+
+function settingsOf(a: Extract<Action, { do: 'setPhotoSettings' }>): PhotoSettings {
+  return { source: a.source, allowedRoles: a.allowedRoles ?? [] };
 }
 
 /** `b`, where `a` was refused by `rule`: the photo it carried is cited with that rule wherever it is seen. */

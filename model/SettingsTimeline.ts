@@ -58,6 +58,19 @@ export class SettingsTimeline {
   }
 
   /**
+   * Whether `s` may be the settings the latest change made set (or the initial ones, where none
+   * surely happened): a change to them may then change nothing, so its refusal tells nothing.
+   */
+  mayBeLatest(s: PhotoSettings): boolean {
+    let latest: PhotoSettings[] = [this.base];
+    for (const c of this.changes) {
+      if (c.certain) latest = [c.settings];
+      else latest.push(c.settings);
+    }
+    return includesSettings(latest, s);
+  }
+
+  /**
    * The settings an action made at `t` may be judged by, knowing `facts`: `at(t)` without the
    * changes that did not happen, and with those that did as if known. Ask `at(t)` first.
    */
@@ -122,8 +135,10 @@ function includesSettings(list: readonly PhotoSettings[], s: PhotoSettings): boo
   return false;
 }
 
+// the roles are a set: the same roles in another order are the same settings
 function sameSettings(a: PhotoSettings, b: PhotoSettings): boolean {
   if (a.source !== b.source || a.allowedRoles.length !== b.allowedRoles.length) return false;
-  for (let i = 0; i < a.allowedRoles.length; i++) if (a.allowedRoles[i] !== b.allowedRoles[i]) return false;
+  for (const role of a.allowedRoles) if (!b.allowedRoles.includes(role)) return false;
+  for (const role of b.allowedRoles) if (!a.allowedRoles.includes(role)) return false;
   return true;
 }

@@ -8,6 +8,7 @@ export const graphSize: Rule = {
   statement: 'Microsoft Graph refuses a photo larger than 4 MiB.',
   source: 'MSDOC profilephoto-update',
   params: [],
+  reading: 'A write whose size is not recorded is taken to be within the limit.',
   rejects(a) {
     return a.do === 'setPhoto' && a.via === 'graph' && (a.bytes ?? 0) > GRAPH_PHOTO_LIMIT;
   },

@@ -131,4 +131,23 @@ describe('PHOTO-SOURCE', () => {
     );
     expect(check('microsoft-2026', people, [settings('+0s', 'cloud', [], 'rejected')])).toMatchObject(accepted(2));
   });
+
+  // a refusal diverges only where accepting would have changed something (README, "Readings")
+  it('a refused change to the settings in force conforms, in any order of roles; to others it diverges', () => {
+    expect(check('microsoft-2026', people, [settings('+0s', 'unset', [], 'rejected')])).toEqual(conforms('microsoft-2026'));
+    const inForce = { source: 'cloud' as const, allowedRoles: ['a', 'b'] };
+    expect(check('microsoft-2026', people, [settings('+0s', 'cloud', ['b', 'a'], 'rejected')], inForce)).toEqual(
+      conforms('microsoft-2026'),
+    );
+    expect(check('microsoft-2026', people, [settings('+0s', 'cloud', ['a'], 'rejected')], inForce)).toMatchObject(accepted(2));
+    // made again two days after it took effect: nothing to change
+    const again = [settings('+0s', 'cloud'), settings('+2d', 'cloud', [], 'rejected')];
+    expect(check('microsoft-2026', people, again)).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', people, [settings('+0s', 'cloud'), settings('+2d', 'unset', [], 'rejected')])).toMatchObject(
+      accepted(3),
+    );
+    // after a change of unknown outcome, either the old settings or the new may be in force
+    const unsure = [settings('+0s', 'cloud', [], 'unknown'), setPhoto('+2d', 'graph', 'p1'), settings('+3d', 'unset', [], 'rejected')];
+    expect(check('microsoft-2026', people, unsure)).toEqual(conforms('microsoft-2026'));
+  });
 });
