@@ -2091,7 +2091,12 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
 function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number, anyOf: boolean): SharePointSide[] {
   const out: SharePointSide[] = [];
   const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
-  if (sure !== undefined) out.push(arrivedAt(sp, sure.span, anyOf && sure.several));
+  if (sure !== undefined) {
+    const arrived = arrivedAt(sp, sure.span, anyOf && sure.several);
+    // one change alone that arrived then had landed by then: it does not arrive, nor show as landing, again
+    if (sure.only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, sure.only, sure.span.hi);
+    out.push(arrived);
+  }
   for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
     const arrived = arrivedAt(sp, late.span, false);
     if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, now);

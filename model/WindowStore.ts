@@ -13,8 +13,8 @@ export type Change = {
   deadline: number;
   /** derived: the earliest deadline of a newer change, after which this one never shows once its own window has closed */
   supersededAt: number;
-  /** when the change had surely reached the store's own source (Exchange, for SharePoint): a visit brings only those */
-  readonly sourceBy: number;
+  /** when the change had surely reached the store's own source (Exchange, for SharePoint): a visit brings only those; only ever falls (`landedBy`) */
+  sourceBy: number;
   /** never changed in place: a change that cites one more rule gets a new list */
   rules: readonly RuleId[];
   /** from this instant on, every read shows the same one of `values`, until a newer change shows (racing writes: Exchange keeps one) */
@@ -775,10 +775,16 @@ export class WindowStore {
    * last instant: when it was made and landed is no longer kept (a superset), and whether it is
    * folded yet must not change the answer. `several`: more than one change may have landed then.
    */
-  landingSpan(from: number, to: number, rule: RuleId, madeAfter = -Infinity): { span: Span; several: boolean } | undefined {
+  landingSpan(
+    from: number,
+    to: number,
+    rule: RuleId,
+    madeAfter = -Infinity,
+  ): { span: Span; several: boolean; only: Change | undefined } | undefined {
     let lo = Infinity;
     let hi = -Infinity;
     let count = 0;
+    let only: Change | undefined;
     for (const c of this.live) {
       if (c.late !== undefined) continue;
       const span = landingOf(c, from, to, rule, madeAfter);
@@ -786,6 +792,7 @@ export class WindowStore {
       lo = Math.min(lo, span.lo);
       hi = Math.max(hi, span.hi);
       count++;
+      only = c;
     }
     if (madeAfter === -Infinity) {
       for (const g of this.gone.values()) {
@@ -795,7 +802,21 @@ export class WindowStore {
         count++;
       }
     }
-    return lo <= hi ? { span: { lo, hi }, several: count > 1 } : undefined;
+    return lo <= hi ? { span: { lo, hi }, several: count > 1, only: count === 1 ? only : undefined } : undefined;
+  }
+
+  /**
+   * The change `landingSpan` found alone (`only`) landed by `by`: it had reached the source by then
+   * too, so no copy made since misses it and it lands no second time. Where this store is a clone of
+   * the one asked, the change is found by its place in the list.
+   */
+  landedBy(asked: WindowStore, only: Change, by: number): void {
+    const c = this.live[asked.live.indexOf(only)];
+    if (c === undefined || c.deadline <= by) return;
+    c.deadline = by;
+    if (c.sourceBy > by) c.sourceBy = by;
+    // deadlines only ever shrink, so supersededAt only ever falls
+    this.resupersede();
   }
 
   /**

@@ -69,11 +69,29 @@ describe('SP-ORIGIN', () => {
     });
 
     // the outside change may have arrived before the upload, which then may not stick (the arrival
-    // opened a throttle window): while it travels, SharePoint may show the photo before it
-    it('diverges when SharePoint shows the photo both replaced, once the window of each has closed', () => {
-      expect(check('exchange-2015', people, [...before, see('+1d', 'sp-people-picker', 'p0')])).toEqual(conforms('exchange-2015'));
+    // opened a throttle window): then it had landed, so either way the photo both replaced is gone
+    it('diverges when SharePoint shows the photo both replaced, once the upload is made', () => {
+      expect(check('exchange-2015', people, [before[0]!, see('+30m', 'sp-people-picker', 'p0')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...before, see('+1d', 'sp-people-picker', 'p0')])).toMatchObject(
+        diverges(4, ['p1', 'p2'], 'SP-ORIGIN'),
+      );
       expect(check('exchange-2015', people, [...before, see('+4d', 'sp-people-picker', 'p0')])).toMatchObject(
         diverges(4, ['p2'], 'SP-ORIGIN'),
+      );
+    });
+
+    // an arrival that held the upload back is no second arrival later: the upload, newer, stays
+    it('diverges when the outside change made just before the upload still shows once every window has closed', () => {
+      const removed: Step = { at: '+0s', do: 'removePhoto', user: 'alice', via: 'graph' };
+      const raced = [removed, inSp('+40s', 'p1')];
+      expect(check('exchange-2015', people, [...raced, see('+1d', 'sp-people-picker', 'none')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...raced, see('+5d', 'sp-people-picker', 'none')])).toMatchObject(
+        diverges(4, ['p1'], 'SP-ORIGIN'),
+      );
+      const newer = [setPhoto('+0s', 'graph', 'p1'), inSp('+37s', 'p2'), setPhoto('+5d', 'graph', 'p3')];
+      expect(check('exchange-2015', people, [...newer, see('+8d', 'sp-people-picker', 'p3')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...newer, see('+8d6h', 'sp-people-picker', 'p2')])).toMatchObject(
+        diverges(5, ['p3'], 'SP-SYNC-WINDOW'),
       );
     });
 
