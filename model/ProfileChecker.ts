@@ -246,6 +246,7 @@ export class ProfileChecker {
     let carried: Carried = 'surely';
     // racing writes: either may show until both have surely landed, then Exchange keeps one of them
     let keep: number | undefined;
+    let late: readonly Photo[] = [];
     for (const r of this.c.hooks.racesWith) {
       const race = r.racesWith!(source, photo, ctx);
       if (race === undefined) continue;
@@ -256,8 +257,12 @@ export class ProfileChecker {
       values = union(values, racing);
       cited = [...cited, r.id];
       keep = Math.max(keep ?? deadline, ctx.core.exchange.deadlineOf(racing));
+      // a write that may never be carried shows what Exchange would hold without it only through the
+      // changes before it while it lands: the photo before it shows no longer than its own window says
+      if (race.mayNotCarry) late = union(late, racing);
     }
     ctx.core.exchange.write(ctx.at, values, deadline, cited, ctx.at, keep === undefined ? undefined : { from: keep });
+    if (late.length > 0) ctx.core.exchange.newestCarriesLate(late);
     for (const r of this.c.hooks.onExchangeWrite) r.onExchangeWrite!(values, ctx);
     return { photos: values, carried, raced: cited.length === rules.length ? NO_RULES : cited.slice(rules.length) };
   }
@@ -972,12 +977,14 @@ export class ProfileChecker {
       const races = core.exchange.racesCiting('AD-ONE-TIME', first);
       if (core.exchange.soleCarrier(o.photo, from, o.at, 'DIRSYNC', 'AD-ONE-TIME') === first) {
         core.exportedFirst();
+        // each one's own photo comes first; what the store held without it, the rest: without the
+        // photos of the others too, none of which was carried either
+        const own = races.map((r) => r.values[0]!);
         for (const race of races) {
-          // its own photo comes first; what the store held without it, the rest
-          if (race.values.length !== 2) continue;
-          const without = race.values[1]!;
-          core.exchange.onlyEver(race.index, without);
-          followKept(b, race.at, without, race.keep, race.values[0]!);
+          const without = race.values.filter((v, i) => i > 0 && !own.includes(v));
+          if (without.length !== 1) continue;
+          core.exchange.onlyEver(race.index, without[0]!);
+          followKept(b, race.at, without[0]!, race.keep, race.values[0]!);
         }
         continue;
       }
@@ -1037,6 +1044,13 @@ export class ProfileChecker {
         if (b.core !== core) continue;
         // an AD write DirSync may have collapsed that landed was exported alone
         if (this.c.collapseAtVisit && core.exchange.cites(at, 'DIRSYNC')) exportedAlone(b, at, now);
+        // AD-ONE-TIME: one racing the first synced that landed was exported in its place, as a read
+        // of its photo while it lands tells (`exportFirst`): the first, collapsed into it, never showed
+        const first = core.syncedFirst;
+        if (this.c.oneTimeSync && first !== null && at > first && !core.firstExported && core.exchange.cites(at, 'AD-ONE-TIME')) {
+          core.exchange.neverLanded(first, 'DIRSYNC');
+          core.exportedInPlace(at);
+        }
         // the write that landed carries its own photo, the one the read showed
         followKept(b, at, photo, keep, photo);
       }

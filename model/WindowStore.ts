@@ -702,6 +702,17 @@ export class WindowStore {
     }
   }
 
+  /**
+   * The newest change, the one just written, carries `photos` (of its values, not its own) only where
+   * it never landed (`Change.late`): what the store would hold without it, which shows through it only
+   * once its window has closed; until then the changes before it show it, as far as their own windows say.
+   */
+  newestCarriesLate(photos: readonly Photo[]): void {
+    const c = this.live[this.live.length - 1]!;
+    const late = photos.filter((p) => p !== c.values[0] && c.values.includes(p));
+    if (late.length > 0) c.late = c.late === undefined ? late : union(c.late, late);
+  }
+
   /** `mayNotLand` for the newest change alone, the one just written (not another written in the same instant). */
   newestMayNotLand(rules: readonly RuleId[], tie?: OutcomeTie): void {
     this.mayNotLandAt(this.live.length - 1, rules, tie);

@@ -92,6 +92,25 @@ describe('AD-ONE-TIME', () => {
     expect(check(profile, fresh, both)).toEqual(conforms(profile));
   });
 
+  // review of 2026-12-07 (afternoon): where the second was never carried, the first lands within its
+  // own window, not the second's; and the first seen while it lands leaves a third never carried too
+  it('shows the first AD photo no longer than its own window, a later cloud change made, whether the second was carried or not', () => {
+    const write: Step = { at: '+2h26m', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p3' };
+    const before = [ad('+0s', 'p1'), ad('+1h25m', 'p2', 'unknown'), write];
+    expect(check('exchange-2015', fresh, [...before, graph('+2h50m', 'p1')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', fresh, [...before, graph('+3h17m', 'p1')])).toMatchObject(diverges(5, ['p2', 'p3'], 'EXO-FAST'));
+    expect(check('exchange-2015', fresh, [...before, graph('+3h17m', 'p2')])).toEqual(conforms('exchange-2015'));
+  });
+
+  it.each([
+    ['exchange-2015', '+3m', '+6h'],
+    ['microsoft-2024', '+3m', '+3h'],
+  ])('in %s, the first AD photo seen while it lands carries no later write, three of them racing it', (profile, seen, later) => {
+    const steps = [ad('+0s', 'p1'), ad('+1m20s', 'p2', 'unknown'), ad('+1m40s', 'p3', 'unknown'), graph(seen, 'p1')];
+    expect(check(profile, fresh, [...steps, graph(later, 'p1')])).toEqual(conforms(profile));
+    expect(check(profile, fresh, [...steps, graph(later, 'p2')])).toMatchObject(diverges(6, ['p1'], 'AD-ONE-TIME'));
+  });
+
   it('keeps a second AD write Exchange did not keep out of the Outlook cache: it was never carried', () => {
     const outlook = (at: string, photo: string): Step => ({ at, see: 'outlook-desktop', user: 'alice', viewer: 'bob', photo });
     const steps = [ad('+0s', 'p1'), ad('+8m', 'p2'), graph('+1h53m', 'p1')];
