@@ -21,6 +21,15 @@ function eitherMade(a: Made | null, b: Made | null): Made | null {
   return { at: Math.max(a.at, b.at), photos: union(a.photos, b.photos) };
 }
 
+/** The AD writes of either of two sides, each once, oldest first: a write races wherever it did on either. */
+function eitherRecent(a: readonly Made[], b: readonly Made[]): readonly Made[] {
+  if (a === b || b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = [...a];
+  for (const m of b) if (!out.some((n) => n.at === m.at && sameSet(n.photos, m.photos))) out.push(m);
+  return out.sort((x, y) => x.at - y.at);
+}
+
 /**
  * One possible state of what a subject's Exchange side holds: the mailbox photo and what decides
  * which changes reach it (presence, policy, the AD sync). Invariant: it evolves from the actions
@@ -35,8 +44,12 @@ export class ExchangeSide {
   setPhotoEnabled: boolean;
   /** photos a rule kept from Exchange (an AD photo DirSync did not carry, a write a rule refused), and that rule: only to cite */
   stoppedBy = new Map<Photo, RuleId>();
-  /** AD-PERIODIC: the latest AD write DirSync carries, and the latest change made elsewhere */
-  lastAd: Made | null = null;
+  /**
+   * AD-PERIODIC: the AD writes DirSync carries made less than one interval before the latest, oldest
+   * first (each races with the latest change made elsewhere less than one interval from it; never
+   * changed in place), and the latest change made elsewhere
+   */
+  recentAd: readonly Made[] = [];
   lastCloud: Made | null = null;
   /**
    * AD-ONE-TIME: when the first AD write DirSync carries was made (DirSync exports the current
@@ -77,7 +90,7 @@ export class ExchangeSide {
       this.exchange.clone(),
     );
     c.stoppedBy = copyMap(this.stoppedBy);
-    c.lastAd = this.lastAd;
+    c.recentAd = this.recentAd;
     c.lastCloud = this.lastCloud;
     c.syncedFirst = this.syncedFirst;
     c.usedBefore = this.usedBefore;
@@ -167,8 +180,8 @@ export class ExchangeSide {
     this.firstExported &&= other.firstExported;
     this.exchange.mayNotLand(newest.at, newest.sourceBy, []);
     this.lastCloud = eitherMade(this.lastCloud, other.lastCloud);
-    // an AD write: the one DirSync carried last may be either side's, and so may the latest AD write
-    this.lastAd = eitherMade(this.lastAd, other.lastAd);
+    // an AD write: the one DirSync carried last may be either side's, and so may the latest AD writes
+    this.recentAd = eitherRecent(this.recentAd, other.recentAd);
     this.carriedAd = [...new Set([...this.carriedAd, ...other.carriedAd])].sort((a, b) => a - b);
     this.absorb(other);
     return true;
@@ -207,6 +220,6 @@ export class ExchangeSide {
     const ad = this.adSynced === 'either' ? 'e' : +this.adSynced;
     const recent = (m: Made | null) => (m !== null && m.at + race > view.now ? `${m.at}:${m.photos.join('/')}` : '');
     const carried = this.carriedAd.filter((at) => at + race > view.now).join('/');
-    return `${head}#${ad}#${synced}#${recent(this.lastAd)}#${recent(this.lastCloud)}#${carried}`;
+    return `${head}#${ad}#${synced}#${this.recentAd.map(recent).join('/')}#${recent(this.lastCloud)}#${carried}`;
   }
 }

@@ -68,7 +68,7 @@ describe('state clones', () => {
     const core = new ExchangeSide({ exchange: 'p1', adSynced: true, presence: 'either', setPhotoEnabled: false });
     core.exchange.write(5, ['p2'], 9, ['EXO-FAST']);
     core.stoppedBy.set('p3', 'AD-SIZE');
-    core.lastAd = { at: 1, photos: ['p4'] };
+    core.recentAd = [{ at: 1, photos: ['p4'] }];
     core.lastCloud = { at: 2, photos: ['p5'] };
     core.syncedFirst = 3;
     core.usedBefore = true;
@@ -80,9 +80,9 @@ describe('state clones', () => {
         'carriedAd',
         'exchange',
         'firstExported',
-        'lastAd',
         'lastCloud',
         'presence',
+        'recentAd',
         'setPhotoEnabled',
         'stoppedBy',
         'syncedFirst',

@@ -22,6 +22,18 @@ describe('AD-PERIODIC', () => {
     expect(check('microsoft-2024', people, [ad('+0s', 'p1'), see('+5h', 'graph', 'p0')])).toEqual(conforms('microsoft-2024'));
   });
 
+  // review of 2026-12-07 (afternoon): the change made elsewhere is the latest for each AD write
+  // within one interval before it, not only for the last one
+  it('races a change made elsewhere with every AD write less than dirSyncInterval before it', () => {
+    const cloud = (at: string): Step => setPhoto(at, 'graph', 'p3');
+    const both = [ad('+0s', 'p1'), ad('+20m', 'p2'), cloud('+21m')];
+    expect(check('microsoft-2026', people, [...both, see('+4h31m', 'graph', 'p1')])).toEqual(conforms('microsoft-2026'));
+    const late = [ad('+0s', 'p1'), ad('+20m', 'p2'), cloud('+31m')];
+    expect(check('microsoft-2026', people, [...late, see('+4h31m', 'graph', 'p1')])).toMatchObject(
+      diverges(5, ['p2', 'p3'], 'AD-PERIODIC'),
+    );
+  });
+
   it('races an AD write with a change made elsewhere less than dirSyncInterval before it: Exchange may keep either', () => {
     const race = [setPhoto('+0s', 'graph', 'p1'), ad('+10m', 'p2')];
     expect(check('microsoft-2026', people, [...race, see('+2d', 'graph', 'p1')])).toEqual(conforms('microsoft-2026'));
