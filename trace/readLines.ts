@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { TraceError } from './TraceError.js';
 import { isUtf16Bom, UTF16_HINT } from './utf16.js';
@@ -32,8 +33,10 @@ const CHUNK_BYTES = 1 << 16;
  * Invariants: every byte is handed out once; a line split across chunks arrives whole; the bytes
  * held are not scanned again as more come (a long line takes time in proportion to its length).
  * Rejects with a TraceError naming the file and line at a line longer than MAX_LINE_BYTES (read no
- * further than that), and at a UTF-16 byte order mark at the start (which UTF-8 reads as two
- * U+FFFD, as it does any two bytes that are not UTF-8).
+ * further than that), at a UTF-16 byte order mark at the start (which UTF-8 reads as two
+ * U+FFFD, as it does any two bytes that are not UTF-8), and at a whole line that is not UTF-8 (a
+ * file saved in another encoding, whose bytes would otherwise all read as U+FFFD, so that `müller`
+ * and `möller` were one user); a torn last line may end in part of a character, and is handed out.
  */
 export async function readLines(path: string, onLine: LineHandler, afterChunk?: ChunkHandler): Promise<number> {
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
@@ -104,10 +107,15 @@ class LineSplitter {
     const { held, heldBytes } = this;
     if (heldBytes > 0 && heldBytes + chunk.indexOf(10) > MAX_LINE_BYTES) throw this.tooLong(path, line + 1);
     const whole = chunk.subarray(0, last + 1);
-    const text = (heldBytes === 0 ? whole : Buffer.concat([...held, whole])).toString('utf8');
+    const bytes = heldBytes === 0 ? whole : Buffer.concat([...held, whole]);
+    const text = bytes.toString('utf8');
+    // a U+FFFD is looked for at once (rare in a trace); the bytes only where one is there. The
+    // lines before the one that is not UTF-8 are handed out, as before any other bad line
+    const bad = text.includes('\uFFFD') && !isUtf8(bytes) ? notUtf8(path, bytes, line) : undefined;
     let start = 0;
     let nl = text.indexOf('\n');
     while (nl !== -1) {
+      if (bad !== undefined && line + 1 === bad.line) throw bad;
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       onLine(text.slice(start, end), ++line, true);
       start = nl + 1;
@@ -123,6 +131,42 @@ class LineSplitter {
     if (this.heldBytes > 0) this.onLine(Buffer.concat(this.held).toString('utf8'), ++this.line, false);
     return this.line;
   }
+}
+
+/** The error for the first line of `bytes` (lines after `before`, each ended) that is not UTF-8: its line, the column and the byte. */
+function notUtf8(path: string, bytes: Buffer, before: number): TraceError {
+  let start = 0;
+  let line = before;
+  for (let nl = bytes.indexOf(10); nl !== -1; nl = bytes.indexOf(10, start)) {
+    line++;
+    const one = bytes.subarray(start, nl);
+    const valid = firstBadByte(one);
+    if (valid !== -1) {
+      const column = one.subarray(0, valid).toString('utf8').length + 1;
+      const byte = one[valid]!.toString(16).toUpperCase().padStart(2, '0');
+      return new TraceError(
+        'PHOTOSYNC_BAD_TRACE',
+        path,
+        line,
+        '',
+        `not UTF-8 text: byte 0x${byte} at column ${column} is no UTF-8 character; save the file as UTF-8 (in Windows PowerShell 5, Set-Content -Encoding UTF8)`,
+      );
+    }
+    start = nl + 1;
+  }
+  return new TraceError('PHOTOSYNC_BAD_TRACE', path, before + 1, '', 'not UTF-8 text; save the file as UTF-8');
+}
+
+/** Where the first byte of `b` that starts no UTF-8 character, or starts a broken one, is; -1 where every byte is text. */
+function firstBadByte(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    // isUtf8 on the one character refuses the overlong forms and the surrogates too
+    if (n === 0 || (n > 1 && !isUtf8(b.subarray(i, i + n)))) return i;
+    i += n;
+  }
+  return -1;
 }
 
 function traceLineTooLong(path: string, line: number): TraceError {

@@ -198,9 +198,25 @@ describe('readTrace', () => {
     for (const bytes of [...random, Buffer.from(lines(HEADER.replace('"alice"', '"al\u0000ice"'), SET))]) {
       const { error } = await read(bytes);
       expect(error?.code).toBe('PHOTOSYNC_BAD_TRACE');
-      expect(error?.detail).toMatch(/^not valid JSON/);
+      expect(error?.detail).toMatch(/^not valid JSON|^not UTF-8 text/);
       expect(error?.detail).not.toMatch(/UTF-16/);
     }
+  });
+
+  // Windows PowerShell 5's Set-Content writes the system's ANSI code page: read as UTF-8, every
+  // byte above 0x7F would be U+FFFD, and müller and möller one user
+  it('names a line that is not UTF-8, its column and byte, before reading any event of it; a torn last line may end mid-character', async () => {
+    const ansi = Buffer.from(lines(HEADER, SET.replace('"alice"', '"m\u00fcller"')), 'latin1');
+    const { seen, error } = await read(ansi);
+    expect(seen).toEqual([1]);
+    expect([error?.code, error?.line]).toEqual(['PHOTOSYNC_BAD_TRACE', 2]);
+    expect(error?.detail).toMatch(/^not UTF-8 text: byte 0xFC at column 55 /);
+    // the same in UTF-8 is read, as is a real U+FFFD
+    expect((await read(lines(HEADER, SET.replace('"alice"', '"m\u00fcller\ufffd"')))).seen).toEqual([1, 2]);
+    // a writer cut off mid-character: torn, as any cut
+    const cut = Buffer.concat([Buffer.from(lines(HEADER, SET)), Buffer.from(SEE.replace('"bob"', '"b\u00f6b"')).subarray(0, 81)]);
+    const torn = await read(cut);
+    expect([torn.error?.code, torn.error?.line]).toEqual(['PHOTOSYNC_TORN_TRACE', 3]);
   });
 
   it.each([
