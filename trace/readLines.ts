@@ -159,7 +159,7 @@ function notUtf8(path: string, bytes: Buffer, before: number): TraceError {
 
 /** Where the first byte of `b` that starts no UTF-8 character, or starts a broken one, is; -1 where every byte is text. */
 function firstBadByte(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     // isUtf8 on the one character refuses the overlong forms and the surrogates too
