@@ -2105,7 +2105,17 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
 function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number, anyOf: boolean): SharePointSide[] {
   const out: SharePointSide[] = [];
   const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
-  if (sure !== undefined) {
+  // several may have been the arrival that held an upload back: a state for each, which landed then
+  const each = sure !== undefined && sure.several && anyOf ? sp.sharepoint.landingsEach(from, to, 'SP-SYNC-WINDOW', madeAfter) : undefined;
+  if (each !== undefined) {
+    for (const { change, span } of each) {
+      const arrived = arrivedAt(sp, span, true);
+      // as where the checker did not tell them apart: another made since the first may arrive again later
+      arrived.arrivalMadeBy = sure!.span.lo;
+      arrived.sharepoint.landedBy(sp.sharepoint, change, span.hi);
+      out.push(arrived);
+    }
+  } else if (sure !== undefined) {
     const arrived = arrivedAt(sp, sure.span, anyOf && sure.several);
     // one change alone that arrived then had landed by then: it does not arrive, nor show as landing, again
     if (sure.only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, sure.only, sure.span.hi);

@@ -817,6 +817,21 @@ export class WindowStore {
   }
 
   /**
+   * The changes `landingSpan` finds, each with the instants it may have landed at: undefined where a
+   * photo gone from the list may have landed then too (none of the list need have).
+   */
+  landingsEach(from: number, to: number, rule: RuleId, madeAfter = -Infinity): { change: Change; span: Span }[] | undefined {
+    if (madeAfter === -Infinity) for (const g of this.gone.values()) if (g.until > from && g.rules.includes(rule)) return undefined;
+    const out: { change: Change; span: Span }[] = [];
+    for (const c of this.live) {
+      if (c.late !== undefined) continue;
+      const span = landingOf(c, from, to, rule, madeAfter);
+      if (span !== undefined) out.push({ change: c, span });
+    }
+    return out;
+  }
+
+  /**
    * The change `landingSpan` found alone (`only`) landed by `by`: it had reached the source by then
    * too, so no copy made since misses it and it lands no second time. Where this store is a clone of
    * the one asked, the change is found by its place in the list.

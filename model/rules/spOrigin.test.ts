@@ -80,6 +80,15 @@ describe('SP-ORIGIN', () => {
       );
     });
 
+    // review of 2026-12-07 (afternoon): of two changes that may have been that arrival, one was
+    it('diverges when SharePoint shows the photo before two changes made just before the upload', () => {
+      const two = [setPhoto('+0s', 'graph', 'p2'), setPhoto('+1m', 'graph', 'p3'), inSp('+10m', 'p1')];
+      expect(check('exchange-2015', people, [...two, see('+10m5s', 'sp-newsfeed', 'p2')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...two, see('+10m5s', 'sp-newsfeed', 'p0')])).toMatchObject(
+        diverges(5, ['p1', 'p2', 'p3'], 'SP-ORIGIN'),
+      );
+    });
+
     // an arrival that held the upload back is no second arrival later: the upload, newer, stays
     it('diverges when the outside change made just before the upload still shows once every window has closed', () => {
       const removed: Step = { at: '+0s', do: 'removePhoto', user: 'alice', via: 'graph' };
