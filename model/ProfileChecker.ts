@@ -785,7 +785,8 @@ export class ProfileChecker {
    * visit that counts for them makes was made by `t`, less than `throttle` ago: undefined where
    * that push may not have been made by then, or surely longer ago. Left by an upload that sticks
    * (a copy's are made apart, `Rewait.pushes`), that push takes the upload, which SharePoint shows
-   * already; what it adds is the throttle window it opened.
+   * already; what it adds is the throttle window it opened. Where that push was surely made by `t`,
+   * `sp` is left as the state where nothing waited (the push would have been made).
    */
   private rewaitPushedBy(
     core: ExchangeSide,
@@ -797,13 +798,20 @@ export class ProfileChecker {
     if (sp.rewait === null || sp.pending !== null) return undefined;
     this.aim(core, sp, yammer, t);
     const again = this.rewaitDue(sp);
-    if (again === undefined || again.span.lo > t || again.span.hi + throttle <= t) return undefined;
-    const pushed = sp.clone();
-    pushed.missedProof();
-    waitAgain(pushed);
-    this.aim(core, pushed, yammer, t);
-    this.push(core, pushed, { lo: Math.max(again.span.lo, t - throttle + 1), hi: Math.min(again.span.hi, t) }, again.rules);
-    this.commitDue(core, pushed, t);
+    if (again === undefined || again.span.lo > t) return undefined;
+    // surely made by `t` where they still waited: in `sp`, where it was not, they were settled (the
+    // push took the upload SharePoint shows already, no other change waiting)
+    const surely = again.span.hi <= t;
+    let pushed: SharePointSide | undefined;
+    if (again.span.hi + throttle > t) {
+      pushed = sp.clone();
+      pushed.missedProof();
+      waitAgain(pushed);
+      this.aim(core, pushed, yammer, t);
+      this.push(core, pushed, { lo: Math.max(again.span.lo, t - throttle + 1), hi: Math.min(again.span.hi, t) }, again.rules);
+      this.commitDue(core, pushed, t);
+    }
+    if (surely) sp.rewait = null;
     return pushed;
   }
 

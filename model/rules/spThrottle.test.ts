@@ -88,6 +88,29 @@ describe('SP-THROTTLE', () => {
       check('threewill-2014', people, [...unknown, see('+2h11m', 'sp-newsfeed', 'p2'), see('+2d', 'sp-newsfeed', 'p1')]),
     ).toMatchObject({ verdict: 'diverges', divergence: { line: 6, allowed: ['p2'] } });
   });
+
+  // review of 2026-12-07 (afternoon): an upload that sticks may leave a change waiting; where it
+  // does, the push of it comes at the end of the window the upload opened, and opens one of its own
+  describe('a change an upload that sticks may have left waiting is pushed at the end of its window, not later', () => {
+    const left = [set('+1h', 'graph', 'p1'), set('+2h', 'sharepoint', 'p2')];
+
+    it('threewill-2014: the push a visit caused holds a later upload back, or nothing waited', () => {
+      const steps = [...left, visit('+1d1h'), set('+4d1h', 'sharepoint', 'p3'), set('+6d3h', 'graph', 'p4')];
+      expect(check('threewill-2014', people, [...steps, see('+8d', 'sp-people-picker', 'p3')])).toEqual(conforms('threewill-2014'));
+      expect(check('threewill-2014', people, [...steps, see('+8d', 'sp-people-picker', 'p4')])).toMatchObject(
+        diverges(7, ['p3'], 'SP-ORIGIN'),
+      );
+    });
+
+    it('microsoft-2014: the push SP-MYSITE-ONCE makes without a visit likewise', () => {
+      const mySite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
+      const steps = [...left, set('+6d', 'sharepoint', 'p3'), set('+9d30m', 'graph', 'p4')];
+      expect(check('microsoft-2014', mySite, [...steps, see('+11d', 'sp-people-picker', 'p4')])).toEqual(conforms('microsoft-2014'));
+      expect(check('microsoft-2014', mySite, [...steps, see('+11d', 'sp-people-picker', 'p3')])).toMatchObject(
+        diverges(6, ['p4'], 'SP-MYSITE-ONCE'),
+      );
+    });
+  });
 });
 
 // A campaign's fit of spThrottle tries 0: a push that may miss a change, known only to a span (a
