@@ -1122,6 +1122,8 @@ export class ProfileChecker {
    */
   private shows(store: WindowStore, kind: 'exchange' | 'sharepoint' | 'yammer', from: number, o: ObservationEvent, learn = false): boolean {
     if (!store.allows(o.photo, from, o.at)) return this.alsoShown(kind, from, o);
+    // a Viva Engage sync under way that only it may have shown was made by then
+    if (learn && kind === 'yammer' && this.c.yammerSyncs) store.copySeen(o.photo, from, o.at, 'YAMMER-FROM-ENTRA');
     if (learn && store.keepsOne && !this.alsoShown(kind, from, o)) {
       // SharePoint's copies each list every photo they may have taken: another landing hides none
       const landed = store.keepSeen(o.photo, from, o.at, kind === 'sharepoint');

@@ -449,6 +449,21 @@ export class WindowStore {
     }
   }
 
+  /**
+   * A read over [from, now] showed `photo`, which only one change may have shown (`carrierOf`): a
+   * copy of one photo that `rule` made and that may still land (a Viva Engage sync under way). The
+   * copy is one event, made by then: it has landed, and takes no later change (`widenLanding`).
+   */
+  copySeen(photo: Photo, from: number, now: number, rule: RuleId): void {
+    const i = this.carrierOf(photo, from, now);
+    if (i === undefined) return;
+    const c = this.live[i]!;
+    if (c.values.length !== 1 || c.deadline <= now || c.at > now || !c.rules.includes(rule)) return;
+    c.deadline = now;
+    if (c.sourceBy > now) c.sourceBy = now;
+    this.resupersede();
+  }
+
   /** Where among the changes the one that may have shown `photo` over [from, now] is: undefined where none or several may have, or one gone. */
   carrierOf(photo: Photo, from: number, now: number): number | undefined {
     if (this.wild || this.goneSince(photo, from)) return undefined;

@@ -91,6 +91,8 @@ export type CompiledProfile = {
   readonly collapseAtVisit: boolean;
   /** AD-ONE-TIME: a read may show that the first AD write synced was exported (`ProfileChecker.exportFirst`) */
   readonly oneTimeSync: boolean;
+  /** YAMMER-FROM-ENTRA: Viva Engage copies Exchange at a sync after an opening */
+  readonly yammerSyncs: boolean;
   /** the rules of the profile that read the mailbox policy: where there are none, a policy change changes nothing */
   readonly policyRules: readonly RuleId[];
   /** the kinds of action whose unknown outcome the rules acting on them, if any, keep open within the state: no fork */
@@ -141,6 +143,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     arrivalMovesWindow: ruleIds.has('SP-SYNC-WINDOW') && ruleIds.has('SP-NO-STICK'),
     collapseAtVisit: ruleIds.has('SP-NEEDS-VISIT') && ruleIds.has('DIRSYNC'),
     oneTimeSync: ruleIds.has('AD-ONE-TIME'),
+    yammerSyncs: ruleIds.has('YAMMER-FROM-ENTRA'),
     policyRules,
     // the checker itself acts on visits, and on policy changes where a rule reads the policy: those
     // always fork. A kind nothing acts on (Lync presence where Lync is gone, a policy no rule reads)

@@ -128,6 +128,21 @@ describe('YAMMER-FROM-ENTRA', () => {
     );
   });
 
+  // review of 2026-12-07 (afternoon): a sync is one copy, made by the read that showed what only it may show
+  it('takes no later change once a read showed the photo the sync took, made before the opening or after it', () => {
+    for (const opened of [
+      [set('+0s', 'graph', 'p2'), open('+1h31m')],
+      [open('+1h31m'), set('+1h40m', 'graph', 'p2')],
+    ]) {
+      const steps = [...opened, yammer('+3h30m', 'p2'), set('+4h1m', 'graph', 'p3')];
+      expect(check('microsoft-2024', people, [...steps, yammer('+10h', 'p2')])).toEqual(conforms('microsoft-2024'));
+      expect(check('microsoft-2024', people, [...steps, yammer('+10h', 'p3')])).toMatchObject(diverges(6, ['p2'], 'YAMMER-FROM-ENTRA'));
+    }
+    // with no read of it, the sync under way may still take the later change
+    const unread = [set('+0s', 'graph', 'p2'), open('+1h31m'), set('+4h1m', 'graph', 'p3')];
+    expect(check('microsoft-2024', people, [...unread, yammer('+10h', 'p3')])).toEqual(conforms('microsoft-2024'));
+  });
+
   it('keeps both outcomes of an unknown openYammer open', () => {
     const base = [set('+0s', 'outlook-web'), open('+2h', 'unknown')];
     expect(check('microsoft-2024', people, [...base, yammer('+9h', 'p0')])).toEqual(conforms('microsoft-2024'));

@@ -10,7 +10,7 @@ export const yammerFromEntra: Rule = {
   source: 'MSDOC Viva Engage',
   params: ['yammerSync'],
   reading:
-    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening. The sync takes one photo: once it has landed, Viva Engage shows that one, and seen while it lands with a photo only the sync may show, it took that one, whether Exchange may have held it at the opening or it was changed after (unless an earlier sync may still land: either may be the last). Seen so, it was made by then: a change made after that read needs another opening. (A sync that could take only one photo learns nothing from such a read: a change made after it may still show, a superset.)',
+    'Opening Viva Engage starts a sync that takes the Exchange photo of its own instant, at some instant within yammerSync of the opening: a change made before that window ends may be the one it takes. A change made after it needs another opening. The sync takes one photo: once it has landed, Viva Engage shows that one, and seen while it lands with a photo only the sync may show, it took that one, whether Exchange may have held it at the opening or it was changed after (unless an earlier sync may still land: either may be the last). Seen so, it was made by then: a change made after that read needs another opening. So too a sync that could take only one photo: seen with it while it lands, where nothing else may have shown it, it was made by then, and a change made after that read needs another opening.',
   rejects(a) {
     return a.do === 'setPhoto' && a.via === 'yammer';
   },
