@@ -2110,7 +2110,8 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
  * changes sure to land may have arrived then, each of them made after the first instant of that
  * arrival may arrive again later (another was that one: `SharePointSide.arrivalMadeBy`); without it
  * (an arrival followed from another, `movedByArrival`), only those made after its last instant may,
- * so that each arrival followed is of a change made later and the search ends.
+ * so that each arrival followed is of a change made later and the search ends: such an arrival is cut
+ * where a change was made, so that one made after the part it arrived in is followed.
  */
 function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number, anyOf: boolean): SharePointSide[] {
   const out: SharePointSide[] = [];
@@ -2125,8 +2126,22 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
       arrived.sharepoint.landedBy(sp.sharepoint, change, span.hi);
       out.push(arrived);
     }
+  } else if (sure !== undefined && !anyOf) {
+    // followed from another arrival: cut where a change was made, so that one made after the part
+    // it arrived in may be followed in turn (an arrival then moves the push later again)
+    // each part ends after the cut-off it was followed from, so that the cut-offs grow and the search ends
+    const cuts = sp.sharepoint.madeWithin(Math.max(sure.span.lo, madeAfter + 1), sure.span.hi, 'SP-SYNC-WINDOW');
+    let lo = sure.span.lo;
+    for (const hi of [...cuts.map((at) => at - 1), sure.span.hi]) {
+      const part = lo === sure.span.lo && hi === sure.span.hi ? sure : sp.sharepoint.landingSpan(lo, hi, 'SP-SYNC-WINDOW', madeAfter);
+      lo = hi + 1;
+      if (part === undefined) continue;
+      const arrived = arrivedAt(sp, part.span, false);
+      if (part.only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, part.only, part.span.hi);
+      out.push(arrived);
+    }
   } else if (sure !== undefined) {
-    const arrived = arrivedAt(sp, sure.span, anyOf && sure.several);
+    const arrived = arrivedAt(sp, sure.span, sure.several);
     // one change alone that arrived then had landed by then: it does not arrive, nor show as landing, again
     if (sure.only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, sure.only, sure.span.hi);
     out.push(arrived);

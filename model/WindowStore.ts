@@ -831,6 +831,13 @@ export class WindowStore {
     return lo <= hi ? { span: { lo, hi }, several: count > 1, only: count === 1 ? only : undefined } : undefined;
   }
 
+  /** The instants of (lo, hi] at which a change citing `rule` that may still show was made, ascending, each once. */
+  madeWithin(lo: number, hi: number, rule: RuleId): number[] {
+    const out: number[] = [];
+    for (const c of this.live) if (c.at > lo && c.at <= hi && c.rules.includes(rule) && !out.includes(c.at)) out.push(c.at);
+    return out.sort((a, b) => a - b);
+  }
+
   /**
    * The changes `landingSpan` finds, each with the instants it may have landed at: undefined where a
    * photo gone from the list may have landed then too (none of the list need have).

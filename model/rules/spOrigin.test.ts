@@ -89,6 +89,17 @@ describe('SP-ORIGIN', () => {
       );
     });
 
+    // review of 2026-12-07 (afternoon): an arrival moving the push that ends an upload's window may be
+    // followed by another, of a change made after it, which moves it again
+    it('lets an upload that did not stick show until the push after the last arrival that may have moved it', () => {
+      const editCancel: Step = { at: '+0s', do: 'editCancel', user: 'alice' };
+      const steps = [editCancel, inSp('+1m', 'p3'), setPhoto('+10m', 'graph', 'p1'), setPhoto('+70h', 'graph', 'p2')];
+      expect(check('exchange-2015', people, [...steps, see('+214h9m', 'sp-people-picker', 'p3')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...steps, see('+214h11m', 'sp-people-picker', 'p3')])).toMatchObject(
+        diverges(6, ['p2'], 'SP-NO-STICK'),
+      );
+    });
+
     // an arrival that held the upload back is no second arrival later: the upload, newer, stays
     it('diverges when the outside change made just before the upload still shows once every window has closed', () => {
       const removed: Step = { at: '+0s', do: 'removePhoto', user: 'alice', via: 'graph' };
