@@ -127,6 +127,8 @@ describe('photosync check', () => {
   it.each([
     [['check'], /missing required argument/],
     [['check', 'x.jsonl', '--profile', 'nope'], /unknown profile "nope"/],
+    [['check', 'x.jsonl', '--profile', 'threewill-2014', '--profile', 'microsoft-2014'], /give it once \(one profile, or all\)/],
+    [['rules', '--profile', 'all', '--profile', 'microsoft-2014'], /give it once/],
     [['check', 'x.jsonl', '--format', 'xml'], /Allowed choices are text, md, json, html/],
     [['check', '/nonexistent.jsonl'], /nonexistent\.jsonl: cannot read the trace: no such file \(ENOENT\)/],
     [['check', ''], /expected a file path, got an empty string/],

@@ -12,7 +12,7 @@ import { renderers } from '../reports/renderers.js';
 import { toRulesReport } from '../reports/RulesReport.js';
 import { TraceError } from '../trace/TraceError.js';
 import { checkCommand, MAX_THREADS, type CheckOptions } from './checkCommand.js';
-import { DEFAULT_MAX_WORKERS, PARALLEL_MIN_BYTES } from '../trace/checkTrace.js';
+import { DEFAULT_MAX_WORKERS, PARALLEL_MIN_BYTES, PARALLEL_MIN_WORK } from '../trace/checkTrace.js';
 import { ExitCode } from './ExitCode.js';
 import { processIo, type Io } from './Io.js';
 import { formatOption, profileOption, selectProfiles, type Format } from './options.js';
@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   program
     .command('check')
     .description(
-      'check a recorded trace offline against the model (exit 0 conforms or unknown, 1 diverges, 2 bad input, 3 checking failed)',
+      'check a recorded trace offline against the model (exit 0 conforms or unknown, 1 diverges, 2 bad input, also a torn last line after the lines before it are checked, 3 checking failed, 130 interrupted)',
     )
     .argument('<trace>', 'trace file (JSON Lines, SPEC section 2)', filePath)
     .addOption(profileOption('profile to check against', 'all'))
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(
       new Option(
         '--threads <n>',
-        `threads that check (1: this one); by default one per core, at most ${DEFAULT_MAX_WORKERS}, for a trace of ${PARALLEL_MIN_BYTES / 2 ** 20} MiB or more: each reads the whole file and adds its own memory`,
+        `threads that check (1: this one); by default one per core, at most ${DEFAULT_MAX_WORKERS}, for a trace of ${PARALLEL_MIN_BYTES / 2 ** 20} MiB or more where profiles × threads is at least ${PARALLEL_MIN_WORK}: each reads the whole file and adds its own memory`,
       ).argParser(integer(1, MAX_THREADS, `an integer from 1 to ${MAX_THREADS}`)),
     )
     .action(async (trace: string, options: CheckOptions) => {

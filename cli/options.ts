@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { PROFILE_IDS, findProfile } from '../model/profiles.js';
 import type { Profile } from '../model/Profile.js';
 import { PROFILES } from '../model/profiles.js';
@@ -17,6 +17,13 @@ export function formatOption(): Option {
 /** `--profile ID|all`. */
 export function profileOption(description: string, fallback?: string): Option {
   const option = new Option('--profile <id>', `${description} (${[...PROFILE_IDS, 'all'].join(', ')})`);
+  // given twice, the first would be dropped without a word: a usage error instead
+  let given = false;
+  option.argParser((value: string) => {
+    if (given) throw new InvalidArgumentError('give it once (one profile, or all)');
+    given = true;
+    return value;
+  });
   return fallback === undefined ? option : option.default(fallback);
 }
 
