@@ -947,7 +947,26 @@ export class ProfileChecker {
     this.landByCopies(subject, o);
     this.tieLandings(subject, o.at);
     if (this.c.collapseAtVisit) this.refuteCollapse(subject, o);
+    // under AD-ONE-TIME the writes DirSync carried also say who may have used the sync (`ExchangeSide.choose`): `exportFirst` there
     if (this.c.oneTimeSync) this.exportFirst(subject, o);
+    else this.exportedAd(subject, o);
+  }
+
+  /**
+   * DIRSYNC: a read of Exchange showing a photo only one AD write DirSync carried can have shown
+   * says DirSync had exported it by then: a later write, too large for Exchange or stopped, cannot
+   * collapse it, nor one made before it (a run came after them), so neither may then never land.
+   */
+  private exportedAd(subject: Subject, o: ObservationEvent): void {
+    const interval = this.param('dirSyncInterval');
+    for (const b of subject.branches) {
+      const carried = b.core.carriedAd;
+      // only while a later write may still collapse one (`DIRSYNC`'s carriedWithin): most reads stop here
+      if (carried.length === 0 || carried[carried.length - 1]! + interval <= o.at) continue;
+      const from = this.exchangeFrom(b, o);
+      const at = from === undefined ? undefined : b.core.exchange.soleCarrier(o.photo, from, o.at, 'DIRSYNC');
+      if (at !== undefined && carried.includes(at)) b.core.carriedAd = carried.filter((x) => x > at);
+    }
   }
 
   /**

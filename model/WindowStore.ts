@@ -444,7 +444,17 @@ export class WindowStore {
       const c = this.live[i]!;
       if (c.at !== at || c.values.length !== 1 || !c.rules.includes(rule)) continue;
       const before = this.before(i);
-      if (before.length === 1) this.live[i] = changed(c, before, c.rules);
+      if (before.length !== 1) return;
+      const out = changed(c, before, c.rules);
+      // where what it held had landed by then, it changed nothing: no photo of it is in flight, and a
+      // later change replaces that one as it lands (not only once this write's window has closed)
+      const prev = i > 0 ? this.live[i - 1]! : undefined;
+      if (prev === undefined || prev.deadline <= c.at) {
+        out.deadline = c.at;
+        out.sourceBy = Math.min(out.sourceBy, c.at);
+      }
+      this.live[i] = out;
+      this.resupersede();
       return;
     }
   }

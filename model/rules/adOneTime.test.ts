@@ -111,6 +111,15 @@ describe('AD-ONE-TIME', () => {
     expect(check(profile, fresh, [...steps, graph(later, 'p2')])).toMatchObject(diverges(6, ['p1'], 'AD-ONE-TIME'));
   });
 
+  // review of 2026-12-07 (afternoon): the first, collapsed into the second that a read showed
+  // exported, changed nothing: a cloud change made since replaces the photo before them as it lands
+  it('lets a cloud change replace the photo before two AD writes once a read showed the second exported', () => {
+    const write: Step = { at: '+1h', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p5' };
+    const steps = [ad('+0s', 'p1'), ad('+5m4s', 'p2'), graph('+7m46s', 'p2'), write];
+    expect(check('exchange-2015', fresh, [...steps, graph('+1h7m42s', 'p5')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', fresh, [...steps, graph('+1h7m42s', 'p0')])).toMatchObject(diverges(6, ['p2', 'p5'], 'EXO-FAST'));
+  });
+
   it('keeps a second AD write Exchange did not keep out of the Outlook cache: it was never carried', () => {
     const outlook = (at: string, photo: string): Step => ({ at, see: 'outlook-desktop', user: 'alice', viewer: 'bob', photo });
     const steps = [ad('+0s', 'p1'), ad('+8m', 'p2'), graph('+1h53m', 'p1')];

@@ -3,6 +3,15 @@ import { check, users, type Step, type Result, conforms, diverges, see, setPhoto
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const ad = (result: Result = 'ok'): Step => ({ at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1', result });
+/** An AD write of `photo`, of `bytes` where given. */
+const write = (at: string, photo: string, bytes?: number): Step => ({
+  at,
+  do: 'setPhoto',
+  user: 'alice',
+  via: 'on-prem-ad',
+  photo,
+  ...(bytes === undefined ? {} : { bytes }),
+});
 
 // TW14: DirSync is one of the ways a photo changes; it shows in Outlook and Lync like any outside change
 // threewill-2014: dirSyncInterval 3 h + exoLag 60 s
@@ -164,14 +173,6 @@ describe('DIRSYNC', () => {
 
   // and where the later write never reaches Exchange (AD-SIZE), nothing waits at all
   it('in microsoft-2026 lets a visit after an AD write collapsed into a too large one push nothing, and open no throttle window', () => {
-    const write = (at: string, photo: string, bytes?: number): Step => ({
-      at,
-      do: 'setPhoto',
-      user: 'alice',
-      via: 'on-prem-ad',
-      photo,
-      bytes,
-    });
     const graph = (at: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p3' });
     const steps = (second: string): Step[] => [write('+0s', 'p1'), write(second, 'p2', 20_000), visit('+1h'), graph('+2h'), visit('+3h')];
     expect(check('microsoft-2026', people, [...steps('+10m'), see('+5h', 'sp-newsfeed', 'p3')])).toEqual(conforms('microsoft-2026'));
@@ -634,6 +635,21 @@ describe('DIRSYNC, a write collapsed into one that never reaches Exchange', () =
           divergence: { line: 4, allowed: ['p0', 'p1'] },
         });
       }
+    },
+  );
+});
+
+// review of 2026-12-07 (afternoon): a read of Exchange showing an AD write's photo, where only it
+// may have shown it, says DirSync exported it: a later write too large for Exchange cannot collapse it
+describe('DIRSYNC, a write a read showed exported', () => {
+  it.each(['microsoft-2026'])(
+    'in %s (AD-SIZE without AD-ONE-TIME) is not collapsed into a later write too large for Exchange',
+    (profile) => {
+      const steps = [write('+12h', 'p1'), see('+12h10m', 'graph', 'p1'), write('+12h20m', 'p2', 20_000)];
+      expect(check(profile, people, [...steps, see('+1d12h', 'graph', 'p1')])).toEqual(conforms(profile));
+      expect(check(profile, people, [...steps, see('+1d12h', 'graph', 'p0')])).toMatchObject(diverges(5, ['p1'], 'DIRSYNC'));
+      // unread, it may have been collapsed, and never reached Exchange
+      expect(check(profile, people, [steps[0]!, steps[2]!, see('+1d12h', 'graph', 'p0')])).toEqual(conforms(profile));
     },
   );
 });
