@@ -77,7 +77,6 @@ describe('DIRSYNC', () => {
   // and AD held the first from its own instant; DirSync runs once an interval, so the run that
   // would have exported the first exports the later one (review traces ad-32084, ad-124791)
   it("requires one of two AD writes within one interval once the first one's window has closed", () => {
-    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
     const two = [write('+0s', 'p1'), write('+20m', 'p2')];
     expect(check('microsoft-2026', people, [...two, see('+4h29m', 'graph', 'p0')])).toEqual(conforms('microsoft-2026'));
     expect(check('microsoft-2026', people, [...two, see('+4h31m', 'graph', 'p0')])).toMatchObject(diverges(4, ['p1', 'p2'], 'DIRSYNC'));
@@ -93,7 +92,6 @@ describe('DIRSYNC', () => {
     ['microsoft-2014', '+1h', '+3h1m', '+4h', '+4h11m', ['p1', 'p3']],
     ['microsoft-2026', '+10m', '+31m', '+40m', '+1d', ['p0', 'p1', 'p3']],
   ] as const)('in %s, a visit between two AD writes', (profile, second, late, visitAgain, look, withCloud) => {
-    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
     const collapsing = (at: string): Step[] => [write('+0s', 'p1'), visit('+2m'), write(at, 'p2'), visit(visitAgain)];
 
     it('lets the later write show after a visit after it, where it may have collapsed the first', () => {
@@ -131,7 +129,6 @@ describe('DIRSYNC', () => {
   // waits is then the later write alone, pushed spSync after it, not after the first
   it('in microsoft-2014 pushes two AD writes within one interval spSync after the later one, where it may have collapsed the first', () => {
     const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
-    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
     expect(check('microsoft-2014', withSite, [write('+0s', 'p1'), write('+1h', 'p2'), see('+24h30m', 'sp-newsfeed', 'p0')])).toEqual(
       conforms('microsoft-2014'),
     );
@@ -148,7 +145,6 @@ describe('DIRSYNC', () => {
   // push is spSync after it (review of 2026-12-07)
   it('in microsoft-2014 keeps the push spSync after an AD write Exchange showed before the next one came', () => {
     const withSite = users({ id: 'alice', photo: 'p0', mySite: true }, { id: 'bob' });
-    const write = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
     const steps = (seen: string): Step[] => [write('+0s', 'p1'), see('+2h', 'graph', seen), write('+2h30m', 'p2')];
     expect(check('microsoft-2014', withSite, [...steps('p1'), see('+24h30m', 'sp-newsfeed', 'p2')])).toEqual(conforms('microsoft-2014'));
     expect(check('microsoft-2014', withSite, [...steps('p1'), see('+24h30m', 'sp-newsfeed', 'p0')])).toMatchObject(
