@@ -1021,8 +1021,7 @@ export class ProfileChecker {
       const race = races.find((r) => r.index === carrier && r.values[0] === o.photo);
       if (race === undefined || race.values.length !== 2) continue;
       core.exchange.onlyEver(race.index, o.photo);
-      core.exchange.neverLanded(first, 'DIRSYNC');
-      core.exportedInPlace(race.at);
+      exportedInPlace(core, first, race.at);
       followKept(b, race.at, o.photo, race.keep, o.photo);
     }
   }
@@ -1074,10 +1073,8 @@ export class ProfileChecker {
         // AD-ONE-TIME: one racing the first synced that landed was exported in its place, as a read
         // of its photo while it lands tells (`exportFirst`): the first, collapsed into it, never showed
         const first = core.syncedFirst;
-        if (this.c.oneTimeSync && first !== null && at > first && !core.firstExported && core.exchange.cites(at, 'AD-ONE-TIME')) {
-          core.exchange.neverLanded(first, 'DIRSYNC');
-          core.exportedInPlace(at);
-        }
+        if (this.c.oneTimeSync && first !== null && at > first && !core.firstExported && core.exchange.cites(at, 'AD-ONE-TIME'))
+          exportedInPlace(core, first, at);
         // the write that landed carries its own photo, the one the read showed
         followKept(b, at, photo, keep, photo);
       }
@@ -2190,6 +2187,16 @@ function arrivedAt(sp: SharePointSide, span: Span, several: boolean): SharePoint
 function followKept(b: Branch, at: number, photo: Photo, keep: number, racer: Photo): void {
   for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep, racer);
   for (const y of b.yams) y.chooseTied(at, photo, keep, racer);
+}
+
+/**
+ * AD-ONE-TIME: DirSync exported the AD write made at `at` in place of the first synced, made at
+ * `first`: that one, and every write racing it made between them, collapsed into it, never landed.
+ */
+function exportedInPlace(core: ExchangeSide, first: number, at: number): void {
+  core.exchange.neverLanded(first, 'DIRSYNC');
+  for (const race of core.exchange.racesCiting('AD-ONE-TIME', first)) if (race.at < at) core.exchange.raceNeverLanded(race.index);
+  core.exportedInPlace(at);
 }
 
 /**

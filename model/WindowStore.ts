@@ -443,20 +443,34 @@ export class WindowStore {
     for (let i = 0; i < this.live.length; i++) {
       const c = this.live[i]!;
       if (c.at !== at || c.values.length !== 1 || !c.rules.includes(rule)) continue;
-      const before = this.before(i);
-      if (before.length !== 1) return;
-      const out = changed(c, before, c.rules);
-      // where what it held had landed by then, it changed nothing: no photo of it is in flight, and a
-      // later change replaces that one as it lands (not only once this write's window has closed)
-      const prev = i > 0 ? this.live[i - 1]! : undefined;
-      if (prev === undefined || prev.deadline <= c.at) {
-        out.deadline = c.at;
-        out.sourceBy = Math.min(out.sourceBy, c.at);
-      }
-      this.live[i] = out;
-      this.resupersede();
+      this.carriesBefore(i);
       return;
     }
+  }
+
+  /**
+   * The racing write at `index` (`racesCiting`) never landed either (an AD write collapsed into a
+   * later one a read showed exported): as `neverLanded`, it carries what the store held before it.
+   */
+  raceNeverLanded(index: number): void {
+    this.carriesBefore(index);
+  }
+
+  // the change at `i` carries what the store held just before it, where that is one photo (left as it
+  // is otherwise); where that photo had landed by then, it changed nothing: no photo of it is in
+  // flight, and a later change replaces that one as it lands (not only once its own window has closed)
+  private carriesBefore(i: number): void {
+    const c = this.live[i]!;
+    const before = this.before(i);
+    if (before.length !== 1) return;
+    const out = changed(c, before, c.rules);
+    const prev = i > 0 ? this.live[i - 1]! : undefined;
+    if (prev === undefined || prev.deadline <= c.at) {
+      out.deadline = c.at;
+      out.sourceBy = Math.min(out.sourceBy, c.at);
+    }
+    this.live[i] = out;
+    this.resupersede();
   }
 
   /**

@@ -120,6 +120,12 @@ describe('AD-ONE-TIME', () => {
     expect(check('exchange-2015', fresh, [...steps, graph('+1h7m42s', 'p0')])).toMatchObject(diverges(6, ['p2', 'p5'], 'EXO-FAST'));
   });
 
+  it('never shows an AD write made between the first and the one a read showed exported in its place', () => {
+    const steps = [ad('+0s', 'p1'), ad('+51s', 'p2'), ad('+2m47s', 'p3'), graph('+7m46s', 'p3')];
+    expect(check('exchange-2015', fresh, [...steps, graph('+17m27s', 'p0')])).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', fresh, [...steps, graph('+17m27s', 'p2')])).toMatchObject(diverges(6, ['p0', 'p3'], 'AD-ONE-TIME'));
+  });
+
   it('keeps a second AD write Exchange did not keep out of the Outlook cache: it was never carried', () => {
     const outlook = (at: string, photo: string): Step => ({ at, see: 'outlook-desktop', user: 'alice', viewer: 'bob', photo });
     const steps = [ad('+0s', 'p1'), ad('+8m', 'p2'), graph('+1h53m', 'p1')];
