@@ -391,7 +391,9 @@ export class ProfileChecker {
           rejecters.add(r);
           refusedBy ??= r;
         }
-        if ((r === undefined) === (a.result === 'ok')) judgedBy?.add(s);
+        // the outcome recorded, or a refusal that changes nothing (which any settings allow)
+        if ((r === undefined) === (a.result === 'ok') || (r === undefined && a.result === 'rejected' && mayChangeNothing(b, a)))
+          judgedBy?.add(s);
       }
       if (a.result === 'rejected') {
         if (refusedBy !== undefined) next.push(refused(b, a, refusedBy));

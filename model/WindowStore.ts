@@ -476,16 +476,15 @@ export class WindowStore {
   /**
    * A read over [from, now] showed `photo`, which only one change may have shown (`carrierOf`): a
    * copy of one photo that `rule` made and that may still land (a Viva Engage sync under way). The
-   * copy is one event, made by then: it has landed, and takes no later change (`widenLanding`).
+   * copy is one event, made by then: it took that photo and takes no later change (`widenLanding`).
+   * It still lands within its own window: another read may reach a copy of the store it has not.
    */
   copySeen(photo: Photo, from: number, now: number, rule: RuleId): void {
     const i = this.carrierOf(photo, from, now);
     if (i === undefined) return;
     const c = this.live[i]!;
-    if (c.values.length !== 1 || c.deadline <= now || c.at > now || !c.rules.includes(rule)) return;
-    c.deadline = now;
-    if (c.sourceBy > now) c.sourceBy = now;
-    this.resupersede();
+    if (c.values.length !== 1 || c.taken === true || c.deadline <= now || c.at > now || !c.rules.includes(rule)) return;
+    this.live[i] = changed(c, c.values, c.rules, { from: c.deadline, taken: true });
   }
 
   /** Where among the changes the one that may have shown `photo` over [from, now] is: undefined where none or several may have, or one gone. */

@@ -146,6 +146,12 @@ describe('PHOTO-SOURCE', () => {
     expect(check('microsoft-2026', people, [settings('+0s', 'cloud'), settings('+2d', 'unset', [], 'rejected')])).toMatchObject(
       accepted(3),
     );
+    // a refusal that changes nothing tells nothing of a settings change of unknown outcome either
+    const policy: Step = { at: '+4d5h', do: 'setPolicy', user: 'bob', setPhotoEnabled: true, result: 'rejected' };
+    const bobs: Step = { at: '+4d17h', do: 'setPhoto', user: 'bob', via: 'graph', photo: 'p3', result: 'rejected' };
+    expect(check('microsoft-2026', people, [settings('+0s', 'onPremises', [], 'unknown'), policy, bobs])).toEqual(
+      conforms('microsoft-2026'),
+    );
     // after a change of unknown outcome, either the old settings or the new may be in force
     const unsure = [settings('+0s', 'cloud', [], 'unknown'), setPhoto('+2d', 'graph', 'p1'), settings('+3d', 'unset', [], 'rejected')];
     expect(check('microsoft-2026', people, unsure)).toEqual(conforms('microsoft-2026'));
