@@ -52,7 +52,7 @@ import {
   type UserInit,
   type Via,
 } from './vocabulary.js';
-import { copyTaken, WindowStore, type KeyView, type Landed, type SourceLanded } from './WindowStore.js';
+import { copyTaken, WindowStore, type Change, type KeyView, type Landed, type Landing, type SourceLanded } from './WindowStore.js';
 
 export type { TraceStart } from './vocabulary.js';
 
@@ -383,6 +383,8 @@ export class ProfileChecker {
     for (const b of subject.branches) {
       const accepting: PhotoSettings[] = [];
       let refusedBy: RuleId | undefined;
+      // a refusal that changes nothing, which any settings allow
+      const idle = a.result === 'rejected' && mayChangeNothing(b, a);
       for (const s of options) {
         this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
         const r = this.rejectedBy(a);
@@ -391,15 +393,14 @@ export class ProfileChecker {
           rejecters.add(r);
           refusedBy ??= r;
         }
-        // the outcome recorded, or a refusal that changes nothing (which any settings allow)
-        if ((r === undefined) === (a.result === 'ok') || (r === undefined && a.result === 'rejected' && mayChangeNothing(b, a)))
-          judgedBy?.add(s);
+        // the outcome recorded, or a refusal that changes nothing
+        if ((r === undefined) === (a.result === 'ok') || (r === undefined && idle)) judgedBy?.add(s);
       }
       if (a.result === 'rejected') {
         if (refusedBy !== undefined) next.push(refused(b, a, refusedBy));
         // refused where no rule refuses it: this possibility holds where accepting it changes nothing,
         // and a presence left either is the one the action would have set
-        else if (mayChangeNothing(b, a)) {
+        else if (idle) {
           if (a.do === 'lyncSignIn' || a.do === 'lyncSignOut') b.core.presence = a.do === 'lyncSignIn' ? 'online' : 'offline';
           next.push(b);
         }
@@ -472,12 +473,12 @@ export class ProfileChecker {
   private refusedOfNoSubject(a: ActionOfNoSubject, line: number, raw: unknown): Found | undefined {
     // without one (a restart of Lync, or of a client the profile lacks; settings without PHOTO-SOURCE)
     // it changes nothing, refused or not; nor does setting the settings that may be in force already
-    const rule = this.mayChangeNothing(a) ? undefined : this.effectRule(a);
+    const rule = this.settingsInForce(a) ? undefined : this.effectRule(a);
     return rule === undefined ? undefined : { divergence: { line, event: raw, allowed: ['ok'], rules: [rule] } };
   }
 
-  /** Whether accepting `a` may leave the tenant as refusing it does: settings set to those that may be in force already. */
-  private mayChangeNothing(a: ActionOfNoSubject): boolean {
+  /** Whether accepting `a`, an action of no subject, may leave the tenant as refusing it does: settings set to those that may be in force already. */
+  private settingsInForce(a: ActionOfNoSubject): boolean {
     return a.do === 'setPhotoSettings' && this.settings !== undefined && this.settings.mayBeLatest(settingsOf(a));
   }
 
@@ -1023,7 +1024,7 @@ export class ProfileChecker {
       const race = races.find((r) => r.index === carrier && r.values[0] === o.photo);
       if (race === undefined || race.values.length !== 2) continue;
       core.exchange.onlyEver(race.index, o.photo);
-      exportedInPlace(core, first, race.at);
+      collapseIntoExported(core, first, race.at);
       followKept(b, race.at, o.photo, race.keep, o.photo);
     }
   }
@@ -1076,7 +1077,7 @@ export class ProfileChecker {
         // of its photo while it lands tells (`exportFirst`): the first, collapsed into it, never showed
         const first = core.syncedFirst;
         if (this.c.oneTimeSync && first !== null && at > first && !core.firstExported && core.exchange.cites(at, 'AD-ONE-TIME'))
-          exportedInPlace(core, first, at);
+          collapseIntoExported(core, first, at);
         // the write that landed carries its own photo, the one the read showed
         followKept(b, at, photo, keep, photo);
       }
@@ -1192,7 +1193,7 @@ export class ProfileChecker {
     // a wait line changes nothing, whatever it says of itself (SPEC section 1)
     if (a.do === 'wait') return ['ok', 'rejected'];
     // an action no rule gives an effect changes nothing, refused or not
-    if (!('user' in a)) return this.effectRule(a) === undefined || this.mayChangeNothing(a) ? ['ok', 'rejected'] : ['ok'];
+    if (!('user' in a)) return this.effectRule(a) === undefined || this.settingsInForce(a) ? ['ok', 'rejected'] : ['ok'];
     const subject = this.subjectOf(a.user);
     const event = { ...a, result: 'ok' } as ActionEvent;
     // brought to the instant as `act` brings it
@@ -2134,38 +2135,17 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
 function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number, anyOf: boolean): SharePointSide[] {
   const out: SharePointSide[] = [];
   const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
-  // several may have been the arrival that held an upload back: a state for each, which landed then
-  const each = sure !== undefined && sure.several && anyOf ? sp.sharepoint.landingsEach(from, to, 'SP-SYNC-WINDOW', madeAfter) : undefined;
-  if (each !== undefined) {
-    for (const { change, span } of each) {
-      const arrived = arrivedAt(sp, span, true);
-      // as where the checker did not tell them apart: another made since the first may arrive again later
-      arrived.arrivalMadeBy = sure!.span.lo;
-      arrived.sharepoint.landedBy(sp.sharepoint, change, span.hi);
-      out.push(arrived);
-    }
-  } else if (sure !== undefined && !anyOf) {
-    // followed from another arrival: cut where a change was made, so that one made after the part
-    // it arrived in may be followed in turn (an arrival then moves the push later again)
-    // each part ends after the cut-off it was followed from, so that the cut-offs grow and the search ends
-    const cuts = sp.sharepoint.madeWithin(Math.max(sure.span.lo, madeAfter + 1), sure.span.hi, 'SP-SYNC-WINDOW');
-    let lo = sure.span.lo;
-    for (const hi of [...cuts.map((at) => at - 1), sure.span.hi]) {
-      const part = lo === sure.span.lo && hi === sure.span.hi ? sure : sp.sharepoint.landingSpan(lo, hi, 'SP-SYNC-WINDOW', madeAfter);
-      lo = hi + 1;
-      if (part === undefined) continue;
-      const arrived = arrivedAt(sp, part.span, false);
-      if (part.only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, part.only, part.span.hi);
-      out.push(arrived);
-    }
-  } else if (sure !== undefined) {
-    const arrived = arrivedAt(sp, sure.span, sure.several);
-    // one change alone that arrived then had landed by then: it does not arrive, nor show as landing, again
-    if (sure.only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, sure.only, sure.span.hi);
-    out.push(arrived);
+  if (sure !== undefined) {
+    // several may have been the arrival that held an upload back: a state for each, which landed
+    // then; as where the checker did not tell them apart, another made since the first may arrive again later
+    const each = sure.several && anyOf ? sp.sharepoint.landingsEach(from, to, 'SP-SYNC-WINDOW', madeAfter) : undefined;
+    if (each !== undefined) for (const { change, span } of each) out.push(arrivedAt(sp, span, sure.span.lo, change));
+    else
+      for (const part of anyOf ? [sure] : cutWhereMade(sp, sure, madeAfter))
+        out.push(arrivedAt(sp, part.span, anyOf && part.several ? part.span.lo : part.span.hi, part.only));
   }
   for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
-    const arrived = arrivedAt(sp, late.span, false);
+    const arrived = arrivedAt(sp, late.span, late.span.hi);
     if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, now);
     else if (late.kept !== undefined) arrived.sharepoint.chooseTied(late.kept.tie, late.kept.photo, late.kept.keep, late.kept.racer);
     out.push(arrived);
@@ -2173,12 +2153,36 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
   return out;
 }
 
-/** A clone of `sp` whose last update is an arrival at an instant of `span`, of one change or of one of `several`. */
-function arrivedAt(sp: SharePointSide, span: Span, several: boolean): SharePointSide {
+/**
+ * An arrival followed from another (`movedByArrival`), `sure`, cut where a change was made, so that
+ * one made after the part it arrived in may be followed in turn (an arrival then moves the push
+ * later again). Each part ends after the cut-off `madeAfter` it was followed from, so that the
+ * cut-offs grow and the search ends.
+ */
+function cutWhereMade(sp: SharePointSide, sure: Landing, madeAfter: number): Landing[] {
+  const cuts = sp.sharepoint.madeWithin(Math.max(sure.span.lo, madeAfter + 1), sure.span.hi, 'SP-SYNC-WINDOW');
+  if (cuts.length === 0) return [sure];
+  const parts: Landing[] = [];
+  let lo = sure.span.lo;
+  for (const hi of [...cuts.map((at) => at - 1), sure.span.hi]) {
+    const part = sp.sharepoint.landingSpan(lo, hi, 'SP-SYNC-WINDOW', madeAfter);
+    lo = hi + 1;
+    if (part !== undefined) parts.push(part);
+  }
+  return parts;
+}
+
+/**
+ * A clone of `sp` whose last update is an arrival at an instant of `span`, of a change made by
+ * `madeBy` at the latest (`SharePointSide.arrivalMadeBy`); with `only`, that change of `sp`, which
+ * had landed by then (it does not arrive, nor show as landing, again).
+ */
+function arrivedAt(sp: SharePointSide, span: Span, madeBy: number, only?: Change): SharePointSide {
   const arrived = sp.clone();
   arrived.spUpdated = span;
-  arrived.arrivalMadeBy = several ? span.lo : span.hi;
+  arrived.arrivalMadeBy = madeBy;
   arrived.byPush = false;
+  if (only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, only, span.hi);
   return arrived;
 }
 
@@ -2195,7 +2199,7 @@ function followKept(b: Branch, at: number, photo: Photo, keep: number, racer: Ph
  * AD-ONE-TIME: DirSync exported the AD write made at `at` in place of the first synced, made at
  * `first`: that one, and every write racing it made between them, collapsed into it, never landed.
  */
-function exportedInPlace(core: ExchangeSide, first: number, at: number): void {
+function collapseIntoExported(core: ExchangeSide, first: number, at: number): void {
   core.exchange.neverLanded(first, 'DIRSYNC');
   for (const race of core.exchange.racesCiting('AD-ONE-TIME', first)) if (race.at < at) core.exchange.raceNeverLanded(race.index);
   core.exportedInPlace(at);

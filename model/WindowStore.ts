@@ -139,6 +139,12 @@ function decide(o: Outcome, at: number, photo: Photo, racer: Photo | undefined):
  * shown. It names its photo, so that loops over a store's map read its values, not entry pairs (one
  * new array per entry).
  */
+/**
+ * Where changes may have landed (`WindowStore.landingSpan`): the instants, whether several changes
+ * may have, and the one change that may have where it is alone among those still in the list.
+ */
+export type Landing = { readonly span: Span; readonly several: boolean; readonly only: Change | undefined };
+
 /** Immutable, so that a clone shares them: a change makes a new one. */
 type Gone = { readonly photo: Photo; readonly until: number; readonly rules: readonly RuleId[] };
 
@@ -824,25 +830,16 @@ export class WindowStore {
    * last instant: when it was made and landed is no longer kept (a superset), and whether it is
    * folded yet must not change the answer. `several`: more than one change may have landed then.
    */
-  landingSpan(
-    from: number,
-    to: number,
-    rule: RuleId,
-    madeAfter = -Infinity,
-  ): { span: Span; several: boolean; only: Change | undefined } | undefined {
+  landingSpan(from: number, to: number, rule: RuleId, madeAfter = -Infinity): Landing | undefined {
     let lo = Infinity;
     let hi = -Infinity;
-    let count = 0;
-    let only: Change | undefined;
-    for (const c of this.live) {
-      if (c.late !== undefined) continue;
-      const span = landingOf(c, from, to, rule, madeAfter);
-      if (span === undefined) continue;
+    const live = this.liveLandings(from, to, rule, madeAfter);
+    let count = live.length;
+    for (const { span } of live) {
       lo = Math.min(lo, span.lo);
       hi = Math.max(hi, span.hi);
-      count++;
-      only = c;
     }
+    const only = count === 1 ? live[0]!.change : undefined;
     if (madeAfter === -Infinity) {
       for (const g of this.gone.values()) {
         if (g.until <= from || !g.rules.includes(rule)) continue;
@@ -852,6 +849,17 @@ export class WindowStore {
       }
     }
     return lo <= hi ? { span: { lo, hi }, several: count > 1, only: count === 1 ? only : undefined } : undefined;
+  }
+
+  // the changes still in flight, but those that may never land, that may have landed at an instant of [from, to] (`landingOf`)
+  private liveLandings(from: number, to: number, rule: RuleId, madeAfter: number): { change: Change; span: Span }[] {
+    const out: { change: Change; span: Span }[] = [];
+    for (const c of this.live) {
+      if (c.late !== undefined) continue;
+      const span = landingOf(c, from, to, rule, madeAfter);
+      if (span !== undefined) out.push({ change: c, span });
+    }
+    return out;
   }
 
   /** The instants of (lo, hi] at which a change citing `rule` that may still show was made, ascending, each once. */
@@ -867,13 +875,7 @@ export class WindowStore {
    */
   landingsEach(from: number, to: number, rule: RuleId, madeAfter = -Infinity): { change: Change; span: Span }[] | undefined {
     if (madeAfter === -Infinity) for (const g of this.gone.values()) if (g.until > from && g.rules.includes(rule)) return undefined;
-    const out: { change: Change; span: Span }[] = [];
-    for (const c of this.live) {
-      if (c.late !== undefined) continue;
-      const span = landingOf(c, from, to, rule, madeAfter);
-      if (span !== undefined) out.push({ change: c, span });
-    }
-    return out;
+    return this.liveLandings(from, to, rule, madeAfter);
   }
 
   /**
