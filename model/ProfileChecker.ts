@@ -2140,9 +2140,14 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
     // then; as where the checker did not tell them apart, another made since the first may arrive again later
     const each = sure.several && anyOf ? sp.sharepoint.landingsEach(from, to, 'SP-SYNC-WINDOW', madeAfter) : undefined;
     if (each !== undefined) for (const { change, span } of each) out.push(arrivedAt(sp, span, sure.span.lo, change));
+    else if (anyOf) out.push(arrivedAt(sp, sure.span, sure.several ? sure.span.lo : sure.span.hi, sure.only));
     else
-      for (const part of anyOf ? [sure] : cutWhereMade(sp, sure, madeAfter))
-        out.push(arrivedAt(sp, part.span, anyOf && part.several ? part.span.lo : part.span.hi, part.only));
+      for (const part of cutWhereMade(sp, sure, madeAfter)) {
+        // a followed arrival is a landing too: where several changes may have been it, each landed in a state of its own
+        const parts = part.several ? sp.sharepoint.landingsEach(part.span.lo, part.span.hi, 'SP-SYNC-WINDOW', madeAfter) : undefined;
+        if (parts === undefined) out.push(arrivedAt(sp, part.span, part.span.hi, part.only));
+        else for (const { change, span } of parts) out.push(arrivedAt(sp, span, part.span.hi, change));
+      }
   }
   for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
     const arrived = arrivedAt(sp, late.span, late.span.hi);

@@ -406,6 +406,20 @@ export class SharePointSide {
       this.unstuckUntil.set(photo, Math.max(until, this.unstuckUntil.get(photo) ?? -Infinity));
   }
 
+  /**
+   * Where the last update is an outside change's arrival (`arrivalMadeBy`), that change landing: it
+   * came by the last instant any change that may have been it may land, which a visit may have
+   * brought earlier (SP-SYNC-WINDOW's arrival reading). A superset: every change still landing then
+   * is asked, whenever it was made, and so is every photo gone from the list that may have.
+   */
+  arrivedByLanding(rule: RuleId): void {
+    if (this.arrivalMadeBy === -Infinity) return;
+    const { lo, hi } = this.spUpdated;
+    let last = this.sharepoint.landingSpan(lo, hi, rule)?.span.hi ?? -Infinity;
+    for (const late of this.sharepoint.lateLandings(lo, hi, rule)) last = Math.max(last, late.span.hi);
+    if (last >= lo && last < hi) this.spUpdated = { lo, hi: last };
+  }
+
   /** Takes the citations of an equal state that is merged into this one. */
   absorb(other: SharePointSide): void {
     for (const photo of other.skipped) this.skipped.add(photo);

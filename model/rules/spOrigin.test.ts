@@ -100,6 +100,38 @@ describe('SP-ORIGIN', () => {
       );
     });
 
+    // review of 2026-12-07 (evening): such a followed arrival is a landing too, even where several
+    // changes may have been it; each is a possibility of its own, and the photo before them is gone
+    it('diverges when the photo before two changes that may have moved that push still shows after it', () => {
+      const steps = [
+        setPhoto('+0s', 'outlook-web', 'p1'),
+        inSp('+1h', 'p2'),
+        setPhoto('+40h', 'graph', 'p3'),
+        setPhoto('+40h1m', 'graph', 'p4'),
+      ];
+      expect(check('exchange-2015', people, [...steps, see('+110h', 'sp-people-picker', 'p3')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...steps, see('+110h', 'sp-people-picker', 'p1')])).toMatchObject(
+        diverges(6, ['p2', 'p3', 'p4'], 'SP-NO-STICK'),
+      );
+      const stuck = [inSp('+0s', 'p1'), inSp('+47h2m', 'p2'), setPhoto('+47h3m', 'graph', 'p3'), setPhoto('+47h4m', 'graph', 'p4')];
+      expect(check('exchange-2015', people, [...stuck, see('+100h', 'sp-people-picker', 'p2')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...stuck, see('+100h', 'sp-people-picker', 'p1')])).toMatchObject(
+        diverges(6, ['p2', 'p3', 'p4'], 'SP-NO-STICK'),
+      );
+    });
+
+    // review of 2026-12-07 (evening): that arrival is the change landing, so a visit that brings the
+    // change brings the arrival no later, and the push it moved comes spThrottle after that at the latest
+    it('diverges when an upload that did not stick outlasts the push after a visit brought the arrival that moved it', () => {
+      const removed: Step = { at: '+52h19m', do: 'removePhoto', user: 'alice', via: 'graph' };
+      const steps = [setPhoto('+11m', 'graph', 'p1'), inSp('+52h11m', 'p2'), removed, inSp('+76h23m', 'p3')];
+      const visited = [...steps, see('+76h35m', 'sp-mysite', 'none', 'alice')];
+      expect(check('exchange-2015', people, [...visited, see('+148h54m', 'sp-mysite', 'p2', 'alice')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...visited, see('+148h55m', 'sp-mysite', 'p2', 'alice')])).toMatchObject(
+        diverges(7, ['none', 'p3'], 'SP-NO-STICK'),
+      );
+    });
+
     // an arrival that held the upload back is no second arrival later: the upload, newer, stays
     it('diverges when the outside change made just before the upload still shows once every window has closed', () => {
       const removed: Step = { at: '+0s', do: 'removePhoto', user: 'alice', via: 'graph' };
