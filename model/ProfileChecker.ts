@@ -339,7 +339,6 @@ export class ProfileChecker {
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
-    const twinned = this.c.hooks.pushTrigger.length > 0 && pushesBy < a.at && this.splitSettledByPush(subject, a.at);
     const options = this.settingsAt(a.at, subject);
     // a visit, or an AD write, may find AD writes waiting that DirSync collapses; not Edit-Cancel
     // under EDIT-CANCEL, which updates SharePoint whatever waits
@@ -348,6 +347,9 @@ export class ProfileChecker {
       else if (a.do === 'setPhoto' && a.via === 'on-prem-ad' && this.collapseTells(subject, a, options))
         this.splitCollapse(subject, a.at, line);
     }
+    // after the collapse, whose merging would take each twin for its original (they differ only
+    // once the change is applied)
+    const twinned = this.c.hooks.pushTrigger.length > 0 && pushesBy < a.at && this.splitSettledByPush(subject, a.at);
     // the common case: a known outcome, one set of settings, and every possibility accepts it
     if (a.result === 'ok' && options.length === 1 && this.acceptedEverywhere(subject, a, options[0]!)) {
       for (const b of subject.branches) this.applyTo(b, a, options[0]!);

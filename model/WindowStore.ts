@@ -1054,11 +1054,15 @@ export class WindowStore {
     // a change in flight may show until its own window closes: what counts of a run of equal photos is its latest deadline
     let latest = -Infinity;
     let source = '';
+    let madeBefore = NaN;
     for (const c of this.live) {
       const these = c.late === undefined ? c.values.join('/') : `${c.values.join('/')}^${c.late.join('/')}`;
       // shown from its own instant, until the next one surely lands: where nothing is ever moved, a
-      // change of the same photos as the one before only carries that one on
-      if (view.fixed === true && these === values && live.length > 0 && !(view.growing === true && c.deadline > now)) {
+      // change of the same photos as the one before only carries that one on; but for two made in
+      // one instant, which a copy of the source may tell apart (one it took, one it missed)
+      const same = these === values && live.length > 0 && !(c.at === madeBefore && c.deadline > now);
+      madeBefore = c.at;
+      if (view.fixed === true && same && !(view.growing === true && c.deadline > now)) {
         live.pop();
         latest = Math.max(latest, c.deadline);
       } else {

@@ -389,4 +389,41 @@ describe('SP-NEEDS-VISIT', () => {
     // made after the push: it waits, and the push at the throttle's end brings it by +2d5h
     expect(check('microsoft-2026', mySite, steps('+5h1s'))).toMatchObject(diverges(6, ['p2'], 'SP-NEEDS-VISIT'));
   });
+
+  // review of 2026-12-07 (evening): a visit of unknown outcome keeps every world a visit that took
+  // effect leaves, the settled twin too (a DirSync collapse at the AD write had merged it away)
+  it('lets the push of a visit of unknown outcome settle an AD write made in its instant, as a visit that happened does', () => {
+    const ad = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
+    const steps = (result: Result): Step[] => [
+      ad('+0s', 'p2'),
+      visit('+2h59m59s', result),
+      ad('+2h59m59s', 'p1'),
+      see('+4d9h', 'sp-mysite', 'p2'),
+    ];
+    expect(check('microsoft-2014', people, steps('ok'))).toEqual(conforms('microsoft-2014'));
+    expect(check('microsoft-2014', people, steps('unknown'))).toEqual(conforms('microsoft-2014'));
+    // the push can settle only a write made in its instant: one a second later waits, and is pushed
+    const later = [ad('+0s', 'p2'), visit('+2h59m59s', 'unknown'), ad('+3h', 'p1'), see('+4d9h', 'sp-mysite', 'p2')];
+    expect(check('microsoft-2014', people, later)).toMatchObject(diverges(5, ['p0', 'p1'], 'SP-NEEDS-VISIT'));
+  });
+
+  // review of 2026-12-07 (evening): two writes of one photo in one instant, the second of unknown
+  // outcome: where it happened, the visit's push may have taken the first and missed the second,
+  // which still waits; the state where it did not happen must not be taken for that one
+  it('keeps a second write of the same photo in the same instant, of unknown outcome, waiting past a push that took the first', () => {
+    const alone = users({ id: 'alice' }, { id: 'bob' });
+    const steps = (result: Result): Step[] => [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p3' },
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'outlook-web', photo: 'p3', result },
+      visit('+1s'),
+      see('+2s', 'sp-people-picker', 'p3'),
+      { at: '+3s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1' },
+      see('+72h4s', 'sp-people-picker', 'p1'),
+    ];
+    expect(check('threewill-2014', alone, steps('ok'))).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', alone, steps('unknown'))).toEqual(conforms('threewill-2014'));
+    // without the second write, the change made after the visit waits for a visit of its own
+    const once = steps('ok').filter((_, i) => i !== 1);
+    expect(check('threewill-2014', alone, once)).toMatchObject(diverges(6, ['p3'], 'SP-NEEDS-VISIT'));
+  });
 });
