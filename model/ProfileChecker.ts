@@ -773,9 +773,9 @@ export class ProfileChecker {
     // Where the upload does not stick anyway, one that may have arrived since the last update moves
     // the push ending its window later (after the upload, `movedByArrival` follows them)
     let arrived: SharePointSide[] = [];
-    if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')) arrived = arrivals(sp, t - throttle + 1, t, -Infinity, t, true);
+    if (sp.spUpdated.hi + throttle <= t && this.has('SP-SYNC-WINDOW')) arrived = arrivals(sp, t - throttle + 1, t, -Infinity, true);
     else if (sp.unstuck === null && this.c.arrivalMovesWindow)
-      arrived = arrivals(sp, Math.max(sp.spUpdated.lo, t - throttle + 1), t - 1, sp.arrivalMadeBy, t, true);
+      arrived = arrivals(sp, Math.max(sp.spUpdated.lo, t - throttle + 1), t - 1, sp.arrivalMadeBy, true);
     for (const a of arrived) {
       this.aim(b.core, a, b.yams[0]!, t);
       this.commitDue(b.core, a, t);
@@ -1509,7 +1509,7 @@ export class ProfileChecker {
     // taken twice: `arrivalMadeBy`; here after its last instant, so that the search ends: `arrivals`),
     // or travelling past it; else of any change still landing: a push, an Edit-Cancel or an upload
     // that sticks was no arrival of it
-    const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, sp.arrivalMadeBy, t, false);
+    const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, sp.arrivalMadeBy, false);
     if (arrived.length === 0) return undefined;
     const out: SharePointSide[] = [];
     for (const moved of arrived) {
@@ -2126,15 +2126,16 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
  * at an instant of [from, to] and that arrival was an update. One for the changes sure to land (the
  * store does not follow which), one for each that may never land (DirSync may have collapsed its
  * write, a copy may have settled it): there it landed, and carries its own photo alone from then on
- * (`WindowStore.landedAt`) where it has one and is still landing at `now`, or the racing write it is
- * tied to had the outcome that lands it (`WindowStore.chooseTied`). With `anyOf`, where several
+ * (`WindowStore.landedAt`) where it has one, even where its window has closed since (it was still
+ * landing when it arrived), or the racing write it is tied to had the outcome that lands it
+ * (`WindowStore.chooseTied`). With `anyOf`, where several
  * changes sure to land may have arrived then, each of them made after the first instant of that
  * arrival may arrive again later (another was that one: `SharePointSide.arrivalMadeBy`); without it
  * (an arrival followed from another, `movedByArrival`), only those made after its last instant may,
  * so that each arrival followed is of a change made later and the search ends: such an arrival is cut
  * where a change was made, so that one made after the part it arrived in is followed.
  */
-function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, now: number, anyOf: boolean): SharePointSide[] {
+function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, anyOf: boolean): SharePointSide[] {
   const out: SharePointSide[] = [];
   const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
   if (sure !== undefined) {
@@ -2153,7 +2154,8 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
   }
   for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
     const arrived = arrivedAt(sp, late.span, late.span.hi);
-    if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, now);
+    // it arrived while still landing, so it landed, even where its window has closed since
+    if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, late.span.lo);
     else if (late.kept !== undefined) arrived.sharepoint.chooseTied(late.kept.tie, late.kept.photo, late.kept.keep, late.kept.racer);
     out.push(arrived);
   }

@@ -132,6 +132,17 @@ describe('SP-ORIGIN', () => {
       );
     });
 
+    // review of 2026-12-07 (evening): an upload a push may have settled, whose arrival moved the
+    // next push, landed then: the arrival is its landing even once its own window has closed
+    it('diverges when SharePoint keeps the photo a push took after an upload whose arrival moved the next push', () => {
+      const removed: Step = { at: '+58h47m31s', do: 'removePhoto', user: 'alice', via: 'graph' };
+      const steps = [setPhoto('+1m12s', 'graph', 'p1'), removed, inSp('+88h55m48s', 'p2'), inSp('+88h58m51s', 'p3')];
+      expect(check('exchange-2015', people, [...steps, see('+202h56m', 'sp-newsfeed', 'none')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...steps, see('+211h11s', 'sp-newsfeed', 'none')])).toMatchObject(
+        diverges(6, ['p2', 'p3'], 'SP-NO-STICK'),
+      );
+    });
+
     // an arrival that held the upload back is no second arrival later: the upload, newer, stays
     it('diverges when the outside change made just before the upload still shows once every window has closed', () => {
       const removed: Step = { at: '+0s', do: 'removePhoto', user: 'alice', via: 'graph' };
