@@ -1,4 +1,5 @@
 import { copyMap } from './copyMap.js';
+import type { SettingsFacts } from './SettingsTimeline.js';
 import { sameSet, union } from './photoLists.js';
 import type { RuleId } from './RuleId.js';
 import { WindowStore, type KeyView } from './WindowStore.js';
@@ -74,6 +75,13 @@ export class ExchangeSide {
    * (`exportedFirst`): DirSync exported it by then, so no later write was exported in its place
    */
   firstExported = false;
+  /**
+   * PHOTO-SOURCE: what this possibility took of settings changes of unknown outcome, where an
+   * action of its subject had another effect under each (an AD write DirSync carries under some
+   * settings and not under others): the change happened, or did not, for every later action of this
+   * possibility too (`SettingsTimeline.learn`). Never changed in place: a new map.
+   */
+  settingsFacts: SettingsFacts | undefined = undefined;
 
   /** `store`: the Exchange store itself, where a clone brings its own copy */
   constructor(init: { exchange: Photo; adSynced: boolean | 'either'; presence: Presence; setPhotoEnabled: boolean }, store?: WindowStore) {
@@ -96,6 +104,7 @@ export class ExchangeSide {
     c.usedBefore = this.usedBefore;
     c.carriedAd = this.carriedAd;
     c.firstExported = this.firstExported;
+    c.settingsFacts = this.settingsFacts;
     return c;
   }
 
@@ -213,7 +222,8 @@ export class ExchangeSide {
    * write, the one DirSync carried, the one-time AD sync), which `joinMissed` joins, is left out.
    */
   keyBesideStore(view: KeyView, race: number, withLatest = true): string {
-    const head = `${this.presence}${+this.setPhotoEnabled}`;
+    const facts = this.settingsFacts;
+    const head = `${this.presence}${+this.setPhotoEnabled}${facts === undefined ? '' : factsKey(facts)}`;
     if (!withLatest) return head;
     const first = this.syncedFirst;
     const synced = first !== null && first + race > view.now ? `${first}${this.usedBefore ? 'u' : ''}${this.firstExported ? 'x' : ''}` : '';
@@ -222,4 +232,12 @@ export class ExchangeSide {
     const carried = this.carriedAd.filter((at) => at + race > view.now).join('/');
     return `${head}#${ad}#${synced}#${this.recentAd.map(recent).join('/')}#${recent(this.lastCloud)}#${carried}`;
   }
+}
+
+// two possibilities that took other outcomes of a settings change are two worlds: never one state
+function factsKey(facts: SettingsFacts): string {
+  const out: string[] = [];
+  for (const [change, happened] of facts)
+    out.push(`${change.at}${change.settings.source}${change.settings.allowedRoles.join('/')}${happened ? '+' : '-'}`);
+  return `$${out.sort().join(',')}`;
 }

@@ -387,7 +387,7 @@ export class ProfileChecker {
       let refusedBy: RuleId | undefined;
       // a refusal that changes nothing, which any settings allow
       const idle = a.result === 'rejected' && mayChangeNothing(b, a);
-      for (const s of options) {
+      for (const s of this.optionsOf(subject, b.core, a.at, options)) {
         this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
         const r = this.rejectedBy(a);
         if (r === undefined) accepting.push(s);
@@ -409,8 +409,9 @@ export class ProfileChecker {
         continue;
       }
       const effects = accepting.length === 0 ? [] : this.distinctEffects(b, a, accepting);
+      const n = effects.length;
       if (a.result === 'unknown') {
-        const took = effects.map((s) => this.applied(cloneBranch(b), a, s));
+        const took = effects.map((g) => this.applied(this.taking(subject, cloneBranch(b), a.at, g, n), a, g[0]!));
         // where it did not take effect, a rule that refuses it is the reason to cite
         next.push(refusedBy === undefined ? b : refused(b, a, refusedBy), ...took);
         forked = true;
@@ -418,7 +419,7 @@ export class ProfileChecker {
       }
       // the last effect takes the branch itself: clone first
       const copies = effects.slice(0, -1).map(() => cloneBranch(b));
-      effects.forEach((s, i) => next.push(this.applied(copies[i] ?? b, a, s)));
+      effects.forEach((g, i) => next.push(this.applied(this.taking(subject, copies[i] ?? b, a.at, g, n), a, g[0]!)));
       if (effects.length > 1) forked = true;
     }
     if (next.length === 0) {
@@ -521,16 +522,45 @@ export class ProfileChecker {
     return undefined;
   }
 
-  /** The settings of `accepting` that give different effects: only whether DirSync carries an AD write depends on them. */
-  private distinctEffects(b: Branch, a: ActionEvent, accepting: readonly PhotoSettings[]): PhotoSettings[] {
-    if (accepting.length === 1 || a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return [accepting[0]!];
-    const byOutcome = new Map<RuleId | undefined, PhotoSettings>();
+  /**
+   * The settings of `accepting` grouped by the effect they give, each group's first standing for
+   * it: only whether DirSync carries an AD write depends on them.
+   */
+  private distinctEffects(b: Branch, a: ActionEvent, accepting: readonly PhotoSettings[]): PhotoSettings[][] {
+    if (accepting.length === 1 || a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return [accepting as PhotoSettings[]];
+    const byOutcome = new Map<RuleId | undefined, PhotoSettings[]>();
     for (const s of accepting) {
       this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
       const stop = this.stopsDirSync(a, this.ctx);
-      if (!byOutcome.has(stop)) byOutcome.set(stop, s);
+      const group = byOutcome.get(stop);
+      if (group === undefined) byOutcome.set(stop, [s]);
+      else group.push(s);
     }
     return [...byOutcome.values()];
+  }
+
+  /**
+   * The settings `options` (those an action at `t` of `subject` may be judged by) that `core`'s own
+   * possibility leaves: what it took of settings changes of unknown outcome (`ExchangeSide.settingsFacts`).
+   */
+  private optionsOf(subject: Subject, core: ExchangeSide, t: number, options: readonly PhotoSettings[]): readonly PhotoSettings[] {
+    const own = core.settingsFacts;
+    if (own === undefined || options.length === 1 || this.settings === undefined) return options;
+    const known = this.settings.knowing(t, withFacts(subject.settingsFacts, own));
+    const left = options.filter((s) => known.includes(s));
+    return left.length === 0 ? options : left;
+  }
+
+  /**
+   * `b`, in which an action at `t` had the effect the settings of `group` give, where others give
+   * another: what that tells of settings changes of unknown outcome holds for this possibility's
+   * later actions too.
+   */
+  private taking(subject: Subject, b: Branch, t: number, group: readonly PhotoSettings[], groups: number): Branch {
+    if (groups < 2 || this.settings === undefined) return b;
+    const facts = withFacts(subject.settingsFacts, b.core.settingsFacts);
+    b.core.settingsFacts = this.settings.learn(t, group, facts) ?? b.core.settingsFacts;
+    return b;
   }
 
   /** The rules that act on an action the model requires to be accepted: those to cite when it was refused. */
@@ -1201,8 +1231,9 @@ export class ProfileChecker {
     // brought to the instant as `act` brings it
     this.enter(subject, a.at, 0, this.pushesBy(event));
     const results = new Set<'ok' | 'rejected'>();
+    const options = this.settingsAt(a.at, subject);
     for (const b of subject.branches) {
-      for (const s of this.settingsAt(a.at, subject)) {
+      for (const s of this.optionsOf(subject, b.core, a.at, options)) {
         this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
         results.add(this.rejectedBy(event) === undefined ? 'ok' : 'rejected');
       }
@@ -1959,6 +1990,13 @@ function refused(b: Branch, a: ActionEvent, rule: RuleId): Branch {
 
 function spanOf(madeAt: Span | number): Span {
   return typeof madeAt === 'number' ? instant(madeAt) : madeAt;
+}
+
+/** What a subject's actions told of settings changes of unknown outcome, with what one possibility took of them (`ExchangeSide.settingsFacts`). */
+function withFacts(told: SettingsFacts | undefined, own: SettingsFacts | undefined): SettingsFacts {
+  if (own === undefined) return told ?? new Map();
+  if (told === undefined) return own;
+  return new Map([...told, ...own]);
 }
 
 function cloneBranch(b: Branch): Branch {

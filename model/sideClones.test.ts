@@ -74,6 +74,7 @@ describe('state clones', () => {
     core.usedBefore = true;
     core.carriedAd = [4];
     core.firstExported = true;
+    core.settingsFacts = new Map([[{ at: 6, settings: { source: 'cloud', allowedRoles: [] }, certain: false }, true]]);
     expect(Object.keys(core).sort()).toEqual(
       [
         'adSynced',
@@ -84,6 +85,7 @@ describe('state clones', () => {
         'presence',
         'recentAd',
         'setPhotoEnabled',
+        'settingsFacts',
         'stoppedBy',
         'syncedFirst',
         'usedBefore',

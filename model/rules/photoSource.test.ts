@@ -123,6 +123,31 @@ describe('PHOTO-SOURCE', () => {
       // alice herself, who has none: neither happened
       expect(check('microsoft-2026', people, [...two, setPhoto('+3d', 'graph', 'p1'), byBobAgain])).toMatchObject(toldAccepted(5));
     });
+
+    // review of 2026-12-07 (evening): an AD write that reaches Exchange under one settings and not
+    // under the other is a world for each, and each world keeps its settings for the next AD write
+    it('judges two AD writes after the change by the same outcome of it, so a read of Exchange rules a mix out', () => {
+      const ad = (at: string, photo: string): Step => ({ at, do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo });
+      const steps = [settings('+1m', 'cloud', [], 'unknown'), ad('+2d', 'p1'), ad('+4d', 'p4')];
+      // it happened: neither reaches Exchange; it did not: both do, p4 last
+      expect(check('microsoft-2026', people, [...steps, see('+5d', 'graph', 'p0')])).toEqual(conforms('microsoft-2026'));
+      expect(check('microsoft-2026', people, [...steps, see('+5d', 'graph', 'p4')])).toEqual(conforms('microsoft-2026'));
+      expect(check('microsoft-2026', people, [...steps, see('+5d', 'graph', 'p1')])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 5, allowed: ['p0', 'p4'], rules: expect.arrayContaining(['PHOTO-SOURCE']) },
+      });
+    });
+
+    it('learns the outcome from a read of Exchange that only one outcome of an AD write allows', () => {
+      const steps = [
+        settings('+0s', 'cloud', ['photo-admin'], 'unknown'),
+        { at: '+2h', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1' } as Step,
+      ];
+      // Exchange never took the AD photo: the change happened (the write came within the lag, judged by cloud)
+      const told = [...steps, see('+1d1h', 'graph', 'p0')];
+      expect(check('microsoft-2026', people, [...told, setPhoto('+1d2h', 'graph', 'p2', 'rejected')])).toEqual(conforms('microsoft-2026'));
+      expect(check('microsoft-2026', people, [...told, setPhoto('+1d2h', 'graph', 'p2')])).toMatchObject(refused(5));
+    });
   });
 
   it('changes nothing in a profile without it, and a refused settings change diverges', () => {
