@@ -2191,13 +2191,33 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
       }
   }
   for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
-    const arrived = arrivedAt(sp, late.span, late.span.hi);
-    // it arrived while still landing, so it landed, even where its window has closed since
-    if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, late.span.lo);
-    else if (late.kept !== undefined) arrived.sharepoint.chooseTied(late.kept.tie, late.kept.photo, late.kept.keep, late.kept.racer);
-    out.push(arrived);
+    // followed from another, cut as the changes sure to land are (`cutWhereMade`)
+    for (const span of anyOf ? [late.span] : cutSpan(late.span, madeCuts(sp, late.span, madeAfter))) {
+      const arrived = arrivedAt(sp, span, span.hi);
+      // it arrived while still landing, so it landed, even where its window has closed since
+      if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, span.lo);
+      else if (late.kept !== undefined) arrived.sharepoint.chooseTied(late.kept.tie, late.kept.photo, late.kept.keep, late.kept.racer);
+      out.push(arrived);
+    }
   }
   return out;
+}
+
+/** The instants of `span` after `madeAfter` at which a change that may still show was made: where a followed arrival is cut. */
+function madeCuts(sp: SharePointSide, span: Span, madeAfter: number): number[] {
+  return sp.sharepoint.madeWithin(Math.max(span.lo, madeAfter + 1), span.hi, 'SP-SYNC-WINDOW');
+}
+
+/** `span` cut just before each of `cuts` (ascending, each within it). */
+function cutSpan(span: Span, cuts: readonly number[]): Span[] {
+  if (cuts.length === 0) return [span];
+  const parts: Span[] = [];
+  let lo = span.lo;
+  for (const hi of [...cuts.map((at) => at - 1), span.hi]) {
+    if (lo <= hi) parts.push({ lo, hi });
+    lo = hi + 1;
+  }
+  return parts;
 }
 
 /**
@@ -2207,13 +2227,11 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
  * cut-offs grow and the search ends.
  */
 function cutWhereMade(sp: SharePointSide, sure: Landing, madeAfter: number): Landing[] {
-  const cuts = sp.sharepoint.madeWithin(Math.max(sure.span.lo, madeAfter + 1), sure.span.hi, 'SP-SYNC-WINDOW');
+  const cuts = madeCuts(sp, sure.span, madeAfter);
   if (cuts.length === 0) return [sure];
   const parts: Landing[] = [];
-  let lo = sure.span.lo;
-  for (const hi of [...cuts.map((at) => at - 1), sure.span.hi]) {
+  for (const { lo, hi } of cutSpan(sure.span, cuts)) {
     const part = sp.sharepoint.landingSpan(lo, hi, 'SP-SYNC-WINDOW', madeAfter);
-    lo = hi + 1;
     if (part !== undefined) parts.push(part);
   }
   return parts;

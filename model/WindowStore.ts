@@ -901,7 +901,9 @@ export class WindowStore {
   lateLandings(from: number, to: number, rule: RuleId, madeAfter = -Infinity): LateLanding[] {
     const out: LateLanding[] = [];
     for (const c of this.live) {
-      if (c.late === undefined) continue;
+      const late = c.late;
+      // one that carries only what it carries where it never landed surely never landed (`narrowTo`)
+      if (late === undefined || c.values.every((v) => late.includes(v))) continue;
       const span = landingOf(c, from, to, rule, madeAfter);
       if (span !== undefined)
         out.push({ at: c.at, span, own: ownOf(c), kept: c.outcome && landingOutcome(c.outcome, c.keep ?? c.deadline) });
@@ -1055,13 +1057,17 @@ export class WindowStore {
     let latest = -Infinity;
     let source = '';
     let madeBefore = NaN;
+    let landingBefore = false;
     for (const c of this.live) {
       const these = c.late === undefined ? c.values.join('/') : `${c.values.join('/')}^${c.late.join('/')}`;
       // shown from its own instant, until the next one surely lands: where nothing is ever moved, a
       // change of the same photos as the one before only carries that one on; but for two made in
-      // one instant, which a copy of the source may tell apart (one it took, one it missed)
-      const same = these === values && live.length > 0 && !(c.at === madeBefore && c.deadline > now);
+      // one instant and both still landing, which a copy of the source may tell apart (one it took,
+      // one it missed)
+      const inFlight = c.deadline > now;
+      const same = these === values && live.length > 0 && !(c.at === madeBefore && landingBefore && inFlight);
       madeBefore = c.at;
+      landingBefore = inFlight;
       if (view.fixed === true && same && !(view.growing === true && c.deadline > now)) {
         live.pop();
         latest = Math.max(latest, c.deadline);
@@ -1076,7 +1082,9 @@ export class WindowStore {
           ? ''
           : `!${c.keep > now ? c.keep : 'K'}${c.tie === undefined ? '' : `~${c.tie}`}${c.outcome === undefined ? '' : outcomeKey(c.outcome)}${c.taken === true ? 'T' : ''}`;
       const superseded = c.supersededAt > now ? (withLanding ? c.supersededAt : 'F') : 'G';
-      live.push(`${these},${landing},${superseded}${view.madeAt === true ? `@${c.at}` : ''}${keep}`);
+      // one made now and still landing: a write in this instant would not only carry it on
+      const twinOf = c.at === now && inFlight ? '=' : '';
+      live.push(`${these},${landing},${superseded}${view.madeAt === true ? `@${c.at}` : ''}${keep}${twinOf}`);
     }
     return `${gone.join(',')}|${live.join(';')}`;
   }

@@ -143,6 +143,28 @@ describe('SP-ORIGIN', () => {
       );
     });
 
+    // review of 2026-12-07 (evening): an upload a copy settled, which a read says never landed,
+    // never arrived either, so it opened no window that holds a later upload back
+    it('lets an upload stick where the only arrival that could hold it back is of an upload a copy settled', () => {
+      const editCancel: Step = { at: '+10h30s', do: 'editCancel', user: 'alice' };
+      const steps = [inSp('+0s', 'p1'), inSp('+10h', 'p2'), editCancel, see('+83h', 'sp-newsfeed', 'p1'), inSp('+84h', 'p3')];
+      expect(check('exchange-2015', people, [...steps, see('+84h1m', 'sp-newsfeed', 'p3')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...steps, see('+84h1m', 'sp-newsfeed', 'p1')])).toMatchObject(
+        diverges(7, ['p3'], 'SP-ORIGIN'),
+      );
+    });
+
+    // review of 2026-12-07 (evening): an upload travelling on past an Edit-Cancel arrives as an
+    // outside change does, and a change made after the part of its span it arrived in is followed
+    it('lets an upload that did not stick show until the push after the arrival of one travelling past an Edit-Cancel, and another after it', () => {
+      const editCancel: Step = { at: '+10h30s', do: 'editCancel', user: 'alice' };
+      const steps = [inSp('+0s', 'p1'), inSp('+10h', 'p2'), editCancel, inSp('+10h15m', 'p3'), setPhoto('+12h', 'graph', 'p4')];
+      expect(check('exchange-2015', people, [...steps, see('+155h', 'sp-newsfeed', 'p3')])).toEqual(conforms('exchange-2015'));
+      expect(check('exchange-2015', people, [...steps, see('+156h15m', 'sp-newsfeed', 'p3')])).toMatchObject(
+        diverges(7, ['p4'], 'SP-NO-STICK'),
+      );
+    });
+
     // an arrival that held the upload back is no second arrival later: the upload, newer, stays
     it('diverges when the outside change made just before the upload still shows once every window has closed', () => {
       const removed: Step = { at: '+0s', do: 'removePhoto', user: 'alice', via: 'graph' };
