@@ -2166,12 +2166,12 @@ function ordered(ids: Iterable<RuleId>): RuleId[] {
  * write, a copy may have settled it): there it landed, and carries its own photo alone from then on
  * (`WindowStore.landedAt`) where it has one, even where its window has closed since (it was still
  * landing when it arrived), or the racing write it is tied to had the outcome that lands it
- * (`WindowStore.chooseTied`). With `anyOf`, where several
- * changes sure to land may have arrived then, each of them made after the first instant of that
- * arrival may arrive again later (another was that one: `SharePointSide.arrivalMadeBy`); without it
- * (an arrival followed from another, `movedByArrival`), only those made after its last instant may,
- * so that each arrival followed is of a change made later and the search ends: such an arrival is cut
- * where a change was made, so that one made after the part it arrived in is followed.
+ * (`WindowStore.chooseTied`). With `anyOf`, where several changes sure to land may have arrived
+ * then, each of them made after the first instant of that arrival may arrive again later (another
+ * was that one: `SharePointSide.arrivalMadeBy`); without it (an arrival followed from another,
+ * `movedByArrival`), only those made after its last instant may, so that each arrival followed is of
+ * a change made later and the search ends: such an arrival is cut where a change was made, so that
+ * one made after the part it arrived in is followed.
  */
 function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, anyOf: boolean): SharePointSide[] {
   const out: SharePointSide[] = [];
