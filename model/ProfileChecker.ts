@@ -2177,18 +2177,10 @@ function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: numbe
   const out: SharePointSide[] = [];
   const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
   if (sure !== undefined) {
-    // several may have been the arrival that held an upload back: a state for each, which landed
-    // then; as where the checker did not tell them apart, another made since the first may arrive again later
-    const each = sure.several && anyOf ? sp.sharepoint.landingsEach(from, to, 'SP-SYNC-WINDOW', madeAfter) : undefined;
-    if (each !== undefined) for (const { change, span } of each) out.push(arrivedAt(sp, span, sure.span.lo, change));
-    else if (anyOf) out.push(arrivedAt(sp, sure.span, sure.several ? sure.span.lo : sure.span.hi, sure.only));
-    else
-      for (const part of cutWhereMade(sp, sure, madeAfter)) {
-        // a followed arrival is a landing too: where several changes may have been it, each landed in a state of its own
-        const parts = part.several ? sp.sharepoint.landingsEach(part.span.lo, part.span.hi, 'SP-SYNC-WINDOW', madeAfter) : undefined;
-        if (parts === undefined) out.push(arrivedAt(sp, part.span, part.span.hi, part.only));
-        else for (const { change, span } of parts) out.push(arrivedAt(sp, span, part.span.hi, change));
-      }
+    // where several may have been the arrival that held an upload back, another made since the
+    // first instant may arrive again later (the one that landed then was another)
+    if (anyOf) out.push(...arrivedEach(sp, sure, madeAfter, sure.several ? sure.span.lo : sure.span.hi));
+    else for (const part of cutWhereMade(sp, sure, madeAfter)) out.push(...arrivedEach(sp, part, madeAfter, part.span.hi));
   }
   for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
     // followed from another, cut as the changes sure to land are (`cutWhereMade`)
@@ -2235,6 +2227,18 @@ function cutWhereMade(sp: SharePointSide, sure: Landing, madeAfter: number): Lan
     if (part !== undefined) parts.push(part);
   }
   return parts;
+}
+
+/**
+ * The states of `sp` where changes arrived at an instant of `landing`: one for each change that may
+ * have been that arrival where several may have, which landed then (`WindowStore.landingsEach`),
+ * else one; `madeBy` as `arrivedAt` takes it.
+ */
+function arrivedEach(sp: SharePointSide, landing: Landing, madeAfter: number, madeBy: number): SharePointSide[] {
+  const { span, several, only } = landing;
+  const each = several ? sp.sharepoint.landingsEach(span.lo, span.hi, 'SP-SYNC-WINDOW', madeAfter) : undefined;
+  if (each === undefined) return [arrivedAt(sp, span, madeBy, only)];
+  return each.map((e) => arrivedAt(sp, e.span, madeBy, e.change));
 }
 
 /**

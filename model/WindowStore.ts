@@ -135,16 +135,16 @@ function decide(o: Outcome, at: number, photo: Photo, racer: Photo | undefined):
 }
 
 /**
- * What is left of the changes that can no longer show: each photo, and the last instant it may have
- * shown. It names its photo, so that loops over a store's map read its values, not entry pairs (one
- * new array per entry).
- */
-/**
  * Where changes may have landed (`WindowStore.landingSpan`): the instants, whether several changes
  * may have, and the one change that may have where it is alone among those still in the list.
  */
 export type Landing = { readonly span: Span; readonly several: boolean; readonly only: Change | undefined };
 
+/**
+ * What is left of the changes that can no longer show: each photo, and the last instant it may have
+ * shown. It names its photo, so that loops over a store's map read its values, not entry pairs (one
+ * new array per entry).
+ */
 /** Immutable, so that a clone shares them: a change makes a new one. */
 type Gone = { readonly photo: Photo; readonly until: number; readonly rules: readonly RuleId[] };
 
@@ -839,7 +839,6 @@ export class WindowStore {
       lo = Math.min(lo, span.lo);
       hi = Math.max(hi, span.hi);
     }
-    const only = count === 1 ? live[0]!.change : undefined;
     if (madeAfter === -Infinity) {
       for (const g of this.gone.values()) {
         if (g.until <= from || !g.rules.includes(rule)) continue;
@@ -848,7 +847,8 @@ export class WindowStore {
         count++;
       }
     }
-    return lo <= hi ? { span: { lo, hi }, several: count > 1, only: count === 1 ? only : undefined } : undefined;
+    // alone among the changes still in the list: none gone from it may have landed then either
+    return lo <= hi ? { span: { lo, hi }, several: count > 1, only: count === 1 ? live[0]?.change : undefined } : undefined;
   }
 
   // the changes still in flight, but those that may never land, that may have landed at an instant of [from, to] (`landingOf`)
@@ -1068,7 +1068,7 @@ export class WindowStore {
       const same = these === values && live.length > 0 && !(c.at === madeBefore && landingBefore && inFlight);
       madeBefore = c.at;
       landingBefore = inFlight;
-      if (view.fixed === true && same && !(view.growing === true && c.deadline > now)) {
+      if (view.fixed === true && same && !(view.growing === true && inFlight)) {
         live.pop();
         latest = Math.max(latest, c.deadline);
       } else {
