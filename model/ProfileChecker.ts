@@ -86,6 +86,8 @@ type Subject = {
   ever: Set<Photo> | undefined;
   /** PHOTO-SOURCE: what the subject's own actions told of settings changes of unknown outcome (`SettingsTimeline.learn`) */
   settingsFacts?: SettingsFacts;
+  /** The instant every push of its states due by then was made at (`enter`, `keyedAt`). */
+  pushedTo: number;
 };
 
 /** How often the cap on possibilities was reached, by part: a measure, not a verdict. */
@@ -1374,7 +1376,7 @@ export class ProfileChecker {
     }
     const held = [u.photo, exchange, stores.sharepoint ?? u.photo, stores.yammer ?? u.photo, stores.ad ?? u.photo, NO_PHOTO];
     const ever = held.includes(UNKNOWN) ? undefined : new Set(held);
-    const subject: Subject = { id: u.id, branches: [{ core, sps, yams: [yammer] }], lost: {}, ever };
+    const subject: Subject = { id: u.id, branches: [{ core, sps, yams: [yammer] }], lost: {}, ever, pushedTo: start };
     if (sps.length > 1) this.settle(subject, 1, start);
     return subject;
   }
@@ -1418,7 +1420,37 @@ export class ProfileChecker {
         split = true;
       }
     }
+    if (pushesBy < t && this.splitPushAtInstant(subject, t)) split = true;
+    subject.pushedTo = pushesBy;
     if (split) this.settle(subject, line, pushesBy);
+  }
+
+  /**
+   * Before a change to Exchange at `t`: a push known only to a span that ends at `t` (made on an
+   * earlier line of this instant, by an event that brought it to `t`) may have been made in `t`
+   * itself, after the change, and taken it (`outsideChange`), as where its instant is known; or
+   * before `t`, where it cannot. Each part is a state of its own. Whether it split. Without it, an
+   * `openYammer` of the subject on the line before an AD write held the write for a later push,
+   * where without that line the push could take it (review of 2026-12-07, finding 10).
+   */
+  private splitPushAtInstant(subject: Subject, t: number): boolean {
+    const pickup = this.optionalParam('spPickup');
+    if (pickup === undefined || pickup === 0) return false;
+    let split = false;
+    for (const b of subject.branches) {
+      const n = b.sps.length;
+      for (let i = 0; i < n; i++) {
+        const sp = b.sps[i]!;
+        const u = sp.spUpdated;
+        if (!sp.byPush || u.hi !== t || u.lo >= t) continue;
+        const before = sp.clone();
+        if (!before.redate({ lo: u.lo, hi: t - 1 }, pickup)) continue;
+        sp.redate({ lo: t, hi: t }, pickup);
+        b.sps.push(before);
+        split = true;
+      }
+    }
+    return split;
   }
 
   /**
@@ -1474,7 +1506,7 @@ export class ProfileChecker {
       // a branch may hold several such changes (writes that may not have landed, joined past the
       // cap): what was kept of an older one no read can still tell once a newer one has landed, so
       // the branches are merged before the next is split, not multiplied out
-      if (out.length > this.cap) this.settle(subject, line, t);
+      if (out.length > this.cap) this.settle(subject, line, keyedAt(subject, t));
     }
   }
 
@@ -1952,6 +1984,18 @@ export class ProfileChecker {
 }
 
 const NO_RULES: readonly RuleId[] = [];
+/**
+ * The instant at which states of `subject` brought to `t` but for their pushes (`decideKept`) may be
+ * keyed: the first instant a push still to be made may be due, where it is before `t`. That push
+ * takes what Exchange held then, which a key made at `t` no longer tells apart; merged at `t`, two
+ * AD writes of unknown outcome in one instant lost a photo a push had taken (review of 2026-12-07).
+ */
+function keyedAt(subject: Subject, t: number): number {
+  let at = t;
+  for (const b of subject.branches) for (const sp of b.sps) if (sp.dueAt < at) at = sp.dueAt;
+  return Math.max(at, subject.pushedTo);
+}
+
 /** A write to Exchange surely carried, raced by nothing. */
 const SURELY: Pick<ExchangeWrite, 'carried' | 'raced'> = { carried: 'surely', raced: NO_RULES };
 

@@ -420,8 +420,15 @@ export class SharePointSide {
     if (last >= lo && last < hi) this.spUpdated = { lo, hi: last };
   }
 
-  /** Takes the citations of an equal state that is merged into this one. */
+  /**
+   * Takes the citations of an equal state that is merged into this one, and what it keeps of the
+   * changes gone from its list (`WindowStore.absorbGone`): no read tells those apart, but an
+   * arrival may be one that went within the last throttle window (`landingSpan`), which a key does
+   * not say. Merged without, an Edit-Cancel of unknown outcome lost the arrival of an upload it
+   * may have left travelling (review of 2026-12-07).
+   */
   absorb(other: SharePointSide): void {
+    this.sharepoint.absorbGone(other.sharepoint);
     for (const photo of other.skipped) this.skipped.add(photo);
     // a change is not followed to another arrival only where neither follows it (a superset)
     this.arrivalMadeBy = Math.min(this.arrivalMadeBy, other.arrivalMadeBy);
@@ -434,7 +441,6 @@ export class SharePointSide {
    * still show (`key(view, params, false)`), allowed. WARNING: a superset, as `absorbGone` says.
    */
   widen(other: SharePointSide): void {
-    this.sharepoint.absorbGone(other.sharepoint);
     this.showLonger(other);
     this.absorb(other);
   }

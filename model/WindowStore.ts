@@ -254,17 +254,19 @@ export class WindowStore {
    * The newest change, a copy of the source made at `at` landing by `deadline` (a push), may also
    * have taken `photos`: written to the source in that very instant, on a later line, they may have
    * come before it (a push is no line of the trace). It keeps the photo it took as it did, or, where
-   * it had one, as `keep` says. A copy tied to a write's outcome, or any other change, is left as it is.
+   * it had one, as `keep` says. A copy tied to a write of its source (`Keep.tie`) is tied no longer:
+   * that write's outcome no longer tells alone which of its values it keeps. Any other change is left
+   * as it is.
    */
   copyMayTake(at: number, deadline: number, photos: readonly Photo[], keep: Keep | undefined): void {
     const i = this.live.length - 1;
     const c = this.live[i]!;
-    if (c.at !== at || c.deadline !== deadline || c.outcome !== undefined || c.tie !== undefined) return;
+    if (c.at !== at || c.deadline !== deadline) return;
     const values = union(c.values, photos);
     if (values.length === c.values.length) return;
     if (!this.wild && values.includes(UNKNOWN)) this.wild = true;
     this.keeping = true;
-    this.live[i] = changed(c, values, c.rules, c.values.length > 1 ? keepOf(c) : keep);
+    this.live[i] = c.tie !== undefined ? untied(c, values, c.rules) : changed(c, values, c.rules, c.values.length > 1 ? keepOf(c) : keep);
   }
 
   /**

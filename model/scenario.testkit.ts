@@ -71,7 +71,9 @@ export function diverges(line: number, allowed: string[], rule: RuleId) {
   return { verdict: 'diverges', divergence: { line, allowed, rules: expect.arrayContaining([rule]) } };
 }
 
-/** alice sets `photo` through `via`, with the given outcome. */
-export function setPhoto(at: string, via: Via, photo: string, result: Result = 'ok'): Step {
-  return { at, do: 'setPhoto', user: 'alice', via, photo, result };
+/** alice sets `photo` through `via`, with the given outcome (and, where given, its size in bytes). */
+export function setPhoto(at: string, via: Via, photo: string, result: Result = 'ok', bytes?: number): Step {
+  return bytes === undefined
+    ? { at, do: 'setPhoto', user: 'alice', via, photo, result }
+    : { at, do: 'setPhoto', user: 'alice', via, photo, result, bytes };
 }
