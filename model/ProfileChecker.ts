@@ -280,7 +280,7 @@ export class ProfileChecker {
     source: ExchangeSource = 'cloud',
   ): void {
     const sp = ctx.sp;
-    // a push made in this very instant (at a visit, or due then, on an earlier line) may have come
+    // a push made in this very instant (at a visit, or due then) may have come
     // after this change in the instant, and taken it: Exchange may show it from the instant it is
     // made (SPEC section 4). It still waits, as where the push came first, or, in the twin where the
     // push came after it, was settled by it (`splitSettledByPush`)
@@ -336,8 +336,8 @@ export class ProfileChecker {
 
     const subject = this.subjectOf(a.user);
     if (a.do === 'setPhoto') subject.ever?.add(a.photo);
-    const pushesBy = this.pushesBy(a);
-    this.enter(subject, a.at, line, pushesBy);
+    const writes = this.writesExchange(a);
+    this.enter(subject, a.at, line, writes);
     if (a.do === 'setPhoto' && a.via === 'sharepoint' && this.c.originUploads) {
       this.splitThrottle(subject, a.at, line);
     }
@@ -351,7 +351,7 @@ export class ProfileChecker {
     }
     // after the collapse, whose merging would take each twin for its original (they differ only
     // once the change is applied)
-    const twinned = this.c.hooks.pushTrigger.length > 0 && pushesBy < a.at && this.splitSettledByPush(subject, a.at);
+    const twinned = this.c.hooks.pushTrigger.length > 0 && writes && this.splitSettledByPush(subject, a.at);
     // the common case: a known outcome, one set of settings, and every possibility accepts it
     if (a.result === 'ok' && options.length === 1 && this.acceptedEverywhere(subject, a, options[0]!)) {
       for (const b of subject.branches) this.applyTo(b, a, options[0]!);
@@ -1231,7 +1231,7 @@ export class ProfileChecker {
     const subject = this.subjectOf(a.user);
     const event = { ...a, result: 'ok' } as ActionEvent;
     // brought to the instant as `act` brings it
-    this.enter(subject, a.at, 0, this.pushesBy(event));
+    this.enter(subject, a.at, 0, this.writesExchange(event));
     const results = new Set<'ok' | 'rejected'>();
     const options = this.settingsAt(a.at, subject);
     for (const b of subject.branches) {
@@ -1394,10 +1394,12 @@ export class ProfileChecker {
 
   /**
    * Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that
-   * may or may not have happened splits. With `pushesBy` (t - 1), a push due at `t` itself is left
-   * for after the event at `t`, which it may follow in that instant (`pushesBy`).
+   * may or may not have happened splits. A push made at `t` itself is made before the event at `t`;
+   * where the event `writes` to Exchange (`writesExchange`), the push may also have come after it in
+   * that instant, which the change's own steps follow (`splitPushAtInstant`, `outsideChange`,
+   * `splitSettledByPush`).
    */
-  private enter(subject: Subject, t: number, line: number, pushesBy = t): void {
+  private enter(subject: Subject, t: number, line: number, writes = false): void {
     let split = this.decideKept(subject, t, line);
     for (const b of subject.branches) {
       if (this.c.collapseAtVisit) this.dropUncollapsed(b, t);
@@ -1405,10 +1407,10 @@ export class ProfileChecker {
       const sps = b.sps;
       for (let i = 0; i < sps.length; i++) {
         const sp = sps[i]!;
-        const due = sp.dueAt <= pushesBy;
+        const due = sp.dueAt <= t;
         // before the push below ends the window, where an arrival may have moved its end
-        const moved = due ? this.movedByArrival(b.core, sp, b.yams[0]!, pushesBy) : undefined;
-        const states = due ? this.resolve(b.core, sp, b.yams[0]!, pushesBy) : undefined;
+        const moved = due ? this.movedByArrival(b.core, sp, b.yams[0]!, t) : undefined;
+        const states = due ? this.resolve(b.core, sp, b.yams[0]!, t) : undefined;
         if (states === undefined && moved === undefined) out?.push(sp);
         else {
           out ??= sps.slice(0, i);
@@ -1420,18 +1422,18 @@ export class ProfileChecker {
         split = true;
       }
     }
-    if (pushesBy < t && this.splitPushAtInstant(subject, t)) split = true;
-    subject.pushedTo = pushesBy;
-    if (split) this.settle(subject, line, pushesBy);
+    if (writes && this.splitPushAtInstant(subject, t)) split = true;
+    subject.pushedTo = t;
+    if (split) this.settle(subject, line, t);
   }
 
   /**
-   * Before a change to Exchange at `t`: a push known only to a span that ends at `t` (made on an
-   * earlier line of this instant, by an event that brought it to `t`) may have been made in `t`
-   * itself, after the change, and taken it (`outsideChange`), as where its instant is known; or
-   * before `t`, where it cannot. Each part is a state of its own. Whether it split. Without it, an
-   * `openYammer` of the subject on the line before an AD write held the write for a later push,
-   * where without that line the push could take it (review of 2026-12-07, finding 10).
+   * Before a change to Exchange at `t`: a push known only to a span that ends at `t` (made as the
+   * states were brought to `t`, for this event or one on an earlier line of this instant) may have
+   * been made in `t` itself, after the change, and taken it (`outsideChange`), as where its instant
+   * is known; or before `t`, where it cannot. Each part is a state of its own. Whether it split.
+   * Without it, an `openYammer` of the subject on the line before an AD write held the write for a
+   * later push, where without that line the push could take it (review of 2026-12-07).
    */
   private splitPushAtInstant(subject: Subject, t: number): boolean {
     const pickup = this.optionalParam('spPickup');
@@ -1454,17 +1456,19 @@ export class ProfileChecker {
   }
 
   /**
-   * The instant the pushes due are made by before `a` (`enter`): the instant before it where `a`
-   * changes what Exchange may hold, since a push due at its very instant may then come after it in
-   * that instant and take its photo (SPEC section 4: the push takes whatever Exchange may hold at the
-   * push time; a change is in flight from the instant it is made), or before it; else its instant.
-   * Not for an upload that SharePoint takes itself (SP-ORIGIN), whose own rules weigh the push before it.
+   * Whether `a` changes what Exchange may hold: then a push made in its very instant may have come
+   * before it or after it, taking its photo (SPEC section 4: the push takes whatever Exchange may hold
+   * at the push time; a change is in flight from the instant it is made), and `enter` leaves both open.
+   * Made first and then followed by the change, the push leaves it waiting, taken or settled as the
+   * change's own steps say; left for after the change, it would always settle it, and a visit after
+   * it would find nothing to push (review of 2026-12-07). Not for an upload that
+   * SharePoint takes itself (SP-ORIGIN), whose own rules weigh the push before it.
    */
-  private pushesBy(a: ActionEvent): number {
-    const writes =
+  private writesExchange(a: ActionEvent): boolean {
+    return (
       a.result !== 'rejected' &&
-      (a.do === 'removePhoto' || (a.do === 'setPhoto' && a.via !== 'yammer' && (a.via !== 'sharepoint' || this.isOutside(a.via))));
-    return writes ? a.at - 1 : a.at;
+      (a.do === 'removePhoto' || (a.do === 'setPhoto' && a.via !== 'yammer' && (a.via !== 'sharepoint' || this.isOutside(a.via))))
+    );
   }
 
   /**

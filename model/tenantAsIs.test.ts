@@ -162,6 +162,27 @@ describe('spUpdated', () => {
       diverges(7, ['p1', 'p2'], 'SP-NO-STICK'),
     );
   });
+
+  // review of 2026-12-07 (evening): a push due in the instant of an outside change, on no line of the
+  // trace, may come before that change as well as after it; made only after it (the event that made
+  // it came on a later line), the change was always settled, and the visit after it had nothing to push
+  it('`unknown`: lets the push due in the instant of an outside change come before it, which then waits for a visit', () => {
+    const unknown = users({ id: 'alice', pending: 'unknown', spUpdated: 'unknown' }, { id: 'bob' });
+    const steps = (fourth: Step): Step[] => [
+      visit('+1s'),
+      setPhoto('+1s', 'sharepoint', 'p3'),
+      see('+1s', 'sp-people-picker', 'p3'),
+      fourth,
+      setPhoto('+10h2s', 'sharepoint', 'p2'),
+      see('+1d12h1s', 'sp-newsfeed', 'p2'),
+    ];
+    const editCancel: Step = { at: '+4h2s', do: 'editCancel', user: 'alice' };
+    expect(check('microsoft-2026', unknown, steps(editCancel))).toEqual(conforms('microsoft-2026'));
+    // with no visit after it, p3 waits on, and the push at the throttle's end never comes
+    expect(check('microsoft-2026', unknown, steps({ at: '+4h2s', do: 'wait', ms: 0 }))).toMatchObject(
+      diverges(7, ['p3'], 'SP-NEEDS-VISIT'),
+    );
+  });
 });
 
 describe('a survey looked at for days', () => {
