@@ -1395,9 +1395,9 @@ export class ProfileChecker {
   /**
    * Brings every SharePoint state of `subject` to `t`: the pushes due by then are made, a push that
    * may or may not have happened splits. A push made at `t` itself is made before the event at `t`;
-   * where the event `writes` to Exchange (`writesExchange`), the push may also have come after it in
-   * that instant, which the change's own steps follow (`splitPushAtInstant`, `outsideChange`,
-   * `splitSettledByPush`).
+   * where the event `writes` to Exchange (`writesExchange`), it may also have come after it in that
+   * instant: a twin where it is not made yet (`pushedAfter`), and the change's own steps
+   * (`splitPushAtInstant`, `outsideChange`, `splitSettledByPush`).
    */
   private enter(subject: Subject, t: number, line: number, writes = false): void {
     let split = this.decideKept(subject, t, line);
@@ -1408,13 +1408,14 @@ export class ProfileChecker {
       for (let i = 0; i < sps.length; i++) {
         const sp = sps[i]!;
         const due = sp.dueAt <= t;
+        const after = writes && due ? this.pushedAfter(b, sp.clone(), t) : undefined;
         // before the push below ends the window, where an arrival may have moved its end
         const moved = due ? this.movedByArrival(b.core, sp, b.yams[0]!, t) : undefined;
         const states = due ? this.resolve(b.core, sp, b.yams[0]!, t) : undefined;
-        if (states === undefined && moved === undefined) out?.push(sp);
+        if (states === undefined && moved === undefined && after === undefined) out?.push(sp);
         else {
           out ??= sps.slice(0, i);
-          out.push(...(states ?? [sp]), ...(moved ?? []));
+          out.push(...(states ?? [sp]), ...(moved ?? []), ...(after ?? []));
         }
       }
       if (out !== undefined) {
@@ -1425,6 +1426,21 @@ export class ProfileChecker {
     if (writes && this.splitPushAtInstant(subject, t)) split = true;
     subject.pushedTo = t;
     if (split) this.settle(subject, line, t);
+  }
+
+  /**
+   * Before a change to Exchange at `t`, `sp` (a copy) brought to the instant before it: the states in
+   * which a push is still due at `t`, to be made after the change in that instant, as any push made
+   * after it (it takes the change or misses it, which then waits as the push leaves it: settled, or
+   * pushed at the window's end where a visit counted); undefined where there is none. Without them, a
+   * change made in the instant a throttle window ended after a visit could not wait for the next
+   * window's end, as one made a second before could (review of 2026-12-07).
+   */
+  private pushedAfter(b: Branch, sp: SharePointSide, t: number): SharePointSide[] | undefined {
+    const yammer = b.yams[0]!;
+    const moved = this.movedByArrival(b.core, sp, yammer, t - 1) ?? [];
+    const states = [...(this.resolve(b.core, sp, yammer, t - 1) ?? [sp]), ...moved].filter((s) => s.dueAt <= t);
+    return states.length === 0 ? undefined : states;
   }
 
   /**

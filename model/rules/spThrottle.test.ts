@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEvents } from '../checkEvents.js';
+import { HOUR } from '../Params.js';
 import { findProfile } from '../profiles.js';
 import { check, users, events, T0, type Step, type Result, conforms, diverges, see, visit, setPhoto } from '../scenario.testkit.js';
 import type { Via } from '../vocabulary.js';
@@ -159,5 +160,23 @@ describe('SP-THROTTLE of 0 (a fitted parameter)', () => {
     ];
     expect(check('threewill-2014', people, steps('+4d1h'))).toEqual(conforms('threewill-2014'));
     expect(check('threewill-2014', people, steps('+4d1h1s'))).toMatchObject(diverges(8, ['p2'], 'SP-THROTTLE'));
+  });
+
+  // review of 2026-12-07 (late evening): the push at the throttle's end is no line of the trace, so
+  // a change made in its very instant may come before it; missed by it, the change is left waiting
+  // as one made a second before is, and the next window's end brings it
+  it('lets a change made in the instant the window ends wait for the next push, as one made a second before', () => {
+    const lately = users({ id: 'alice', spUpdated: T0 - 67 * HOUR }, { id: 'bob' });
+    const steps = (dx: string): Step[] => [
+      set('+4h59m30s', 'graph', 'p3'),
+      visit('+4h59m31s'),
+      set(dx, 'graph', 'p1'),
+      see('+5h10m5s', 'sp-newsfeed', 'p3'),
+      see('+3d5h10m5s', 'sp-people-picker', 'p1'),
+    ];
+    expect(check('threewill-2014', lately, steps('+4h59m59s'))).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', lately, steps('+5h'))).toEqual(conforms('threewill-2014'));
+    // made after the push, it waits for a visit after it, and none comes
+    expect(check('threewill-2014', lately, steps('+5h1s'))).toMatchObject(diverges(6, ['p3'], 'SP-NEEDS-VISIT'));
   });
 });
