@@ -286,7 +286,7 @@ export class ProfileChecker {
     // push came after it, was settled by it (`splitSettledByPush`)
     const u = sp.spUpdated;
     const pickup = this.optionalParam('spPickup');
-    if (typeof madeAt === 'number' && u.lo === madeAt && u.hi === madeAt && pickup !== undefined && pickup > 0) {
+    if (typeof madeAt === 'number' && u.lo === madeAt && u.hi === madeAt && sp.seenAt !== madeAt && pickup !== undefined && pickup > 0) {
       const lands = madeAt + pickup;
       sp.sharepoint.copyMayTake(
         madeAt,
@@ -658,7 +658,7 @@ export class ProfileChecker {
         const sp = sps[i]!;
         // a flag left by a change some rule refused in this state is no longer this change's
         sp.settlesAt = NaN;
-        if (!sp.byPush || sp.spUpdated.lo !== t || sp.spUpdated.hi !== t) continue;
+        if (!sp.byPush || sp.spUpdated.lo !== t || sp.spUpdated.hi !== t || sp.seenAt === t) continue;
         const settled = sp.clone();
         settled.settlesAt = t;
         sps.push(settled);
@@ -876,7 +876,10 @@ export class ProfileChecker {
     // the collapsed state reads as the other does at this instant: split before, visited after
     if (visits) this.splitCollapse(subject, o.at, line);
     const part = partOf(o.see);
-    if (part === 'sharepoint') this.datePushes(subject, o);
+    if (part === 'sharepoint') {
+      this.datePushes(subject, o);
+      this.markPushSeen(subject, o);
+    }
     // the common case: every possibility allows what was seen, so nothing is learnt but a visit
     if (this.allAllow(subject, part, o)) {
       this.learnFromRead(subject, o);
@@ -913,6 +916,31 @@ export class ProfileChecker {
         this.aim(b.core, landed, b.yams[0]!, o.at);
         const possible = this.shows(landed.sharepoint, 'sharepoint', o.at, o);
         if (!possible) sp.redate({ lo: cut + 1, hi: u.hi }, pickup);
+      }
+    }
+  }
+
+  /**
+   * A SharePoint read in the last instant of a push that showed a photo only that push shows: in each
+   * state so updated, the push came before the read's line, and so before a change on a later line of
+   * that instant, which it can then neither take nor settle (`SharePointSide.seenAt`). Without it, a
+   * read that saw the push's photo and a change a line later let the push take that change too.
+   */
+  private markPushSeen(subject: Subject, o: ObservationEvent): void {
+    const pickup = this.optionalParam('spPickup');
+    if (pickup === undefined) return;
+    for (const b of subject.branches) {
+      for (const sp of b.sps) {
+        const u = sp.spUpdated;
+        if (!sp.byPush || u.hi !== o.at) continue;
+        const newest = sp.sharepoint.newest();
+        if (newest.at !== u.lo || newest.deadline !== u.hi + pickup) continue;
+        this.aim(b.core, sp, b.yams[0]!, o.at);
+        const reading = this.read(o.see, o.viewer);
+        if (reading.kind !== 'store' || reading.store !== 'sharepoint') continue;
+        // an upload that did not stick shows beside the store, as before the push (SP-NO-STICK)
+        if (!sp.sharepoint.allowsBeforeNewest(o.photo, reading.from, o.at) && !this.alsoShown('sharepoint', reading.from, o))
+          sp.seenAt = o.at;
       }
     }
   }
@@ -1460,7 +1488,7 @@ export class ProfileChecker {
       for (let i = 0; i < n; i++) {
         const sp = b.sps[i]!;
         const u = sp.spUpdated;
-        if (!sp.byPush || u.hi !== t || u.lo >= t) continue;
+        if (!sp.byPush || u.hi !== t || u.lo >= t || sp.seenAt === t) continue;
         const before = sp.clone();
         if (!before.redate({ lo: u.lo, hi: t - 1 }, pickup)) continue;
         sp.redate({ lo: t, hi: t }, pickup);

@@ -142,6 +142,12 @@ export class SharePointSide {
   /** whether the last update is a push, no line of the trace (not an Edit-Cancel's copy, an upload that sticks or an arrival) */
   byPush = false;
   /**
+   * The instant of a read, made after the last update (a push ending then) in that update's last
+   * instant, that showed a photo only the update shows: the push came before that line, and so before
+   * a change made on a later line of that instant, which it cannot take or settle; NaN otherwise.
+   */
+  seenAt = NaN;
+  /**
    * SP-NO-STICK: photos set in SharePoint that may or may not show, since when; when the latest had
    * surely reached Exchange (`reachedBy`: a copy before then may miss it, -Infinity where none
    * waits for a visit then), and whether a visit came after them
@@ -241,6 +247,7 @@ export class SharePointSide {
     this.spUpdated = when;
     this.arrivalMadeBy = -Infinity;
     this.byPush = false;
+    this.seenAt = NaN;
     this.pending = null;
     this.visitAt = null;
     this.fresh = null;
@@ -356,6 +363,7 @@ export class SharePointSide {
     c.dueAt = this.dueAt;
     c.settlesAt = this.settlesAt;
     c.byPush = this.byPush;
+    c.seenAt = this.seenAt;
     const u = this.unstuck;
     c.unstuck = u && { since: u.since, values: [...u.values], reachedBy: u.reachedBy, visited: u.visited };
     c.unstuckUntil = copyMap(this.unstuckUntil);
@@ -434,6 +442,7 @@ export class SharePointSide {
     this.arrivalMadeBy = Math.min(this.arrivalMadeBy, other.arrivalMadeBy);
     // a change made in the update's instant may have come before it where either was a push (a superset)
     this.byPush ||= other.byPush;
+    if (other.seenAt !== this.seenAt) this.seenAt = NaN;
   }
 
   /**

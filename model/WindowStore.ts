@@ -718,6 +718,21 @@ export class WindowStore {
     return this.goneSince(photo, from);
   }
 
+  /**
+   * True when `photo` may have been in the store at some instant of [from, now] where the newest change
+   * had not shown yet: through a change before it, or one gone from the list.
+   */
+  allowsBeforeNewest(photo: Photo, from: number, now: number): boolean {
+    const wild = this.wild;
+    for (let i = 0; i < this.live.length - 1; i++) {
+      const c = this.live[i]!;
+      if (!visible(c, from, now)) continue;
+      const vs = c.values;
+      for (let k = 0; k < vs.length; k++) if ((vs[k] === photo || (wild && vs[k] === UNKNOWN)) && shows(c, vs[k]!, from, now)) return true;
+    }
+    return this.goneSince(photo, from);
+  }
+
   /** Whether a change that can no longer show may have shown `photo` after `from` (`unknown` stands for any photo). */
   private goneSince(photo: Photo, from: number): boolean {
     const g = this.gone.get(photo);

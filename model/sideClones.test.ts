@@ -31,6 +31,7 @@ describe('state clones', () => {
     sp.arrivalMadeBy = 15;
     sp.settlesAt = 16;
     sp.byPush = true;
+    sp.seenAt = 17;
     expect(Object.keys(sp).sort()).toEqual(
       [
         'collapseBy',
@@ -43,6 +44,7 @@ describe('state clones', () => {
         'pending',
         'pushAfter',
         'rewait',
+        'seenAt',
         'settlesAt',
         'sharepoint',
         'skipped',

@@ -426,4 +426,21 @@ describe('SP-NEEDS-VISIT', () => {
     const once = steps('ok').filter((_, i) => i !== 1);
     expect(check('threewill-2014', alone, once)).toMatchObject(diverges(6, ['p3'], 'SP-NEEDS-VISIT'));
   });
+
+  // review of 2026-12-07 (late evening): a read in the push's very instant that shows what only the
+  // push brings says the push came before its line, so a change on a later line of that instant came
+  // after the push: it is neither taken nor settled by it, and waits for a visit of its own
+  it('does not let a push that a read of its instant already showed take a change made on a later line', () => {
+    const lately = users({ id: 'alice', photo: 'p0', mySite: true, spUpdated: T0 }, { id: 'bob' });
+    const steps = (seen: string): Step[] => [
+      { at: '+0s', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p1' },
+      visit('+1m'),
+      see('+3d', 'sp-newsfeed', seen),
+      { at: '+3d', do: 'setPhoto', user: 'alice', via: 'graph', photo: 'p2' },
+      see('+3d', 'sp-newsfeed', 'p2'),
+    ];
+    // the photo from before the push: the push may still come after the change, and take it
+    expect(check('threewill-2014', lately, steps('p0'))).toEqual(conforms('threewill-2014'));
+    expect(check('threewill-2014', lately, steps('p1'))).toMatchObject(diverges(6, ['p0', 'p1'], 'SP-THROTTLE'));
+  });
 });
