@@ -280,10 +280,10 @@ export class ProfileChecker {
     source: ExchangeSource = 'cloud',
   ): void {
     const sp = ctx.sp;
-    // a push made in this very instant (at a visit, or due then) may have come
-    // after this change in the instant, and taken it: Exchange may show it from the instant it is
-    // made (SPEC section 4). It still waits, as where the push came first, or, in the twin where the
-    // push came after it, was settled by it (`splitSettledByPush`)
+    // a push made in this very instant (at a visit, or due then) may have come after this change in
+    // the instant, and taken it: Exchange may show it from the instant it is made (SPEC section 4).
+    // It still waits, as where the push came first, or, in the twin where the push came after it, was
+    // settled by it (`splitSettledByPush`); not where a read of this instant saw the push (`seenAt`)
     const u = sp.spUpdated;
     const pickup = this.optionalParam('spPickup');
     if (typeof madeAt === 'number' && u.lo === madeAt && u.hi === madeAt && sp.seenAt !== madeAt && pickup !== undefined && pickup > 0) {
@@ -1502,11 +1502,10 @@ export class ProfileChecker {
   /**
    * Whether `a` changes what Exchange may hold: then a push made in its very instant may have come
    * before it or after it, taking its photo (SPEC section 4: the push takes whatever Exchange may hold
-   * at the push time; a change is in flight from the instant it is made), and `enter` leaves both open.
-   * Made first and then followed by the change, the push leaves it waiting, taken or settled as the
-   * change's own steps say; left for after the change, it would always settle it, and a visit after
-   * it would find nothing to push (review of 2026-12-07). Not for an upload that
-   * SharePoint takes itself (SP-ORIGIN), whose own rules weigh the push before it.
+   * at the push time; a change is in flight from the instant it is made), and `enter` keeps both: made
+   * first, the push is followed by the change's own steps (the change waits, or the push took or
+   * settled it); left for after it (`pushedAfter`), the push is made as any push after a change. Not
+   * for an upload that SharePoint takes itself (SP-ORIGIN), whose own rules weigh the push before it.
    */
   private writesExchange(a: ActionEvent): boolean {
     return (

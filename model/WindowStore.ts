@@ -709,13 +709,7 @@ export class WindowStore {
 
   /** True when `photo` may have been in the store at some instant of [from, now]. */
   allows(photo: Photo, from: number, now: number): boolean {
-    const wild = this.wild;
-    for (const c of this.live) {
-      if (!visible(c, from, now)) continue;
-      const vs = c.values;
-      for (let i = 0; i < vs.length; i++) if ((vs[i] === photo || (wild && vs[i] === UNKNOWN)) && shows(c, vs[i]!, from, now)) return true;
-    }
-    return this.goneSince(photo, from);
+    return this.allowsAmong(this.live.length, photo, from, now);
   }
 
   /**
@@ -723,8 +717,13 @@ export class WindowStore {
    * had not shown yet: through a change before it, or one gone from the list.
    */
   allowsBeforeNewest(photo: Photo, from: number, now: number): boolean {
+    return this.allowsAmong(this.live.length - 1, photo, from, now);
+  }
+
+  // `allows`, of the first `n` changes of the list and those gone from it
+  private allowsAmong(n: number, photo: Photo, from: number, now: number): boolean {
     const wild = this.wild;
-    for (let i = 0; i < this.live.length - 1; i++) {
+    for (let i = 0; i < n; i++) {
       const c = this.live[i]!;
       if (!visible(c, from, now)) continue;
       const vs = c.values;
