@@ -528,8 +528,8 @@ export class ProfileChecker {
    * The settings of `accepting` grouped by the effect they give, each group's first standing for
    * it: only whether DirSync carries an AD write depends on them.
    */
-  private distinctEffects(b: Branch, a: ActionEvent, accepting: readonly PhotoSettings[]): PhotoSettings[][] {
-    if (accepting.length === 1 || a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return [accepting as PhotoSettings[]];
+  private distinctEffects(b: Branch, a: ActionEvent, accepting: readonly PhotoSettings[]): (readonly PhotoSettings[])[] {
+    if (accepting.length === 1 || a.do !== 'setPhoto' || a.via !== 'on-prem-ad') return [accepting];
     const byOutcome = new Map<RuleId | undefined, PhotoSettings[]>();
     for (const s of accepting) {
       this.aim(b.core, b.sps[0]!, b.yams[0]!, a.at, s);
@@ -1437,13 +1437,11 @@ export class ProfileChecker {
         const sp = sps[i]!;
         const due = sp.dueAt <= t;
         const after = writes && due ? this.pushedAfter(b, sp.clone(), t) : undefined;
-        // before the push below ends the window, where an arrival may have moved its end
-        const moved = due ? this.movedByArrival(b.core, sp, b.yams[0]!, t) : undefined;
-        const states = due ? this.resolve(b.core, sp, b.yams[0]!, t) : undefined;
-        if (states === undefined && moved === undefined && after === undefined) out?.push(sp);
+        const states = due ? this.bringTo(b, sp, t) : undefined;
+        if (states === undefined && after === undefined) out?.push(sp);
         else {
           out ??= sps.slice(0, i);
-          out.push(...(states ?? [sp]), ...(moved ?? []), ...(after ?? []));
+          out.push(...(states ?? [sp]), ...(after ?? []));
         }
       }
       if (out !== undefined) {
@@ -1465,10 +1463,21 @@ export class ProfileChecker {
    * window's end, as one made a second before could (review of 2026-12-07).
    */
   private pushedAfter(b: Branch, sp: SharePointSide, t: number): SharePointSide[] | undefined {
-    const yammer = b.yams[0]!;
-    const moved = this.movedByArrival(b.core, sp, yammer, t - 1) ?? [];
-    const states = [...(this.resolve(b.core, sp, yammer, t - 1) ?? [sp]), ...moved].filter((s) => s.dueAt <= t);
+    const states = (this.bringTo(b, sp, t - 1) ?? [sp]).filter((s) => s.dueAt <= t);
     return states.length === 0 ? undefined : states;
+  }
+
+  /**
+   * `sp`, with a push due by `t`, brought to `t`: the states its pushes split it into, and those in
+   * which an arrival moved the push ending its window (`movedByArrival`); undefined where it did not split.
+   */
+  private bringTo(b: Branch, sp: SharePointSide, t: number): SharePointSide[] | undefined {
+    const yammer = b.yams[0]!;
+    // before the push below ends the window, where an arrival may have moved its end
+    const moved = this.movedByArrival(b.core, sp, yammer, t);
+    const states = this.resolve(b.core, sp, yammer, t);
+    if (states === undefined && moved === undefined) return undefined;
+    return [...(states ?? [sp]), ...(moved ?? [])];
   }
 
   /**

@@ -143,9 +143,8 @@ export type Landing = { readonly span: Span; readonly several: boolean; readonly
 /**
  * What is left of the changes that can no longer show: each photo, and the last instant it may have
  * shown. It names its photo, so that loops over a store's map read its values, not entry pairs (one
- * new array per entry).
+ * new array per entry). Immutable, so that a clone shares them: a change makes a new one.
  */
-/** Immutable, so that a clone shares them: a change makes a new one. */
 type Gone = { readonly photo: Photo; readonly until: number; readonly rules: readonly RuleId[] };
 
 /**
