@@ -1,18 +1,11 @@
 import type { Profile } from '../model/Profile.js';
 import { ProfileChecker } from '../model/ProfileChecker.js';
-import type { TraceEvent } from '../model/vocabulary.js';
+import { ChunkedFeed } from './ChunkedFeed.js';
 import { readTrace, type ReadCounts, type TraceShard } from './readTrace.js';
 import { ShardMismatchError } from './ShardMismatchError.js';
 import { TraceError } from './TraceError.js';
 import { traceStart } from './traceStart.js';
 import type { FromWorker, TraceErrorData, WorkerStats } from './workerMessages.js';
-
-/**
- * How many events the checkers are fed at a time, one checker over all of them, then the next:
- * the profiles' states are too large together for the caches, and a checker run over thousands
- * of events at a time keeps its own warm (BENCHMARKS.md).
- */
-const CHUNK = 16_384;
 
 /**
  * Reads `shard` of a trace (readTrace) and checks its events against every profile: the work of
@@ -23,20 +16,7 @@ const CHUNK = 16_384;
  */
 export async function checkShard(path: string, profiles: readonly Profile[], shard: TraceShard): Promise<FromWorker> {
   let checkers: ProfileChecker[] = [];
-  let open: ProfileChecker[] = [];
-  let held: TraceEvent[] = [];
-  let heldLines: number[] = [];
-  let checked = 0;
-  let checkMs = 0;
-  const run = (): void => {
-    const began = performance.now();
-    for (const c of open) for (let i = 0; i < held.length && c.feed(held[i]!, heldLines[i]!) === undefined; i++);
-    open = open.filter((c) => c.verdict === undefined);
-    checked += held.length;
-    held = [];
-    heldLines = [];
-    checkMs += performance.now() - began;
-  };
+  let feed = new ChunkedFeed([]);
   let header = false;
   let counts: ReadCounts | undefined;
   let torn: TraceError | undefined;
@@ -47,14 +27,11 @@ export async function checkShard(path: string, profiles: readonly Profile[], sha
         header(h) {
           const start = traceStart(h);
           checkers = profiles.map((p) => new ProfileChecker(p, start));
-          open = [...checkers];
+          feed = new ChunkedFeed(checkers);
           header = true;
         },
         event(e, line) {
-          if (open.length === 0) return;
-          held.push(e);
-          heldLines.push(line);
-          if (held.length >= CHUNK) run();
+          feed.add(e, line);
         },
       },
       shard,
@@ -66,8 +43,8 @@ export async function checkShard(path: string, profiles: readonly Profile[], sha
     if (!(e.code === 'PHOTOSYNC_TORN_TRACE' && header)) return { kind: 'rejected', error: data(e) };
     torn = e;
   }
-  run();
-  const stats: WorkerStats = { shard: shard.index, ...counts, checked, checkMs };
+  feed.flush();
+  const stats: WorkerStats = { shard: shard.index, ...counts, checked: feed.checked, checkMs: feed.checkMs };
   const verdicts = checkers.map((c) => c.finish());
   return torn === undefined ? { kind: 'done', verdicts, stats } : { kind: 'done', verdicts, torn: data(torn), stats };
 }

@@ -1,6 +1,7 @@
 import { ProfileChecker } from '../model/ProfileChecker.js';
 import type { Profile } from '../model/Profile.js';
 import type { Verdict } from '../model/Verdict.js';
+import { ChunkedFeed } from './ChunkedFeed.js';
 import { readTrace } from './readTrace.js';
 import { TraceError } from './TraceError.js';
 import { traceStart } from './traceStart.js';
@@ -9,7 +10,8 @@ import { traceStart } from './traceStart.js';
 export type CheckOutcome = { trace: string; results: Verdict[]; torn?: TraceError };
 
 /**
- * Checks a trace file against profiles in one streaming pass.
+ * Checks a trace file against profiles in one streaming pass, the checkers fed a chunk of events at
+ * a time (ChunkedFeed).
  * Invariant: rejects with TraceError on bad input, except a torn last line, which is returned
  * beside the verdicts of the lines before it; once `signal` is aborted, rejects with its reason.
  */
@@ -20,7 +22,7 @@ export async function checkTraceFile(
 ): Promise<CheckOutcome> {
   const { signal } = options;
   let checkers: ProfileChecker[] = [];
-  let open: ProfileChecker[] = [];
+  let feed = new ChunkedFeed([]);
   let torn: TraceError | undefined;
   let header = false;
   try {
@@ -28,13 +30,11 @@ export async function checkTraceFile(
       header(h) {
         const start = traceStart(h);
         checkers = profiles.map((p) => new ProfileChecker(p, start));
-        open = [...checkers];
+        feed = new ChunkedFeed(checkers, { keepRaw: true });
         header = true;
       },
       event(e, line, raw) {
-        let decided = false;
-        for (const c of open) if (c.feed(e, line, raw) !== undefined) decided = true;
-        if (decided) open = open.filter((c) => c.verdict === undefined);
+        feed.add(e, line, raw);
       },
       pause: signal === undefined ? undefined : () => (signal.aborted ? Promise.reject(signal.reason as Error) : undefined),
     });
@@ -44,6 +44,7 @@ export async function checkTraceFile(
     if (!(e instanceof TraceError && e.code === 'PHOTOSYNC_TORN_TRACE' && header)) throw e;
     torn = e;
   }
+  feed.flush();
   const results = checkers.map((c) => c.finish());
   return torn === undefined ? { trace: path, results } : { trace: path, results, torn };
 }
