@@ -4,8 +4,8 @@ import type { TraceEvent } from '../model/vocabulary.js';
 /**
  * How many events the checkers are fed at a time, one checker over all of them, then the next:
  * the profiles' states are too large together for the caches, and a checker run over thousands
- * of events at a time keeps its own warm (BENCHMARKS.md: five profiles in one thread took 11.1 to
- * 12.3 s fed line by line, 7.4 to 7.5 s fed 16,384 events at a time, on the bench's trace).
+ * of events at a time keeps its own warm (BENCHMARKS.md: five profiles in one thread took 11.15 and
+ * 12.35 s fed line by line, 7.54 and 7.35 s fed 16,384 events at a time, on the bench's trace).
  */
 export const CHUNK_EVENTS = 16_384;
 
