@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, users, type Step, type Result, conforms, diverges, see, visit, setPhoto } from '../scenario.testkit.js';
+import { check, users, T0, type Step, type Result, conforms, diverges, see, visit, setPhoto } from '../scenario.testkit.js';
 
 const people = users({ id: 'alice', photo: 'p0' }, { id: 'bob' });
 const owa = (at: string, photo = 'p1', result: Result = 'ok'): Step => setPhoto(at, 'outlook-web', photo, result);
@@ -174,5 +174,22 @@ describe('SP-SYNC-WINDOW', () => {
     expect(check('exchange-2015', mySite, steps({ ...visited, result: 'unknown' }, '+8d11m3s'))).toMatchObject(
       diverges(7, ['p1', 'p3'], 'SP-NO-STICK'),
     );
+  });
+
+  // review of 2026-12-07 (night): the push ending an SP-NO-STICK window ends the travel of a change
+  // surely in Exchange, and lands within spPickup; the change still reaches SharePoint within its own
+  // spSync, so the photo from before it shows no later than that deadline (README's reading)
+  it('in exchange-2015, holds a change whose travel a no-stick push ends to its own deadline, not to the push landing', () => {
+    const updated = users({ id: 'alice', photo: 'p0', spUpdated: T0 }, { id: 'bob' });
+    const steps = (read: string, photo: string): Step[] => [
+      setPhoto('+1m', 'graph', 'p3'),
+      setPhoto('+2m', 'sharepoint', 'p2'),
+      see(read, 'sp-newsfeed', photo),
+    ];
+    // before the change's deadline (+72 h 1 m) the photo from before it may show, as may the push's copy while it lands
+    expect(check('exchange-2015', updated, steps('+72h30s', 'p0'))).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', updated, steps('+72h5m', 'p2'))).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', updated, steps('+72h5m', 'p3'))).toEqual(conforms('exchange-2015'));
+    expect(check('exchange-2015', updated, steps('+72h5m', 'p0'))).toMatchObject(diverges(4, ['p2', 'p3'], 'SP-SYNC-WINDOW'));
   });
 });
