@@ -931,10 +931,7 @@ export class ProfileChecker {
     if (pickup === undefined) return;
     for (const b of subject.branches) {
       for (const sp of b.sps) {
-        const u = sp.spUpdated;
-        if (!sp.byPush || u.hi !== o.at) continue;
-        const newest = sp.sharepoint.newest();
-        if (newest.at !== u.lo || newest.deadline !== u.hi + pickup) continue;
+        if (!sp.byPush || sp.spUpdated.hi !== o.at || !sp.lastIsNewest(pickup)) continue;
         this.aim(b.core, sp, b.yams[0]!, o.at);
         const reading = this.read(o.see, o.viewer);
         if (reading.kind !== 'store' || reading.store !== 'sharepoint') continue;

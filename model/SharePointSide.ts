@@ -267,10 +267,8 @@ export class SharePointSide {
    * where it is not, and nothing changes.
    */
   redate(span: Span, pickup: number): boolean {
-    const old = this.spUpdated;
-    const landsBy = old.hi + pickup;
-    const newest = this.sharepoint.newest();
-    if (newest.at !== old.lo || newest.deadline !== landsBy) return false;
+    if (!this.lastIsNewest(pickup)) return false;
+    const landsBy = this.spUpdated.hi + pickup;
     const lands = span.hi + pickup;
     this.sharepoint.retimeNewest(span.lo, lands);
     for (const [photo, until] of this.unstuckUntil) if (until === landsBy) this.unstuckUntil.set(photo, lands);
@@ -279,6 +277,13 @@ export class SharePointSide {
     // the pushes that wait on it are due later: looked at again at the next event
     this.dueAt = -Infinity;
     return true;
+  }
+
+  /** Whether the last update (a push landing within `pickup`) is the store's newest write. */
+  lastIsNewest(pickup: number): boolean {
+    const u = this.spUpdated;
+    const newest = this.sharepoint.newest();
+    return newest.at === u.lo && newest.deadline === u.hi + pickup;
   }
 
   /**

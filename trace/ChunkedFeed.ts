@@ -52,10 +52,8 @@ export class ChunkedFeed {
     if (events.length === 0) return;
     const began = performance.now();
     for (const c of this.open) {
-      for (let i = 0; i < events.length; i++) {
-        const found = raws === undefined ? c.feed(events[i]!, lines[i]!) : c.feed(events[i]!, lines[i]!, raws[i]);
-        if (found !== undefined) break;
-      }
+      // without `raws`, `feed` takes the event itself for the line as parsed
+      for (let i = 0; i < events.length && c.feed(events[i]!, lines[i]!, raws?.[i]) === undefined; i++);
     }
     this.open = this.open.filter((c) => c.verdict === undefined);
     this.checked += events.length;
