@@ -1,4 +1,6 @@
 import { Anchors, browserReach } from './Anchors.js';
+import { arrivals } from './arrivals.js';
+import { cloneBranch, exportedAlone, followKept, type Branch } from './Branch.js';
 import { ExchangeSide } from './ExchangeSide.js';
 import type { ParamName } from './Params.js';
 import type { Profile } from './Profile.js';
@@ -15,7 +17,8 @@ import {
 import { RULE_IDS, type RuleId } from './RuleId.js';
 import { CheckContext } from './CheckContext.js';
 import { compileProfile, type CompiledProfile } from './compileProfile.js';
-import { union, without } from './photoLists.js';
+import { distinct, groupBy, joinUpdates, sameKeys, sharedNumbers, twins } from './keyedStates.js';
+import { byPhoto, union, without } from './photoLists.js';
 import { SettingsTimeline, type SettingsFacts } from './SettingsTimeline.js';
 import { settledByCopy, travellingUploads } from './travellingUploads.js';
 import {
@@ -52,7 +55,7 @@ import {
   type UserInit,
   type Via,
 } from './vocabulary.js';
-import { copyTaken, WindowStore, type Change, type KeyView, type Landed, type Landing, type SourceLanded } from './WindowStore.js';
+import { copyTaken, WindowStore, type KeyView, type Landed, type SourceLanded } from './WindowStore.js';
 
 export type { TraceStart } from './vocabulary.js';
 
@@ -65,13 +68,6 @@ export const MAX_POSSIBILITIES = 32;
 
 /** The parts of a subject's state that evolve apart: a read consults one of them, with the Exchange side it derives from. */
 export type Part = 'exchange' | 'sharepoint' | 'yammer';
-
-/**
- * One possible Exchange side of a subject, with every SharePoint and Yammer state still open
- * beside it. Invariant: each of those evolves from this Exchange side and the events alone, so
- * their combinations are all possible and none depends on another.
- */
-type Branch = { core: ExchangeSide; sps: SharePointSide[]; yams: WindowStore[] };
 
 /** A subject's possibilities, and the first line where each part had to drop some. */
 type Subject = {
@@ -2096,10 +2092,6 @@ function withFacts(told: SettingsFacts | undefined, own: SettingsFacts | undefin
   return new Map([...told, ...own]);
 }
 
-function cloneBranch(b: Branch): Branch {
-  return { core: b.core.clone(), sps: b.sps.map((sp) => sp.clone()), yams: b.yams.map((y) => y.clone()) };
-}
-
 /** `pieces` of a span with the one that holds `at` after its first instant cut there, into the instants before `at` and those from it on. */
 function cutAt(pieces: { span: Span; values: Photo[] }[], at: number | undefined): { span: Span; values: Photo[] }[] {
   if (at === undefined) return pieces;
@@ -2127,61 +2119,6 @@ function madeDuring(exchange: WindowStore, span: Span, values: readonly Photo[])
   return out;
 }
 
-/** `xs` without repeats by `key`; a repeat's diagnostics go to the one kept (`absorb`). */
-function distinct<T>(xs: readonly T[], key: (x: T) => string, absorb?: (kept: T, dropped: T) => void, quick?: (x: T) => number): T[] {
-  // a state whose number no other has is distinct: its key is never built
-  let numbers: number[] | undefined;
-  let shared: Set<number> | undefined;
-  if (quick !== undefined && xs.length > 1) {
-    numbers = xs.map(quick);
-    shared = sharedNumbers(numbers);
-    if (shared.size === 0) return [...xs];
-  }
-  const seen = new Map<string, T>();
-  const out: T[] = [];
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i]!;
-    if (numbers !== undefined && !shared!.has(numbers[i]!)) {
-      out.push(x);
-      continue;
-    }
-    const k = key(x);
-    const kept = seen.get(k);
-    if (kept === undefined) {
-      seen.set(k, x);
-      out.push(x);
-    } else absorb?.(kept, x);
-  }
-  return out;
-}
-
-/**
- * `sps` with the states equal by `key` (when SharePoint was last updated left out, and maybe more)
- * joined by `join` where their spans of the last update meet or touch: a push known only to a span
- * is split wherever the checker stops, and its parts, landing or landed alike, are one state
- * again. Without this a subject looked at often while such a push may come (a tenant taken as it
- * is, after a visit) would reach the cap. `join` may refuse (false): the two stay apart.
- */
-function joinUpdates(
-  sps: SharePointSide[],
-  key: (sp: SharePointSide) => string,
-  join: (into: SharePointSide, other: SharePointSide) => boolean,
-): SharePointSide[] {
-  const groups = groupBy(sps, key);
-  if (groups.size === sps.length) return sps;
-  const out: SharePointSide[] = [];
-  for (const group of groups.values()) {
-    group.sort(byUpdate);
-    let into = group[0]!;
-    out.push(into);
-    for (let i = 1; i < group.length; i++) {
-      const sp = group[i]!;
-      if (sp.spUpdated.lo > into.spUpdated.hi + 1 || !join(into, sp)) out.push((into = sp));
-    }
-  }
-  return out;
-}
-
 /**
  * The first of two pushes to come, one at some instant of `span` (timed by `rules`), the other of
  * `other` (by `id`): at the earliest instant either may come, surely by the earliest instant one
@@ -2191,22 +2128,6 @@ function firstToCome(span: Span, rules: readonly RuleId[], other: Span, id: Rule
   const first = other.lo < span.lo ? [id] : other.lo === span.lo ? [...rules, id] : rules;
   const sure = other.hi < span.hi ? [id] : other.hi === span.hi ? [...rules, id] : rules;
   return { span: { lo: Math.min(span.lo, other.lo), hi: Math.min(span.hi, other.hi) }, rules: ordered([...first, ...sure]) };
-}
-
-/** `xs` by `key`, each group in the order of `xs` (Map.groupBy, which Node 20 lacks). */
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const group = groups.get(k);
-    if (group === undefined) groups.set(k, [x]);
-    else group.push(x);
-  }
-  return groups;
-}
-
-function byUpdate(a: SharePointSide, b: SharePointSide): number {
-  return a.spUpdated.lo - b.spUpdated.lo || a.spUpdated.hi - b.spUpdated.hi;
 }
 
 function joinUpdated(into: SharePointSide, other: SharePointSide): boolean {
@@ -2222,143 +2143,9 @@ function widenSharePoint(kept: SharePointSide, other: SharePointSide): void {
   kept.widen(other);
 }
 
-/** The numbers that occur more than once in `numbers`. */
-function sharedNumbers(numbers: readonly number[]): Set<number> {
-  const once = new Set<number>();
-  const shared = new Set<number>();
-  for (const n of numbers)
-    if (once.has(n)) shared.add(n);
-    else once.add(n);
-  return shared;
-}
-
-/** For each of `xs`, the state of `within` with its key (which `sameKeys` found there): each key built once. */
-function twins<T>(within: readonly T[], xs: readonly T[], key: (x: T) => string): T[] {
-  const byKey = new Map(within.map((t) => [key(t), t]));
-  return xs.map((x) => byKey.get(key(x))!);
-}
-
-/** Whether two lists of distinct states hold the same states, by key (`quick` tells most lists apart without one). */
-function sameKeys<T>(a: readonly T[], b: readonly T[], key: (x: T) => string, quick?: (x: T) => number): boolean {
-  if (a.length !== b.length) return false;
-  if (quick !== undefined) {
-    // lists of distinct states: equal keys need equal numbers
-    const qa = new Set(a.map(quick));
-    if (!b.every((x) => qa.has(quick(x)))) return false;
-  }
-  const ka = new Set(a.map(key));
-  return b.every((x) => ka.has(key(x)));
-}
-
 function ordered(ids: Iterable<RuleId>): RuleId[] {
   const set = new Set(ids);
   return RULE_IDS.filter((id) => set.has(id));
-}
-
-/**
- * SP-SYNC-WINDOW's arrival reading (`ProfileChecker.splitWindowEnded`, `movedByArrival`): the states
- * of `sp` where an outside change, made after `madeAfter` or travelling past it, landed in SharePoint
- * at an instant of [from, to] and that arrival was an update. One for the changes sure to land (the
- * store does not follow which), one for each that may never land (DirSync may have collapsed its
- * write, a copy may have settled it): there it landed, and carries its own photo alone from then on
- * (`WindowStore.landedAt`) where it has one, even where its window has closed since (it was still
- * landing when it arrived), or the racing write it is tied to had the outcome that lands it
- * (`WindowStore.chooseTied`). With `anyOf`, where several changes sure to land may have arrived
- * then, each of them made after the first instant of that arrival may arrive again later (another
- * was that one: `SharePointSide.arrivalMadeBy`); without it (an arrival followed from another,
- * `movedByArrival`), only those made after its last instant may, so that each arrival followed is of
- * a change made later and the search ends: such an arrival is cut where a change was made, so that
- * one made after the part it arrived in is followed.
- */
-function arrivals(sp: SharePointSide, from: number, to: number, madeAfter: number, anyOf: boolean): SharePointSide[] {
-  const out: SharePointSide[] = [];
-  const sure = sp.sharepoint.landingSpan(from, to, 'SP-SYNC-WINDOW', madeAfter);
-  if (sure !== undefined) {
-    // where several may have been the arrival that held an upload back, another made since the
-    // first instant may arrive again later (the one that landed then was another)
-    if (anyOf) out.push(...arrivedEach(sp, sure, madeAfter, sure.several ? sure.span.lo : sure.span.hi));
-    else for (const part of cutWhereMade(sp, sure, madeAfter)) out.push(...arrivedEach(sp, part, madeAfter, part.span.hi));
-  }
-  for (const late of sp.sharepoint.lateLandings(from, to, 'SP-SYNC-WINDOW', madeAfter)) {
-    // followed from another, cut as the changes sure to land are (`cutWhereMade`)
-    for (const span of anyOf ? [late.span] : cutSpan(late.span, madeCuts(sp, late.span, madeAfter))) {
-      const arrived = arrivedAt(sp, span, span.hi);
-      // it arrived while still landing, so it landed, even where its window has closed since
-      if (late.own !== undefined) arrived.sharepoint.landedAt(late.at, late.own, span.lo);
-      else if (late.kept !== undefined) arrived.sharepoint.chooseTied(late.kept.tie, late.kept.photo, late.kept.keep, late.kept.racer);
-      out.push(arrived);
-    }
-  }
-  return out;
-}
-
-/** The instants of `span` after `madeAfter` at which a change that may still show was made: where a followed arrival is cut. */
-function madeCuts(sp: SharePointSide, span: Span, madeAfter: number): number[] {
-  return sp.sharepoint.madeWithin(Math.max(span.lo, madeAfter + 1), span.hi, 'SP-SYNC-WINDOW');
-}
-
-/** `span` cut just before each of `cuts` (ascending, each within it). */
-function cutSpan(span: Span, cuts: readonly number[]): Span[] {
-  if (cuts.length === 0) return [span];
-  const parts: Span[] = [];
-  let lo = span.lo;
-  for (const hi of [...cuts.map((at) => at - 1), span.hi]) {
-    if (lo <= hi) parts.push({ lo, hi });
-    lo = hi + 1;
-  }
-  return parts;
-}
-
-/**
- * An arrival followed from another (`movedByArrival`), `sure`, cut where a change was made, so that
- * one made after the part it arrived in may be followed in turn (an arrival then moves the push
- * later again). Each part ends after the cut-off `madeAfter` it was followed from, so that the
- * cut-offs grow and the search ends.
- */
-function cutWhereMade(sp: SharePointSide, sure: Landing, madeAfter: number): Landing[] {
-  const cuts = madeCuts(sp, sure.span, madeAfter);
-  if (cuts.length === 0) return [sure];
-  const parts: Landing[] = [];
-  for (const { lo, hi } of cutSpan(sure.span, cuts)) {
-    const part = sp.sharepoint.landingSpan(lo, hi, 'SP-SYNC-WINDOW', madeAfter);
-    if (part !== undefined) parts.push(part);
-  }
-  return parts;
-}
-
-/**
- * The states of `sp` where changes arrived at an instant of `landing`: one for each change that may
- * have been that arrival where several may have, which landed then (`WindowStore.landingsEach`),
- * else one; `madeBy` as `arrivedAt` takes it.
- */
-function arrivedEach(sp: SharePointSide, landing: Landing, madeAfter: number, madeBy: number): SharePointSide[] {
-  const { span, several, only } = landing;
-  const each = several ? sp.sharepoint.landingsEach(span.lo, span.hi, 'SP-SYNC-WINDOW', madeAfter) : undefined;
-  if (each === undefined) return [arrivedAt(sp, span, madeBy, only)];
-  return each.map((e) => arrivedAt(sp, e.span, madeBy, e.change));
-}
-
-/**
- * A clone of `sp` whose last update is an arrival at an instant of `span`, of a change made by
- * `madeBy` at the latest (`SharePointSide.arrivalMadeBy`); with `only`, that change of `sp`, which
- * had landed by then (it does not arrive, nor show as landing, again).
- */
-function arrivedAt(sp: SharePointSide, span: Span, madeBy: number, only?: Change): SharePointSide {
-  const arrived = sp.clone();
-  arrived.spUpdated = span;
-  arrived.arrivalMadeBy = madeBy;
-  arrived.byPush = false;
-  if (only !== undefined) arrived.sharepoint.landedBy(sp.sharepoint, only, span.hi);
-  return arrived;
-}
-
-/**
- * Exchange kept `photo` of its racing write made at `at` (`racer`, the write's own photo), from
- * `keep` on: what SharePoint and Viva Engage copied or carry from that write follows (`chooseTied`).
- */
-function followKept(b: Branch, at: number, photo: Photo, keep: number, racer: Photo): void {
-  for (const sp of b.sps) sp.sharepoint.chooseTied(at, photo, keep, racer);
-  for (const y of b.yams) y.chooseTied(at, photo, keep, racer);
 }
 
 /**
@@ -2369,28 +2156,6 @@ function collapseIntoExported(core: ExchangeSide, first: number, at: number): vo
   core.exchange.neverLanded(first, 'DIRSYNC');
   for (const race of core.exchange.racesCiting('AD-ONE-TIME', first)) if (race.at < at) core.exchange.raceNeverLanded(race.index);
   core.exportedInPlace(at);
-}
-
-/**
- * DIRSYNC's collapse (`ProfileChecker.splitCollapse`): the AD write made at `at` was exported
- * alone, not collapsed into a later one (Exchange showed or kept its photo), so the SharePoint
- * states of `b` that take it as collapsed go, while a read can still tell them apart (`collapsed.until`).
- * Only where others are left in the branch.
- */
-function exportedAlone(b: Branch, at: number, now: number): void {
-  if (b.sps.length < 2) return;
-  const kept = b.sps.filter((sp) => {
-    const c = sp.collapsed;
-    return c === null || c.until <= now || at < c.lo || at > c.hi;
-  });
-  if (kept.length > 0) b.sps = kept;
-}
-
-const collator = new Intl.Collator('en', { numeric: true });
-
-/** Photo ids in natural order: p2 before p10. */
-export function byPhoto(a: Photo, b: Photo): number {
-  return collator.compare(a, b);
 }
 
 /**

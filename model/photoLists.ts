@@ -36,3 +36,10 @@ export function photoHash(photo: Photo): number {
   for (let i = 0; i < photo.length; i++) h = (Math.imul(h, 31) + photo.charCodeAt(i)) | 0;
   return h;
 }
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Photo ids in natural order: p2 before p10. */
+export function byPhoto(a: Photo, b: Photo): number {
+  return collator.compare(a, b);
+}
