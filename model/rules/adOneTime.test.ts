@@ -52,6 +52,22 @@ describe('AD-ONE-TIME', () => {
     );
   });
 
+  // "within one interval" is less than one (SPEC section 4: a race with a change made less than
+  // dirSyncInterval before it): a run surely came by then, so a write one interval on is never synced
+  it.each([
+    ['exchange-2015', '+2h59m59s', '+3h'],
+    ['microsoft-2024', '+29m59s', '+30m'],
+  ])(
+    'in %s lets a second AD write one second within the interval be the photo synced, and not one at its end',
+    (profile, within, atEnd) => {
+      expect(check(profile, fresh, [ad('+0s', 'p1'), ad(within, 'p2'), graph('+2d', 'p2')])).toEqual(conforms(profile));
+      expect(check(profile, fresh, [ad('+0s', 'p1'), ad(atEnd, 'p2'), graph('+2d', 'p2')])).toMatchObject(
+        diverges(4, ['p1'], 'AD-ONE-TIME'),
+      );
+      expect(check(profile, fresh, [ad('+0s', 'p1'), ad(atEnd, 'p2'), graph('+2d', 'p1')])).toEqual(conforms(profile));
+    },
+  );
+
   // a read showing the first write's photo before the second says DirSync had exported it: a run
   // came between them, so the second was not exported in its place
   it.each([
