@@ -57,4 +57,13 @@ describe('TEAMS-CACHE', () => {
       diverges(4, ['p1'], 'TEAMS-CACHE'),
     );
   });
+
+  // SPEC section 6: a viewer whose caches the header does not know may see any photo in Teams until
+  // start + teamsServiceCache, whatever they restart; from that instant on, what the service held
+  it('lets a viewer of unknown caches see any photo in Teams until start + teamsServiceCache, and not at that instant (microsoft-2026)', () => {
+    const unknown = users({ id: 'alice', photo: 'p0' }, { id: 'bob', caches: 'unknown' });
+    const steps = (at: string): Step[] => [restart('+1h'), teams(at, 'p9')];
+    expect(check('microsoft-2026', unknown, steps('+2d23h59m59s'))).toEqual(conforms('microsoft-2026'));
+    expect(check('microsoft-2026', unknown, steps('+3d'))).toMatchObject(diverges(3, ['p0'], 'TEAMS-CACHE'));
+  });
 });
