@@ -153,4 +153,25 @@ describe('SP-MYSITE-ONCE', () => {
     expect(check('microsoft-2014', stale, steps('p9'))).toEqual(conforms('microsoft-2014'));
     expect(check('microsoft-2014', stale, steps('p0'))).toMatchObject(diverges(4, ['p0'], 'SP-THROTTLE'));
   });
+
+  // the removal is pushed before alice's own read (pending, SPEC section 6: by start + spSync), and
+  // that push opens a window; her read at 72 h is a visit inside it, remembered, whose push at its end
+  // may come before the AD write made just after reaches Exchange (within dirSyncInterval + exoLag).
+  // Where that push missed it, the write may wait on (SP-NEEDS-VISIT's reading), and SP-MYSITE-ONCE
+  // pushes it at the end of the window that push opened: none at 6 days, p1 at 7
+  it("pushes an AD write a remembered visit's push missed at the end of the window that push opened", () => {
+    const waiting = users({ id: 'alice', photo: 'p0', mySite: true, pending: true }, { id: 'bob' });
+    const steps: Step[] = [
+      { at: '+3h1m', do: 'removePhoto', user: 'alice', via: 'graph' },
+      see('+4h1m', 'sp-mysite', 'none', 'alice'),
+      see('+3d1m', 'sp-mysite', 'none', 'alice'),
+      see('+3d11m', 'owa-contact-card', 'none'),
+      set('+3d20m59s', 'on-prem-ad', 'p1'),
+      see('+6d21m58s', 'sp-mysite', 'none'),
+      see('+7d22m57s', 'sp-people-picker', 'p1'),
+      visit('+7d32m57s'),
+    ];
+    expect(check('microsoft-2014', waiting, steps)).toEqual(conforms('microsoft-2014'));
+    expect(check('threewill-2014', waiting, steps)).toMatchObject(diverges(3, ['p0'], 'SP-NEEDS-VISIT'));
+  });
 });

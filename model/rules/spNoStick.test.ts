@@ -240,4 +240,18 @@ describe('SP-NO-STICK', () => {
       );
     }
   });
+
+  // spUpdated "unknown" (SPEC section 6): with no window open, p1 sticks and the end of the window it
+  // opens copies Exchange's p2; with one open, both uploads may show until it ends, when SharePoint
+  // copies Exchange: p2 unless it ends in the first minute (none or p1), and then p3, made after
+  // that window's own, sticks. Either way p1 no longer shows once p3 was made and the copy landed
+  it.each(['threewill-2014', 'microsoft-2014'])(
+    'in %s, from a header that does not say when SharePoint was updated, lets no copy bring back an upload another replaced',
+    (profile) => {
+      const asIs = users({ id: 'alice', spUpdated: 'unknown' }, { id: 'bob' });
+      const steps = [inSp('+0s', 'p1'), inSp('+1s', 'p2'), inSp('+3d10m2s', 'p3')];
+      expect(check(profile, asIs, [...steps, see('+3d20m3s', 'delve', 'p1')])).toMatchObject(diverges(5, ['p2', 'p3'], 'SP-NO-STICK'));
+      expect(check(profile, asIs, [...steps, see('+3d20m3s', 'delve', 'p2')])).toEqual(conforms(profile));
+    },
+  );
 });

@@ -192,4 +192,21 @@ describe('SP-SYNC-WINDOW', () => {
     expect(check('exchange-2015', updated, steps('+72h5m', 'p3'))).toEqual(conforms('exchange-2015'));
     expect(check('exchange-2015', updated, steps('+72h5m', 'p0'))).toMatchObject(diverges(4, ['p2', 'p3'], 'SP-SYNC-WINDOW'));
   });
+
+  // spUpdated "unknown" (SPEC section 6), an upload and an outside change of p2 in one second, both of
+  // unknown outcome: SharePoint showing p2 says one took effect, so Exchange holds p2 from a minute on.
+  // p2 showed through the upload not sticking (until its window ends, when SharePoint copies Exchange:
+  // p2), or arrived (the upload's travel or the outside change's): none never shows again
+  it('lets no photo from before two writes of unknown outcome show again once one of them showed', () => {
+    const asIs = users({ id: 'alice', spUpdated: 'unknown' }, { id: 'bob' });
+    const steps = [
+      setPhoto('+0s', 'sharepoint', 'p2', 'unknown'),
+      setPhoto('+0s', 'outlook-web', 'p2', 'unknown'),
+      see('+23m1s', 'sp-people-picker', 'p2'),
+    ];
+    expect(check('exchange-2015', asIs, [...steps, see('+3d23m32s', 'sp-mysite', 'none')])).toMatchObject(
+      diverges(5, ['p2'], 'SP-SYNC-WINDOW'),
+    );
+    expect(check('exchange-2015', asIs, [...steps, see('+3d23m32s', 'sp-mysite', 'p2')])).toEqual(conforms('exchange-2015'));
+  });
 });
