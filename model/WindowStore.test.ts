@@ -794,6 +794,21 @@ describe('WindowStore: undecided and choose', () => {
   });
 });
 
+describe('WindowStore: neverLanded', () => {
+  // DIRSYNC's collapse: the AD write of the instant named never landed, and carries what the store
+  // held before it; another write citing the rule, made at another instant, is left as it is
+  it('takes the write made at the instant named, not an earlier one citing the same rule', () => {
+    const s = new WindowStore('p0');
+    s.write(1000, ['p1'], 1500, ['DIRSYNC']);
+    s.write(2000, ['p2'], 9000, ['DIRSYNC']);
+    expect(allowed(s, 9000, 9000)).toEqual(['p2']);
+    s.neverLanded(2000, 'DIRSYNC');
+    expect(allowed(s, 9000, 9000)).toEqual(['p1']);
+    // its own photo never showed, not even to a read reaching back over its window
+    expect(allowed(s, 0, 9000)).toEqual(['p0', 'p1']);
+  });
+});
+
 describe('WindowStore: hasten', () => {
   it('brings an open window forward', () => {
     const s = new WindowStore('p0');
