@@ -32,6 +32,14 @@ describe('PHOTO-SOURCE', () => {
     expect(check('microsoft-2026', people, [byAdmin], cloudAdmins)).toEqual(conforms('microsoft-2026'));
   });
 
+  it('cloud with no allowed roles: takes a change by anyone, refuses none', () => {
+    const cloud = { source: 'cloud' as const, allowedRoles: [] };
+    expect(check('microsoft-2026', people, [setPhoto('+0s', 'graph', 'p1'), see('+5h', 'graph', 'p1')], cloud)).toEqual(
+      conforms('microsoft-2026'),
+    );
+    expect(check('microsoft-2026', people, [setPhoto('+0s', 'graph', 'p1', 'rejected')], cloud)).toMatchObject(accepted(2));
+  });
+
   it('cloud: an AD photo no longer reaches Exchange', () => {
     const ad: Step = { at: '+0s', do: 'setPhoto', user: 'alice', via: 'on-prem-ad', photo: 'p1' };
     const cloud = { source: 'cloud' as const, allowedRoles: [] };
