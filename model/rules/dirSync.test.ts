@@ -62,6 +62,17 @@ describe('DIRSYNC', () => {
     expect(check('threewill-2014', people, [ad('unknown'), see('+1d', 'graph', 'p1')])).toEqual(conforms('threewill-2014'));
   });
 
+  // on-premises AD takes any thumbnailPhoto: no rule refuses the write itself, whatever DirSync does with it
+  it.each(['threewill-2014', 'microsoft-2014', 'exchange-2015', 'microsoft-2024', 'microsoft-2026'])(
+    'diverges in %s where an AD write is refused',
+    (profile) => {
+      expect(check(profile, people, [ad('rejected')])).toMatchObject({
+        verdict: 'diverges',
+        divergence: { line: 2, allowed: ['ok'], rules: ['DIRSYNC'] },
+      });
+    },
+  );
+
   // contract 1.1: DirSync exports the current value at each run, so two AD writes within one
   // interval may collapse into the last; the window reading already lets the first never show
   it('lets two AD writes within one interval collapse into the last, and requires the last once its window ends', () => {
