@@ -254,4 +254,16 @@ describe('SP-NO-STICK', () => {
       expect(check(profile, asIs, [...steps, see('+3d20m3s', 'delve', 'p2')])).toEqual(conforms(profile));
     },
   );
+
+  // a refused upload cites the rules that would have acted on it: with no window open, SP-NO-STICK is not one
+  it('is not cited for a refused upload made with no window open, and is inside one', () => {
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1', 'rejected')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 2, allowed: ['ok'], rules: ['EXO-FAST', 'SP-ORIGIN'] },
+    });
+    expect(check('threewill-2014', people, [inSp('+0s', 'p1'), inSp('+1d', 'p2', 'rejected')])).toMatchObject({
+      verdict: 'diverges',
+      divergence: { line: 3, allowed: ['ok'], rules: ['EXO-FAST', 'SP-ORIGIN', 'SP-NO-STICK'] },
+    });
+  });
 });
