@@ -243,8 +243,8 @@ describe('SP-NO-STICK', () => {
 
   // spUpdated "unknown" (SPEC section 6): with no window open, p1 sticks and the end of the window it
   // opens copies Exchange's p2; with one open, both uploads may show until it ends, when SharePoint
-  // copies Exchange: p2 unless it ends in the first minute (none or p1), and then p3, made after
-  // that window's own, sticks. Either way p1 no longer shows once p3 was made and the copy landed
+  // copies Exchange: p2, or, where it ends in the first minute, none or p1, and the window that copy
+  // opens has closed when p3 comes, which then sticks. Either way p1 no longer shows by the last read
   it.each(['threewill-2014', 'microsoft-2014'])(
     'in %s, from a header that does not say when SharePoint was updated, lets no copy bring back an upload another replaced',
     (profile) => {
