@@ -106,6 +106,14 @@ describe('Graph', () => {
     const bad = await send(emu, 'PATCH', '/graph/beta/admin/people/photoUpdateSettings', { token, json: { source: 'somewhere' } });
     expect(bad.status).toBe(400);
     expect(bad.json().error.target).toBe('body.source');
+    // `unset` is the contract's word for Graph's default, which no PATCH names: DELETE gives it back
+    const unset = await send(emu, 'PATCH', '/graph/beta/admin/people/photoUpdateSettings', { token, json: { source: 'unset' } });
+    expect(unset.status).toBe(400);
+    expect(unset.json().error.target).toBe('body.source');
+    const deleted = await send(emu, 'DELETE', '/graph/beta/admin/people/photoUpdateSettings', { token });
+    expect(deleted.status).toBe(204);
+    const reset = await send(emu, 'GET', '/graph/beta/admin/people/photoUpdateSettings', { token });
+    expect(reset.json()).toMatchObject({ source: null, allowedRoles: [] });
     await send(emu, 'PATCH', '/graph/beta/admin/people/photoUpdateSettings', { token, json: { source: null, allowedRoles: null } });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NO_PHOTO, PHOTO_SOURCES } from '../../model/vocabulary.js';
+import { NO_PHOTO } from '../../model/vocabulary.js';
 import type { DirectoryUser } from '../Directory.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import type { EmulatorRequest } from '../http/EmulatorRequest.js';
@@ -23,8 +23,10 @@ const ContentType = z
   .string({ error: 'expected image/jpeg or image/png' })
   .regex(/^image\/(jpeg|png|gif)\s*(;|$)/i, 'expected image/jpeg or image/png');
 const PhotoSize = z.enum(GRAPH_PHOTO_SIZES, { error: `expected one of ${GRAPH_PHOTO_SIZES.join(', ')}` });
+// Graph's sources are `cloud` and `onPremises` (and `unknownFutureValue`, which sets nothing here):
+// the default, the contract's `unset`, is had back by DELETE, not by a value
 const SettingsPatch = z.strictObject({
-  source: z.enum(PHOTO_SOURCES).nullable().optional(),
+  source: z.enum(['cloud', 'onPremises']).nullable().optional(),
   allowedRoles: z.array(z.string().min(1)).nullable().optional(),
 });
 
@@ -112,6 +114,11 @@ export function graphRoutes(router: Router, ctx: EmulatorContext): void {
   });
 
   route('GET', '/beta/admin/people/photoUpdateSettings', async () => json(200, settingsJson(ctx)));
+
+  route('DELETE', '/beta/admin/people/photoUpdateSettings', async (req) => {
+    const outcome = await ctx.tenant.act({ do: 'setPhotoSettings', source: 'unset', allowedRoles: [] });
+    return outcomeReply(outcome, req.style, () => empty(204));
+  });
 
   route('PATCH', '/beta/admin/people/photoUpdateSettings', async (req) => {
     const patch = await jsonBody(req, SettingsPatch);

@@ -102,3 +102,62 @@ describe('GraphApi.survey', () => {
     expect(read.settings.kind).toBe('unknown');
   });
 });
+
+describe('GraphApi.photoSettings and setPhotoSettings', () => {
+  const reading = async (body: unknown) => {
+    const { services } = fakeServices(() => answered(200, JSON.stringify(body)));
+    return new GraphApi(services).photoSettings();
+  };
+
+  it('reads none set as unset, an empty object of roles as none, and a collection of one as its element', async () => {
+    expect(await reading({ source: null })).toEqual({ kind: 'ok', value: { source: 'unset', allowedRoles: [] } });
+    expect(await reading({ source: 'cloud', allowedRoles: {} })).toEqual({ kind: 'ok', value: { source: 'cloud', allowedRoles: [] } });
+    expect(await reading({ value: [{ source: 'onPremises', allowedRoles: ['r1'] }] })).toEqual({
+      kind: 'ok',
+      value: { source: 'onPremises', allowedRoles: ['r1'] },
+    });
+  });
+
+  it('reads settings answered 404 as none set, as they are once deleted, alone and in the survey', async () => {
+    const { services } = fakeServices(() => answered(404, JSON.stringify({ error: { code: 'ResourceNotFound' } })));
+    expect(await new GraphApi(services).photoSettings()).toEqual({ kind: 'ok', value: { source: 'unset', allowedRoles: [] } });
+    const { api, sent } = fakeGraph({
+      alone: () => answered(500),
+      batch: (parts) => batchOf(parts.map((p) => (p.url.includes('photoUpdateSettings') ? { id: p.id, status: 404 } : part(p)))),
+    });
+    const read = await api.survey(['alice@x.test']);
+    expect(read.settings).toEqual({ kind: 'ok', value: { source: 'unset', allowedRoles: [] } });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('is unknown for a source the contract does not know, or a collection of other than one, never read as another', async () => {
+    const future = await reading({ source: 'unknownFutureValue', allowedRoles: [] });
+    expect(future).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('"unknownFutureValue"') });
+    expect(await reading({ source: 'unset' })).toMatchObject({ kind: 'unknown' });
+    expect(await reading({ value: [] })).toMatchObject({ kind: 'unknown' });
+    expect(await reading({ value: [SETTINGS, SETTINGS] })).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('sends cloud and onPremises in a PATCH, and has unset back by deleting the settings, 404 included', async () => {
+    for (const status of [204, 404]) {
+      const { services, sent } = fakeServices((r) => answered(r.method === 'DELETE' ? status : 200));
+      const api = new GraphApi(services);
+      expect(await api.setPhotoSettings({ source: 'cloud', allowedRoles: ['r1'] })).toEqual({ kind: 'ok', value: undefined });
+      expect(await api.setPhotoSettings({ source: 'unset', allowedRoles: [] })).toEqual({ kind: 'ok', value: undefined });
+      expect(sent.map((r) => r.method)).toEqual(['PATCH', 'DELETE']);
+      expect(JSON.parse(String(sent[0]!.body))).toEqual({ source: 'cloud', allowedRoles: ['r1'] });
+      expect(sent[1]!.url).toMatch(/\/beta\/admin\/people\/photoUpdateSettings$/);
+    }
+  });
+
+  it('takes a 403 or 413 as the tenant refusing, and a 400 as not known: a request the service could not read says nothing of the tenant', async () => {
+    const reply = async (status: number) => {
+      const { services } = fakeServices(() => answered(status, JSON.stringify({ error: { code: 'X', message: 'no' } })));
+      return (await new GraphApi(services).setPhoto('alice@x.test', JPEG)).kind;
+    };
+    expect(await reply(403)).toBe('refused');
+    expect(await reply(413)).toBe('refused');
+    expect(await reply(400)).toBe('unknown');
+    expect(await reply(404)).toBe('unknown');
+  });
+});

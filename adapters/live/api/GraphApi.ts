@@ -9,17 +9,51 @@ const BatchAnswer = z.object({
   responses: z.array(z.object({ id: z.string(), status: z.number().int(), body: z.unknown().optional() })),
 });
 
-const PhotoUpdateSettings = z.object({ source: z.enum(PHOTO_SOURCES).nullish(), allowedRoles: z.array(z.string()).nullish() });
+// Graph documents `cloud`, `onPremises` and `unknownFutureValue`, and shows no roles as `{}` in an example
+const PhotoUpdateSettings = z.object({
+  source: z.string().nullish(),
+  allowedRoles: z.union([z.array(z.string()), z.strictObject({})]).nullish(),
+  value: z.unknown().optional(),
+});
+
+/** A source as Graph names it, in the contract's words: none set is `unset` (SPEC section 6); undefined where the contract has no such source. */
+function sourceOf(source: string | null | undefined): PhotoSettings['source'] | undefined {
+  if (source === null || source === undefined) return 'unset';
+  return PHOTO_SOURCES.find((s) => s !== 'unset' && s === source);
+}
 
 const SETTINGS = Symbol('photoUpdateSettings');
 
-/** The photo update settings in a Graph answer; absent fields read as Graph's defaults. */
+/**
+ * The photo update settings in a Graph answer; absent fields read as Graph's defaults. An answer
+ * in a collection (`value`, as an older page of the reference has it) is read from its one
+ * element; a source the contract does not know (`unknownFutureValue`, or one Graph adds later) is
+ * unknown, never read as another.
+ */
 function settingsOf(json: unknown): Reply<PhotoSettings> {
   const parsed = PhotoUpdateSettings.safeParse(json);
   if (!parsed.success)
     return { kind: 'unknown', reason: `photoUpdateSettings: unexpected answer: ${parsed.error.issues[0]?.message ?? ''}` };
-  return { kind: 'ok', value: { source: parsed.data.source ?? 'unset', allowedRoles: parsed.data.allowedRoles ?? [] } };
+  const { value, source, allowedRoles } = parsed.data;
+  if (value !== undefined) {
+    if (Array.isArray(value) && value.length === 1) return settingsOf(value[0]);
+    return { kind: 'unknown', reason: 'photoUpdateSettings: unexpected answer: a collection of other than one settings object' };
+  }
+  const known = sourceOf(source);
+  if (known === undefined)
+    return {
+      kind: 'unknown',
+      reason: `photoUpdateSettings: the tenant's source is "${source}", which photosync does not know (cloud, onPremises or none)`,
+    };
+  return { kind: 'ok', value: { source: known, allowedRoles: Array.isArray(allowedRoles) ? allowedRoles : [] } };
 }
+
+/**
+ * None set: what a read of settings answered 404 stands for. Deleting the settings is how their
+ * default is had back (`setPhotoSettings`), and a read of what was deleted finds nothing: read as
+ * any other answer, that 404 would stop every survey after photosync put the default back.
+ */
+const NONE_SET: Reply<PhotoSettings> = { kind: 'ok', value: { source: 'unset', allowedRoles: [] } };
 
 /** A photo as a service holds it: its bytes, or none. */
 export type Held = { readonly kind: 'photo'; readonly bytes: Buffer } | { readonly kind: 'none' };
@@ -89,6 +123,7 @@ export class GraphApi {
         const read = String(Number(r.id)) === r.id ? part[Number(r.id)] : undefined;
         if (read === SETTINGS) {
           if (r.status === 200) settings = settingsOf(r.body);
+          else if (r.status === 404) settings = NONE_SET;
         } else if (read !== undefined) {
           if (r.status === 404) photos.set(read, { kind: 'ok', value: { kind: 'none' } });
           else if (r.status === 200 && typeof r.body === 'string')
@@ -134,14 +169,29 @@ export class GraphApi {
       token: async () => t.token,
     });
     if (outcome.kind === 'unknown') return { kind: 'unknown', reason: outcome.reason };
+    if (outcome.status === 404) return NONE_SET;
     if (outcome.status !== 200) return { kind: 'unknown', reason: serviceMessage(outcome.status, outcome.body) };
     return settingsOf(parseJson(outcome.body));
   }
 
-  /** `setPhotoSettings`, made by the tenant (app-only). */
+  /**
+   * `setPhotoSettings`, made by the tenant (app-only). Graph takes only `cloud` and `onPremises` as
+   * a source: `unset`, its default, is had back by deleting the settings (204, or 404 where none
+   * were set).
+   */
   async setPhotoSettings(settings: PhotoSettings): Promise<Reply<void>> {
     const t = await tokenOr(this.services, 'graph');
     if ('reason' in t) return { kind: 'unknown', reason: t.reason };
+    if (settings.source === 'unset') {
+      const outcome = await this.services.send({
+        method: 'DELETE',
+        url: graphUrl.photoSettings(this.services.endpoints.graph),
+        token: async () => t.token,
+        idempotent: true,
+      });
+      if (outcome.kind === 'answered' && outcome.status === 404) return { kind: 'ok', value: undefined };
+      return changeReply(outcome);
+    }
     return changeReply(
       await this.services.send({
         method: 'PATCH',

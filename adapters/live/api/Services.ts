@@ -43,15 +43,17 @@ export function serviceMessage(status: number, body: Buffer): string {
 }
 
 /**
- * How a change's answer reads: 2xx done; 400, 403 and 413 refused by the tenant (a policy, a size
- * limit, the photo settings); anything else (401, 404, 5xx, a fault) not known, since it says
- * nothing of what the tenant does with photos.
+ * How a change's answer reads: 2xx done; 403 and 413 refused by the tenant (a policy, a size limit,
+ * the photo settings); anything else (400, 401, 404, 5xx, a fault) not known, since it says nothing
+ * of what the tenant does with photos. A 400 is a request the service could not read (Graph's
+ * "malformed"; SharePoint's "Parameter is not valid" for an image it cannot decode): were it a
+ * refusal, a fault of photosync's request would be a verdict on the tenant.
  */
 export function changeReply(outcome: HttpOutcome): Reply<void> {
   if (outcome.kind === 'unknown') return { kind: 'unknown', reason: outcome.reason };
   if (outcome.status >= 200 && outcome.status < 300) return { kind: 'ok', value: undefined };
   const reason = serviceMessage(outcome.status, outcome.body);
-  if (outcome.status === 400 || outcome.status === 403 || outcome.status === 413) return { kind: 'refused', reason };
+  if (outcome.status === 403 || outcome.status === 413) return { kind: 'refused', reason };
   return { kind: 'unknown', reason };
 }
 

@@ -5,6 +5,7 @@ import { HttpUsageError } from './HttpUsageError.js';
 import { refusedOrigin, startHttp, startHttps, testPki, type Handle, type Loopback } from './loopback.testkit.js';
 import { BudgetSpentError, RequestBudget } from './RequestBudget.js';
 import { RETRY_AFTER_CEILING_MS } from './retryDelay.js';
+import { USER_AGENT } from './userAgent.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const TOKEN = 'tok-Zq9-very-secret-123';
@@ -49,6 +50,16 @@ function statuses(list: number[], headers: Record<string, string>[] = []): Handl
 }
 
 describe('HttpClient', () => {
+  it('names photosync in every request as SharePoint asks of REST callers, unless the caller names itself', async () => {
+    const s = await serve((req, res) => res.end(String(req.headers['user-agent'])));
+    const { c } = client();
+    const named = await c.send({ method: 'GET', url: `${s.origin}/a` });
+    expect(named.kind === 'answered' && named.body.toString()).toBe(USER_AGENT);
+    expect(USER_AGENT).toMatch(/^NONISV\|photosync\|photosync\/\d+\.\d+\.\d+$/);
+    const own = await c.send({ method: 'GET', url: `${s.origin}/b`, headers: { 'User-Agent': 'other/1' } });
+    expect(own.kind === 'answered' && own.body.toString()).toBe('other/1');
+  });
+
   it('answers with status, lower-cased headers, the whole body and the final URL, sending a fresh bearer token', async () => {
     const s = await serve((req, res) => {
       res.setHeader('X-Thing', 'yes');

@@ -6,6 +6,7 @@ import { HttpUsageError } from './HttpUsageError.js';
 import { redactText, redactUrl } from './redact.js';
 import { BudgetSpentError, type RequestBudget } from './RequestBudget.js';
 import { BACKOFF_BASE_MS, RETRY_AFTER_CEILING_MS, backoffDelay, parseRetryAfter } from './retryDelay.js';
+import { USER_AGENT } from './userAgent.js';
 
 /** Largest answer body read, 16 MiB (a full-size photo is a few MiB); a larger one is an unknown outcome. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -134,7 +135,8 @@ export class HttpClient {
     let url = parseUrl(request.url);
     let method: Method = request.method;
     let body = request.body;
-    let headers = lowerCaseKeys(request.headers ?? {});
+    // every request names photosync, unless the caller names itself
+    let headers: Record<string, string> = { 'user-agent': USER_AGENT, ...lowerCaseKeys(request.headers ?? {}) };
     let sendToken = request.token !== undefined;
     let attempts = 0;
     let retriesUsed = 0;
