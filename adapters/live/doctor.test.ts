@@ -47,7 +47,31 @@ async function check(
 
 const row = (checks: DoctorCheck[], name: string): DoctorCheck => checks.find((c) => c.check === name)!;
 
+/** An unsigned JWT carrying `claims`, as an app-only token would (doctor reads, never verifies). */
+const jwt = (claims: object): string => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
+
 describe('doctor', () => {
+  it("reads in the app's Graph token whether it may make the changes a run makes, and says which permission is missing", async () => {
+    const config = await configWith();
+    const answer = () => answered(200, '{}');
+    const all = await check(config, answer, async () =>
+      jwt({ roles: ['User.Read.All', 'ProfilePhoto.ReadWrite.All', 'PeopleSettings.ReadWrite.All'] }),
+    );
+    expect(row(all.checks, 'app permissions')).toMatchObject({ status: 'ok' });
+    const wide = await check(config, answer, async () => jwt({ roles: ['User.ReadWrite.All', 'PeopleSettings.ReadWrite.All'] }));
+    expect(row(wide.checks, 'app permissions')).toMatchObject({ status: 'ok' });
+    const readOnly = await check(config, answer, async () => jwt({ roles: ['User.Read.All'] }));
+    expect(row(readOnly.checks, 'app permissions')).toMatchObject({
+      status: 'missing',
+      detail: expect.stringMatching(/no ProfilePhoto\.ReadWrite\.All \(photo changes\) and no PeopleSettings\.ReadWrite\.All/),
+    });
+    const none = await check(config, answer, async () => jwt({ tid: config.tenantId }));
+    expect(row(none.checks, 'app permissions')).toMatchObject({ status: 'missing' });
+    // a token that is no JWT says nothing: no row
+    const opaque = await check(config, answer);
+    expect(opaque.checks.some((c) => c.check === 'app permissions')).toBe(false);
+  });
+
   it('labels a check the tenant did not answer (throttled, busy, dropped) as unanswered, not missing; a refusal stays missing', async () => {
     const config = await configWith();
     const { checks } = await check(config, (r) =>

@@ -1,4 +1,5 @@
 import { access, constants, mkdir } from 'node:fs/promises';
+import { tokenClaims } from './auth/tokenClaims.js';
 import { graphUrl } from './api/GraphApi.js';
 import { serviceMessage, tokenOr, type Resource, type Services } from './api/Services.js';
 import { sharePointUrl } from './api/SharePointApi.js';
@@ -42,6 +43,27 @@ function refusal(status: number, body: Buffer, permission: string): string {
   if (status === 401) return `signed in, but the service refused the token (${serviceMessage(status, body)})`;
   if (status === 403) return `the app lacks ${permission} (or an administrator has not granted consent): ${serviceMessage(status, body)}`;
   return serviceMessage(status, body);
+}
+
+/** The changes a run makes through Graph app-only, and the application permissions that allow each (the first least privileged). */
+const GRAPH_CHANGES: readonly { readonly what: string; readonly any: readonly string[] }[] = [
+  { what: 'photo changes', any: ['ProfilePhoto.ReadWrite.All', 'User.ReadWrite.All'] },
+  { what: 'photo update settings changes', any: ['PeopleSettings.ReadWrite.All'] },
+];
+
+/**
+ * Whether the app's Graph token carries the application permissions of the changes a run makes:
+ * doctor changes nothing, so it reads them in the token (its `roles`), not by trying. Without one,
+ * every such change would be refused (403), which a run records as the tenant refusing it.
+ */
+function graphChangesCheck(roles: readonly string[]): DoctorCheck {
+  const lacking = GRAPH_CHANGES.filter((c) => !c.any.some((p) => roles.includes(p)));
+  if (lacking.length === 0) return ok('Microsoft Graph', 'app permissions', GRAPH_CHANGES.map((c) => c.what).join(' and '));
+  return missing(
+    'Microsoft Graph',
+    'app permissions',
+    `the app's token carries no ${lacking.map((c) => `${c.any[0]} (${c.what})`).join(' and no ')}: each would be refused, and recorded as the tenant refusing it; add the application permission and grant admin consent`,
+  );
 }
 
 /** An answer, or a check's status and detail when none came. */
@@ -94,6 +116,9 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
     out.push(missing('Microsoft Entra', 'tenant', (e as Error).message));
     return out;
   }
+  // a token that is no JWT (a test's) says nothing of its permissions
+  const claims = tokenClaims(graphToken.token);
+  if (claims !== undefined) out.push(graphChangesCheck(claims.roles ?? []));
 
   for (const u of config.users) {
     const r = await get(probe, 'graph', graphUrl.user(config.endpoints.graph, u.upn));
@@ -135,7 +160,11 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
     else if (props.status === 200) out.push(ok('SharePoint', 'user profiles', `read the profile of ${first.upn}`));
     else
       out.push(
-        missing('SharePoint', 'user profiles', refusal(props.status, props.body, 'Sites.FullControl.All (SharePoint, application)')),
+        missing(
+          'SharePoint',
+          'user profiles',
+          refusal(props.status, props.body, 'Sites.FullControl.All and User.Read.All (SharePoint, application)'),
+        ),
       );
     const thumb = await get(probe, 'mySite', sharePointUrl.userPhoto(config.endpoints.mySite, first.upn, 'S'));
     if ('reason' in thumb) out.push(noAnswerCheck('SharePoint', 'My Site photos', thumb));
@@ -150,7 +179,8 @@ export async function doctor(probe: Probe): Promise<DoctorCheck[]> {
     service: 'Viva Engage',
     check: 'delegated sign-in',
     status: 'skipped',
-    detail: "Viva Engage takes only a signed-in user's token: each test user signs in (device code) at the first run that reads it",
+    detail:
+      "Viva Engage takes only a signed-in user's token, with the app's delegated permission access_as_user (Yammer): each test user signs in (device code) at the first run that reads it",
   });
   out.push(
     config.operator === 'terminal' && !probe.terminal

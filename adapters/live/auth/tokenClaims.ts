@@ -7,6 +7,8 @@ export const TokenClaims = z.looseObject({
   preferred_username: z.string().optional(),
   unique_name: z.string().optional(),
   exp: z.number().optional(),
+  /** an app-only token's application permissions */
+  roles: z.array(z.string()).optional(),
 });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
