@@ -57,6 +57,14 @@ export type { TraceStart } from './vocabulary.js';
  */
 export const MAX_POSSIBILITIES = 32;
 
+/**
+ * The most arrivals `movedByArrival` follows for one push (SP-SYNC-WINDOW's arrival reading): each
+ * may be followed by as many again, so changes made close together (a script's, a simulated
+ * tenant's, milliseconds apart) made the states grow as a power of their number, until a check of
+ * 124 lines ran out of stack. Past it the rest are dropped, as past the cap.
+ */
+const FOLLOWED_PER_PUSH = 4 * MAX_POSSIBILITIES;
+
 export type { Part } from './Subject.js';
 
 /** How often the cap on possibilities was reached, by part: a measure, not a verdict. */
@@ -85,6 +93,9 @@ export class ProfileChecker {
   private readonly fixedSettings: readonly PhotoSettings[];
   /** merges the states forks leave equal, and counts the drops past the cap */
   private readonly merger: StateMerger;
+  /** arrivals `movedByArrival` followed for the push `bringTo` brings, and whether it stopped at FOLLOWED_PER_PUSH */
+  private followed = 0;
+  private followCut = false;
   /** Exchange writes that may never have landed which the read being checked showed landed, per Exchange side (`tieLandings`) */
   private readonly landings: (Landed & { core: ExchangeSide })[] = [];
   /** SharePoint and Viva Engage copies the read being checked showed took the photo of an Exchange write that may never have landed, per store (`landByCopies`) */
@@ -1417,6 +1428,10 @@ export class ProfileChecker {
         split = true;
       }
     }
+    if (this.followCut) {
+      this.followCut = false;
+      this.merger.dropped(subject, 'sharepoint', line);
+    }
     if (writes && this.splitPushAtInstant(subject, t)) split = true;
     subject.pushedTo = t;
     if (split) this.merger.settle(subject, line, t);
@@ -1442,6 +1457,7 @@ export class ProfileChecker {
   private bringTo(b: Branch, sp: SharePointSide, t: number): SharePointSide[] | undefined {
     const yammer = b.yams[0]!;
     // before the push below ends the window, where an arrival may have moved its end
+    this.followed = 0;
     const moved = this.movedByArrival(b.core, sp, yammer, t);
     const states = this.resolve(b.core, sp, yammer, t);
     if (states === undefined && moved === undefined) return undefined;
@@ -1598,13 +1614,18 @@ export class ProfileChecker {
     // that sticks was no arrival of it
     const arrived = arrivals(sp, sp.unstuck.since, due.span.hi - 1, sp.arrivalMadeBy, false);
     if (arrived.length === 0) return undefined;
-    const out: SharePointSide[] = [];
+    let out: SharePointSide[] = [];
     for (const moved of arrived) {
+      // each arrival followed may be followed by several: past a bound, the rest are dropped, as past the cap
+      if (++this.followed > FOLLOWED_PER_PUSH) {
+        this.followCut = true;
+        break;
+      }
       // its push is another, later one
       moved.pushAfter = -Infinity;
       moved.dueAt = -Infinity;
       const again = this.movedByArrival(core, moved, yammer, t) ?? [];
-      out.push(...(this.resolve(core, moved, yammer, t) ?? [moved]), ...again);
+      out = out.concat(this.resolve(core, moved, yammer, t) ?? [moved], again);
     }
     return out;
   }

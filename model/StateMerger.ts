@@ -201,9 +201,14 @@ export class StateMerger {
 
   private bounded<T>(xs: T[], subject: Subject, part: Part, line: number): T[] {
     if (xs.length <= this.cap) return xs;
+    this.dropped(subject, part, line);
+    return xs.slice(0, this.cap);
+  }
+
+  /** Notes that `part` of `subject` dropped possibilities at `line`, as past the cap: a divergence of it is then certain only where no dropped one could have shown what was seen. */
+  dropped(subject: Subject, part: Part, line: number): void {
     subject.lost[part] ??= line;
     this.capped[part]++;
-    return xs.slice(0, this.cap);
   }
 
   /** What reads can still reach back to, per store, at `now`. */
