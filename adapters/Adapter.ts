@@ -7,8 +7,6 @@ export type Capabilities = {
   readonly surfaces: readonly Surface[];
   /** the only users runs may name, subjects first (a live tenant's test users); absent: the harness's own */
   readonly users?: readonly string[];
-  /** the only roles the tenant's photo settings may allow (a live tenant's: Microsoft Entra role template ids); absent: the harness's own */
-  readonly roles?: readonly string[];
 };
 
 /** How an action went: a fault (timeout, service error after retries) is `unknown`, never a guess. */

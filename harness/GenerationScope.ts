@@ -18,15 +18,11 @@ export type GenerationScope = {
   /** the users runs change (one to three), and the others who only look */
   readonly subjects: readonly string[];
   readonly outsiders: readonly string[];
-  /** the roles the tenant's photo settings may allow (PHOTO-SOURCE), and users may hold */
-  readonly roles: readonly string[];
 };
 
 /** The users runs name where the tenant does not say: three subjects and two who only look. */
 export const SUBJECTS = ['alice', 'bob', 'carol'] as const;
 export const OUTSIDERS = ['dave', 'erin'] as const;
-/** The role names runs give users and allow in the tenant's photo settings where the tenant does not say (PHOTO-SOURCE). */
-export const ROLES = ['photo-admin', 'helpdesk'] as const;
 
 /** A tenant's own users, subjects first: up to three subjects, keeping one to look on when there are two or more. */
 function castOf(users: readonly string[] | undefined): { subjects: readonly string[]; outsiders: readonly string[] } {
@@ -52,5 +48,5 @@ export function generationScope(capabilities: Capabilities, profile: Profile): G
       (k !== 'setPhotoSettings' || profile.rules.includes('PHOTO-SOURCE')),
   );
   if (surfaces.length === 0) throw new RangeError(`the adapter shows no surface that ${profile.id} knows`);
-  return { actions, vias, surfaces, windows: profileWindows(profile), ...castOf(capabilities.users), roles: capabilities.roles ?? ROLES };
+  return { actions, vias, surfaces, windows: profileWindows(profile), ...castOf(capabilities.users) };
 }

@@ -19,6 +19,8 @@ import { isPause, type Plan, type PlanStep } from './Plan.js';
 
 /** The photos runs set; p0 is what users start with. */
 export const PHOTOS = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'] as const;
+/** The role names runs give users and allow in the tenant's photo settings (PHOTO-SOURCE). */
+export const ROLES = ['photo-admin', 'helpdesk'] as const;
 
 /** The most moves of a short run. */
 const SHORT_RUN = 8;
@@ -113,7 +115,7 @@ function actionArbitrary(scope: GenerationScope, swarm: Swarm): fc.Arbitrary<Act
     clearBrowserCache: fc.record({ do: fc.constant('clearBrowserCache' as const), viewer }),
     openYammer: fc.record({ do: fc.constant('openYammer' as const), user }),
     setPolicy: fc.record({ do: fc.constant('setPolicy' as const), user, setPhotoEnabled: fc.boolean() }),
-    setPhotoSettings: photoSettingsArbitrary(scope.roles).map((s): Action => ({ do: 'setPhotoSettings', ...s })),
+    setPhotoSettings: photoSettingsArbitrary().map((s): Action => ({ do: 'setPhotoSettings', ...s })),
   };
   const weighted = swarm.kinds.flatMap((k) => {
     const arbitrary = arbitraries[k];
@@ -122,8 +124,8 @@ function actionArbitrary(scope: GenerationScope, swarm: Swarm): fc.Arbitrary<Act
   return weighted.length === 0 ? undefined : fc.oneof(...weighted);
 }
 
-function photoSettingsArbitrary(roles: readonly string[]): fc.Arbitrary<PhotoSettings> {
-  return fc.record({ source: fc.constantFrom(...PHOTO_SOURCES), allowedRoles: fc.subarray([...roles]) });
+function photoSettingsArbitrary(): fc.Arbitrary<PhotoSettings> {
+  return fc.record({ source: fc.constantFrom(...PHOTO_SOURCES), allowedRoles: fc.subarray([...ROLES]) });
 }
 
 /** A rare field: absent (its default) four times in five. */
@@ -145,10 +147,7 @@ function userInitArbitrary(id: string, scope: GenerationScope): fc.Arbitrary<Use
       adSynced: fc.boolean(),
       stores: rarely(fc.record({ exchange: photo, sharepoint: photo }, { requiredKeys: [] })),
       pending: rarely(fc.constant(true)),
-      roles:
-        scope.actions.includes('setPhotoSettings') && scope.roles.length > 0
-          ? rarely(fc.subarray([...scope.roles], { minLength: 1 }))
-          : fc.constant(undefined),
+      roles: scope.actions.includes('setPhotoSettings') ? rarely(fc.subarray([...ROLES], { minLength: 1 })) : fc.constant(undefined),
     })
     .map(({ stores, pending, roles, ...u }): UserInit => {
       const init: UserInit = { ...defaultUser(id), ...u };
@@ -195,7 +194,7 @@ export function planArbitrary(scope: GenerationScope, maxActions: number): fc.Ar
     const move = fc.tuple(fc.option(pause, { nil: undefined, freq: 2 }), step);
     return fc.record({
       users: fc.tuple(...swarm.subjects.map((id) => userInitArbitrary(id, scope))),
-      photoSettings: scope.actions.includes('setPhotoSettings') ? rarely(photoSettingsArbitrary(scope.roles)) : fc.constant(undefined),
+      photoSettings: scope.actions.includes('setPhotoSettings') ? rarely(photoSettingsArbitrary()) : fc.constant(undefined),
       // short runs often: their first divergence is close to the shortest story, which shrinking
       // then reaches; long runs too: some stories need many steps to set the scene
       steps: fc

@@ -50,7 +50,7 @@ export const LiveUser = z.strictObject({
     .regex(/^[A-Za-z0-9._-]+$/, 'expected a short id of letters, digits, ".", "_" or "-" (it names the user in traces)')
     .refine((id) => id !== 'admin', 'the id "admin" is the tenant\'s own (PHOTO-SOURCE); pick another'),
   upn: z.email({ error: 'expected a user principal name such as alice@contoso.onmicrosoft.com' }),
-  /** Microsoft Entra roles the user holds (PHOTO-SOURCE's allowed roles), by template id as Graph's photo settings name them; the only roles runs allow there */
+  /** Microsoft Entra roles the user holds (PHOTO-SOURCE's allowed roles), by template id as Graph's photo settings name them */
   roles: z.array(z.string().min(1)).optional(),
 });
 export type LiveUser = z.infer<typeof LiveUser>;

@@ -117,8 +117,6 @@ export function createLiveAdapter(parts: LiveParts): LiveAdapter {
   const capabilities = liveCapabilities(
     config.users.map((u) => u.id),
     operator !== undefined,
-    // Graph's photo settings name roles by their template ids, as the config gives the users'
-    [...new Set(config.users.flatMap((u) => u.roles ?? []))],
   );
   let recogniser: Recogniser | undefined;
   let checked = false;

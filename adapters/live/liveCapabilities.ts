@@ -32,9 +32,8 @@ const OPERATOR_SURFACES: readonly Surface[] = [
  * What a live tenant lets runs do and see: the APIs' part always, a person's steps when there is an
  * operator, and only the configured test users. Invariant: the harness generates nothing else.
  */
-export function liveCapabilities(users: readonly string[], operator: boolean, roles: readonly string[] = []): Capabilities {
+export function liveCapabilities(users: readonly string[], operator: boolean): Capabilities {
   return {
-    roles,
     actions: operator ? [...API_ACTIONS, ...OPERATOR_ACTIONS] : API_ACTIONS,
     vias: operator ? [...API_VIAS, ...OPERATOR_VIAS] : API_VIAS,
     surfaces: operator ? [...API_SURFACES, ...OPERATOR_SURFACES] : API_SURFACES,
