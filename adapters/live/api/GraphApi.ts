@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PHOTO_SOURCES, type PhotoSettings } from '../../../model/vocabulary.js';
-import { changeReply, join, parseJson, serviceMessage, tokenOr, type Reply, type Services } from './Services.js';
+import { changeReply, join, parseJson, removalReply, serviceMessage, tokenOr, type Reply, type Services } from './Services.js';
 
 /** Graph's own limit of requests in one JSON batch. */
 const BATCH_LIMIT = 20;
@@ -154,9 +154,7 @@ export class GraphApi {
   async removePhoto(upn: string, as?: string): Promise<Reply<void>> {
     const t = await tokenOr(this.services, 'graph', as);
     if ('reason' in t) return { kind: 'unknown', reason: t.reason };
-    const outcome = await this.services.send({ method: 'DELETE', url: this.userPhoto(upn), token: async () => t.token });
-    if (outcome.kind === 'answered' && outcome.status === 404) return { kind: 'ok', value: undefined };
-    return changeReply(outcome);
+    return removalReply(await this.services.send({ method: 'DELETE', url: this.userPhoto(upn), token: async () => t.token }));
   }
 
   /** The tenant's photo update settings; absent fields read as Graph's defaults. */
@@ -183,14 +181,14 @@ export class GraphApi {
     const t = await tokenOr(this.services, 'graph');
     if ('reason' in t) return { kind: 'unknown', reason: t.reason };
     if (settings.source === 'unset') {
-      const outcome = await this.services.send({
-        method: 'DELETE',
-        url: graphUrl.photoSettings(this.services.endpoints.graph),
-        token: async () => t.token,
-        idempotent: true,
-      });
-      if (outcome.kind === 'answered' && outcome.status === 404) return { kind: 'ok', value: undefined };
-      return changeReply(outcome);
+      return removalReply(
+        await this.services.send({
+          method: 'DELETE',
+          url: graphUrl.photoSettings(this.services.endpoints.graph),
+          token: async () => t.token,
+          idempotent: true,
+        }),
+      );
     }
     return changeReply(
       await this.services.send({

@@ -57,6 +57,12 @@ export function changeReply(outcome: HttpOutcome): Reply<void> {
   return { kind: 'unknown', reason };
 }
 
+/** How a removal's answer reads: as `changeReply`, but a 404 is done, since what was to go is not there. */
+export function removalReply(outcome: HttpOutcome): Reply<void> {
+  if (outcome.kind === 'answered' && outcome.status === 404) return { kind: 'ok', value: undefined };
+  return changeReply(outcome);
+}
+
 /** A token, or the reason there is none: a sign-in fault makes a step `unknown`, never a verdict. */
 export async function tokenOr(services: Services, resource: Resource, as?: string): Promise<{ token: string } | { reason: string }> {
   try {
